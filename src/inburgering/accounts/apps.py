@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "inburgering.accounts"
+    label = "accounts"
+    verbose_name = _("Gebruikers, gemeenten en inzagelog")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

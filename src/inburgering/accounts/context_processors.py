@@ -1,0 +1,9 @@
+from .toegang import mag_dossiers_zien, mag_inzagelog_zien
+
+
+def werkcontext(request):
+    user = request.user
+    return {
+        "mag_dossiers_zien": mag_dossiers_zien(user),
+        "mag_inzagelog_zien": mag_inzagelog_zien(user),
+    }

@@ -1,0 +1,132 @@
+"""Gemeenten, regional services, users with roles, and the access log.
+
+Every user is scoped to one or more gemeenten; nothing outside them is visible (see `toegang.py`).
+"""
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+cbs_code_validator = RegexValidator(r"^\d{4}$", _("Een CBS-gemeentecode bestaat uit 4 cijfers."))
+oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
+
+
+class Gemeente(models.Model):
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=4, unique=True, validators=[cbs_code_validator]
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    oin = models.CharField(_("OIN"), max_length=20, blank=True, validators=[oin_validator])
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Samenwerkingsverband(models.Model):
+    """A regional service running inburgering for several gemeenten (e.g. Zaffier for BUCH)."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    oin = models.CharField(_("OIN"), max_length=20, blank=True, validators=[oin_validator])
+    gemeenten = models.ManyToManyField(Gemeente, related_name="samenwerkingsverbanden")
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("regionale dienst")
+        verbose_name_plural = _("regionale diensten")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class GemeenteConfiguratie(models.Model):
+    """Local policy of one gemeente. The law is not configurable here; local norms are."""
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="configuratie")
+    caseload_norm = models.PositiveIntegerField(_("caseloadnorm per consulent (fte)"), default=70)
+    consulent_alleen_eigen_caseload = models.BooleanField(
+        _("consulenten zien alleen hun eigen caseload"), default=False
+    )
+    norm_eerste_contact_dagen = models.PositiveIntegerField(
+        _("norm eerste contact na koppeling (dagen)"), default=21
+    )
+    contact_signalering_weken = models.PositiveIntegerField(
+        _("signaleer 'geen contact' na (weken)"), default=6
+    )
+
+    class Meta:
+        verbose_name = _("gemeenteconfiguratie")
+        verbose_name_plural = _("gemeenteconfiguraties")
+
+    def __str__(self) -> str:
+        return f"Configuratie {self.gemeente}"
+
+
+class Team(models.Model):
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="teams")
+    naam = models.CharField(_("naam"), max_length=100)
+
+    class Meta:
+        ordering = ["naam"]
+        unique_together = [("gemeente", "naam")]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.gemeente})"
+
+
+class Rol(models.TextChoices):
+    CONSULENT = "consulent", _("Consulent")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    KWALITEIT = "kwaliteit", _("Kwaliteitsmedewerker / beleid")
+    BEHEERDER = "beheerder", _("Functioneel beheerder")
+    PRIVACY = "privacy", _("Privacyfunctionaris")
+    PARTNER = "partner", _("Ketenpartner")
+
+
+class Gebruiker(AbstractUser):
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.CONSULENT)
+    gemeenten = models.ManyToManyField(
+        Gemeente, related_name="gebruikers", blank=True, verbose_name=_("gemeenten")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="leden"
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @property
+    def weergavenaam(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Inzagelog(models.Model):
+    """Who viewed which dossier's personal data, when, and on which page. Append-only."""
+
+    id = models.BigAutoField(primary_key=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="inzagelog"
+    )
+    doel = models.CharField(_("doel / pagina"), max_length=60)
+    verzoek_id = models.UUIDField(_("verzoek"), default=uuid.uuid4, editable=False)
+
+    class Meta:
+        ordering = ["-tijdstip"]
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagelog")
+        indexes = [models.Index(fields=["dossier", "-tijdstip"])]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id} zag dossier {self.dossier_id} ({self.doel})"

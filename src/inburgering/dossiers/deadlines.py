@@ -1,0 +1,36 @@
+"""Deadlines of a dossier. The dates come from the rules package; this module only maps the
+dossier's folded state onto the rules' inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from inburgering.wet.pip import pip_deadline as pip_deadline_regel
+from inburgering.wet.uitkomst import Uitkomst
+
+from .toestand import DossierToestand
+
+
+def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
+    """The explained PIP deadline (Besluit inburgering 2021 art. 5.3), or None when no PIP
+    deadline runs: no kennisgeving yet, a PIP already set, or the dossier closed."""
+    if toestand.pip_dagtekening or not toestand.is_open or not toestand.kennisgeving_datum:
+        return None
+    # A COA koppeling means housing under art. 28 Huisvestingswet 2014 (the taakstelling).
+    via_taakstelling = toestand.koppeling_datum is not None
+    return pip_deadline_regel(
+        toestand.kennisgeving_datum,
+        gehuisvest_via_taakstelling=via_taakstelling,
+        inschrijving_huisvestingsgemeente=(
+            toestand.brp_inschrijving_datum if via_taakstelling else None
+        ),
+    )
+
+
+def pip_deadline_datum(toestand: DossierToestand) -> dt.date | None:
+    uitkomst = pip_deadline(toestand)
+    return uitkomst.waarde.uiterlijk if uitkomst else None
+
+
+def grondslag_tekst(uitkomst: Uitkomst) -> str:
+    return "; ".join(str(g) for g in uitkomst.grondslagen)

@@ -1,0 +1,201 @@
+"""Forms for registering people and events. Every message is Dutch and sits at its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.accounts.models import Gebruiker, Gemeente, Rol
+from inburgering.ui import NLDesignFormMixin
+
+from .bsn import valideer_bsn
+from .models import Doelgroep, Geslacht, Inburgeraar, Regime
+from .referentie import LANDEN, TALEN
+from .workflow import Afsluitreden, Soort
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None:
+    if datum and datum > timezone.localdate():
+        form.add_error(veld, _("Deze datum ligt in de toekomst."))
+
+
+class NieuwDossierForm(NLDesignFormMixin, forms.Form):
+    """A person and their first signal. Creates Inburgeraar, Dossier and events in one go."""
+
+    bsn = forms.CharField(label=_("BSN"), max_length=9, min_length=1)
+    v_nummer = forms.CharField(label=_("V-nummer"), max_length=10, required=False)
+    voornamen = forms.CharField(label=_("Voornamen"), max_length=200)
+    voorvoegsel = forms.CharField(label=_("Voorvoegsel"), max_length=20, required=False)
+    geslachtsnaam = forms.CharField(label=_("Achternaam"), max_length=200)
+    geboortedatum = forms.DateField(label=_("Geboortedatum"), widget=DATUM)
+    geslacht = forms.ChoiceField(label=_("Geslacht"), choices=Geslacht.choices)
+    land_van_herkomst = forms.ChoiceField(label=_("Land van herkomst"), choices=LANDEN.items())
+    voorkeurstaal = forms.ChoiceField(
+        label=_("Voorkeurstaal"), choices=[("", "—"), *TALEN.items()], required=False
+    )
+    tolk_nodig = forms.BooleanField(label=_("Tolk nodig"), required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Gemeente.objects.none(),
+        error_messages={"invalid_choice": _("Kies een gemeente waarvoor u werkt.")},
+    )  # fmt: skip
+    regime = forms.ChoiceField(label=_("Regime"), choices=Regime.choices, initial=Regime.WI2021)
+    doelgroep = forms.ChoiceField(label=_("Doelgroep"), choices=Doelgroep.choices)
+    kennisgeving_datum = forms.DateField(
+        label=_("Datum kennisgeving DUO"), required=False, widget=DATUM
+    )
+    koppeling_datum = forms.DateField(label=_("Datum koppeling COA"), required=False, widget=DATUM)
+    azc = forms.CharField(label=_("Azc-locatie"), max_length=100, required=False)
+    brp_inschrijving_datum = forms.DateField(
+        label=_("Datum inschrijving BRP (huisvesting)"), required=False, widget=DATUM
+    )
+    consulent = forms.ModelChoiceField(
+        label=_("Consulent"), queryset=Gebruiker.objects.none(), required=False
+    )
+
+    def __init__(self, *args, user: Gebruiker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = user.gemeenten.all()
+        eigen = list(user.gemeenten.all()[:2])
+        if len(eigen) == 1:
+            self.fields["gemeente"].initial = eigen[0].pk
+        self.fields["consulent"].queryset = Gebruiker.objects.filter(
+            rol=Rol.CONSULENT, gemeenten__in=user.gemeenten.all(), is_active=True
+        ).distinct()
+
+    def clean_bsn(self) -> str:
+        bsn = self.cleaned_data["bsn"].strip().replace(" ", "").replace(".", "")
+        try:
+            valideer_bsn(bsn)
+        except forms.ValidationError:
+            raise
+        if Inburgeraar.objects.filter(bsn=bsn).exists():
+            raise forms.ValidationError(
+                _("Er is al een inburgeraar met dit BSN geregistreerd. Zoek het bestaande dossier "
+                  "op of vraag de functioneel beheerder om het over te dragen."),
+                code="bsn_dubbel",
+            )  # fmt: skip
+        return bsn
+
+    def clean_v_nummer(self) -> str:
+        value = self.cleaned_data["v_nummer"].strip()
+        if value and not (value.isdigit() and len(value) == 10):
+            raise forms.ValidationError(_("Een V-nummer bestaat uit 10 cijfers."))
+        return value
+
+    def clean_geboortedatum(self) -> dt.date:
+        value = self.cleaned_data["geboortedatum"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum kan niet in de toekomst liggen."))
+        if value.year < 1900:
+            raise forms.ValidationError(_("Controleer het geboortejaar."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        kennisgeving = data.get("kennisgeving_datum")
+        koppeling = data.get("koppeling_datum")
+        brp = data.get("brp_inschrijving_datum")
+        for veld in ("kennisgeving_datum", "koppeling_datum", "brp_inschrijving_datum"):
+            _niet_in_toekomst(data.get(veld), veld, self)
+        if not (kennisgeving or koppeling or brp):
+            self.add_error(
+                "kennisgeving_datum",
+                _("Vul ten minste één datum in: kennisgeving, koppeling of inschrijving BRP."),
+            )
+        if koppeling and brp and brp < koppeling:
+            self.add_error(
+                "brp_inschrijving_datum",
+                _("De inschrijving in de BRP kan niet vóór de koppeling door het COA liggen."),
+            )
+        if koppeling and not data.get("azc"):
+            self.add_error("azc", _("Vul de azc-locatie in bij een koppeling."))
+        geboren = data.get("geboortedatum")
+        for veld in ("kennisgeving_datum", "koppeling_datum", "brp_inschrijving_datum"):
+            if geboren and data.get(veld) and data[veld] < geboren:
+                self.add_error(veld, _("Deze datum ligt vóór de geboortedatum."))
+        consulent = data.get("consulent")
+        gemeente = data.get("gemeente")
+        if consulent and gemeente and not consulent.gemeenten.filter(pk=gemeente.pk).exists():
+            self.add_error("consulent", _("Deze consulent werkt niet voor de gekozen gemeente."))
+        return data
+
+    def inburgeraar(self) -> Inburgeraar:
+        velden = [
+            "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum",
+            "geslacht", "land_van_herkomst", "voorkeurstaal", "tolk_nodig", "telefoon", "email",
+        ]  # fmt: skip
+        persoon = Inburgeraar(**{veld: self.cleaned_data[veld] for veld in velden})
+        if persoon.voorkeurstaal:
+            persoon.talen = [persoon.voorkeurstaal]
+        return persoon
+
+    def signalen(self) -> list[tuple[Soort, dt.date, dict]]:
+        """The dated first facts of this dossier, oldest first."""
+        data = self.cleaned_data
+        items = []
+        if data.get("kennisgeving_datum"):
+            items.append((Soort.SIGNAAL_ONTVANGEN, data["kennisgeving_datum"], {}))
+        if data.get("koppeling_datum"):
+            items.append((Soort.COA_KOPPELING, data["koppeling_datum"], {"azc": data["azc"]}))
+        if data.get("brp_inschrijving_datum"):
+            items.append((Soort.HUISVESTING, data["brp_inschrijving_datum"], {}))
+        return sorted(items, key=lambda item: item[1])
+
+
+class GebeurtenisForm(NLDesignFormMixin, forms.Form):
+    """Record the next step in a dossier. The choice of steps follows the transition table."""
+
+    soort = forms.ChoiceField(label=_("Wat is er gebeurd?"))
+    datum = forms.DateField(label=_("Datum"), widget=DATUM)
+    azc = forms.CharField(label=_("Azc-locatie"), max_length=100, required=False)
+    leerroute = forms.ChoiceField(
+        label=_("Leerroute"), required=False,
+        choices=[("", "—"), ("b1", _("B1-route")), ("onderwijs", _("Onderwijsroute")),
+                 ("z", _("Z-route"))],
+    )  # fmt: skip
+    reden = forms.ChoiceField(
+        label=_("Reden van afsluiten"), required=False, choices=[("", "—"), *Afsluitreden.choices]
+    )
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep"), required=False, choices=[("", "—"), *Doelgroep.choices]
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    VERPLICHT = {
+        Soort.COA_KOPPELING: "azc",
+        Soort.PIP_VASTGESTELD: "leerroute",
+        Soort.DOSSIER_AFGESLOTEN: "reden",
+        Soort.DOELGROEP_VASTGESTELD: "doelgroep",
+    }
+
+    def __init__(self, *args, toegestaan: list[Soort], **kwargs):
+        super().__init__(*args, **kwargs)
+        handmatig = [s for s in toegestaan if s not in (Soort.CONSULENT_TOEGEWEZEN,)]
+        self.fields["soort"].choices = [(s.value, s.label) for s in handmatig]
+        self.fields["soort"].error_messages["invalid_choice"] = _(
+            "Deze stap kan in de huidige fase van het dossier niet worden vastgelegd."
+        )
+
+    def clean(self):
+        data = super().clean()
+        _niet_in_toekomst(data.get("datum"), "datum", self)
+        soort = data.get("soort")
+        veld = self.VERPLICHT.get(soort)
+        if veld and not data.get(veld):
+            self.add_error(veld, _("Dit veld is verplicht bij deze stap."))
+        return data
+
+    def gegevens(self) -> dict:
+        soort = self.cleaned_data["soort"]
+        veld = self.VERPLICHT.get(soort)
+        return {veld: self.cleaned_data[veld]} if veld else {}

@@ -1,0 +1,209 @@
+"""Inburgeraar, dossier and the dossier's append-only event log.
+
+The columns under "projection" on Dossier are a cache of `toestand.bereken_toestand()` over the
+event log, written in the same transaction as each event (`services.registreer`). They exist so
+that caseload lists can filter and sort in SQL; `manage.py herbereken_dossiers` rebuilds them.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.accounts.models import Gebruiker, Gemeente
+
+from .bsn import valideer_bsn
+from .workflow import Afsluitreden, Fase, Soort
+
+
+class Regime(models.TextChoices):
+    WI2021 = "wi2021", _("Wet inburgering 2021")
+    WI2013 = "wi2013", _("Wet inburgering (2013)")
+
+
+class Doelgroep(models.TextChoices):
+    ASIELSTATUSHOUDER = "asielstatushouder", _("Asielstatushouder")
+    GEZINSMIGRANT_OVERIG = "gezinsmigrant_overig", _("Gezinsmigrant en overige migrant")
+
+
+class Geslacht(models.TextChoices):
+    MAN = "M", _("Man")
+    VROUW = "V", _("Vrouw")
+    ANDERS = "X", _("Anders / onbekend")
+
+
+class Bron(models.TextChoices):
+    GEBRUIKER = "gebruiker", _("Medewerker")
+    DUO = "duo", _("DUO")
+    COA = "coa", _("COA")
+    SCHOOL = "school", _("Cursusinstelling")
+    IMPORT = "import", _("Import")
+    SYSTEEM = "systeem", _("Systeem")
+
+
+class Inburgeraar(models.Model):
+    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[valideer_bsn])
+    v_nummer = models.CharField(
+        _("V-nummer"), max_length=10, blank=True,
+        help_text=_("Vreemdelingennummer (10 cijfers), als bekend."),
+    )  # fmt: skip
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
+    geslachtsnaam = models.CharField(_("achternaam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices)
+    land_van_herkomst = models.CharField(_("land van herkomst"), max_length=2)
+    talen = models.JSONField(_("gesproken talen"), default=list, blank=True)
+    voorkeurstaal = models.CharField(_("voorkeurstaal"), max_length=3, blank=True)
+    tolk_nodig = models.BooleanField(_("tolk nodig"), default=False)
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    whatsapp = models.CharField(_("WhatsApp-nummer"), max_length=20, blank=True)
+    post_straat = models.CharField(_("straat en huisnummer (post)"), max_length=200, blank=True)
+    post_postcode = models.CharField(_("postcode (post)"), max_length=7, blank=True)
+    post_plaats = models.CharField(_("plaats (post)"), max_length=100, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inburgeraar")
+        verbose_name_plural = _("inburgeraars")
+        indexes = [models.Index(fields=["geslachtsnaam", "voornamen"])]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in [self.voornamen, self.voorvoegsel, self.geslachtsnaam] if p)
+
+    def clean(self) -> None:
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            raise ValidationError(
+                {"geboortedatum": _("De geboortedatum kan niet in de toekomst liggen.")}
+            )
+        if self.v_nummer and not (self.v_nummer.isdigit() and len(self.v_nummer) == 10):
+            raise ValidationError({"v_nummer": _("Een V-nummer bestaat uit 10 cijfers.")})
+
+
+class Gezinsrelatie(models.Model):
+    class Soort(models.TextChoices):
+        PARTNER = "partner", _("Partner")
+        KIND = "kind", _("Kind")
+
+    inburgeraar = models.ForeignKey(
+        Inburgeraar, on_delete=models.CASCADE, related_name="gezinsrelaties"
+    )
+    soort = models.CharField(_("relatie"), max_length=10, choices=Soort.choices)
+    naam = models.CharField(_("naam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
+    gerelateerde = models.ForeignKey(
+        Inburgeraar, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text=_("Als het gezinslid zelf inburgeraar is."),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("gezinslid")
+        verbose_name_plural = _("gezinsleden")
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()}: {self.naam}"
+
+
+class Dossier(models.Model):
+    """One inburgeringsplicht of one person in one gemeente."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inburgeraar = models.ForeignKey(Inburgeraar, on_delete=models.PROTECT, related_name="dossiers")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="dossiers")
+    regime = models.CharField(_("regime"), max_length=10, choices=Regime.choices)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    # Projection of the event log (see module docstring).
+    fase = models.CharField(_("fase"), max_length=30, choices=Fase.choices, blank=True)
+    fase_sinds = models.DateField(_("in fase sinds"), null=True, blank=True)
+    afsluitreden = models.CharField(
+        _("reden afsluiten"), max_length=20, choices=Afsluitreden.choices, blank=True
+    )
+    doelgroep = models.CharField(_("doelgroep"), max_length=30, choices=Doelgroep.choices)
+    consulent = models.ForeignKey(
+        Gebruiker, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload"
+    )
+    kennisgeving_datum = models.DateField(_("kennisgeving DUO"), null=True, blank=True)
+    koppeling_datum = models.DateField(_("koppeling COA"), null=True, blank=True)
+    brp_inschrijving_datum = models.DateField(_("inschrijving BRP"), null=True, blank=True)
+    pip_dagtekening = models.DateField(_("dagtekening PIP"), null=True, blank=True)
+    pip_deadline = models.DateField(_("uiterste datum PIP"), null=True, blank=True)
+    laatste_contact = models.DateField(_("laatste contact"), null=True, blank=True)
+    leerroute = models.CharField(_("leerroute"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inburgeraar"],
+                condition=~Q(fase=Fase.AFGEROND),
+                name="een_open_dossier_per_inburgeraar",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["gemeente", "fase"]),
+            models.Index(fields=["consulent", "fase"]),
+            models.Index(fields=["gemeente", "pip_deadline"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dossier {self.inburgeraar} ({self.gemeente})"
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Dossier events are append-only; record a correction instead.")
+
+    def delete(self):
+        raise TypeError("Dossier events are append-only; record an intrekking instead.")
+
+
+class DossierEvent(models.Model):
+    """One fact in a dossier's life. Never changed or deleted: a correction is a new event."""
+
+    id = models.BigAutoField(primary_key=True)
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
+    soort = models.CharField(_("gebeurtenis"), max_length=30, choices=Soort.choices)
+    datum = models.DateField(_("datum rechtsgevolg"))
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    bron = models.CharField(_("bron"), max_length=12, choices=Bron.choices)
+    actor = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    bron_referentie = models.CharField(
+        _("referentie bij de bron"), max_length=100, blank=True,
+        help_text=_("Bijvoorbeeld het berichtId van DUO; maakt verwerking idempotent."),
+    )  # fmt: skip
+    gegevens = models.JSONField(_("gegevens"), default=dict, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    corrigeert = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correcties"
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        indexes = [models.Index(fields=["dossier", "datum", "id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Dossier events are append-only; record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Dossier events are append-only; record an intrekking instead.")

@@ -1,0 +1,175 @@
+"""The only way to change a dossier: record an event, validate the history, update the projection.
+
+Everything happens in one transaction with the dossier row locked, so two people recording at the
+same moment are serialised and nothing is saved half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inburgering.accounts.models import Gebruiker, Gemeente
+
+from . import deadlines
+from .models import Bron, Dossier, DossierEvent, Inburgeraar
+from .toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
+from .workflow import Soort
+
+
+def registreer(
+    dossier: Dossier,
+    soort: Soort | str,
+    datum: dt.date,
+    *,
+    bron: str = Bron.GEBRUIKER,
+    actor: Gebruiker | None = None,
+    gegevens: dict[str, Any] | None = None,
+    toelichting: str = "",
+    corrigeert: DossierEvent | None = None,
+    bron_referentie: str = "",
+) -> DossierEvent:
+    """Append one event to the dossier's log. Raises OngeldigeGebeurtenis with a Dutch message."""
+    soort = Soort(soort)
+    if corrigeert is not None:
+        if corrigeert.dossier_id != dossier.pk:
+            raise OngeldigeGebeurtenis(_("Een correctie hoort bij hetzelfde dossier."))
+        if soort not in (corrigeert.soort, Soort.INTREKKING):
+            raise OngeldigeGebeurtenis(
+                _("Een correctie heeft dezelfde soort als de gebeurtenis die zij corrigeert.")
+            )
+    if datum > timezone.localdate() and soort not in _TOEKOMST_TOEGESTAAN:
+        raise OngeldigeGebeurtenis(
+            _(
+                "De datum %(datum)s ligt in de toekomst; "
+                "'%(soort)s' kan pas daarna worden vastgelegd."
+            )
+            % {"datum": datum.strftime("%d-%m-%Y"), "soort": soort.label}
+        )
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        bestaande = list(locked.events.all())
+        if corrigeert is not None and any(e.corrigeert_id == corrigeert.pk for e in bestaande):
+            raise OngeldigeGebeurtenis(_("Deze gebeurtenis is al eerder gecorrigeerd."))
+        event = DossierEvent(
+            dossier=locked,
+            soort=soort,
+            datum=datum,
+            bron=bron,
+            actor=actor,
+            gegevens=gegevens or {},
+            toelichting=toelichting,
+            corrigeert=corrigeert,
+            bron_referentie=bron_referentie,
+        )
+        toestand = bereken_toestand([*bestaande, event])
+        event.save()
+        werk_projectie_bij(locked, toestand)
+    dossier.refresh_from_db()
+    return event
+
+
+# Appointments and plans are later issues; no event type today may lie in the future.
+_TOEKOMST_TOEGESTAAN: frozenset[Soort] = frozenset()
+
+
+PROJECTIE_VELDEN = [
+    "fase", "fase_sinds", "afsluitreden", "doelgroep", "consulent_id", "kennisgeving_datum",
+    "koppeling_datum", "brp_inschrijving_datum", "pip_dagtekening", "laatste_contact", "leerroute",
+]  # fmt: skip
+
+
+def projectie(toestand: DossierToestand) -> dict[str, Any]:
+    """The dossier's projection columns for a folded state (also used by bulk loaders)."""
+    velden = {veld: getattr(toestand, veld) or _leeg(veld) for veld in PROJECTIE_VELDEN}
+    velden["pip_deadline"] = deadlines.pip_deadline_datum(toestand)
+    return velden
+
+
+def werk_projectie_bij(dossier: Dossier, toestand: DossierToestand) -> None:
+    """Write the folded state into the dossier's projection columns."""
+    velden = projectie(toestand)
+    for veld, waarde in velden.items():
+        setattr(dossier, veld, waarde)
+    dossier.save(update_fields=list(velden))
+
+
+def _leeg(veld: str):
+    return "" if veld in {"fase", "afsluitreden", "doelgroep", "leerroute"} else None
+
+
+@dataclass
+class NieuwDossier:
+    gemeente: Gemeente
+    regime: str
+    doelgroep: str
+    eerste_soort: Soort
+    eerste_datum: dt.date
+    gegevens: dict[str, Any]
+
+
+def open_dossier(
+    inburgeraar: Inburgeraar,
+    nieuw: NieuwDossier,
+    *,
+    actor: Gebruiker | None,
+    bron: str = Bron.GEBRUIKER,
+    consulent: Gebruiker | None = None,
+) -> Dossier:
+    """Create a dossier with its first signal, doelgroep and (optionally) consulent, atomically."""
+    try:
+        with transaction.atomic():
+            if inburgeraar.pk is None:
+                inburgeraar.save()
+            dossier = Dossier.objects.create(
+                inburgeraar=inburgeraar,
+                gemeente=nieuw.gemeente,
+                regime=nieuw.regime,
+                doelgroep=nieuw.doelgroep,
+            )
+            registreer(
+                dossier, nieuw.eerste_soort, nieuw.eerste_datum,
+                bron=bron, actor=actor, gegevens=nieuw.gegevens,
+            )  # fmt: skip
+            registreer(
+                dossier, Soort.DOELGROEP_VASTGESTELD, nieuw.eerste_datum,
+                bron=bron, actor=actor, gegevens={"doelgroep": nieuw.doelgroep},
+            )  # fmt: skip
+            if consulent is not None:
+                wijs_consulent_toe(dossier, consulent, nieuw.eerste_datum, actor=actor)
+    except IntegrityError as exc:
+        raise OngeldigeGebeurtenis(
+            _("Deze persoon heeft al een lopend dossier. Sluit dat eerst af of open het.")
+        ) from exc
+    return dossier
+
+
+def wijs_consulent_toe(
+    dossier: Dossier, consulent: Gebruiker, datum: dt.date, *, actor: Gebruiker | None
+) -> DossierEvent:
+    if not consulent.gemeenten.filter(pk=dossier.gemeente_id).exists():
+        raise OngeldigeGebeurtenis(
+            _("%(naam)s werkt niet voor gemeente %(gemeente)s.")
+            % {"naam": consulent.weergavenaam, "gemeente": dossier.gemeente}
+        )
+    return registreer(
+        dossier,
+        Soort.CONSULENT_TOEGEWEZEN,
+        datum,
+        actor=actor,
+        gegevens={"consulent_id": consulent.pk, "naam": consulent.weergavenaam},
+    )
+
+
+def herbereken(dossier: Dossier) -> DossierToestand:
+    """Rebuild the projection from the log (after a migration or a rules change)."""
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        toestand = bereken_toestand(locked.events.all())
+        werk_projectie_bij(locked, toestand)
+    return toestand

@@ -1,0 +1,171 @@
+"""Derive a dossier's current state from its event log.
+
+This is the only place where events become phase and facts. The fold is deterministic: events
+are applied in the order of the date they took legal effect, then in the order they were recorded.
+Events that a later correction superseded are left out. Asking for the state on a peildatum gives
+exactly what a report for that date needs, as known at that moment (`bekend_op`) or as known now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from django.utils.translation import gettext as _
+
+from .workflow import Afsluitreden, Fase, Soort, volgende_fase
+
+
+class EventLike(Protocol):
+    id: int | None
+    soort: str
+    datum: dt.date
+    geregistreerd_op: dt.datetime
+    gegevens: dict[str, Any]
+    corrigeert_id: int | None
+
+
+class OngeldigeGebeurtenis(ValueError):
+    """The event does not fit the dossier's history; the message is Dutch and meant for the user."""
+
+
+@dataclass
+class DossierToestand:
+    fase: Fase | None = None
+    fase_sinds: dt.date | None = None
+    fasehistorie: list[tuple[dt.date, Fase]] = field(default_factory=list)
+    afsluitreden: str = ""
+    doelgroep: str = ""
+    doelgroephistorie: list[tuple[dt.date, str]] = field(default_factory=list)
+    consulent_id: int | None = None
+    consulenthistorie: list[tuple[dt.date, int | None]] = field(default_factory=list)
+    kennisgeving_datum: dt.date | None = None
+    koppeling_datum: dt.date | None = None
+    azc: str = ""
+    brp_inschrijving_datum: dt.date | None = None
+    intake_gestart: dt.date | None = None
+    intake_afgerond: dt.date | None = None
+    eerste_pip_dagtekening: dt.date | None = None
+    pip_dagtekening: dt.date | None = None
+    leerroute: str = ""
+    aangemeld_leerroute: dt.date | None = None
+    leerroute_gestart: dt.date | None = None
+    afgesloten_op: dt.date | None = None
+    laatste_contact: dt.date | None = None
+    lbt_score: int | None = None
+    lbt_datum: dt.date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.fase not in (None, Fase.AFGEROND)
+
+
+def geldige_events(events: Iterable[EventLike]) -> list[EventLike]:
+    """The events that count: superseded and withdrawn ones removed, in fold order."""
+    events = list(events)
+    superseded = {event.corrigeert_id for event in events if event.corrigeert_id}
+    counting = [
+        event for event in events if event.id not in superseded and event.soort != Soort.INTREKKING
+    ]
+    return sorted(counting, key=_volgorde)
+
+
+def _volgorde(event: EventLike) -> tuple:
+    # An unsaved event (id None) was recorded last.
+    return (event.datum, event.id is None, event.id or 0)
+
+
+def bereken_toestand(
+    events: Iterable[EventLike],
+    peildatum: dt.date | None = None,
+    bekend_op: dt.datetime | None = None,
+) -> DossierToestand:
+    """Fold the event log into the dossier's state.
+
+    `peildatum` leaves out events that took effect later; `bekend_op` leaves out events recorded
+    later (so a report can be reproduced as it was made). Raises OngeldigeGebeurtenis when the
+    history breaks the transition table or a consistency rule.
+    """
+    events = list(events)
+    if bekend_op is not None:
+        events = [e for e in events if e.id is None or e.geregistreerd_op <= bekend_op]
+    toestand = DossierToestand()
+    for event in geldige_events(events):
+        if peildatum is not None and event.datum > peildatum:
+            break
+        _pas_toe(toestand, event)
+    _controleer_samenhang(toestand)
+    return toestand
+
+
+def _pas_toe(t: DossierToestand, event: EventLike) -> None:
+    soort = Soort(event.soort)
+    nieuwe_fase = volgende_fase(t.fase, soort)
+    if nieuwe_fase is None:
+        huidige = Fase(t.fase).label if t.fase else _("nog geen gebeurtenissen")
+        raise OngeldigeGebeurtenis(
+            _("'%(event)s' kan niet worden geregistreerd in fase '%(fase)s' (datum %(datum)s).")
+            % {"event": soort.label, "fase": huidige, "datum": event.datum.strftime("%d-%m-%Y")}
+        )
+    if nieuwe_fase != t.fase:
+        t.fase = nieuwe_fase
+        t.fase_sinds = event.datum
+        t.fasehistorie.append((event.datum, nieuwe_fase))
+
+    data = event.gegevens or {}
+    match soort:
+        case Soort.SIGNAAL_ONTVANGEN:
+            t.kennisgeving_datum = event.datum
+        case Soort.COA_KOPPELING:
+            t.koppeling_datum = event.datum
+            t.azc = data.get("azc", "")
+        case Soort.HUISVESTING:
+            t.brp_inschrijving_datum = event.datum
+        case Soort.INTAKE_GESTART:
+            t.intake_gestart = t.intake_gestart or event.datum
+        case Soort.INTAKE_AFGEROND:
+            t.intake_afgerond = event.datum
+        case Soort.PIP_VASTGESTELD:
+            t.eerste_pip_dagtekening = t.eerste_pip_dagtekening or event.datum
+            t.pip_dagtekening = event.datum
+            t.leerroute = data.get("leerroute", t.leerroute)
+        case Soort.AANGEMELD_LEERROUTE:
+            t.aangemeld_leerroute = event.datum
+        case Soort.LEERROUTE_GESTART:
+            t.leerroute_gestart = event.datum
+        case Soort.DOSSIER_AFGESLOTEN:
+            t.afgesloten_op = event.datum
+            t.afsluitreden = data.get("reden", "")
+        case Soort.DOELGROEP_VASTGESTELD:
+            t.doelgroep = data["doelgroep"]
+            t.doelgroephistorie.append((event.datum, t.doelgroep))
+        case Soort.CONSULENT_TOEGEWEZEN:
+            t.consulent_id = data.get("consulent_id")
+            t.consulenthistorie.append((event.datum, t.consulent_id))
+        case Soort.LBT_AFGENOMEN:
+            t.lbt_score = data.get("score")
+            t.lbt_datum = event.datum
+        case Soort.CONTACT:
+            t.laatste_contact = max(filter(None, [t.laatste_contact, event.datum]))
+
+
+def _controleer_samenhang(t: DossierToestand) -> None:
+    if (
+        t.koppeling_datum
+        and t.brp_inschrijving_datum
+        and t.brp_inschrijving_datum < t.koppeling_datum
+    ):
+        raise OngeldigeGebeurtenis(
+            _(
+                "De inschrijving in de BRP (%(brp)s) ligt vóór de koppeling door het COA "
+                "(%(koppeling)s). Controleer beide datums."
+            )
+            % {
+                "brp": t.brp_inschrijving_datum.strftime("%d-%m-%Y"),
+                "koppeling": t.koppeling_datum.strftime("%d-%m-%Y"),
+            }
+        )
+    if t.afsluitreden and t.afsluitreden not in Afsluitreden.values:
+        raise OngeldigeGebeurtenis(_("Onbekende reden van afsluiten: %s") % t.afsluitreden)

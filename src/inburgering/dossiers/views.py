@@ -1,0 +1,194 @@
+"""Pages for consulenten, teamleiders and kwaliteitsmedewerkers.
+
+Free-text search is posted and kept in the session, never put in the URL, because people search
+by BSN. Every page that shows a dossier's personal data writes the access log.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers_zien
+
+from . import caseload as cl
+from .deadlines import grondslag_tekst, pip_deadline
+from .forms import GebeurtenisForm, NieuwDossierForm
+from .models import Bron, Doelgroep
+from .referentie import LANDEN, TALEN
+from .services import NieuwDossier, open_dossier, registreer
+from .toestand import OngeldigeGebeurtenis, bereken_toestand
+from .workflow import Fase, toegestane_events
+
+PAGINA_GROOTTE = 50
+ZOEK_SESSIE = "caseload_zoek"
+
+
+def _vereis_dossierrol(request: HttpRequest) -> None:
+    if not mag_dossiers_zien(request.user):
+        raise PermissionDenied(_("Uw rol geeft geen toegang tot dossiers."))
+
+
+def _filters_uit(request: HttpRequest) -> cl.Filters:
+    get = request.GET
+    scope = get.get("scope") or cl.standaard_scope(request.user)
+    weken = get.get("geen_contact_weken", "")
+    gemeente = get.get("gemeente", "")
+    return cl.Filters(
+        scope=scope if scope in cl.SCOPES else "mijn",
+        gemeente=int(gemeente) if gemeente.isdigit() else None,
+        fase=get.get("fase", "") if get.get("fase", "") in Fase.values else "",
+        doelgroep=get.get("doelgroep", "") if get.get("doelgroep", "") in Doelgroep.values else "",
+        deadline=get.get("deadline", "") if get.get("deadline", "") in cl.DEADLINE_STATUS else "",
+        geen_contact_weken=int(weken) if weken.isdigit() and 0 < int(weken) < 520 else None,
+        sorteer=get.get("sorteer", "deadline"),
+        zoek=request.session.get(ZOEK_SESSIE, ""),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def caseload_view(request: HttpRequest) -> HttpResponse:
+    _vereis_dossierrol(request)
+    if request.method == "POST":
+        zoek = "" if "wis" in request.POST else request.POST.get("zoek", "").strip()[:100]
+        request.session[ZOEK_SESSIE] = zoek
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        return redirect(f"{reverse('dossiers:caseload')}?{query.urlencode()}")
+
+    filters = _filters_uit(request)
+    vandaag = timezone.localdate()
+    paginator = Paginator(cl.caseload(request.user, filters, vandaag), PAGINA_GROOTTE)
+    pagina = paginator.get_page(request.GET.get("pagina"))
+    rijen = [_caseload_rij(d, vandaag) for d in pagina.object_list]
+    log_inzage(request.user, [r["dossier"].pk for r in rijen], "caseload")
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "dossiers/caseload.html",
+        {
+            "filters": filters,
+            "rijen": rijen,
+            "pagina": pagina,
+            "query": query.urlencode(),
+            "scopes": cl.SCOPES,
+            "fasen": Fase.choices,
+            "doelgroepen": Doelgroep.choices,
+            "deadline_statussen": cl.DEADLINE_STATUS,
+            "gemeenten": request.user.gemeenten.all(),
+            "vandaag": vandaag,
+        },
+    )
+
+
+def _caseload_rij(dossier, vandaag) -> dict:
+    dagen = (dossier.pip_deadline - vandaag).days if dossier.pip_deadline else None
+    return {
+        "dossier": dossier,
+        "status": cl.deadline_status(dossier.pip_deadline, vandaag),
+        "dagen": dagen,
+        "te_laat": -dagen if dagen is not None and dagen < 0 else 0,
+    }
+
+
+def _dossier_of_404(request: HttpRequest, uuid):
+    try:
+        return dossiers_voor(request.user).select_related("inburgeraar", "gemeente").get(uuid=uuid)
+    except Exception as exc:  # DoesNotExist or a malformed uuid: the same answer either way
+        raise Http404(_("Dossier niet gevonden.")) from exc
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
+    _vereis_dossierrol(request)
+    dossier = _dossier_of_404(request, uuid)
+    events = list(dossier.events.select_related("actor").order_by("datum", "id"))
+    toestand = bereken_toestand(events)
+    form = GebeurtenisForm(
+        request.POST or None, toegestaan=toegestane_events(toestand.fase and Fase(toestand.fase))
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registreer(
+                dossier, form.cleaned_data["soort"], form.cleaned_data["datum"],
+                actor=request.user, gegevens=form.gegevens(),
+                toelichting=form.cleaned_data["toelichting"],
+            )  # fmt: skip
+        except OngeldigeGebeurtenis as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("De gebeurtenis is vastgelegd."))
+            return redirect("dossiers:dossier", uuid=dossier.uuid)
+    log_inzage(request.user, [dossier.pk], "dossier")
+    deadline = pip_deadline(toestand)
+    gecorrigeerd = {e.corrigeert_id for e in events if e.corrigeert_id}
+    return render(
+        request,
+        "dossiers/dossier.html",
+        {
+            "dossier": dossier,
+            "persoon": dossier.inburgeraar,
+            "gezin": dossier.inburgeraar.gezinsrelaties.all(),
+            "land": LANDEN.get(dossier.inburgeraar.land_van_herkomst, "—"),
+            "talen": [TALEN.get(taal, taal) for taal in dossier.inburgeraar.talen],
+            "toestand": toestand,
+            "events": list(reversed(events)),
+            "gecorrigeerd": gecorrigeerd,
+            "deadline": deadline,
+            "deadline_grondslag": grondslag_tekst(deadline) if deadline else "",
+            "vandaag": timezone.localdate(),
+            "form": form,
+            "rij": _caseload_rij(dossier, timezone.localdate()),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
+    _vereis_dossierrol(request)
+    form = NieuwDossierForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = _maak_dossier(request, form, data, form.signalen())
+        except OngeldigeGebeurtenis as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("Het dossier is aangemaakt."))
+            return redirect("dossiers:dossier", uuid=dossier.uuid)
+    return render(
+        request, "dossiers/nieuw.html", {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )  # fmt: skip
+
+
+def _maak_dossier(request, form, data, signalen):
+    eerste_soort, eerste_datum, eerste_gegevens = signalen[0]
+    with transaction.atomic():
+        dossier = open_dossier(
+            form.inburgeraar(),
+            NieuwDossier(
+                gemeente=data["gemeente"], regime=data["regime"], doelgroep=data["doelgroep"],
+                eerste_soort=eerste_soort, eerste_datum=eerste_datum, gegevens=eerste_gegevens,
+            ),
+            actor=request.user,
+            consulent=data.get("consulent"),
+        )  # fmt: skip
+        for soort, datum, gegevens in signalen[1:]:
+            registreer(dossier, soort, datum, actor=request.user, gegevens=gegevens,
+                       bron=Bron.GEBRUIKER)  # fmt: skip
+    return dossier

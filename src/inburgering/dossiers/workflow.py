@@ -1,0 +1,118 @@
+"""Phases of a dossier, the event types, and the one explicit table of allowed transitions.
+
+The phase is never stored by hand: it is derived by folding the event log through this table
+(`toestand.py`). An event either moves the dossier to a new phase, or records a fact while the
+phase stays (for instance a BRP registration that is recorded after the intake already started).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Fase(models.TextChoices):
+    GESIGNALEERD = "gesignaleerd", _("Gesignaleerd")
+    GEKOPPELD = "gekoppeld", _("Gekoppeld (nog in azc)")
+    GEHUISVEST = "gehuisvest", _("Gehuisvest")
+    BREDE_INTAKE = "brede_intake", _("Brede intake")
+    PIP_IN_VOORBEREIDING = "pip_in_voorbereiding", _("PIP in voorbereiding")
+    PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
+    WACHT_OP_START = "wacht_op_start", _("Wacht op start leerroute")
+    IN_LEERROUTE = "in_leerroute", _("In leerroute")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+#: Phases in the order a dossier normally passes them (used for funnels and sorting).
+FASE_VOLGORDE = list(Fase)
+OPEN_FASEN = [fase for fase in Fase if fase != Fase.AFGEROND]
+
+
+class Afsluitreden(models.TextChoices):
+    VOLDAAN = "voldaan", _("Voldaan aan de inburgeringsplicht")
+    VRIJSTELLING = "vrijstelling", _("Vrijstelling")
+    ONTHEFFING = "ontheffing", _("Ontheffing")
+    VERHUISD = "verhuisd", _("Verhuisd naar andere gemeente")
+    VERTROKKEN = "vertrokken", _("Vertrokken uit Nederland")
+    OVERLEDEN = "overleden", _("Overleden")
+    PLICHT_VERVALLEN = "plicht_vervallen", _("Inburgeringsplicht vervallen of ingetrokken")
+
+
+class Soort(models.TextChoices):
+    """Event types. The value is stored in the log; never rename a value once released."""
+
+    SIGNAAL_ONTVANGEN = "signaal_ontvangen", _("Kennisgeving inburgeringsplicht ontvangen")
+    COA_KOPPELING = "coa_koppeling", _("Gekoppeld door COA")
+    HUISVESTING = "huisvesting", _("Ingeschreven in BRP (gehuisvest)")
+    INTAKE_GESTART = "intake_gestart", _("Brede intake gestart")
+    INTAKE_AFGEROND = "intake_afgerond", _("Brede intake afgerond")
+    PIP_VASTGESTELD = "pip_vastgesteld", _("PIP vastgesteld")
+    AANGEMELD_LEERROUTE = "aangemeld_leerroute", _("Aangemeld bij cursusinstelling")
+    LEERROUTE_GESTART = "leerroute_gestart", _("Leerroute gestart")
+    DOSSIER_AFGESLOTEN = "dossier_afgesloten", _("Dossier afgesloten")
+    DOELGROEP_VASTGESTELD = "doelgroep_vastgesteld", _("Doelgroep vastgesteld")
+    CONSULENT_TOEGEWEZEN = "consulent_toegewezen", _("Consulent toegewezen")
+    LBT_AFGENOMEN = "lbt_afgenomen", _("Leerbaarheidstoets afgenomen")
+    CONTACT = "contact", _("Contactmoment")
+    NOTITIE = "notitie", _("Notitie")
+    INTREKKING = "intrekking", _("Eerdere registratie ingetrokken")
+
+
+F = Fase
+S = Soort
+
+#: Events that never change the phase and may be recorded in any phase once the dossier exists.
+FEITEN = frozenset(
+    {S.DOELGROEP_VASTGESTELD, S.CONSULENT_TOEGEWEZEN, S.LBT_AFGENOMEN, S.CONTACT, S.NOTITIE}
+)
+
+_NA_KOPPELING = [F.GEHUISVEST, F.BREDE_INTAKE, F.PIP_IN_VOORBEREIDING, F.PIP_VASTGESTELD,
+                 F.WACHT_OP_START, F.IN_LEERROUTE]  # fmt: skip
+
+#: (current phase, event) -> next phase. A pair not in this table is not allowed.
+#: `None` is a dossier without events yet.
+TRANSITIES: dict[tuple[Fase | None, Soort], Fase] = {
+    # First signal: DUO's kennisgeving, COA's koppeling, or (migrated data) a BRP registration.
+    (None, S.SIGNAAL_ONTVANGEN): F.GESIGNALEERD,
+    (None, S.COA_KOPPELING): F.GEKOPPELD,
+    (None, S.HUISVESTING): F.GEHUISVEST,
+    (F.GESIGNALEERD, S.COA_KOPPELING): F.GEKOPPELD,
+    (F.GESIGNALEERD, S.HUISVESTING): F.GEHUISVEST,
+    (F.GESIGNALEERD, S.INTAKE_GESTART): F.BREDE_INTAKE,
+    (F.GEKOPPELD, S.HUISVESTING): F.GEHUISVEST,
+    (F.GEKOPPELD, S.INTAKE_GESTART): F.BREDE_INTAKE,  # early start while still in the azc
+    (F.GEHUISVEST, S.INTAKE_GESTART): F.BREDE_INTAKE,
+    (F.BREDE_INTAKE, S.INTAKE_AFGEROND): F.PIP_IN_VOORBEREIDING,
+    (F.PIP_IN_VOORBEREIDING, S.INTAKE_GESTART): F.BREDE_INTAKE,  # an extra intake session
+    (F.PIP_IN_VOORBEREIDING, S.PIP_VASTGESTELD): F.PIP_VASTGESTELD,
+    (F.PIP_VASTGESTELD, S.AANGEMELD_LEERROUTE): F.WACHT_OP_START,
+    (F.PIP_VASTGESTELD, S.LEERROUTE_GESTART): F.IN_LEERROUTE,
+    (F.WACHT_OP_START, S.LEERROUTE_GESTART): F.IN_LEERROUTE,
+    # A new PIP version (schakelen, afschalen) keeps the dossier where it is.
+    (F.WACHT_OP_START, S.PIP_VASTGESTELD): F.WACHT_OP_START,
+    (F.IN_LEERROUTE, S.PIP_VASTGESTELD): F.IN_LEERROUTE,
+}
+# Facts that arrive late keep the phase: DUO's kennisgeving after the COA koppeling, a BRP
+# registration recorded after the intake started, a koppeling recorded after housing.
+for _fase in [F.GEKOPPELD, *_NA_KOPPELING]:
+    TRANSITIES[(_fase, S.SIGNAAL_ONTVANGEN)] = _fase
+for _fase in _NA_KOPPELING:
+    TRANSITIES[(_fase, S.COA_KOPPELING)] = _fase
+for _fase in _NA_KOPPELING[1:]:
+    TRANSITIES[(_fase, S.HUISVESTING)] = _fase
+# Any open dossier can be closed (voldaan, vrijstelling, verhuisd, ...).
+for _fase in OPEN_FASEN:
+    TRANSITIES[(_fase, S.DOSSIER_AFGESLOTEN)] = F.AFGEROND
+
+
+def volgende_fase(huidige: Fase | None, soort: Soort) -> Fase | None:
+    """The phase after `soort` happens in `huidige`, or None when the table does not allow it."""
+    if soort in FEITEN:
+        return huidige if huidige is not None else None
+    return TRANSITIES.get((huidige, soort))
+
+
+def toegestane_events(huidige: Fase | None) -> list[Soort]:
+    """Event types a user may record now, for menus and for error messages."""
+    allowed = [soort for (fase, soort) in TRANSITIES if fase == huidige]
+    if huidige is not None:
+        allowed.extend(FEITEN)
+    return sorted(set(allowed), key=list(Soort).index)

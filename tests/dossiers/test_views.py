@@ -1,0 +1,193 @@
+"""The consulent's pages: caseload filters and search, dossier page, new dossier form."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from inburgering.dossiers.models import Dossier, DossierEvent, Inburgeraar
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.workflow import Fase, Soort
+from tests.conftest import maak_dossier, volgend_test_bsn
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ingelogd(client, consulent_a):
+    client.force_login(consulent_a)
+    return client
+
+
+def test_caseload_shows_my_dossiers_with_deadline_status(ingelogd, gemeente_a, consulent_a):
+    laat = maak_dossier(gemeente_a, consulent=consulent_a,
+                        kennisgeving=dt.date.today() - dt.timedelta(weeks=12))  # fmt: skip
+    op_tijd = maak_dossier(gemeente_a, consulent=consulent_a,
+                           kennisgeving=dt.date.today() - dt.timedelta(days=3))  # fmt: skip
+    html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
+    assert laat.inburgeraar.naam in html and op_tijd.inburgeraar.naam in html
+    assert "te laat" in html
+    assert "utrecht-status-badge--safe" in html
+
+
+def test_caseload_filters_on_deadline_status(ingelogd, gemeente_a, consulent_a):
+    laat = maak_dossier(gemeente_a, consulent=consulent_a,
+                        kennisgeving=dt.date.today() - dt.timedelta(weeks=12))  # fmt: skip
+    op_tijd = maak_dossier(gemeente_a, consulent=consulent_a)
+    html = ingelogd.get(reverse("dossiers:caseload"), {"deadline": "verlopen"}).content.decode()
+    assert laat.inburgeraar.naam in html
+    assert op_tijd.inburgeraar.naam not in html
+
+
+def test_mine_team_and_gemeente_scopes(client, gemeente_a, consulent_a, collega_a, teamleider_a):
+    van_mij = maak_dossier(gemeente_a, consulent=consulent_a)
+    van_collega = maak_dossier(gemeente_a, consulent=collega_a)
+    zonder = maak_dossier(gemeente_a)
+    client.force_login(consulent_a)
+    mijn = client.get(reverse("dossiers:caseload")).content.decode()
+    assert van_mij.inburgeraar.naam in mijn and van_collega.inburgeraar.naam not in mijn
+    team = client.get(reverse("dossiers:caseload"), {"scope": "team"}).content.decode()
+    assert van_collega.inburgeraar.naam in team and zonder.inburgeraar.naam not in team
+    gemeente = client.get(reverse("dossiers:caseload"), {"scope": "gemeente"}).content.decode()
+    assert zonder.inburgeraar.naam in gemeente
+    client.force_login(teamleider_a)
+    standaard = client.get(reverse("dossiers:caseload")).content.decode()
+    assert van_mij.inburgeraar.naam in standaard and van_collega.inburgeraar.naam in standaard
+
+
+def test_search_by_bsn_is_posted_and_never_in_the_url(ingelogd, gemeente_a, consulent_a):
+    gezocht = maak_dossier(gemeente_a, consulent=consulent_a)
+    ander = maak_dossier(gemeente_a, consulent=consulent_a)
+    antwoord = ingelogd.post(reverse("dossiers:caseload"), {"zoek": gezocht.inburgeraar.bsn})
+    assert antwoord.status_code == 302
+    assert gezocht.inburgeraar.bsn not in antwoord.url
+    html = ingelogd.get(antwoord.url).content.decode()
+    assert gezocht.inburgeraar.naam in html and ander.inburgeraar.naam not in html
+    ingelogd.post(reverse("dossiers:caseload"), {"wis": "1"})
+    html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
+    assert ander.inburgeraar.naam in html
+
+
+def test_search_by_name(ingelogd, gemeente_a, consulent_a):
+    gezocht = maak_dossier(gemeente_a, consulent=consulent_a, geslachtsnaam="Tesfamariam")
+    ander = maak_dossier(gemeente_a, consulent=consulent_a)
+    ingelogd.post(reverse("dossiers:caseload"), {"zoek": "tesfa"})
+    html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
+    assert gezocht.inburgeraar.naam in html and ander.inburgeraar.naam not in html
+
+
+def test_dossier_page_explains_the_deadline_with_its_legal_basis(ingelogd, dossier_a):
+    html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
+    assert dossier_a.inburgeraar.naam in html
+    assert "BWBR0045555 art. 5.3 lid 1" in html
+    assert "10 weken na de kennisgeving" in html
+    assert "Kennisgeving inburgeringsplicht ontvangen" in html  # the timeline
+
+
+def test_recording_a_step_on_the_dossier_page(ingelogd, dossier_a):
+    url = reverse("dossiers:dossier", args=[dossier_a.uuid])
+    antwoord = ingelogd.post(url, {"soort": "intake_gestart", "datum": dt.date.today()})
+    assert antwoord.status_code == 302
+    dossier_a.refresh_from_db()
+    assert dossier_a.fase == Fase.BREDE_INTAKE
+
+
+def test_a_step_the_phase_does_not_allow_is_refused_at_the_field(ingelogd, dossier_a):
+    url = reverse("dossiers:dossier", args=[dossier_a.uuid])
+    aantal = DossierEvent.objects.count()
+    antwoord = ingelogd.post(url, {"soort": "pip_vastgesteld", "datum": dt.date.today(),
+                                   "leerroute": "b1"})  # fmt: skip
+    assert antwoord.status_code == 400
+    assert (
+        "kan in de huidige fase van het dossier niet worden vastgelegd" in antwoord.content.decode()
+    )
+    assert DossierEvent.objects.count() == aantal
+
+
+def test_closing_needs_a_reason(ingelogd, dossier_a):
+    url = reverse("dossiers:dossier", args=[dossier_a.uuid])
+    antwoord = ingelogd.post(url, {"soort": "dossier_afgesloten", "datum": dt.date.today()})
+    assert antwoord.status_code == 400
+    assert "Dit veld is verplicht bij deze stap" in antwoord.content.decode()
+
+
+def _nieuw(gemeente_obj, **wijzig):
+    data = {
+        "bsn": volgend_test_bsn(), "voornamen": "Yonas", "geslachtsnaam": "Tekle",
+        "geboortedatum": "1994-02-11", "geslacht": "M", "land_van_herkomst": "ER",
+        "voorkeurstaal": "ti", "gemeente": gemeente_obj.pk, "regime": "wi2021",
+        "doelgroep": "asielstatushouder", "koppeling_datum": "2025-01-06", "azc": "Zweeloo",
+        "brp_inschrijving_datum": "2025-04-01", "kennisgeving_datum": "2025-01-20",
+    }  # fmt: skip
+    data.update(wijzig)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_new_dossier_creates_person_dossier_and_ordered_events(ingelogd, gemeente_a):
+    antwoord = ingelogd.post(reverse("dossiers:nieuw"), _nieuw(gemeente_a))
+    assert antwoord.status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.fase == Fase.GEHUISVEST
+    assert list(dossier.events.order_by("datum", "id").values_list("soort", flat=True)) == [
+        Soort.COA_KOPPELING, Soort.DOELGROEP_VASTGESTELD, Soort.SIGNAAL_ONTVANGEN,
+        Soort.HUISVESTING,
+    ]  # fmt: skip
+    assert dossier.pip_deadline is not None
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "veld", "melding"),
+    [
+        ({"bsn": "123456789"}, "bsn", "elfproef"),
+        ({"bsn": "12345"}, "bsn", "9 cijfers"),
+        ({"geboortedatum": "2999-01-01"}, "geboortedatum", "toekomst"),
+        ({"brp_inschrijving_datum": "2024-12-01"}, "brp_inschrijving_datum", "vóór de koppeling"),
+        ({"gemeente": "999999"}, "gemeente", "Kies een gemeente waarvoor u werkt"),
+        (
+            {"koppeling_datum": None, "brp_inschrijving_datum": None, "kennisgeving_datum": None},
+            "kennisgeving_datum",
+            "ten minste één datum",
+        ),
+        ({"azc": ""}, "azc", "azc-locatie"),
+        ({"kennisgeving_datum": "1980-01-01"}, "kennisgeving_datum", "vóór de geboortedatum"),
+    ],
+)
+def test_bad_input_gets_a_dutch_message_at_the_field_and_saves_nothing(
+    ingelogd, gemeente_a, wijziging, veld, melding
+):
+    antwoord = ingelogd.post(reverse("dossiers:nieuw"), _nieuw(gemeente_a, **wijziging))
+    assert antwoord.status_code == 400
+    fouten = antwoord.context["form"].errors
+    assert veld in fouten
+    assert melding in " ".join(fouten[veld])
+    assert not Inburgeraar.objects.exists() and not DossierEvent.objects.exists()
+
+
+def test_a_duplicate_person_is_refused(ingelogd, gemeente_a, dossier_a):
+    data = _nieuw(gemeente_a, bsn=dossier_a.inburgeraar.bsn)
+    antwoord = ingelogd.post(reverse("dossiers:nieuw"), data)
+    assert antwoord.status_code == 400
+    assert "al een inburgeraar met dit BSN" in " ".join(antwoord.context["form"].errors["bsn"])
+    assert Inburgeraar.objects.count() == 1
+
+
+def test_another_gemeente_cannot_be_chosen(ingelogd, gemeente_b):
+    antwoord = ingelogd.post(reverse("dossiers:nieuw"), _nieuw(gemeente_b))
+    assert antwoord.status_code == 400
+    assert "gemeente" in antwoord.context["form"].errors
+    assert not Dossier.objects.exists()
+
+
+def test_english_translation_is_available(ingelogd, dossier_a):
+    ingelogd.post(reverse("set_language"), {"language": "en"})
+    html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
+    assert 'lang="en"' in html
+
+
+def test_corrected_events_are_marked_in_the_timeline(ingelogd, dossier_a):
+    fout = registreer(dossier_a, Soort.HUISVESTING, dt.date.today() - dt.timedelta(days=2))
+    registreer(
+        dossier_a, Soort.HUISVESTING, dt.date.today() - dt.timedelta(days=4), corrigeert=fout
+    )
+    html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
+    assert "gecorrigeerd" in html
