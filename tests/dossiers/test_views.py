@@ -191,3 +191,15 @@ def test_corrected_events_are_marked_in_the_timeline(ingelogd, dossier_a):
     )
     html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
     assert "gecorrigeerd" in html
+
+
+def test_dossier_page_shows_the_termijn_once_the_pip_is_set(ingelogd, gemeente_a, consulent_a):
+    dossier = maak_dossier(gemeente_a, consulent=consulent_a, kennisgeving=dt.date(2025, 1, 6))
+    for soort, datum in [(Soort.INTAKE_GESTART, dt.date(2025, 1, 20)),
+                         (Soort.INTAKE_AFGEROND, dt.date(2025, 2, 10))]:  # fmt: skip
+        registreer(dossier, soort, datum)
+    registreer(dossier, Soort.PIP_VASTGESTELD, dt.date(2025, 3, 3), gegevens={"leerroute": "b1"})
+    html = ingelogd.get(reverse("dossiers:dossier", args=[dossier.uuid])).content.decode()
+    assert "04-03-2025 – 03-03-2028" in html
+    assert "BWBR0044770 art. 11" in html
+    assert "Uiterste datum PIP" not in html

@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Gebruikers, gemeenten en inzagelog")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401  (connects the receivers)

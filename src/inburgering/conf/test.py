@@ -1,12 +1,12 @@
 """Test settings: fast hashing, no lockout surprises between tests unless a test asks for it."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import env
 
 SECRET_KEY = env("SECRET_KEY", "test-only-insecure-key")
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES["staticfiles"] = {  # noqa: F405
+STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WHITENOISE_USE_FINDERS = True

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inburgering.wet.pip import pip_deadline as pip_deadline_regel
+from inburgering.wet import inburgeringstermijn as inburgeringstermijn_regel
+from inburgering.wet import pip_deadline as pip_deadline_regel
 from inburgering.wet.uitkomst import Uitkomst
 
 from .toestand import DossierToestand
@@ -24,6 +25,16 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
         inschrijving_huisvestingsgemeente=(
             toestand.brp_inschrijving_datum if via_taakstelling else None
         ),
+    )
+
+
+def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst | None:
+    """The inburgeringstermijn (Wi art. 11) once a PIP is set: it starts the day after the first
+    PIP's dagtekening and is not moved by later PIP versions."""
+    if not toestand.eerste_pip_dagtekening:
+        return None
+    return inburgeringstermijn_regel(
+        toestand.eerste_pip_dagtekening, dagtekening_huidige_pip=toestand.pip_dagtekening
     )
 
 

@@ -207,3 +207,10 @@ class DossierEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Dossier events are append-only; record an intrekking instead.")
+
+    @property
+    def samenvatting(self) -> str:
+        """The payload in words for the timeline (no personal identifiers)."""
+        from .referentie import gegevens_in_woorden
+
+        return gegevens_in_woorden(self.gegevens)

@@ -28,3 +28,29 @@ TALEN = {
 
 #: Languages written right to left; the portal and letters set dir="rtl" for these.
 RTL_TALEN = frozenset({"ar", "fa", "prs", "ps", "ur", "ku"})
+
+
+LEERROUTES = {"b1": _("B1-route"), "onderwijs": _("Onderwijsroute"), "z": _("Z-route")}
+
+
+def gegevens_in_woorden(gegevens: dict) -> str:
+    """A short Dutch description of an event's payload for the timeline."""
+    from .models import Doelgroep
+    from .workflow import Afsluitreden
+
+    delen = []
+    if gegevens.get("azc"):
+        delen.append(str(_("azc %(azc)s") % {"azc": gegevens["azc"]}))
+    if gegevens.get("leerroute"):
+        delen.append(str(LEERROUTES.get(gegevens["leerroute"], gegevens["leerroute"])))
+    if gegevens.get("reden") in Afsluitreden.values:
+        delen.append(str(Afsluitreden(gegevens["reden"]).label))
+    if gegevens.get("doelgroep") in Doelgroep.values:
+        delen.append(str(Doelgroep(gegevens["doelgroep"]).label))
+    if gegevens.get("naam"):
+        delen.append(gegevens["naam"])
+    if gegevens.get("score") is not None:
+        delen.append(str(_("score %(score)s van 40") % {"score": gegevens["score"]}))
+    if gegevens.get("kanaal"):
+        delen.append(str(gegevens["kanaal"]))
+    return ", ".join(delen)

@@ -6,6 +6,8 @@ by BSN. Every page that shows a dossier's personal data writes the access log.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers_zien
 
 from . import caseload as cl
-from .deadlines import grondslag_tekst, pip_deadline
+from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
 from .forms import GebeurtenisForm, NieuwDossierForm
 from .models import Bron, Doelgroep
 from .referentie import LANDEN, TALEN
@@ -117,7 +119,9 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
     events = list(dossier.events.select_related("actor").order_by("datum", "id"))
     toestand = bereken_toestand(events)
     form = GebeurtenisForm(
-        request.POST or None, toegestaan=toegestane_events(toestand.fase and Fase(toestand.fase))
+        request.POST or None,
+        toegestaan=toegestane_events(toestand.fase and Fase(toestand.fase)),
+        initial={"datum": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,6 +137,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             return redirect("dossiers:dossier", uuid=dossier.uuid)
     log_inzage(request.user, [dossier.pk], "dossier")
     deadline = pip_deadline(toestand)
+    termijn = inburgeringstermijn(toestand)
     gecorrigeerd = {e.corrigeert_id for e in events if e.corrigeert_id}
     return render(
         request,
@@ -148,8 +153,11 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "gecorrigeerd": gecorrigeerd,
             "deadline": deadline,
             "deadline_grondslag": grondslag_tekst(deadline) if deadline else "",
+            "termijn": termijn,
+            "termijn_grondslag": grondslag_tekst(termijn) if termijn else "",
             "vandaag": timezone.localdate(),
             "form": form,
+            "verplichte_velden_json": json.dumps(GebeurtenisForm.VERPLICHT),
             "rij": _caseload_rij(dossier, timezone.localdate()),
         },
         status=400 if request.method == "POST" else 200,

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import inburgering.wet as w
+
+
+@pytest.fixture
+def voorbeelduitkomsten() -> list:
+    """One or more real outcomes of every registered rule (used for consistency checks)."""
+    asiel, gezin = w.Doelgroep.ASIELSTATUSHOUDER, w.Doelgroep.GEZINSMIGRANT_OVERIG
+    beoordeling = w.IndividueleBeoordeling(date(2024, 1, 5), "consulent", "uitzonderlijk", True)
+    termijn = w.inburgeringstermijn(date(2022, 3, 1)).waarde
+    ctx = w.ResultaatContext(date(2024, 1, 1), termijn.start, termijn.einde)
+    uitkomsten = [
+        w.pip_deadline(date(2024, 1, 2)),
+        w.pip_deadline(date(2024, 1, 2), gehuisvest_via_taakstelling=True),
+        w.pip_deadline(
+            date(2024, 1, 2),
+            gehuisvest_via_taakstelling=True,
+            inschrijving_huisvestingsgemeente=date(2024, 2, 1),
+            wacht_op_derde=True,
+            informatie_derde_ontvangen=date(2024, 5, 1),
+        ),
+        w.pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 1)),
+        w.pip_deadline(date(2024, 1, 2), wacht_op_derde=True),
+        w.pip_inhoud_ontbrekend(w.PipInhoud(asiel, None, False, False)),
+        w.inburgeringstermijn(
+            date(2022, 3, 1),
+            dagtekening_huidige_pip=date(2023, 1, 1),
+            onderbrekingen=(w.Periode(date(2023, 1, 1), date(2023, 1, 31)),),
+        ),
+        w.verlengde_termijn(termijn, 6),
+        w.verlenging_aanzienlijke_inspanningen(
+            w.InspanningenInvoer(gezin, w.Leerroute.B1, None, False, 100, frozenset(), False, False)
+        ),
+        w.verlenging_aanvraagvenster(termijn.einde),
+        w.verlenging_aanvraagvenster(termijn.einde, aanvraagdatum=date(2025, 1, 1)),
+        w.verlenging_geen_verwijt(doelgroep=asiel, aanbod_niet_geleverd=True),
+        w.verlenging_geen_verwijt(doelgroep=gezin),
+        w.regime(date(2021, 12, 31)),
+        w.lbt_uitkomst(30, date(2023, 1, 1)),
+        w.lbt_hersignalering(30, date(2023, 1, 1)),
+        w.lbt_ontheffing(
+            beperking=w.Beperking.AUDITIEF, in_staat_geacht=False, peildatum=date(2026, 1, 1)
+        ),
+        w.lbt_ontheffing(
+            beperking=w.Beperking.GEEN, in_staat_geacht=True, peildatum=date(2024, 1, 1)
+        ),
+        w.brede_intake_vervolg(1),
+        w.brede_intake_vervolg(2),
+        w.brede_intake_vervolg(3),
+        w.brede_intake_ontbrekend(
+            onderdelen=frozenset(),
+            vve_relevant=True,
+            gewezen_op_recht_alleen=False,
+            schriftelijk_vastgelegd=False,
+        ),
+        w.schakelen_toegestaan(
+            van=w.Leerroute.B1,
+            naar=w.Leerroute.Z,
+            termijn_start=date(2022, 1, 1),
+            datum=date(2025, 1, 1),
+        ),
+        w.overdracht_bij_schakelen(w.Leerroute.Z, w.Leerroute.ONDERWIJS),
+        w.overdracht_bij_schakelen(w.Leerroute.ONDERWIJS, w.Leerroute.B1),
+        w.afschalen_toegestaan(leerroute=w.Leerroute.B1, nt2_uren=600, voldoende_inspanning=True),
+        w.map_verplicht(leerroute=w.Leerroute.ONDERWIJS),
+        w.zroute_urennorm(doelgroep=asiel, eerder_onderwijs_uren=10, cursusuren_vorige_route=5),
+        w.zroute_urennorm(doelgroep=gezin),
+        w.pvt_urennorm(3),
+        w.pvt_afgerond(uren_gevolgd=12, kernwaarden_activiteit=True, verklaring_ondertekend=True),
+        w.map_urennorm(),
+        w.map_urennorm(5, w.Beleidskeuzes(map_urennorm=40)),
+        w.boeteplafond(nieuwe_termijn_maanden=12),
+        w.boete_art22(doelgroep=asiel),
+        w.boete_art22(doelgroep=gezin, bijstand_verlaagd=True),
+        w.boete_art23(
+            constatering=date(2024, 6, 1),
+            verwijtbaarheid=w.Verwijtbaarheid.OPZET,
+            doelgroep=asiel,
+            individuele_beoordeling=beoordeling,
+            eerdere_overtredingen=(w.EerdereOvertreding(date(2024, 1, 1), True),),
+        ),
+        w.boete_duo_maximum(w.DuoBoete.PVT_MAP_NIET_AFGEROND),
+        w.boete_duo_maximum(w.DuoBoete.LEERROUTE_NIET_BEHAALD),
+        w.doelgroep(w.Verblijfsgrond.REGULIER_OVERIG),
+        w.maatschappelijke_begeleiding(doelgroep=asiel, inschrijving_brp=date(2024, 1, 1)),
+        w.maatschappelijke_begeleiding(doelgroep=gezin, inschrijving_brp=None),
+        w.financieel_ontzorgen(
+            inburgeringsplichtig_wi2021=True,
+            verblijfsgrond=w.Verblijfsgrond.ASIEL_BEPAALDE_TIJD,
+            recht_op_bijstand_vanaf=date(2024, 1, 1),
+        ),
+        w.kosten_inburgering(asiel),
+        w.kosten_inburgering(gezin),
+        w.bewaartermijn(categorie=w.Gegevenscategorie.KERNGEGEVENS, einde_plicht=date(2025, 1, 1)),
+        w.bewaartermijn(categorie=w.Gegevenscategorie.LENING, lening_afgelost=date(2025, 1, 1)),
+        w.bewaartermijn(categorie=w.Gegevenscategorie.DOSSIER, overlijden=date(2025, 1, 1)),
+        w.pip_niveau_duo(w.Leerroute.B1, None),
+        w.valideer_pip(
+            w.PipBericht(date(2020, 1, 1), w.Leerroute.Z, w.Taalniveau.B1, 5),
+            w.PipContext(gezin, date(2021, 1, 1), date(2021, 1, 1)),
+        ),
+        w.valideer_pip_verwijderen(termijn_vastgesteld=True, cursusuren_geregistreerd=True),
+        w.valideer_map(w.ResultaatBericht(date(2024, 1, 1)), ctx),
+        w.valideer_pvt(w.ResultaatBericht(None, True), ctx),
+        w.valideer_aanbod(
+            w.AanbodBericht(False, False), w.AanbodContext(gezin, w.Leerroute.ONDERWIJS, None)
+        ),
+    ]
+    gedekt = {u.regel for u in uitkomsten}
+    assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt
+    return uitkomsten

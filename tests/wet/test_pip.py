@@ -1,0 +1,221 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inburgering.wet import (
+    Beleidskeuzes,
+    Doelgroep,
+    Leerroute,
+    PipInhoud,
+    PipSituatie,
+    is_atw_rustdag,
+    pip_deadline,
+    pip_inhoud_ontbrekend,
+)
+
+ZONDER_ATW = Beleidskeuzes(algemene_termijnenwet=False)
+KENNISGEVING = date(2024, 1, 2)  # Tuesday; + 10 weeks = Tuesday 12-03-2024
+
+
+def test_kennisgeving_plus_tien_weken():
+    u = pip_deadline(KENNISGEVING)
+    assert u.waarde.uiterlijk == date(2024, 3, 12)
+    assert u.waarde.situatie is PipSituatie.KENNISGEVING
+    assert [str(g) for g in u.grondslagen] == ["BWBR0045555 art. 5.3 lid 1"]
+    assert "12-03-2024" in u.uitleg and "02-01-2024" in u.uitleg
+
+
+@pytest.mark.parametrize(
+    ("kennisgeving", "uiterlijk"),
+    [(date(2024, 1, 1), date(2024, 3, 11)), (date(2024, 1, 3), date(2024, 3, 13))],
+)
+def test_dag_ervoor_en_erna(kennisgeving, uiterlijk):
+    assert pip_deadline(kennisgeving).waarde.uiterlijk == uiterlijk
+
+
+def test_dag_zelf_meetellen_optie():
+    opties = Beleidskeuzes(dag_zelf_meetellen=True)
+    assert pip_deadline(KENNISGEVING, opties=opties).waarde.uiterlijk == date(2024, 3, 11)
+
+
+def test_atw_schuift_zaterdag_naar_maandag():
+    u = pip_deadline(date(2024, 1, 6))  # + 70 days = Saturday 16-03-2024
+    assert u.waarde.kalenderdatum == date(2024, 3, 16)
+    assert u.waarde.uiterlijk == date(2024, 3, 18)
+    assert "Algemene termijnenwet" in u.uitleg
+    assert pip_deadline(date(2024, 1, 6), opties=ZONDER_ATW).waarde.uiterlijk == date(2024, 3, 16)
+
+
+def test_atw_schuift_koningsdag():
+    u = pip_deadline(date(2026, 2, 16))  # + 70 days = Monday 27-04-2026, Koningsdag
+    assert u.waarde.uiterlijk == date(2026, 4, 28)
+
+
+def test_asielhuisvesting_inschrijving_na_kennisgeving():
+    u = pip_deadline(
+        KENNISGEVING,
+        gehuisvest_via_taakstelling=True,
+        inschrijving_huisvestingsgemeente=date(2024, 2, 1),
+    )
+    assert u.waarde.uiterlijk == date(2024, 4, 11)
+    assert u.waarde.situatie is PipSituatie.INSCHRIJVING_HUISVESTINGSGEMEENTE
+
+
+@pytest.mark.parametrize(
+    ("inschrijving", "situatie", "uiterlijk"),
+    [
+        (date(2024, 1, 1), PipSituatie.KENNISGEVING, date(2024, 3, 12)),
+        (date(2024, 1, 2), PipSituatie.KENNISGEVING, date(2024, 3, 12)),  # same day = registered
+        (date(2024, 1, 3), PipSituatie.INSCHRIJVING_HUISVESTINGSGEMEENTE, date(2024, 3, 13)),
+    ],
+)
+def test_asielhuisvesting_grens_op_dag_van_kennisgeving(inschrijving, situatie, uiterlijk):
+    u = pip_deadline(
+        KENNISGEVING,
+        gehuisvest_via_taakstelling=True,
+        inschrijving_huisvestingsgemeente=inschrijving,
+    )
+    assert (u.waarde.situatie, u.waarde.uiterlijk) == (situatie, uiterlijk)
+
+
+def test_asielhuisvesting_nog_niet_ingeschreven():
+    u = pip_deadline(KENNISGEVING, gehuisvest_via_taakstelling=True)
+    assert u.waarde.uiterlijk is None
+    assert u.waarde.situatie is PipSituatie.WACHT_OP_INSCHRIJVING
+
+
+def test_wachten_op_derde_zonder_ontvangst():
+    u = pip_deadline(KENNISGEVING, wacht_op_derde=True)
+    assert u.waarde.uiterlijk is None
+    assert u.waarde.situatie is PipSituatie.WACHT_OP_DERDE
+    assert "BWBR0045555 art. 5.3 lid 2" in [str(g) for g in u.grondslagen]
+
+
+def test_wachten_op_derde_twee_weken_na_ontvangst():
+    u = pip_deadline(KENNISGEVING, wacht_op_derde=True, informatie_derde_ontvangen=date(2024, 4, 1))
+    assert u.waarde.uiterlijk == date(2024, 4, 15)
+    assert u.waarde.situatie is PipSituatie.INFORMATIE_DERDE
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "situatie", "uiterlijk"),
+    [
+        (date(2024, 2, 1), PipSituatie.KENNISGEVING, date(2024, 3, 12)),
+        (date(2024, 2, 27), PipSituatie.KENNISGEVING, date(2024, 3, 12)),
+        (date(2024, 2, 28), PipSituatie.INFORMATIE_DERDE, date(2024, 3, 13)),
+    ],
+)
+def test_derde_verkort_de_termijn_niet(ontvangen, situatie, uiterlijk):
+    u = pip_deadline(KENNISGEVING, wacht_op_derde=True, informatie_derde_ontvangen=ontvangen)
+    assert (u.waarde.situatie, u.waarde.uiterlijk) == (situatie, uiterlijk)
+
+
+def test_derde_optie_vervangt_altijd():
+    opties = Beleidskeuzes(derde_informatie_alleen_verlengen=False)
+    u = pip_deadline(
+        KENNISGEVING,
+        wacht_op_derde=True,
+        informatie_derde_ontvangen=date(2024, 2, 1),
+        opties=opties,
+    )
+    assert u.waarde.uiterlijk == date(2024, 2, 15)
+
+
+def test_verhuizing_tien_weken_na_inschrijving_gaat_voor():
+    u = pip_deadline(KENNISGEVING, inschrijving_nieuwe_gemeente=date(2024, 3, 4))
+    assert u.waarde.uiterlijk == date(2024, 5, 13)
+    assert u.waarde.situatie is PipSituatie.VERHUIZING
+    assert {str(g) for g in u.grondslagen} == {
+        "BWBR0045555 art. 5.3 lid 3",
+        "BWBR0044770 art. 15 lid 4",
+    }
+    assert pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 4)).waarde.uiterlijk == date(
+        2024, 5, 13
+    )
+
+
+def test_ongeldige_invoer():
+    with pytest.raises(ValueError):
+        pip_deadline()
+    with pytest.raises(ValueError):
+        pip_deadline(KENNISGEVING, inschrijving_huisvestingsgemeente=date(2024, 2, 1))
+    with pytest.raises(ValueError):
+        pip_deadline(KENNISGEVING, informatie_derde_ontvangen=date(2024, 2, 1))
+
+
+@given(st.dates(min_value=date(2022, 1, 1), max_value=date(2040, 12, 31)), st.booleans())
+def test_deadline_eigenschappen(kennisgeving, atw):
+    opties = Beleidskeuzes(algemene_termijnenwet=atw)
+    u = pip_deadline(kennisgeving, opties=opties).waarde
+    assert u.kalenderdatum == kennisgeving + timedelta(days=70)
+    assert u.kalenderdatum <= u.uiterlijk < u.kalenderdatum + timedelta(days=5)
+    if atw:
+        assert not is_atw_rustdag(u.uiterlijk)
+
+
+@given(
+    st.dates(min_value=date(2022, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=-100, max_value=200),
+)
+def test_inschrijving_nooit_eerder_dan_kennisgevingstermijn(kennisgeving, verschil):
+    u = pip_deadline(
+        kennisgeving,
+        gehuisvest_via_taakstelling=True,
+        inschrijving_huisvestingsgemeente=kennisgeving + timedelta(days=verschil),
+        opties=ZONDER_ATW,
+    ).waarde
+    assert u.uiterlijk == kennisgeving + timedelta(days=70 + max(0, verschil))
+
+
+VOLLEDIG = PipInhoud(
+    doelgroep=Doelgroep.ASIELSTATUSHOUDER,
+    leerroute=Leerroute.B1,
+    ondersteuning_en_begeleiding=True,
+    intensiteit_pvt_en_map=True,
+    intensiteit_leerroute=True,
+    aantal_voortgangsgesprekken=4,
+    lbt_haalbaar=True,
+)
+
+
+def test_pip_inhoud_volledig():
+    assert pip_inhoud_ontbrekend(VOLLEDIG).waarde == ()
+
+
+def test_pip_inhoud_ontbrekende_onderdelen():
+    from dataclasses import replace
+
+    leeg = PipInhoud(
+        Doelgroep.ASIELSTATUSHOUDER, None, False, False, vve_relevant=True, bijstand=True
+    )
+    ontbrekend = pip_inhoud_ontbrekend(leeg).waarde
+    assert len(ontbrekend) == 7
+    gezin = replace(VOLLEDIG, doelgroep=Doelgroep.GEZINSMIGRANT_OVERIG, intensiteit_leerroute=False)
+    assert pip_inhoud_ontbrekend(gezin).waarde == ()
+    z = replace(VOLLEDIG, leerroute=Leerroute.Z, lbt_haalbaar=False)
+    assert pip_inhoud_ontbrekend(z).waarde == ("of A2-examens en/of KNM worden afgelegd",)
+
+
+@pytest.mark.parametrize(
+    ("leerroute", "haalbaar", "motivering_nodig"),
+    [
+        (Leerroute.B1, True, False),
+        (Leerroute.B1, False, True),
+        (Leerroute.ONDERWIJS, False, True),
+        (Leerroute.Z, True, True),
+        (Leerroute.Z, False, False),
+        (Leerroute.B1, None, False),
+    ],
+)
+def test_pip_afwijking_lbt_vraagt_motivering(leerroute, haalbaar, motivering_nodig):
+    from dataclasses import replace
+
+    inhoud = replace(
+        VOLLEDIG, leerroute=leerroute, lbt_haalbaar=haalbaar, zroute_examenkeuze_vastgelegd=True
+    )
+    melding = "de motivering van de afwijking van de leerbaarheidstoets"
+    assert (melding in pip_inhoud_ontbrekend(inhoud).waarde) is motivering_nodig
+    gemotiveerd = replace(inhoud, motivering_afwijking_lbt="taalschool adviseert anders")
+    assert melding not in pip_inhoud_ontbrekend(gemotiveerd).waarde
