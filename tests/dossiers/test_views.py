@@ -182,6 +182,14 @@ def test_english_translation_is_available(ingelogd, dossier_a):
     ingelogd.post(reverse("set_language"), {"language": "en"})
     html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
     assert 'lang="en"' in html
+    assert "1 case file" in html and "PIP deadline" in html
+    ingelogd.post(reverse("set_language"), {"language": "nl"})
+    assert "1 dossier" in ingelogd.get(reverse("dossiers:caseload")).content.decode()
+
+
+def test_dutch_is_the_default_whatever_the_browser_asks(ingelogd, dossier_a):
+    html = ingelogd.get(reverse("dossiers:caseload"), HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert 'lang="nl"' in html
 
 
 def test_corrected_events_are_marked_in_the_timeline(ingelogd, dossier_a):

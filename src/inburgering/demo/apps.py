@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "inburgering.demo"
+    label = "demo"
+    verbose_name = "Synthetische demo- en benchmarkdata"

@@ -1,0 +1,76 @@
+"""`manage.py demo_data`: load synthetic dossiers (see inburgering.demo.generator).
+
+Demo users (password Inburgering-demo-2026): consulent, consulent2, teamleider (Utrecht, Team
+Noord), zaffier (the four BUCH gemeenten), kwaliteit (Utrecht and Deventer), privacy (all demo
+gemeenten), beheerder (staff and superuser, all gemeenten).
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
+from inburgering.demo.opslag import verwijder_demodata
+from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
+from inburgering.dossiers.models import Inburgeraar
+
+
+class Command(BaseCommand):
+    help = "Laad synthetische inburgeringsdossiers (profiel demo of landelijk)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--profiel", choices=sorted(PROFIELEN), default="demo")
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=None,
+            help="Startwaarde; standaard 2026 (demo) of 1 (landelijk).",
+        )
+        parser.add_argument(
+            "--dossiers",
+            type=int,
+            default=None,
+            help="Aantal dossiers; standaard 500 (demo) of 150000 (landelijk).",
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Verwijder eerst alle eerder gegenereerde gegevens.",
+        )
+        parser.add_argument(
+            "--alleen-reset",
+            action="store_true",
+            help="Verwijder gegenereerde gegevens en laad niets.",
+        )
+        parser.add_argument("--batch", type=int, default=2000)
+
+    def handle(self, *args, **opties):
+        if opties["reset"] or opties["alleen_reset"]:
+            aantallen = verwijder_demodata()
+            self.stdout.write("Verwijderd: " + ", ".join(f"{k} {v}" for k, v in aantallen.items()))
+            if opties["alleen_reset"]:
+                return
+        elif Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start)).exists():
+            raise CommandError(
+                "Er staan al synthetische gegevens in de database. Gebruik --reset om ze eerst "
+                "te verwijderen."
+            )
+        profiel = opties["profiel"]
+        seed = opties["seed"] if opties["seed"] is not None else (2026 if profiel == "demo" else 1)
+        verslag = genereer(
+            Opties(
+                profiel=profiel,
+                seed=seed,
+                dossiers=opties["dossiers"],
+                batch=opties["batch"],
+                melding=self.stdout.write,
+            )
+        )
+        self.stdout.write("Per fase:")
+        for regel in samenvatting(verslag):
+            self.stdout.write(regel)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Klaar: "
+                + ", ".join(f"{k} {v}" for k, v in verslag.aantallen.items())
+                + f" in {verslag.seconden:.1f} s"
+            )
+        )

@@ -1,0 +1,157 @@
+"""Write generated dossiers in batches, and remove generated data again (`--reset`).
+
+Inburgeraar and Dossier go through `bulk_create` (their primary keys are needed next). Events
+go through PostgreSQL's COPY when available (several times faster at national scale) and
+`bulk_create` otherwise. Either way the rows are written in fold order, so the database ids
+keep the order the projection was computed with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from inburgering.accounts.models import Gebruiker, Gemeente, Inzagelog, Samenwerkingsverband, Team
+from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
+from inburgering.dossiers.models import Dossier, DossierEvent, Gezinsrelatie, Inburgeraar
+
+from .gemeenten import PER_CODE, ZAFFIER
+from .organisatie import DEMO_DOMEIN
+from .toewijzing import DossierOntwerp
+
+_EVENT_KOLOMMEN = (
+    "dossier_id",
+    "soort",
+    "datum",
+    "geregistreerd_op",
+    "bron",
+    "actor_id",
+    "bron_referentie",
+    "gegevens",
+    "toelichting",
+)
+
+
+@dataclass
+class Schrijver:
+    batch: int = 2_000
+    gebruik_copy: bool = field(default_factory=lambda: connection.vendor == "postgresql")
+    _wachtrij: list[tuple[DossierOntwerp, Dossier]] = field(default_factory=list)
+    aantallen: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ["inburgeraars", "gezinsrelaties", "dossiers", "events"], 0
+        )
+    )
+
+    def voeg_toe(self, ontwerp: DossierOntwerp, dossier: Dossier) -> None:
+        """Queue one dossier; call at household boundaries only (partners are linked by pk)."""
+        self._wachtrij.append((ontwerp, dossier))
+
+    def misschien_schrijven(self) -> None:
+        if len(self._wachtrij) >= self.batch:
+            self.schrijf()
+
+    def schrijf(self) -> None:
+        if not self._wachtrij:
+            return
+        with transaction.atomic():
+            personen = [o.persoon.inburgeraar for o, _ in self._wachtrij]
+            Inburgeraar.objects.bulk_create(personen, batch_size=self.batch)
+            relaties = [
+                Gezinsrelatie(
+                    inburgeraar=o.persoon.inburgeraar,
+                    soort=soort,
+                    naam=naam,
+                    geboortedatum=geboren,
+                    gerelateerde=ander.inburgeraar if ander else None,
+                )
+                for o, _ in self._wachtrij
+                for soort, naam, geboren, ander in o.persoon.relaties
+            ]
+            Gezinsrelatie.objects.bulk_create(relaties, batch_size=self.batch)
+            dossiers = []
+            for ontwerp, dossier in self._wachtrij:
+                dossier.inburgeraar = ontwerp.persoon.inburgeraar
+                dossiers.append(dossier)
+            Dossier.objects.bulk_create(dossiers, batch_size=self.batch)
+            rijen = [
+                (
+                    d.pk,
+                    e.soort,
+                    e.datum,
+                    e.geregistreerd_op,
+                    e.bron,
+                    e.actor_id,
+                    e.bron_referentie,
+                    e.gegevens,
+                    e.toelichting,
+                )
+                for o, d in self._wachtrij
+                for e in o.events
+            ]
+            self._schrijf_events(rijen)
+        self.aantallen["inburgeraars"] += len(personen)
+        self.aantallen["gezinsrelaties"] += len(relaties)
+        self.aantallen["dossiers"] += len(dossiers)
+        self.aantallen["events"] += len(rijen)
+        self._wachtrij.clear()
+
+    def _schrijf_events(self, rijen: list[tuple[Any, ...]]) -> None:
+        if self.gebruik_copy:
+            tabel = DossierEvent._meta.db_table
+            sql = f"COPY {tabel} ({', '.join(_EVENT_KOLOMMEN)}) FROM STDIN"
+            with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+                for rij in rijen:
+                    copy.write_row((*rij[:7], json.dumps(rij[7]), rij[8]))
+            return
+        DossierEvent.objects.bulk_create(
+            [DossierEvent(**dict(zip(_EVENT_KOLOMMEN, rij, strict=True))) for rij in rijen],
+            batch_size=self.batch,
+        )
+
+
+def verwijder_demodata() -> dict[str, int]:
+    """Delete generated data in dependency order and return the counts.
+
+    Generated people have a BSN in SYNTHETISCH_BSN_BEREIK (which contains the RvIG test range);
+    generated users have an e-mail address at DEMO_DOMEIN. DossierEvent refuses queryset
+    deletes by design (the log is append-only); wiping synthetic data is the one exception, so
+    events, and for speed the other bulk tables, are removed with `_raw_delete` (one DELETE
+    statement, no signals, no cascade collection: the order below takes care of references).
+    """
+    db = connection.alias
+    personen = Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start))
+    dossiers = Dossier.objects.filter(inburgeraar__in=personen.values("pk"))
+    gebruikers = Gebruiker.objects.filter(email__endswith=f"@{DEMO_DOMEIN}")
+    aantallen = {}
+    with transaction.atomic():
+        aantallen["inzagelog"] = Inzagelog.objects.filter(
+            Q(dossier__in=dossiers.values("pk")) | Q(gebruiker__in=gebruikers.values("pk"))
+        )._raw_delete(db)
+        aantallen["events"] = DossierEvent.objects.filter(
+            dossier__in=dossiers.values("pk")
+        )._raw_delete(db)
+        aantallen["gezinsrelaties"] = Gezinsrelatie.objects.filter(
+            Q(inburgeraar__in=personen.values("pk")) | Q(gerelateerde__in=personen.values("pk"))
+        )._raw_delete(db)
+        aantallen["dossiers"] = dossiers._raw_delete(db)
+        aantallen["inburgeraars"] = personen._raw_delete(db)
+        Gebruiker.gemeenten.through.objects.filter(
+            gebruiker__in=gebruikers.values("pk")
+        )._raw_delete(db)
+        aantallen["gebruikers"] = gebruikers.delete()[0]
+        teams = Team.objects.filter(gemeente__cbs_code__in=list(PER_CODE), leden__isnull=True)
+        aantallen["teams"] = teams.delete()[0]
+        Samenwerkingsverband.objects.filter(naam=ZAFFIER).delete()
+        leeg = Gemeente.objects.filter(
+            cbs_code__in=list(PER_CODE),
+            dossiers__isnull=True,
+            gebruikers__isnull=True,
+            teams__isnull=True,
+        )
+        aantallen["gemeenten"] = leeg.delete()[0]
+    return aantallen

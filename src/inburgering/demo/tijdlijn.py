@@ -1,0 +1,351 @@
+"""A dossier's event history, planned in days relative to DUO's kennisgeving (day 0).
+
+A plan is drawn once, then placed on the calendar (`plaats`) with an anchor date, and cut at
+today: no event is ever dated in the future. Because the phase path is known from the plan,
+the demo profile can place a plan so that today falls inside a chosen phase.
+
+Consulent-related events carry a `slot` (0 = first consulent, 1 = the successor after a change);
+`wijs_toe` later maps slots to real users. Events done by "whoever is the consulent at the time"
+have slot `HUIDIG`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from inburgering.dossiers.models import Bron, Doelgroep
+from inburgering.dossiers.workflow import Soort
+from inburgering.wet.lbt import lbt_cesuur
+
+from . import kalibratie as k
+
+HUIDIG = -1
+
+AZC = (
+    "Ter Apel",
+    "Budel-Cranendonck",
+    "Zweeloo",
+    "Gilze",
+    "Utrecht Joseph Haydnlaan",
+    "Leeuwarden",
+    "Arnhem",
+    "Assen",
+    "Heumensoord",
+    "Rijswijk",
+    "Amersfoort",
+    "Dronten",
+    "Musselkanaal",
+    "Oisterwijk",
+    "Zoetermeer",
+)
+SCHOLEN = (
+    "ROC Midden Nederland",
+    "NT2 Taalcentrum",
+    "Taalschool Het Klaslokaal",
+    "ROC van Twente",
+    "Lexis Taalinstituut",
+    "Regio College",
+    "Taalhuis Plus",
+    "Inburgeringsschool De Brug",
+    "ROC Nova College",
+    "Aventus Educatie",
+)
+_INTAKE_NOTITIES = (
+    "Kennismakingsgesprek met tolk",
+    "Gesprek over werk en opleiding",
+    "Gezinssituatie en kinderopvang besproken",
+    "Gesprek over gezondheid",
+    "Groepsbijeenkomst in eigen taal",
+)
+_CONTACT_NOTITIES = (
+    "Voortgangsgesprek",
+    "Afspraak bevestigd",
+    "Vraag over toeslagen",
+    "Aanwezigheid op school besproken",
+    "Vraag over reiskosten",
+    "Geen gehoor, later teruggebeld",
+    "Brief uitgelegd",
+    "Werk en stage besproken",
+    "Doorverwezen naar schuldhulp",
+    "Kinderopvang geregeld",
+)
+
+
+@dataclass(slots=True)
+class Ev:
+    """One planned event; folds like a DossierEvent (`id` keeps the planned order)."""
+
+    soort: str
+    dag: int
+    bron: str
+    gegevens: dict[str, Any] = field(default_factory=dict)
+    slot: int | None = None
+    toelichting: str = ""
+    bron_referentie: str = ""
+    id: int = 0
+    datum: dt.date | None = None
+    geregistreerd_op: dt.datetime | None = None
+    actor_id: int | None = None
+    corrigeert_id: int | None = None
+
+
+@dataclass
+class Plan:
+    doelgroep: str
+    route: str
+    lbt_score: int | None
+    events: list[Ev]
+    afsluitdag: int | None  # day of closure, None when the dossier stays open for years
+
+
+def kies_band_en_route(rng: random.Random) -> tuple[int | None, str]:
+    """An LBT score (or None: no test) and the route, drawn from praktijk Table 1."""
+    banden = list(k.LBT_BAND_ROUTE)
+    totalen = [sum(k.LBT_BAND_ROUTE[b]) for b in banden]
+    band = rng.choices(banden, weights=totalen)[0]
+    # "Route unknown" in Table 1 means "not placed yet"; placed people follow the known columns.
+    route = rng.choices(k.ROUTES, weights=k.LBT_BAND_ROUTE[band][:3])[0]
+    if rng.random() > k.LBT_KANS:
+        return None, route
+    laag, hoog = k.LBT_BAND_SCORES[band]
+    return rng.randint(laag, hoog), route
+
+
+def plan_dossier(
+    rng: random.Random, doelgroep: str, *, wi2013: bool = False, horizon: int | None = None
+) -> Plan:
+    """Draw the full history; contacts run until closure or `horizon` (days after day 0)."""
+    score, route = kies_band_en_route(rng)
+    if wi2013:
+        score, route = None, "z" if route == "z" else "b1"  # no LBT and no onderwijsroute
+    evs: list[Ev] = []
+    if doelgroep == Doelgroep.ASIELSTATUSHOUDER:
+        intake_start = _begin_asiel(rng, evs)
+    else:
+        intake_start = _begin_gezin(rng, evs)
+    einde_voor_pip = _intake_en_pip(rng, evs, intake_start, score, route)
+    afsluitdag = _route_en_afsluiting(rng, evs, einde_voor_pip, route)
+    _consulent_en_contact(rng, evs, afsluitdag, horizon, pip_dag=einde_voor_pip)
+    evs.sort(key=lambda e: e.dag)  # stable: same-day events keep their logical order
+    for nummer, ev in enumerate(evs, start=1):
+        ev.id = nummer
+    return Plan(doelgroep, route, score, evs, afsluitdag)
+
+
+def _begin_asiel(rng: random.Random, evs: list[Ev]) -> int:
+    """Koppeling, kennisgeving (day 0) and housing; returns the day the intake starts."""
+    koppeling = -rng.randint(0, 30) if rng.random() < 0.7 else rng.randint(1, 20)
+    wacht = rng.lognormvariate(math.log(k.HUISVESTING_MEDIAAN), k.HUISVESTING_SIGMA)
+    brp = koppeling + int(min(max(wacht, 28), 540))
+    signaal = Ev(Soort.SIGNAAL_ONTVANGEN, 0, Bron.DUO)
+    kop = Ev(Soort.COA_KOPPELING, koppeling, Bron.COA, {"azc": rng.choice(AZC)})
+    evs.extend([kop, signaal] if koppeling <= 0 else [signaal, kop])
+    _doelgroep(evs, Doelgroep.ASIELSTATUSHOUDER, min(koppeling, 0))
+    evs.append(Ev(Soort.HUISVESTING, brp, rng.choice([Bron.GEBRUIKER, Bron.IMPORT])))
+    vroeg = koppeling + rng.randint(21, 60)
+    if rng.random() < k.VROEGE_START_KANS and vroeg < brp - 7:
+        return vroeg
+    return max(brp, 0) + rng.randint(7, 56)
+
+
+def _begin_gezin(rng: random.Random, evs: list[Ev]) -> int:
+    """Family migrants: often already in the BRP, sometimes for years (a late DUO letter)."""
+    if rng.random() < 0.3:
+        brp = -rng.randint(10, 120) if rng.random() < 0.8 else -rng.randint(365, 1500)
+        evs.append(Ev(Soort.HUISVESTING, brp, Bron.IMPORT, toelichting="Overgenomen uit de BRP"))
+    evs.append(Ev(Soort.SIGNAAL_ONTVANGEN, 0, Bron.DUO))
+    _doelgroep(evs, Doelgroep.GEZINSMIGRANT_OVERIG, min(e.dag for e in evs))
+    return rng.randint(*k.GEZIN_INTAKE_NA_SIGNAAL)
+
+
+def _doelgroep(evs: list[Ev], doelgroep: str, dag: int) -> None:
+    evs.append(Ev(Soort.DOELGROEP_VASTGESTELD, dag, Bron.GEBRUIKER, {"doelgroep": doelgroep}))
+
+
+def _intake_en_pip(
+    rng: random.Random, evs: list[Ev], start: int, score: int | None, route: str
+) -> int:
+    """Intake, LBT, extra intake session, PIP; returns the PIP day."""
+    evs.append(
+        Ev(
+            Soort.INTAKE_GESTART,
+            start,
+            Bron.GEBRUIKER,
+            slot=HUIDIG,
+            toelichting=rng.choice(_INTAKE_NOTITIES),
+        )
+    )
+    afgerond = start + rng.randint(*k.INTAKE_DUUR)
+    if score is not None:
+        lbt = start + rng.randint(7, 42)
+        evs.append(
+            Ev(
+                Soort.LBT_AFGENOMEN,
+                lbt,
+                Bron.DUO,
+                {"score": score, "afname": rng.choice(["pc", "touchscreen"])},
+            )
+        )
+        afgerond = max(afgerond, lbt + 3)
+    evs.append(Ev(Soort.INTAKE_AFGEROND, afgerond, Bron.GEBRUIKER, slot=HUIDIG))
+    if rng.random() < 0.08:  # an extra intake session after the intake was closed
+        extra = afgerond + rng.randint(7, 21)
+        evs.append(
+            Ev(
+                Soort.INTAKE_GESTART,
+                extra,
+                Bron.GEBRUIKER,
+                slot=HUIDIG,
+                toelichting="Aanvullend gesprek",
+            )
+        )
+        afgerond = extra + rng.randint(7, 28)
+        evs.append(Ev(Soort.INTAKE_AFGEROND, afgerond, Bron.GEBRUIKER, slot=HUIDIG))
+    pip = afgerond + rng.randint(*k.PIP_NA_INTAKE)
+    evs.append(Ev(Soort.PIP_VASTGESTELD, pip, Bron.GEBRUIKER, {"leerroute": route}, slot=HUIDIG))
+    return pip
+
+
+def _route_en_afsluiting(rng: random.Random, evs: list[Ev], pip: int, route: str) -> int:
+    """Registration at a school, start, a possible new PIP, and the closure; returns its day."""
+    school = rng.choice(SCHOLEN)
+    if rng.random() < 0.75:
+        aangemeld = pip + rng.randint(0, 28)
+        evs.append(
+            Ev(
+                Soort.AANGEMELD_LEERROUTE,
+                aangemeld,
+                Bron.GEBRUIKER,
+                {"cursusinstelling": school},
+                slot=HUIDIG,
+            )
+        )
+        start = aangemeld + rng.randint(*k.WACHTTIJD_START)
+    else:
+        start = pip + rng.randint(14, 75)
+    bron = Bron.SCHOOL if rng.random() < 0.5 else Bron.GEBRUIKER
+    evs.append(
+        Ev(
+            Soort.LEERROUTE_GESTART,
+            start,
+            bron,
+            {"cursusinstelling": school},
+            slot=None if bron == Bron.SCHOOL else HUIDIG,
+        )
+    )
+    laag, hoog = k.ROUTE_JAREN[route]
+    voldaan = start + int(365 * rng.uniform(laag, hoog))
+    if rng.random() < k.SCHAKEL_KANS:
+        nieuw = {"b1": "z", "onderwijs": "b1", "z": "b1"}[route]
+        evs.append(
+            Ev(
+                Soort.PIP_VASTGESTELD,
+                start + rng.randint(90, 500),
+                Bron.GEBRUIKER,
+                {"leerroute": nieuw},
+                slot=HUIDIG,
+                toelichting="Schakelen van leerroute",
+            )
+        )
+    eerste = min(e.dag for e in evs)
+    kans = sum(k.AFSLUIT_PER_JAAR.values())
+    vroeg = eerste + 14 + int(rng.expovariate(kans / 365))
+    if vroeg < voldaan:
+        reden = rng.choices(list(k.AFSLUIT_PER_JAAR), weights=list(k.AFSLUIT_PER_JAAR.values()))
+        afsluitdag, reden = vroeg, reden[0]
+    else:
+        afsluitdag, reden = voldaan, "voldaan"
+    evs[:] = [e for e in evs if e.dag <= afsluitdag]
+    evs.append(
+        Ev(
+            Soort.DOSSIER_AFGESLOTEN,
+            afsluitdag,
+            Bron.DUO if reden in ("voldaan", "vrijstelling", "ontheffing") else Bron.GEBRUIKER,
+            {"reden": reden},
+            slot=HUIDIG,
+        )
+    )
+    return afsluitdag
+
+
+def _consulent_en_contact(
+    rng: random.Random, evs: list[Ev], afsluitdag: int, horizon: int | None, pip_dag: int
+) -> None:
+    eerste = min(e.dag for e in evs)
+    toegewezen = eerste + rng.randint(0, 21)
+    if toegewezen >= afsluitdag:
+        return
+    evs.append(Ev(Soort.CONSULENT_TOEGEWEZEN, toegewezen, Bron.GEBRUIKER, slot=0))
+    if rng.random() < k.WISSEL_KANS and afsluitdag - toegewezen > 120:
+        wissel = rng.randint(toegewezen + 60, min(afsluitdag - 1, toegewezen + 900))
+        evs.append(
+            Ev(
+                Soort.CONSULENT_TOEGEWEZEN,
+                wissel,
+                Bron.GEBRUIKER,
+                slot=1,
+                toelichting="Overdracht wegens herverdeling caseload",
+            )
+        )
+    einde = afsluitdag if horizon is None else min(afsluitdag, horizon)
+    if rng.random() < k.CONTACT_VERWATERT_KANS:
+        einde = min(einde, toegewezen + rng.randint(30, 400))
+    dag = toegewezen + rng.randint(1, 14)
+    kanalen, gewichten = list(k.KANALEN), list(k.KANALEN.values())
+    while dag <= einde:
+        kanaal = rng.choices(kanalen, weights=gewichten)[0]
+        evs.append(
+            Ev(
+                Soort.CONTACT,
+                dag,
+                Bron.GEBRUIKER,
+                {"kanaal": kanaal, "tolk": rng.random() < 0.3},
+                slot=HUIDIG,
+                toelichting=rng.choice(_CONTACT_NOTITIES),
+            )
+        )
+        interval = k.CONTACT_INTERVAL_VOOR_PIP if dag < pip_dag else k.CONTACT_INTERVAL_ROUTE
+        dag += rng.randint(*interval)
+
+
+def plaats(
+    plan: Plan, anker: dt.date, vandaag: dt.date, nu: dt.datetime, rng: random.Random
+) -> list[Ev]:
+    """Put the plan on the calendar (day 0 = `anker`) and drop everything after `vandaag`."""
+    geplaatst = []
+    for ev in plan.events:
+        datum = anker + dt.timedelta(days=ev.dag)
+        if datum > vandaag:
+            continue
+        ev.datum = datum
+        ev.geregistreerd_op = _geregistreerd(ev, datum, nu, rng)
+        if ev.soort == Soort.LBT_AFGENOMEN:
+            ev.gegevens["cesuur"] = lbt_cesuur(datum)
+        if ev.bron == Bron.DUO:
+            ev.bron_referentie = f"DUO-{rng.getrandbits(48):012x}"
+        elif ev.bron == Bron.COA:
+            ev.bron_referentie = f"COA-TVS-{rng.getrandbits(32):08x}"
+        geplaatst.append(ev)
+    return geplaatst
+
+
+_VERTRAGING_DAGEN = {
+    Bron.DUO: (0, 2),
+    Bron.COA: (0, 3),
+    Bron.IMPORT: (1, 20),
+    Bron.SCHOOL: (1, 10),
+    Bron.GEBRUIKER: (0, 3),
+}
+
+
+def _geregistreerd(ev: Ev, datum: dt.date, nu: dt.datetime, rng: random.Random) -> dt.datetime:
+    """`geregistreerd_op`: shortly after the legal date, during office hours, never after now."""
+    dagen = rng.randint(*_VERTRAGING_DAGEN.get(ev.bron, (0, 3)))
+    moment = dt.datetime.combine(datum, dt.time(8), tzinfo=nu.tzinfo) + dt.timedelta(
+        days=dagen, minutes=rng.randint(0, 9 * 60)
+    )
+    return min(moment, nu)
