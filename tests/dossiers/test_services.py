@@ -142,3 +142,29 @@ def test_rebuilding_the_projection_restores_tampered_columns(dossier_a):
     dossier_a.refresh_from_db()
     assert dossier_a.fase == Fase.GESIGNALEERD
     assert dossier_a.pip_deadline is not None
+
+
+def test_a_move_with_a_pip_of_the_old_gemeente_gives_ten_weeks_from_registration(gemeente_b):
+    from inburgering.dossiers.models import Regime
+    from inburgering.dossiers.services import NieuwDossier, open_dossier
+
+    dossier = open_dossier(
+        maak_persoon(),
+        NieuwDossier(gemeente_b, Regime.WI2021, "asielstatushouder",
+                     Soort.VESTIGING_NA_VERHUIZING, dt.date(2025, 9, 1),
+                     {"pip_vorige_gemeente": True, "leerroute": "b1"}),
+        actor=None,
+    )  # fmt: skip
+    assert dossier.fase == Fase.GEHUISVEST
+    assert dossier.leerroute == "b1"
+    assert dossier.pip_deadline == dt.date(2025, 11, 10)  # 1 Sept + 70 days
+
+
+def test_duo_termijn_dates_are_kept_next_to_ours(dossier_a):
+    registreer(dossier_a, Soort.TERMIJN_DUO, dossier_a.kennisgeving_datum,
+               gegevens={"start": "2025-03-04", "einde": "2028-03-03"})  # fmt: skip
+    toestand = bereken_toestand(dossier_a.events.all())
+    assert (toestand.termijn_duo_start, toestand.termijn_duo_einde) == (
+        dt.date(2025, 3, 4),
+        dt.date(2028, 3, 3),
+    )

@@ -124,7 +124,8 @@ def test_any_walk_through_the_table_folds_back_to_where_it_ended(keuzes):
         if not opties:
             break
         soort, naar = opties[keuze % len(opties)]
-        if soort == Soort.COA_KOPPELING and any(e.soort == Soort.HUISVESTING for e in events):
+        gevestigd = {Soort.HUISVESTING, Soort.VESTIGING_NA_VERHUIZING}
+        if soort == Soort.COA_KOPPELING and any(e.soort in gevestigd for e in events):
             continue  # a koppeling after housing would date the BRP registration before it
         gegevens = {"reden": "voldaan"} if soort == Soort.DOSSIER_AFGESLOTEN else {"azc": "X"}
         events.append(E(i, soort, datum, gegevens))

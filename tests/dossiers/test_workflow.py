@@ -54,4 +54,5 @@ def test_menu_of_allowed_events_follows_the_table():
         Soort.SIGNAAL_ONTVANGEN,
         Soort.COA_KOPPELING,
         Soort.HUISVESTING,
+        Soort.VESTIGING_NA_VERHUIZING,
     ]

@@ -15,7 +15,12 @@ from .toestand import DossierToestand
 def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
     """The explained PIP deadline (Besluit inburgering 2021 art. 5.3), or None when no PIP
     deadline runs: no kennisgeving yet, a PIP already set, or the dossier closed."""
-    if toestand.pip_dagtekening or not toestand.is_open or not toestand.kennisgeving_datum:
+    if toestand.pip_dagtekening or not toestand.is_open:
+        return None
+    if toestand.vestiging_datum and toestand.pip_vorige_gemeente:
+        # Besluit 5.3 lid 3: after a move, 10 weeks from registration in the new gemeente.
+        return pip_deadline_regel(inschrijving_nieuwe_gemeente=toestand.vestiging_datum)
+    if not toestand.kennisgeving_datum:
         return None
     # A COA koppeling means housing under art. 28 Huisvestingswet 2014 (the taakstelling).
     via_taakstelling = toestand.koppeling_datum is not None

@@ -125,7 +125,7 @@ class Dossier(models.Model):
     fase = models.CharField(_("fase"), max_length=30, choices=Fase.choices, blank=True)
     fase_sinds = models.DateField(_("in fase sinds"), null=True, blank=True)
     afsluitreden = models.CharField(
-        _("reden afsluiten"), max_length=20, choices=Afsluitreden.choices, blank=True
+        _("reden afsluiten"), max_length=30, choices=Afsluitreden.choices, blank=True
     )
     doelgroep = models.CharField(_("doelgroep"), max_length=30, choices=Doelgroep.choices)
     consulent = models.ForeignKey(

@@ -56,6 +56,12 @@ class DossierToestand:
     laatste_contact: dt.date | None = None
     lbt_score: int | None = None
     lbt_datum: dt.date | None = None
+    #: Registration in this gemeente after a move, and whether the old gemeente had set a PIP.
+    vestiging_datum: dt.date | None = None
+    pip_vorige_gemeente: bool = False
+    #: DUO's own dates for the termijn (SS102/SS103/SS104), kept next to our computation.
+    termijn_duo_start: dt.date | None = None
+    termijn_duo_einde: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -147,8 +153,20 @@ def _pas_toe(t: DossierToestand, event: EventLike) -> None:
         case Soort.LBT_AFGENOMEN:
             t.lbt_score = data.get("score")
             t.lbt_datum = event.datum
+        case Soort.VESTIGING_NA_VERHUIZING:
+            t.vestiging_datum = event.datum
+            t.brp_inschrijving_datum = event.datum
+            t.pip_vorige_gemeente = bool(data.get("pip_vorige_gemeente"))
+            t.leerroute = data.get("leerroute", t.leerroute)
+        case Soort.TERMIJN_DUO:
+            t.termijn_duo_start = _datum(data.get("start")) or t.termijn_duo_start
+            t.termijn_duo_einde = _datum(data.get("einde")) or t.termijn_duo_einde
         case Soort.CONTACT:
             t.laatste_contact = max(filter(None, [t.laatste_contact, event.datum]))
+
+
+def _datum(waarde: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(waarde) if waarde else None
 
 
 def _controleer_samenhang(t: DossierToestand) -> None:

@@ -34,6 +34,7 @@ class Afsluitreden(models.TextChoices):
     VERTROKKEN = "vertrokken", _("Vertrokken uit Nederland")
     OVERLEDEN = "overleden", _("Overleden")
     PLICHT_VERVALLEN = "plicht_vervallen", _("Inburgeringsplicht vervallen of ingetrokken")
+    TIJDELIJKE_VRIJSTELLING = "tijdelijke_vrijstelling", _("Tijdelijke vrijstelling")
 
 
 class Soort(models.TextChoices):
@@ -54,6 +55,10 @@ class Soort(models.TextChoices):
     CONTACT = "contact", _("Contactmoment")
     NOTITIE = "notitie", _("Notitie")
     INTREKKING = "intrekking", _("Eerdere registratie ingetrokken")
+    VESTIGING_NA_VERHUIZING = "vestiging_na_verhuizing", _("Gevestigd in gemeente na verhuizing")
+    TERMIJN_DUO = "termijn_duo", _("Inburgeringstermijn volgens DUO")
+    LBT_AANGEMELD = "lbt_aangemeld", _("Aangemeld voor de leerbaarheidstoets")
+    EXAMENRESULTAAT = "examenresultaat", _("Examenresultaat bekend")
 
 
 F = Fase
@@ -61,7 +66,16 @@ S = Soort
 
 #: Events that never change the phase and may be recorded in any phase once the dossier exists.
 FEITEN = frozenset(
-    {S.DOELGROEP_VASTGESTELD, S.CONSULENT_TOEGEWEZEN, S.LBT_AFGENOMEN, S.CONTACT, S.NOTITIE}
+    {
+        S.DOELGROEP_VASTGESTELD,
+        S.CONSULENT_TOEGEWEZEN,
+        S.LBT_AANGEMELD,
+        S.LBT_AFGENOMEN,
+        S.CONTACT,
+        S.NOTITIE,
+        S.TERMIJN_DUO,
+        S.EXAMENRESULTAAT,
+    }
 )
 
 _NA_KOPPELING = [F.GEHUISVEST, F.BREDE_INTAKE, F.PIP_IN_VOORBEREIDING, F.PIP_VASTGESTELD,
@@ -74,6 +88,8 @@ TRANSITIES: dict[tuple[Fase | None, Soort], Fase] = {
     (None, S.SIGNAAL_ONTVANGEN): F.GESIGNALEERD,
     (None, S.COA_KOPPELING): F.GEKOPPELD,
     (None, S.HUISVESTING): F.GEHUISVEST,
+    # A move from another gemeente (DUO SS120 without, SS121 with a PIP of the old gemeente).
+    (None, S.VESTIGING_NA_VERHUIZING): F.GEHUISVEST,
     (F.GESIGNALEERD, S.COA_KOPPELING): F.GEKOPPELD,
     (F.GESIGNALEERD, S.HUISVESTING): F.GEHUISVEST,
     (F.GESIGNALEERD, S.INTAKE_GESTART): F.BREDE_INTAKE,
