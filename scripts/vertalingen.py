@@ -1,8 +1,9 @@
 """Compile the .po catalogues to .mo with polib (no GNU gettext needed on the machine).
 
-    .venv/bin/python manage.py makemessages -l en --ignore "wet/*" --ignore "demo/*"  (in src/inburgering)
-    .venv/bin/python scripts/vertalingen.py          # writes the .mo files
-    .venv/bin/python scripts/vertalingen.py --check  # fails when a .mo is out of date or incomplete
+cd src/inburgering && ../../.venv/bin/python ../../manage.py makemessages -l en \\
+    --ignore "wet/*" --ignore "demo/*"
+.venv/bin/python scripts/vertalingen.py          # writes the .mo files
+.venv/bin/python scripts/vertalingen.py --check  # fails when a .mo is out of date or incomplete
 """
 
 import sys
@@ -24,8 +25,9 @@ def main(check: bool) -> int:
         mo_pad = po_pad.with_suffix(".mo")
         fouten += [f"{po_pad}: not translated: {msgid!r}" for msgid in onvertaald(po)]
         if check:
-            gecompileerd = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in po
-                            if e.translated()}  # fmt: skip
+            gecompileerd = {
+                (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in po if e.translated()
+            }
             mo = polib.mofile(str(mo_pad)) if mo_pad.exists() else []
             bestaand = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in mo}
             if gecompileerd != bestaand:

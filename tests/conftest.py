@@ -39,9 +39,13 @@ def gemeente_b(db) -> Gemeente:
 
 def maak_gebruiker(username: str, rol: str, *gemeenten: Gemeente, team: Team | None = None):
     user = Gebruiker.objects.create_user(
-        username=username, password=WACHTWOORD, rol=rol, team=team,
-        first_name=username.split("_")[0].title(), last_name="Test",
-    )  # fmt: skip
+        username=username,
+        password=WACHTWOORD,
+        rol=rol,
+        team=team,
+        first_name=username.split("_")[0].title(),
+        last_name="Test",
+    )
     user.gemeenten.set(gemeenten)
     return user
 
@@ -113,12 +117,16 @@ def maak_dossier(
     return open_dossier(
         maak_persoon(**persoon),
         NieuwDossier(
-            gemeente=gemeente, regime=Regime.WI2021, doelgroep=doelgroep,
-            eerste_soort=Soort.SIGNAAL_ONTVANGEN, eerste_datum=kennisgeving, gegevens={},
+            gemeente=gemeente,
+            regime=Regime.WI2021,
+            doelgroep=doelgroep,
+            eerste_soort=Soort.SIGNAAL_ONTVANGEN,
+            eerste_datum=kennisgeving,
+            gegevens={},
         ),
         actor=actor,
         consulent=consulent,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

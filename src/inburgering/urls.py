@@ -28,6 +28,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dossiers:caseload", permanent=False)),
     path("account/", include(accounts_patterns)),
     path("", include(dossier_patterns)),
+    path("", include("inburgering.intake.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -64,8 +64,13 @@ def test_production_settings_pass_check_deploy():
     }
     resultaat = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
 
 
@@ -74,7 +79,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     env["DJANGO_SETTINGS_MODULE"] = "inburgering.conf.production"
     resultaat = subprocess.run(
         [sys.executable, "manage.py", "check"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert resultaat.returncode != 0
     assert "SECRET_KEY must be set" in resultaat.stderr

@@ -16,12 +16,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def caseload(gemeente_a, gemeente_b, consulent_a, consulent_b):
     vandaag = timezone.localdate()
     return {
-        "laat": maak_dossier(gemeente_a, consulent=consulent_a, geslachtsnaam="Laatkomer",
-                             kennisgeving=vandaag - dt.timedelta(weeks=12)),
-        "op_tijd": maak_dossier(gemeente_a, consulent=consulent_a, geslachtsnaam="Optijd",
-                                kennisgeving=vandaag - dt.timedelta(days=5)),
+        "laat": maak_dossier(
+            gemeente_a,
+            consulent=consulent_a,
+            geslachtsnaam="Laatkomer",
+            kennisgeving=vandaag - dt.timedelta(weeks=12),
+        ),
+        "op_tijd": maak_dossier(
+            gemeente_a,
+            consulent=consulent_a,
+            geslachtsnaam="Optijd",
+            kennisgeving=vandaag - dt.timedelta(days=5),
+        ),
         "elders": maak_dossier(gemeente_b, consulent=consulent_b, geslachtsnaam="Elders"),
-    }  # fmt: skip
+    }
 
 
 def test_login_page_refuses_a_wrong_password_then_lets_the_user_in(page, consulent_a, caseload):

@@ -109,10 +109,16 @@ def test_a_person_has_at_most_one_open_dossier(dossier_a, gemeente_b):
     with pytest.raises(OngeldigeGebeurtenis, match="lopend dossier"):
         open_dossier(
             dossier_a.inburgeraar,
-            NieuwDossier(gemeente_b, Regime.WI2021, "asielstatushouder",
-                         Soort.SIGNAAL_ONTVANGEN, dt.date(2025, 1, 1), {}),
+            NieuwDossier(
+                gemeente_b,
+                Regime.WI2021,
+                "asielstatushouder",
+                Soort.SIGNAAL_ONTVANGEN,
+                dt.date(2025, 1, 1),
+                {},
+            ),
             actor=None,
-        )  # fmt: skip
+        )
     assert Dossier.objects.count() == aantal
 
 
@@ -123,10 +129,11 @@ def test_a_failed_first_event_leaves_no_person_and_no_dossier(gemeente_a, vandaa
     with pytest.raises(OngeldigeGebeurtenis):
         open_dossier(
             maak_persoon(),
-            NieuwDossier(gemeente_a, Regime.WI2021, "asielstatushouder",
-                         Soort.PIP_VASTGESTELD, vandaag, {}),
+            NieuwDossier(
+                gemeente_a, Regime.WI2021, "asielstatushouder", Soort.PIP_VASTGESTELD, vandaag, {}
+            ),
             actor=None,
-        )  # fmt: skip
+        )
     assert not Inburgeraar.objects.exists()
     assert not Dossier.objects.exists()
 
@@ -150,19 +157,28 @@ def test_a_move_with_a_pip_of_the_old_gemeente_gives_ten_weeks_from_registration
 
     dossier = open_dossier(
         maak_persoon(),
-        NieuwDossier(gemeente_b, Regime.WI2021, "asielstatushouder",
-                     Soort.VESTIGING_NA_VERHUIZING, dt.date(2025, 9, 1),
-                     {"pip_vorige_gemeente": True, "leerroute": "b1"}),
+        NieuwDossier(
+            gemeente_b,
+            Regime.WI2021,
+            "asielstatushouder",
+            Soort.VESTIGING_NA_VERHUIZING,
+            dt.date(2025, 9, 1),
+            {"pip_vorige_gemeente": True, "leerroute": "b1"},
+        ),
         actor=None,
-    )  # fmt: skip
+    )
     assert dossier.fase == Fase.GEHUISVEST
     assert dossier.leerroute == "b1"
     assert dossier.pip_deadline == dt.date(2025, 11, 10)  # 1 Sept + 70 days
 
 
 def test_duo_termijn_dates_are_kept_next_to_ours(dossier_a):
-    registreer(dossier_a, Soort.TERMIJN_DUO, dossier_a.kennisgeving_datum,
-               gegevens={"start": "2025-03-04", "einde": "2028-03-03"})  # fmt: skip
+    registreer(
+        dossier_a,
+        Soort.TERMIJN_DUO,
+        dossier_a.kennisgeving_datum,
+        gegevens={"start": "2025-03-04", "einde": "2028-03-03"},
+    )
     toestand = bereken_toestand(dossier_a.events.all())
     assert (toestand.termijn_duo_start, toestand.termijn_duo_einde) == (
         dt.date(2025, 3, 4),

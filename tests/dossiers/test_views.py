@@ -20,10 +20,12 @@ def ingelogd(client, consulent_a):
 
 
 def test_caseload_shows_my_dossiers_with_deadline_status(ingelogd, gemeente_a, consulent_a):
-    laat = maak_dossier(gemeente_a, consulent=consulent_a,
-                        kennisgeving=dt.date.today() - dt.timedelta(weeks=12))  # fmt: skip
-    op_tijd = maak_dossier(gemeente_a, consulent=consulent_a,
-                           kennisgeving=dt.date.today() - dt.timedelta(days=3))  # fmt: skip
+    laat = maak_dossier(
+        gemeente_a, consulent=consulent_a, kennisgeving=dt.date.today() - dt.timedelta(weeks=12)
+    )
+    op_tijd = maak_dossier(
+        gemeente_a, consulent=consulent_a, kennisgeving=dt.date.today() - dt.timedelta(days=3)
+    )
     html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
     assert laat.inburgeraar.naam in html and op_tijd.inburgeraar.naam in html
     assert "te laat" in html
@@ -31,8 +33,9 @@ def test_caseload_shows_my_dossiers_with_deadline_status(ingelogd, gemeente_a, c
 
 
 def test_caseload_filters_on_deadline_status(ingelogd, gemeente_a, consulent_a):
-    laat = maak_dossier(gemeente_a, consulent=consulent_a,
-                        kennisgeving=dt.date.today() - dt.timedelta(weeks=12))  # fmt: skip
+    laat = maak_dossier(
+        gemeente_a, consulent=consulent_a, kennisgeving=dt.date.today() - dt.timedelta(weeks=12)
+    )
     op_tijd = maak_dossier(gemeente_a, consulent=consulent_a)
     html = ingelogd.get(reverse("dossiers:caseload"), {"deadline": "verlopen"}).content.decode()
     assert laat.inburgeraar.naam in html
@@ -95,8 +98,9 @@ def test_recording_a_step_on_the_dossier_page(ingelogd, dossier_a):
 def test_a_step_the_phase_does_not_allow_is_refused_at_the_field(ingelogd, dossier_a):
     url = reverse("dossiers:dossier", args=[dossier_a.uuid])
     aantal = DossierEvent.objects.count()
-    antwoord = ingelogd.post(url, {"soort": "pip_vastgesteld", "datum": dt.date.today(),
-                                   "leerroute": "b1"})  # fmt: skip
+    antwoord = ingelogd.post(
+        url, {"soort": "pip_vastgesteld", "datum": dt.date.today(), "leerroute": "b1"}
+    )
     assert antwoord.status_code == 400
     assert (
         "kan in de huidige fase van het dossier niet worden vastgelegd" in antwoord.content.decode()
@@ -113,12 +117,21 @@ def test_closing_needs_a_reason(ingelogd, dossier_a):
 
 def _nieuw(gemeente_obj, **wijzig):
     data = {
-        "bsn": volgend_test_bsn(), "voornamen": "Yonas", "geslachtsnaam": "Tekle",
-        "geboortedatum": "1994-02-11", "geslacht": "M", "land_van_herkomst": "ER",
-        "voorkeurstaal": "ti", "gemeente": gemeente_obj.pk, "regime": "wi2021",
-        "doelgroep": "asielstatushouder", "koppeling_datum": "2025-01-06", "azc": "Zweeloo",
-        "brp_inschrijving_datum": "2025-04-01", "kennisgeving_datum": "2025-01-20",
-    }  # fmt: skip
+        "bsn": volgend_test_bsn(),
+        "voornamen": "Yonas",
+        "geslachtsnaam": "Tekle",
+        "geboortedatum": "1994-02-11",
+        "geslacht": "M",
+        "land_van_herkomst": "ER",
+        "voorkeurstaal": "ti",
+        "gemeente": gemeente_obj.pk,
+        "regime": "wi2021",
+        "doelgroep": "asielstatushouder",
+        "koppeling_datum": "2025-01-06",
+        "azc": "Zweeloo",
+        "brp_inschrijving_datum": "2025-04-01",
+        "kennisgeving_datum": "2025-01-20",
+    }
     data.update(wijzig)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -129,9 +142,11 @@ def test_new_dossier_creates_person_dossier_and_ordered_events(ingelogd, gemeent
     dossier = Dossier.objects.get()
     assert dossier.fase == Fase.GEHUISVEST
     assert list(dossier.events.order_by("datum", "id").values_list("soort", flat=True)) == [
-        Soort.COA_KOPPELING, Soort.DOELGROEP_VASTGESTELD, Soort.SIGNAAL_ONTVANGEN,
+        Soort.COA_KOPPELING,
+        Soort.DOELGROEP_VASTGESTELD,
+        Soort.SIGNAAL_ONTVANGEN,
         Soort.HUISVESTING,
-    ]  # fmt: skip
+    ]
     assert dossier.pip_deadline is not None
 
 
@@ -203,11 +218,55 @@ def test_corrected_events_are_marked_in_the_timeline(ingelogd, dossier_a):
 
 def test_dossier_page_shows_the_termijn_once_the_pip_is_set(ingelogd, gemeente_a, consulent_a):
     dossier = maak_dossier(gemeente_a, consulent=consulent_a, kennisgeving=dt.date(2025, 1, 6))
-    for soort, datum in [(Soort.INTAKE_GESTART, dt.date(2025, 1, 20)),
-                         (Soort.INTAKE_AFGEROND, dt.date(2025, 2, 10))]:  # fmt: skip
+    for soort, datum in [
+        (Soort.INTAKE_GESTART, dt.date(2025, 1, 20)),
+        (Soort.INTAKE_AFGEROND, dt.date(2025, 2, 10)),
+    ]:
         registreer(dossier, soort, datum)
     registreer(dossier, Soort.PIP_VASTGESTELD, dt.date(2025, 3, 3), gegevens={"leerroute": "b1"})
     html = ingelogd.get(reverse("dossiers:dossier", args=[dossier.uuid])).content.decode()
     assert "04-03-2025 – 03-03-2028" in html
     assert "BWBR0044770 art. 11" in html
     assert "Uiterste datum PIP" not in html
+
+
+def test_waiting_status_and_next_appointment_show_in_the_caseload(
+    ingelogd, gemeente_a, consulent_a
+):
+    from django.utils import timezone
+
+    from inburgering.intake.models import Afspraak
+
+    wacht = maak_dossier(gemeente_a, consulent=consulent_a, geslachtsnaam="Wachter")
+    ander = maak_dossier(gemeente_a, consulent=consulent_a, geslachtsnaam="Anders")
+    registreer(wacht, Soort.WACHT_OP, dt.date.today(), gegevens={"op": "school"})
+    Afspraak.objects.create(
+        dossier=ander,
+        soort="intake",
+        vorm="video",
+        medewerker=consulent_a,
+        begin=timezone.now() + dt.timedelta(days=3),
+    )
+    html = ingelogd.get(reverse("dossiers:caseload")).content.decode()
+    assert "de cursusinstelling" in html
+    volgende = (timezone.localtime() + dt.timedelta(days=3)).strftime("%d-%m-%Y")
+    assert volgende in html
+    gefilterd = ingelogd.get(reverse("dossiers:caseload"), {"wacht_op": "school"}).content.decode()
+    assert "Wachter" in gefilterd and "Anders" not in gefilterd
+
+
+def test_team_view_shows_workload_against_the_norm(
+    client, gemeente_a, consulent_a, collega_a, teamleider_a
+):
+    from inburgering.accounts.models import GemeenteConfiguratie
+
+    GemeenteConfiguratie.objects.filter(gemeente=gemeente_a).update(caseload_norm=2)
+    for _ in range(3):
+        maak_dossier(gemeente_a, consulent=consulent_a)
+    client.force_login(teamleider_a)
+    antwoord = client.get(reverse("dossiers:caseload"), {"scope": "team"})
+    werkdruk = {
+        w.consulent.username: (w.open_dossiers, w.percentage) for w in antwoord.context["werkdruk"]
+    }
+    assert werkdruk == {consulent_a.username: (3, 150), collega_a.username: (0, 0)}
+    assert "150%" in antwoord.content.decode()

@@ -29,9 +29,10 @@ class InzagelogZoekForm(NLDesignFormMixin, forms.Form):
         label=_("Medewerker"), queryset=Gebruiker.objects.order_by("username"), required=False
     )
     dossier = forms.UUIDField(
-        label=_("Dossiernummer"), required=False,
+        label=_("Dossiernummer"),
+        required=False,
         error_messages={"invalid": _("Vul een volledig dossiernummer in.")},
-    )  # fmt: skip
+    )
     van = forms.DateField(
         label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

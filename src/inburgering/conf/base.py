@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "axes",
     "inburgering.accounts",
     "inburgering.dossiers",
+    "inburgering.intake",
     "inburgering.demo",
 ]
 

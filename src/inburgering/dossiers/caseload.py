@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.apps import apps
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,7 @@ class Filters:
     geen_contact_weken: int | None = None
     sorteer: str = "deadline"
     zoek: str = ""
+    wacht_op: str = ""
     open_alleen: bool = True
 
 
@@ -76,6 +78,10 @@ def caseload(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None) 
         qs = qs.filter(Q(laatste_contact__lt=sinds) | Q(laatste_contact__isnull=True))
     if filters.zoek:
         qs = qs.filter(_zoekvoorwaarde(filters.zoek))
+    if filters.wacht_op == "ja":
+        qs = qs.exclude(wacht_op="")
+    elif filters.wacht_op:
+        qs = qs.filter(wacht_op=filters.wacht_op)
     return (
         qs.select_related("inburgeraar", "consulent", "gemeente")
         .only(
@@ -85,6 +91,8 @@ def caseload(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None) 
             "doelgroep",
             "pip_deadline",
             "laatste_contact",
+            "wacht_op",
+            "wacht_op_sinds",
             "gemeente__naam",
             "consulent__first_name",
             "consulent__last_name",
@@ -94,8 +102,55 @@ def caseload(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None) 
             "inburgeraar__geslachtsnaam",
             "inburgeraar__geboortedatum",
         )
+        .annotate(volgende_afspraak=_volgende_afspraak())
         .order_by(*SORTERINGEN.get(filters.sorteer, SORTERINGEN["deadline"]))
     )
+
+
+def _volgende_afspraak() -> Subquery:
+    # Looked up by name: appointments belong to the intake app, which builds on this one.
+    afspraak = apps.get_model("intake", "Afspraak")
+    return Subquery(
+        afspraak.objects.filter(dossier=OuterRef("pk"), status="gepland", begin__gte=timezone.now())
+        .order_by("begin")
+        .values("begin")[:1]
+    )
+
+
+@dataclass(frozen=True)
+class Werkdruk:
+    consulent: Gebruiker
+    open_dossiers: int
+    norm: int
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.open_dossiers / self.norm) if self.norm else 0
+
+
+def werkdruk(user: Gebruiker, filters: Filters) -> list[Werkdruk]:
+    """Open dossiers per consulent against the gemeente's caseload norm (team or gemeente)."""
+    if filters.scope == "mijn" or user.rol == Rol.CONSULENT:
+        return []
+    consulenten = Gebruiker.objects.filter(rol=Rol.CONSULENT, is_active=True)
+    if filters.scope == "team":
+        consulenten = consulenten.filter(team=user.team) if user.team_id else consulenten.none()
+    else:
+        consulenten = consulenten.filter(gemeenten__in=user.gemeenten.values("pk")).distinct()
+    open_per_consulent = dict(
+        dossiers_voor(user)
+        .filter(consulent__in=consulenten)
+        .exclude(fase=Fase.AFGEROND)
+        .values_list("consulent")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    normen = [n for n in user.gemeenten.values_list("configuratie__caseload_norm", flat=True) if n]
+    norm = max(normen, default=70)
+    return [
+        Werkdruk(c, open_per_consulent.get(c.pk, 0), norm)
+        for c in consulenten.order_by("last_name", "first_name")
+    ]
 
 
 def _zoekvoorwaarde(zoek: str) -> Q:

@@ -26,6 +26,8 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
     via_taakstelling = toestand.koppeling_datum is not None
     return pip_deadline_regel(
         toestand.kennisgeving_datum,
+        wacht_op_derde=toestand.wacht_op_derde,
+        informatie_derde_ontvangen=toestand.informatie_derde_ontvangen,
         gehuisvest_via_taakstelling=via_taakstelling,
         inschrijving_huisvestingsgemeente=(
             toestand.brp_inschrijving_datum if via_taakstelling else None

@@ -43,9 +43,10 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
 
     gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=Gemeente.objects.none(),
+        label=_("Gemeente"),
+        queryset=Gemeente.objects.none(),
         error_messages={"invalid_choice": _("Kies een gemeente waarvoor u werkt.")},
-    )  # fmt: skip
+    )
     regime = forms.ChoiceField(label=_("Regime"), choices=Regime.choices, initial=Regime.WI2021)
     doelgroep = forms.ChoiceField(label=_("Doelgroep"), choices=Doelgroep.choices)
     kennisgeving_datum = forms.DateField(
@@ -78,10 +79,13 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
             raise
         if Inburgeraar.objects.filter(bsn=bsn).exists():
             raise forms.ValidationError(
-                _("Er is al een inburgeraar met dit BSN geregistreerd. Zoek het bestaande dossier "
-                  "op of vraag de functioneel beheerder om het over te dragen."),
+                _(
+                    "Er is al een inburgeraar met dit BSN geregistreerd. "
+                    "Zoek het bestaande dossier "
+                    "op of vraag de functioneel beheerder om het over te dragen."
+                ),
                 code="bsn_dubbel",
-            )  # fmt: skip
+            )
         return bsn
 
     def clean_v_nummer(self) -> str:
@@ -129,9 +133,19 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
 
     def inburgeraar(self) -> Inburgeraar:
         velden = [
-            "bsn", "v_nummer", "voornamen", "voorvoegsel", "geslachtsnaam", "geboortedatum",
-            "geslacht", "land_van_herkomst", "voorkeurstaal", "tolk_nodig", "telefoon", "email",
-        ]  # fmt: skip
+            "bsn",
+            "v_nummer",
+            "voornamen",
+            "voorvoegsel",
+            "geslachtsnaam",
+            "geboortedatum",
+            "geslacht",
+            "land_van_herkomst",
+            "voorkeurstaal",
+            "tolk_nodig",
+            "telefoon",
+            "email",
+        ]
         persoon = Inburgeraar(**{veld: self.cleaned_data[veld] for veld in velden})
         if persoon.voorkeurstaal:
             persoon.talen = [persoon.voorkeurstaal]
@@ -157,10 +171,15 @@ class GebeurtenisForm(NLDesignFormMixin, forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DATUM)
     azc = forms.CharField(label=_("Azc-locatie"), max_length=100, required=False)
     leerroute = forms.ChoiceField(
-        label=_("Leerroute"), required=False,
-        choices=[("", "—"), ("b1", _("B1-route")), ("onderwijs", _("Onderwijsroute")),
-                 ("z", _("Z-route"))],
-    )  # fmt: skip
+        label=_("Leerroute"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("b1", _("B1-route")),
+            ("onderwijs", _("Onderwijsroute")),
+            ("z", _("Z-route")),
+        ],
+    )
     reden = forms.ChoiceField(
         label=_("Reden van afsluiten"), required=False, choices=[("", "—"), *Afsluitreden.choices]
     )

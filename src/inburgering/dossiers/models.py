@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.accounts.models import Gebruiker, Gemeente
 
 from .bsn import valideer_bsn
-from .workflow import Afsluitreden, Fase, Soort
+from .workflow import Afsluitreden, Fase, Soort, WachtOp
 
 
 class Regime(models.TextChoices):
@@ -47,9 +47,11 @@ class Bron(models.TextChoices):
 class Inburgeraar(models.Model):
     bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[valideer_bsn])
     v_nummer = models.CharField(
-        _("V-nummer"), max_length=10, blank=True,
+        _("V-nummer"),
+        max_length=10,
+        blank=True,
         help_text=_("Vreemdelingennummer (10 cijfers), als bekend."),
-    )  # fmt: skip
+    )
     voornamen = models.CharField(_("voornamen"), max_length=200)
     voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
     geslachtsnaam = models.CharField(_("achternaam"), max_length=200)
@@ -100,9 +102,13 @@ class Gezinsrelatie(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
     gerelateerde = models.ForeignKey(
-        Inburgeraar, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Inburgeraar,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text=_("Als het gezinslid zelf inburgeraar is."),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("gezinslid")
@@ -138,6 +144,8 @@ class Dossier(models.Model):
     pip_deadline = models.DateField(_("uiterste datum PIP"), null=True, blank=True)
     laatste_contact = models.DateField(_("laatste contact"), null=True, blank=True)
     leerroute = models.CharField(_("leerroute"), max_length=20, blank=True)
+    wacht_op = models.CharField(_("wacht op"), max_length=20, choices=WachtOp.choices, blank=True)
+    wacht_op_sinds = models.DateField(_("wacht sinds"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dossier")
@@ -180,9 +188,11 @@ class DossierEvent(models.Model):
         Gebruiker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     bron_referentie = models.CharField(
-        _("referentie bij de bron"), max_length=100, blank=True,
+        _("referentie bij de bron"),
+        max_length=100,
+        blank=True,
         help_text=_("Bijvoorbeeld het berichtId van DUO; maakt verwerking idempotent."),
-    )  # fmt: skip
+    )
     gegevens = models.JSONField(_("gegevens"), default=dict, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
     corrigeert = models.ForeignKey(

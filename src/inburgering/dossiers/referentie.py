@@ -1,34 +1,96 @@
 """Reference lists for forms and synthetic data: countries of origin and languages (in Dutch)."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 #: ISO 3166-1 alpha-2 codes of the countries most newcomers come from, plus a few more.
 LANDEN = {
-    "SY": _("Syrië"), "ER": _("Eritrea"), "AF": _("Afghanistan"), "TR": _("Turkije"),
-    "IQ": _("Irak"), "IR": _("Iran"), "YE": _("Jemen"), "SO": _("Somalië"), "SD": _("Soedan"),
-    "ET": _("Ethiopië"), "MA": _("Marokko"), "UA": _("Oekraïne"), "RU": _("Rusland"),
-    "CN": _("China"), "IN": _("India"), "PK": _("Pakistan"), "NG": _("Nigeria"),
-    "TH": _("Thailand"), "PH": _("Filipijnen"), "ID": _("Indonesië"), "BR": _("Brazilië"),
-    "CO": _("Colombia"), "VE": _("Venezuela"), "EG": _("Egypte"), "DZ": _("Algerije"),
-    "TN": _("Tunesië"), "LB": _("Libanon"), "PS": _("Palestijnse gebieden"), "GE": _("Georgië"),
-    "AM": _("Armenië"), "AZ": _("Azerbeidzjan"), "GN": _("Guinee"), "CD": _("Congo (DRC)"),
-    "US": _("Verenigde Staten"), "GB": _("Verenigd Koninkrijk"), "SR": _("Suriname"),
+    "SY": _("Syrië"),
+    "ER": _("Eritrea"),
+    "AF": _("Afghanistan"),
+    "TR": _("Turkije"),
+    "IQ": _("Irak"),
+    "IR": _("Iran"),
+    "YE": _("Jemen"),
+    "SO": _("Somalië"),
+    "SD": _("Soedan"),
+    "ET": _("Ethiopië"),
+    "MA": _("Marokko"),
+    "UA": _("Oekraïne"),
+    "RU": _("Rusland"),
+    "CN": _("China"),
+    "IN": _("India"),
+    "PK": _("Pakistan"),
+    "NG": _("Nigeria"),
+    "TH": _("Thailand"),
+    "PH": _("Filipijnen"),
+    "ID": _("Indonesië"),
+    "BR": _("Brazilië"),
+    "CO": _("Colombia"),
+    "VE": _("Venezuela"),
+    "EG": _("Egypte"),
+    "DZ": _("Algerije"),
+    "TN": _("Tunesië"),
+    "LB": _("Libanon"),
+    "PS": _("Palestijnse gebieden"),
+    "GE": _("Georgië"),
+    "AM": _("Armenië"),
+    "AZ": _("Azerbeidzjan"),
+    "GN": _("Guinee"),
+    "CD": _("Congo (DRC)"),
+    "US": _("Verenigde Staten"),
+    "GB": _("Verenigd Koninkrijk"),
+    "SR": _("Suriname"),
     "XX": _("Onbekend / staatloos"),
-}  # fmt: skip
+}
 
 #: ISO 639 codes of languages newcomers speak, for preferred language and interpreters.
 TALEN = {
-    "nl": _("Nederlands"), "en": _("Engels"), "ar": _("Arabisch"), "ti": _("Tigrinya"),
-    "fa": _("Farsi"), "prs": _("Dari"), "ps": _("Pashto"), "tr": _("Turks"), "ku": _("Koerdisch"),
-    "so": _("Somalisch"), "am": _("Amhaars"), "uk": _("Oekraïens"), "ru": _("Russisch"),
-    "zh": _("Chinees"), "fr": _("Frans"), "es": _("Spaans"), "pt": _("Portugees"),
-    "ur": _("Urdu"), "hi": _("Hindi"), "th": _("Thai"), "tl": _("Tagalog"), "ka": _("Georgisch"),
-    "hy": _("Armeens"), "ber": _("Berbers (Tamazight)"),
-}  # fmt: skip
+    "nl": _("Nederlands"),
+    "en": _("Engels"),
+    "ar": _("Arabisch"),
+    "ti": _("Tigrinya"),
+    "fa": _("Farsi"),
+    "prs": _("Dari"),
+    "ps": _("Pashto"),
+    "tr": _("Turks"),
+    "ku": _("Koerdisch"),
+    "so": _("Somalisch"),
+    "am": _("Amhaars"),
+    "uk": _("Oekraïens"),
+    "ru": _("Russisch"),
+    "zh": _("Chinees"),
+    "fr": _("Frans"),
+    "es": _("Spaans"),
+    "pt": _("Portugees"),
+    "ur": _("Urdu"),
+    "hi": _("Hindi"),
+    "th": _("Thai"),
+    "tl": _("Tagalog"),
+    "ka": _("Georgisch"),
+    "hy": _("Armeens"),
+    "ber": _("Berbers (Tamazight)"),
+}
 
 #: Languages written right to left; the portal and letters set dir="rtl" for these.
 RTL_TALEN = frozenset({"ar", "fa", "prs", "ps", "ur", "ku"})
 
+
+class Kanaal(models.TextChoices):
+    POST = "post", _("Post")
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    TELEFOON = "telefoon", _("Telefoon")
+    PERSOONLIJK = "persoonlijk", _("Persoonlijk gesprek")
+    VIDEO = "video", _("Videobellen")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek")
+
+
+NIET_GEVOLGD = {
+    "niet_verschenen": _("niet verschenen"),
+    "niet_meegewerkt": _("niet meegewerkt"),
+    "lbt_geweigerd": _("leerbaarheidstoets geweigerd"),
+}
 
 LEERROUTES = {"b1": _("B1-route"), "onderwijs": _("Onderwijsroute"), "z": _("Z-route")}
 
@@ -36,7 +98,7 @@ LEERROUTES = {"b1": _("B1-route"), "onderwijs": _("Onderwijsroute"), "z": _("Z-r
 def gegevens_in_woorden(gegevens: dict) -> str:
     """A short Dutch description of an event's payload for the timeline."""
     from .models import Doelgroep
-    from .workflow import Afsluitreden
+    from .workflow import Afsluitreden, WachtOp
 
     delen = []
     if gegevens.get("azc"):
@@ -51,6 +113,35 @@ def gegevens_in_woorden(gegevens: dict) -> str:
         delen.append(gegevens["naam"])
     if gegevens.get("score") is not None:
         delen.append(str(_("score %(score)s van 40") % {"score": gegevens["score"]}))
+    if gegevens.get("volgnummer"):
+        delen.append(
+            str(
+                _("oproep %(n)s, afspraak maken %(van)s t/m %(tot)s")
+                % {
+                    "n": gegevens["volgnummer"],
+                    "van": _nl(gegevens.get("periode_van")),
+                    "tot": _nl(gegevens.get("periode_tot")),
+                }
+            )
+        )
+    if gegevens.get("reden") in NIET_GEVOLGD:
+        delen.append(str(NIET_GEVOLGD[gegevens["reden"]]))
+    if gegevens.get("bedrag_cents") is not None:
+        delen.append(f"€ {gegevens['bedrag_cents'] / 100:.2f}".replace(".", ","))
+    if gegevens.get("op") and gegevens.get("op") in WachtOp.values:
+        delen.append(str(WachtOp(gegevens["op"]).label))
+    if gegevens.get("deelnemers"):
+        delen.append(gegevens["deelnemers"])
     if gegevens.get("kanaal"):
-        delen.append(str(gegevens["kanaal"]))
+        delen.append(
+            str(
+                Kanaal(gegevens["kanaal"]).label
+                if gegevens["kanaal"] in Kanaal.values
+                else gegevens["kanaal"]
+            )
+        )
     return ", ".join(delen)
+
+
+def _nl(iso: str | None) -> str:
+    return "-".join(reversed(iso.split("-"))) if iso else "?"

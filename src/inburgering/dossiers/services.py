@@ -79,9 +79,20 @@ _TOEKOMST_TOEGESTAAN: frozenset[Soort] = frozenset()
 
 
 PROJECTIE_VELDEN = [
-    "fase", "fase_sinds", "afsluitreden", "doelgroep", "consulent_id", "kennisgeving_datum",
-    "koppeling_datum", "brp_inschrijving_datum", "pip_dagtekening", "laatste_contact", "leerroute",
-]  # fmt: skip
+    "fase",
+    "fase_sinds",
+    "afsluitreden",
+    "doelgroep",
+    "consulent_id",
+    "kennisgeving_datum",
+    "koppeling_datum",
+    "brp_inschrijving_datum",
+    "pip_dagtekening",
+    "laatste_contact",
+    "leerroute",
+    "wacht_op",
+    "wacht_op_sinds",
+]
 
 
 def projectie(toestand: DossierToestand) -> dict[str, Any]:
@@ -100,7 +111,7 @@ def werk_projectie_bij(dossier: Dossier, toestand: DossierToestand) -> None:
 
 
 def _leeg(veld: str):
-    return "" if veld in {"fase", "afsluitreden", "doelgroep", "leerroute"} else None
+    return "" if veld in {"fase", "afsluitreden", "doelgroep", "leerroute", "wacht_op"} else None
 
 
 @dataclass
@@ -133,13 +144,21 @@ def open_dossier(
                 doelgroep=nieuw.doelgroep,
             )
             registreer(
-                dossier, nieuw.eerste_soort, nieuw.eerste_datum,
-                bron=bron, actor=actor, gegevens=nieuw.gegevens,
-            )  # fmt: skip
+                dossier,
+                nieuw.eerste_soort,
+                nieuw.eerste_datum,
+                bron=bron,
+                actor=actor,
+                gegevens=nieuw.gegevens,
+            )
             registreer(
-                dossier, Soort.DOELGROEP_VASTGESTELD, nieuw.eerste_datum,
-                bron=bron, actor=actor, gegevens={"doelgroep": nieuw.doelgroep},
-            )  # fmt: skip
+                dossier,
+                Soort.DOELGROEP_VASTGESTELD,
+                nieuw.eerste_datum,
+                bron=bron,
+                actor=actor,
+                gegevens={"doelgroep": nieuw.doelgroep},
+            )
             if consulent is not None:
                 wijs_consulent_toe(dossier, consulent, nieuw.eerste_datum, actor=actor)
     except IntegrityError as exc:

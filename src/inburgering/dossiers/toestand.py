@@ -62,6 +62,17 @@ class DossierToestand:
     #: DUO's own dates for the termijn (SS102/SS103/SS104), kept next to our computation.
     termijn_duo_start: dt.date | None = None
     termijn_duo_einde: dt.date | None = None
+    #: The summons flow for the brede intake (Wi art. 14, 22).
+    oproepen: int = 0
+    niet_gevolgde_oproepen: int = 0
+    laatste_oproep_tot: dt.date | None = None
+    intake_zonder_persoon: bool = False
+    #: What the dossier is waiting for, and since when; waiting for a third party suspends the
+    #: PIP deadline (Besluit 5.3 lid 2) until the information is received.
+    wacht_op: str = ""
+    wacht_op_sinds: dt.date | None = None
+    wacht_op_derde: bool = False
+    informatie_derde_ontvangen: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -161,6 +172,25 @@ def _pas_toe(t: DossierToestand, event: EventLike) -> None:
         case Soort.TERMIJN_DUO:
             t.termijn_duo_start = _datum(data.get("start")) or t.termijn_duo_start
             t.termijn_duo_einde = _datum(data.get("einde")) or t.termijn_duo_einde
+        case Soort.OPROEP_INTAKE:
+            t.oproepen += 1
+            t.laatste_oproep_tot = _datum(data.get("periode_tot")) or t.laatste_oproep_tot
+        case Soort.OPROEP_NIET_GEVOLGD:
+            t.niet_gevolgde_oproepen += 1
+        case Soort.INTAKE_ZONDER_PERSOON:
+            t.intake_zonder_persoon = True
+            t.intake_afgerond = event.datum
+        case Soort.WACHT_OP:
+            t.wacht_op = data.get("op", "")
+            t.wacht_op_sinds = event.datum
+            if t.wacht_op == "derde":
+                t.wacht_op_derde = True
+                t.informatie_derde_ontvangen = None
+        case Soort.WACHTEN_BEEINDIGD:
+            if t.wacht_op == "derde":
+                t.informatie_derde_ontvangen = event.datum
+            t.wacht_op = ""
+            t.wacht_op_sinds = None
         case Soort.CONTACT:
             t.laatste_contact = max(filter(None, [t.laatste_contact, event.datum]))
 

@@ -29,13 +29,13 @@ from .models import Bron, Doelgroep
 from .referentie import LANDEN, TALEN
 from .services import NieuwDossier, open_dossier, registreer
 from .toestand import OngeldigeGebeurtenis, bereken_toestand
-from .workflow import Fase, toegestane_events
+from .workflow import Fase, WachtOp, toegestane_events
 
 PAGINA_GROOTTE = 50
 ZOEK_SESSIE = "caseload_zoek"
 
 
-def _vereis_dossierrol(request: HttpRequest) -> None:
+def vereis_dossierrol(request: HttpRequest) -> None:
     if not mag_dossiers_zien(request.user):
         raise PermissionDenied(_("Uw rol geeft geen toegang tot dossiers."))
 
@@ -53,6 +53,9 @@ def _filters_uit(request: HttpRequest) -> cl.Filters:
         deadline=get.get("deadline", "") if get.get("deadline", "") in cl.DEADLINE_STATUS else "",
         geen_contact_weken=int(weken) if weken.isdigit() and 0 < int(weken) < 520 else None,
         sorteer=get.get("sorteer", "deadline"),
+        wacht_op=get.get("wacht_op", "")
+        if get.get("wacht_op", "") in {"ja", *WachtOp.values}
+        else "",
         zoek=request.session.get(ZOEK_SESSIE, ""),
     )
 
@@ -60,7 +63,7 @@ def _filters_uit(request: HttpRequest) -> cl.Filters:
 @login_required
 @require_http_methods(["GET", "POST"])
 def caseload_view(request: HttpRequest) -> HttpResponse:
-    _vereis_dossierrol(request)
+    vereis_dossierrol(request)
     if request.method == "POST":
         zoek = "" if "wis" in request.POST else request.POST.get("zoek", "").strip()[:100]
         request.session[ZOEK_SESSIE] = zoek
@@ -88,6 +91,8 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "fasen": Fase.choices,
             "doelgroepen": Doelgroep.choices,
             "deadline_statussen": cl.DEADLINE_STATUS,
+            "wacht_op_keuzes": WachtOp.choices,
+            "werkdruk": cl.werkdruk(request.user, filters),
             "gemeenten": request.user.gemeenten.all(),
             "vandaag": vandaag,
         },
@@ -104,7 +109,7 @@ def _caseload_rij(dossier, vandaag) -> dict:
     }
 
 
-def _dossier_of_404(request: HttpRequest, uuid):
+def dossier_of_404(request: HttpRequest, uuid):
     try:
         return dossiers_voor(request.user).select_related("inburgeraar", "gemeente").get(uuid=uuid)
     except Exception as exc:  # DoesNotExist or a malformed uuid: the same answer either way
@@ -114,8 +119,8 @@ def _dossier_of_404(request: HttpRequest, uuid):
 @login_required
 @require_http_methods(["GET", "POST"])
 def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
-    _vereis_dossierrol(request)
-    dossier = _dossier_of_404(request, uuid)
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
     events = list(dossier.events.select_related("actor").order_by("datum", "id"))
     toestand = bereken_toestand(events)
     form = GebeurtenisForm(
@@ -126,10 +131,13 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             registreer(
-                dossier, form.cleaned_data["soort"], form.cleaned_data["datum"],
-                actor=request.user, gegevens=form.gegevens(),
+                dossier,
+                form.cleaned_data["soort"],
+                form.cleaned_data["datum"],
+                actor=request.user,
+                gegevens=form.gegevens(),
                 toelichting=form.cleaned_data["toelichting"],
-            )  # fmt: skip
+            )
         except OngeldigeGebeurtenis as fout:
             form.add_error(None, str(fout))
         else:
@@ -167,7 +175,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
-    _vereis_dossierrol(request)
+    vereis_dossierrol(request)
     form = NieuwDossierForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -179,9 +187,11 @@ def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Het dossier is aangemaakt."))
             return redirect("dossiers:dossier", uuid=dossier.uuid)
     return render(
-        request, "dossiers/nieuw.html", {"form": form},
+        request,
+        "dossiers/nieuw.html",
+        {"form": form},
         status=400 if request.method == "POST" else 200,
-    )  # fmt: skip
+    )
 
 
 def _maak_dossier(request, form, data, signalen):
@@ -190,13 +200,18 @@ def _maak_dossier(request, form, data, signalen):
         dossier = open_dossier(
             form.inburgeraar(),
             NieuwDossier(
-                gemeente=data["gemeente"], regime=data["regime"], doelgroep=data["doelgroep"],
-                eerste_soort=eerste_soort, eerste_datum=eerste_datum, gegevens=eerste_gegevens,
+                gemeente=data["gemeente"],
+                regime=data["regime"],
+                doelgroep=data["doelgroep"],
+                eerste_soort=eerste_soort,
+                eerste_datum=eerste_datum,
+                gegevens=eerste_gegevens,
             ),
             actor=request.user,
             consulent=data.get("consulent"),
-        )  # fmt: skip
+        )
         for soort, datum, gegevens in signalen[1:]:
-            registreer(dossier, soort, datum, actor=request.user, gegevens=gegevens,
-                       bron=Bron.GEBRUIKER)  # fmt: skip
+            registreer(
+                dossier, soort, datum, actor=request.user, gegevens=gegevens, bron=Bron.GEBRUIKER
+            )
     return dossier

@@ -59,6 +59,22 @@ class Soort(models.TextChoices):
     TERMIJN_DUO = "termijn_duo", _("Inburgeringstermijn volgens DUO")
     LBT_AANGEMELD = "lbt_aangemeld", _("Aangemeld voor de leerbaarheidstoets")
     EXAMENRESULTAAT = "examenresultaat", _("Examenresultaat bekend")
+    WARME_OVERDRACHT = "warme_overdracht", _("Warme overdracht (driegesprek)")
+    OPROEP_INTAKE = "oproep_intake", _("Oproep brede intake verstuurd")
+    OPROEP_NIET_GEVOLGD = "oproep_niet_gevolgd", _("Niet verschenen of niet meegewerkt")
+    WAARSCHUWING = "waarschuwing", _("Schriftelijke waarschuwing verstuurd")
+    BOETE_VOORGESTELD = "boete_voorgesteld", _("Boete voorgesteld")
+    INTAKE_ZONDER_PERSOON = "intake_zonder_persoon", _("Brede intake voltooid zonder betrokkene")
+    WACHT_OP = "wacht_op", _("Wacht op")
+    WACHTEN_BEEINDIGD = "wachten_beeindigd", _("Wachten beëindigd")
+
+
+class WachtOp(models.TextChoices):
+    PERSOON = "persoon", _("de inburgeraar")
+    SCHOOL = "school", _("de cursusinstelling")
+    COA = "coa", _("het COA")
+    DERDE = "derde", _("informatie van een derde (PIP-termijn opgeschort)")
+    KINDEROPVANG = "kinderopvang", _("kinderopvang")
 
 
 F = Fase
@@ -75,11 +91,24 @@ FEITEN = frozenset(
         S.NOTITIE,
         S.TERMIJN_DUO,
         S.EXAMENRESULTAAT,
+        S.WARME_OVERDRACHT,
+        S.OPROEP_INTAKE,
+        S.OPROEP_NIET_GEVOLGD,
+        S.WAARSCHUWING,
+        S.BOETE_VOORGESTELD,
+        S.WACHT_OP,
+        S.WACHTEN_BEEINDIGD,
     }
 )
 
-_NA_KOPPELING = [F.GEHUISVEST, F.BREDE_INTAKE, F.PIP_IN_VOORBEREIDING, F.PIP_VASTGESTELD,
-                 F.WACHT_OP_START, F.IN_LEERROUTE]  # fmt: skip
+_NA_KOPPELING = [
+    F.GEHUISVEST,
+    F.BREDE_INTAKE,
+    F.PIP_IN_VOORBEREIDING,
+    F.PIP_VASTGESTELD,
+    F.WACHT_OP_START,
+    F.IN_LEERROUTE,
+]
 
 #: (current phase, event) -> next phase. A pair not in this table is not allowed.
 #: `None` is a dossier without events yet.
@@ -97,6 +126,11 @@ TRANSITIES: dict[tuple[Fase | None, Soort], Fase] = {
     (F.GEKOPPELD, S.INTAKE_GESTART): F.BREDE_INTAKE,  # early start while still in the azc
     (F.GEHUISVEST, S.INTAKE_GESTART): F.BREDE_INTAKE,
     (F.BREDE_INTAKE, S.INTAKE_AFGEROND): F.PIP_IN_VOORBEREIDING,
+    # Wi art. 14 lid 2: after three summonses the college completes the intake without them.
+    (F.GESIGNALEERD, S.INTAKE_ZONDER_PERSOON): F.PIP_IN_VOORBEREIDING,
+    (F.GEKOPPELD, S.INTAKE_ZONDER_PERSOON): F.PIP_IN_VOORBEREIDING,
+    (F.GEHUISVEST, S.INTAKE_ZONDER_PERSOON): F.PIP_IN_VOORBEREIDING,
+    (F.BREDE_INTAKE, S.INTAKE_ZONDER_PERSOON): F.PIP_IN_VOORBEREIDING,
     (F.PIP_IN_VOORBEREIDING, S.INTAKE_GESTART): F.BREDE_INTAKE,  # an extra intake session
     (F.PIP_IN_VOORBEREIDING, S.PIP_VASTGESTELD): F.PIP_VASTGESTELD,
     (F.PIP_VASTGESTELD, S.AANGEMELD_LEERROUTE): F.WACHT_OP_START,

@@ -1,0 +1,126 @@
+"""Letters in plain Dutch (B1), from the gemeente's own template or the built-in text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.template import Context, Template
+
+from inburgering.accounts.models import Gebruiker
+from inburgering.dossiers.models import Dossier
+
+from .models import Brief, BriefSjabloon, Briefsoort, Kanaal
+
+STANDAARD: dict[str, tuple[str, str]] = {
+    Briefsoort.UITNODIGING_INTAKE: (
+        "Uitnodiging voor een gesprek over uw inburgering",
+        """Beste {{ naam }},
+
+U moet inburgeren. Daarom nodigen wij u uit voor een gesprek: de brede intake.
+We praten over uw opleiding, uw werk, uw gezondheid en wat u wilt leren.
+U maakt ook een korte toets: de leerbaarheidstoets.
+
+Maak een afspraak tussen {{ periode_van }} en {{ periode_tot }}.
+Neem hiervoor contact op met uw consulent {{ consulent }}.
+
+U mag de gesprekken alleen voeren, zonder partner of familie erbij.
+
+Komt u niet? Dan krijgt u eerst een waarschuwing. Komt u daarna weer niet,
+dan kunt u een boete krijgen van € 250 (artikel 22 Wet inburgering 2021).
+
+Met vriendelijke groet,
+
+{{ consulent }}
+Gemeente {{ gemeente }}""",
+    ),
+    Briefsoort.WAARSCHUWING: (
+        "Waarschuwing: u bent niet gekomen voor de brede intake",
+        """Beste {{ naam }},
+
+Wij hebben u uitgenodigd voor de brede intake. U bent niet gekomen, of u heeft
+niet meegewerkt. Dit is een waarschuwing.
+
+Wij nodigen u opnieuw uit. Maak een afspraak tussen {{ periode_van }} en {{ periode_tot }}.
+Neem hiervoor contact op met uw consulent {{ consulent }}.
+
+Komt u weer niet? Dan kunt u een boete krijgen van € 250
+(artikel 22 Wet inburgering 2021).
+
+Met vriendelijke groet,
+
+{{ consulent }}
+Gemeente {{ gemeente }}""",
+    ),
+    Briefsoort.BOETEVOORNEMEN: (
+        "Wij willen u een boete geven",
+        """Beste {{ naam }},
+
+U bent opnieuw niet gekomen voor de brede intake, of u heeft niet meegewerkt.
+Daarom willen wij u een boete geven van {{ bedrag }} (artikel 22 Wet inburgering 2021).
+
+Bent u het hier niet mee eens? Vertel ons binnen 2 weken waarom. Dat mag op papier
+of in een gesprek met uw consulent {{ consulent }}.
+
+U krijgt nog één kans. Maak een afspraak tussen {{ periode_van }} en {{ periode_tot }}.
+
+Met vriendelijke groet,
+
+{{ consulent }}
+Gemeente {{ gemeente }}""",
+    ),
+    Briefsoort.INTAKE_ZONDER_PERSOON: (
+        "Wij hebben de brede intake zonder u afgerond",
+        """Beste {{ naam }},
+
+Wij hebben u drie keer uitgenodigd voor de brede intake. U bent niet gekomen,
+of u heeft niet meegewerkt. Daarom hebben wij de brede intake zonder u afgerond
+(artikel 14 Wet inburgering 2021). Wij maken nu uw persoonlijk plan inburgering
+en participatie (PIP). U krijgt dit plan van ons.
+
+Met vriendelijke groet,
+
+{{ consulent }}
+Gemeente {{ gemeente }}""",
+    ),
+}
+
+
+def _datum(waarde: dt.date | None) -> str:
+    return waarde.strftime("%d-%m-%Y") if waarde else ""
+
+
+def maak_brief(
+    dossier: Dossier,
+    soort: Briefsoort,
+    *,
+    kanaal: str = Kanaal.POST,
+    actor: Gebruiker | None,
+    periode_van: dt.date | None = None,
+    periode_tot: dt.date | None = None,
+    bedrag_cents: int | None = None,
+) -> Brief:
+    """Render and store the letter. The caller decides in which transaction."""
+    sjabloon = BriefSjabloon.objects.filter(gemeente=dossier.gemeente_id, soort=soort).first()
+    onderwerp, tekst = (sjabloon.onderwerp, sjabloon.tekst) if sjabloon else STANDAARD[soort]
+    consulent = dossier.consulent or actor
+    context = Context(
+        {
+            "naam": dossier.inburgeraar.naam,
+            "gemeente": dossier.gemeente.naam,
+            "consulent": consulent.weergavenaam if consulent else "",
+            "periode_van": _datum(periode_van),
+            "periode_tot": _datum(periode_tot),
+            "datum": _datum(dt.date.today()),
+            "bedrag": f"€ {bedrag_cents // 100:,}".replace(",", ".") if bedrag_cents else "",
+            "kanaal": Kanaal(kanaal).label,
+        },
+        autoescape=False,
+    )
+    return Brief.objects.create(
+        dossier=dossier,
+        soort=soort,
+        kanaal=kanaal,
+        onderwerp=onderwerp,
+        tekst=Template(tekst).render(context),
+        aangemaakt_door=actor,
+    )

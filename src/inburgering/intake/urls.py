@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "intake"
+urlpatterns = [
+    path("dossiers/<uuid:uuid>/contact/", views.contact_view, name="contact"),
+    path(
+        "dossiers/<uuid:uuid>/afspraken/<int:pk>/status/",
+        views.afspraak_status_view,
+        name="afspraak_status",
+    ),
+    path("dossiers/<uuid:uuid>/oproepen/", views.oproepen_view, name="oproepen"),
+    path("dossiers/<uuid:uuid>/brieven/<int:pk>/", views.brief_view, name="brief"),
+]

@@ -1,0 +1,247 @@
+"""Dossier sub-pages: contact and appointments, the summons flow, letters."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from inburgering.accounts.toegang import log_inzage
+from inburgering.dossiers.models import Doelgroep
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
+from inburgering.dossiers.workflow import Soort
+from inburgering.wet import IndividueleBeoordeling
+
+from . import forms as f
+from . import oproepen
+from .models import Afspraak
+
+
+def _initial() -> dict:
+    return {"datum": timezone.localdate()}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_view(request: HttpRequest, uuid) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    actie = request.POST.get("actie", "")
+    data = request.POST if request.method == "POST" else None
+    formulieren = {
+        "contact": f.ContactForm(data if actie == "contact" else None, initial=_initial()),
+        "afspraak": f.AfspraakForm(data if actie == "afspraak" else None),
+        "overdracht": f.WarmeOverdrachtForm(
+            data if actie == "overdracht" else None, initial=_initial()
+        ),
+        "wacht": f.WachtOpForm(data if actie == "wacht" else None, initial=_initial()),
+        "klaar": f.WachtenBeeindigdForm(data if actie == "klaar" else None, initial=_initial()),
+    }
+    if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():
+        try:
+            _verwerk(request, dossier, actie, formulieren[actie])
+        except OngeldigeGebeurtenis as fout:
+            formulieren[actie].add_error(None, str(fout))
+        else:
+            messages.success(request, _("Vastgelegd."))
+            return redirect("intake:contact", uuid=dossier.uuid)
+    log_inzage(request.user, [dossier.pk], "contact")
+    return render(
+        request,
+        "intake/contact.html",
+        {
+            "dossier": dossier,
+            "formulieren": formulieren,
+            "contacten": dossier.events.filter(soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT])
+            .select_related("actor")
+            .order_by("-datum", "-id"),
+            "afspraken": dossier.afspraken.select_related("medewerker").order_by("-begin"),
+            "tab": "contact",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _verwerk(request, dossier, actie, form) -> None:
+    data = form.cleaned_data
+    if actie == "contact":
+        registreer(
+            dossier,
+            Soort.CONTACT,
+            data["datum"],
+            actor=request.user,
+            gegevens={"kanaal": data["kanaal"]},
+            toelichting=data["samenvatting"],
+        )
+    elif actie == "overdracht":
+        registreer(
+            dossier,
+            Soort.WARME_OVERDRACHT,
+            data["datum"],
+            actor=request.user,
+            gegevens={"kanaal": data["kanaal"], "deelnemers": data["deelnemers"]},
+        )
+    elif actie == "wacht":
+        registreer(
+            dossier,
+            Soort.WACHT_OP,
+            data["datum"],
+            actor=request.user,
+            gegevens={"op": data["op"]},
+            toelichting=data["toelichting"],
+        )
+    elif actie == "klaar":
+        if not dossier.wacht_op:
+            raise OngeldigeGebeurtenis(_("Dit dossier wacht nergens op."))
+        registreer(
+            dossier,
+            Soort.WACHTEN_BEEINDIGD,
+            data["datum"],
+            actor=request.user,
+            gegevens={"op": dossier.wacht_op},
+        )
+    elif actie == "afspraak":
+        afspraak = form.save(commit=False)
+        afspraak.dossier = dossier
+        afspraak.medewerker = request.user
+        afspraak.save()
+
+
+@login_required
+@require_http_methods(["POST"])
+def afspraak_status_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
+    """Mark an appointment held, missed or cancelled; a held one is also a contact moment."""
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    afspraak = get_object_or_404(Afspraak, pk=pk, dossier=dossier)
+    status = request.POST.get("status", "")
+    if status not in Afspraak.Status.values or afspraak.status != Afspraak.Status.GEPLAND:
+        messages.error(request, _("Deze afspraak kan niet meer worden gewijzigd."))
+        return redirect("intake:contact", uuid=dossier.uuid)
+    if status == Afspraak.Status.GEHOUDEN and afspraak.begin > timezone.now():
+        messages.error(request, _("Een afspraak in de toekomst kan nog niet gehouden zijn."))
+        return redirect("intake:contact", uuid=dossier.uuid)
+    afspraak.status = status
+    afspraak.save(update_fields=["status"])
+    if status == Afspraak.Status.GEHOUDEN:
+        registreer(
+            dossier,
+            Soort.CONTACT,
+            timezone.localdate(afspraak.begin),
+            actor=request.user,
+            gegevens={"kanaal": KANAAL_VAN_VORM.get(afspraak.vorm, afspraak.vorm)},
+            toelichting=str(afspraak),
+        )
+    messages.success(request, _("De afspraak is bijgewerkt."))
+    return redirect("intake:contact", uuid=dossier.uuid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def oproepen_view(request: HttpRequest, uuid) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    actie = request.POST.get("actie", "")
+    data = request.POST if request.method == "POST" else None
+    asiel = dossier.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+    formulieren = {
+        "oproep": f.OproepForm(data if actie == "oproep" else None, initial=_initial()),
+        "gemist": f.NietGevolgdForm(data if actie == "gemist" else None, initial=_initial()),
+        "boete": f.BoeteForm(
+            data if actie == "boete" else None, initial=_initial(), asielstatushouder=asiel
+        ),
+        "afronden": f.AfrondenForm(data if actie == "afronden" else None, initial=_initial()),
+    }
+    if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():
+        try:
+            melding = _voer_uit(request, dossier, actie, formulieren[actie].cleaned_data)
+        except OngeldigeGebeurtenis as fout:
+            formulieren[actie].add_error(None, str(fout))
+        else:
+            messages.success(request, melding)
+            return redirect("intake:oproepen", uuid=dossier.uuid)
+    log_inzage(request.user, [dossier.pk], "oproepen")
+    stand = oproepen.stand(dossier)
+    boetes = dossier.events.filter(soort=Soort.BOETE_VOORGESTELD).count()
+    return render(
+        request,
+        "intake/oproepen.html",
+        {
+            "dossier": dossier,
+            "stand": stand,
+            "formulieren": formulieren,
+            "boete_open": bool(
+                stand.vervolg and stand.vervolg.waarde.boete_art22 and boetes < stand.gemist - 1
+            ),
+            "stappen": dossier.events.filter(soort__in=OPROEP_SOORTEN).order_by("datum", "id"),
+            "brieven": dossier.brieven.all(),
+            "asiel": asiel,
+            "tab": "oproepen",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+KANAAL_VAN_VORM = {"op_locatie": "persoonlijk"}
+
+OPROEP_SOORTEN = [
+    Soort.OPROEP_INTAKE,
+    Soort.OPROEP_NIET_GEVOLGD,
+    Soort.WAARSCHUWING,
+    Soort.BOETE_VOORGESTELD,
+    Soort.INTAKE_ZONDER_PERSOON,
+]
+
+
+def _voer_uit(request, dossier, actie: str, data: dict) -> str:
+    if actie == "oproep":
+        oproepen.stuur_oproep(
+            dossier,
+            kanaal=data["kanaal"],
+            periode_van=data["periode_van"],
+            periode_tot=data["periode_tot"],
+            datum=data["datum"],
+            actor=request.user,
+        )
+        return _("De oproep is gemaakt. Verstuur de brief hieronder.")
+    if actie == "gemist":
+        vervolg = oproepen.registreer_niet_gevolgd(
+            dossier, datum=data["datum"], reden=data["reden"], actor=request.user
+        )
+        return _("Vastgelegd. Volgende stap: %(stap)s") % {"stap": vervolg.uitleg}
+    if actie == "boete":
+        beoordeling = None
+        if data["motivering"].strip():
+            beoordeling = IndividueleBeoordeling(
+                datum=data["datum"],
+                beoordelaar=request.user.weergavenaam,
+                motivering=data["motivering"],
+                boete_passend=data["boete_passend"],
+            )
+        uitkomst = oproepen.stel_boete_voor(
+            dossier,
+            datum=data["datum"],
+            actor=request.user,
+            beoordeling=beoordeling,
+            bijstand_verlaagd=data["bijstand_verlaagd"],
+        )
+        return uitkomst.uitleg
+    oproepen.voltooi_zonder_persoon(
+        dossier, datum=data["datum"], kanaal=data["kanaal"], actor=request.user
+    )
+    return _("De brede intake is zonder de inburgeraar afgerond.")
+
+
+@login_required
+def brief_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    brief = get_object_or_404(dossier.brieven, pk=pk)
+    log_inzage(request.user, [dossier.pk], "brief")
+    return render(request, "intake/brief.html", {"dossier": dossier, "brief": brief})
