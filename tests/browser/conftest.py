@@ -47,6 +47,8 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    if os.environ.get("BROWSER_SCREENSHOTS"):
+        page.screenshot(path=os.environ["BROWSER_SCREENSHOTS"], full_page=True)
     context.close()
 
 

@@ -134,15 +134,11 @@ class BoeteForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
     def __init__(self, *args, asielstatushouder: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.asielstatushouder = asielstatushouder
-
-    def clean(self):
-        data = super().clean()
-        if self.asielstatushouder and not (data.get("motivering") or "").strip():
-            self.add_error(
-                "motivering",
-                _("Bij een asielstatushouder is een individuele beoordeling verplicht."),
+        if asielstatushouder:
+            self.fields["motivering"].required = True
+            self.fields["motivering"].error_messages["required"] = _(
+                "Bij een asielstatushouder is een individuele beoordeling verplicht."
             )
-        return data
 
 
 class AfrondenForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
