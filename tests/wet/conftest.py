@@ -100,6 +100,7 @@ def voorbeelduitkomsten() -> list:
         w.bewaartermijn(categorie=w.Gegevenscategorie.LENING, lening_afgelost=date(2025, 1, 1)),
         w.bewaartermijn(categorie=w.Gegevenscategorie.DOSSIER, overlijden=date(2025, 1, 1)),
         w.pip_niveau_duo(w.Leerroute.B1, None),
+        w.route_conform_lbt(True, w.Leerroute.Z),
         w.valideer_pip(
             w.PipBericht(date(2020, 1, 1), w.Leerroute.Z, w.Taalniveau.B1, 5),
             w.PipContext(gezin, date(2021, 1, 1), date(2021, 1, 1)),

@@ -12,7 +12,9 @@ from inburgering.wet import (
     lbt_hersignalering,
     lbt_ontheffing,
     lbt_uitkomst,
+    route_conform_lbt,
 )
+from inburgering.wet.typen import Leerroute
 
 VOOR, OP, NA = date(2023, 4, 11), date(2023, 4, 12), date(2023, 4, 13)
 
@@ -95,3 +97,23 @@ def test_ontheffing_optie_onvermogen_ook_bij_visueel():
     assert lbt_ontheffing(in_staat_geacht=False, **kwargs).waarde is True
     u = lbt_ontheffing(in_staat_geacht=False, **kwargs)
     assert str(u.grondslagen[0]) == "BWBR0044770 art. 14 lid 6 onder a"
+
+
+@pytest.mark.parametrize(
+    ("haalbaar", "route", "conform"),
+    [
+        (True, Leerroute.B1, True),
+        (True, Leerroute.ONDERWIJS, True),
+        (True, Leerroute.Z, False),
+        (False, Leerroute.Z, True),
+        (False, Leerroute.B1, False),
+        (False, Leerroute.ONDERWIJS, False),
+        (None, Leerroute.Z, None),
+    ],
+)
+def test_route_conform_lbt_follows_the_szw_evaluation(haalbaar, route, conform):
+    uitkomst = route_conform_lbt(haalbaar, route)
+    assert uitkomst.waarde is conform
+    assert str(uitkomst.grondslagen[0]) == "BWBR0044770 art. 14 lid 5"
+    if conform is False:
+        assert "wijkt daarvan af" in uitkomst.uitleg

@@ -48,6 +48,7 @@ from .lbt import (
     lbt_hersignalering,
     lbt_ontheffing,
     lbt_uitkomst,
+    route_conform_lbt,
 )
 from .pip import PipDeadline, PipInhoud, PipSituatie, pip_deadline, pip_inhoud_ontbrekend
 from .regels import REGELS, RegelInfo, alle_regels
@@ -181,6 +182,7 @@ __all__ = [
     "pvt_afgerond",
     "pvt_urennorm",
     "regime",
+    "route_conform_lbt",
     "schakelen_toegestaan",
     "valideer_aanbod",
     "valideer_map",

@@ -14,6 +14,7 @@ from .beleidskeuzes import STANDAARD, Beleidskeuzes
 from .grondslag import Bron, wi
 from .kalender import datum_nl
 from .regels import regel
+from .typen import Leerroute
 from .uitkomst import Uitkomst
 
 G_LBT = wi("14", 3, "a")
@@ -150,4 +151,37 @@ def lbt_ontheffing(
         if ontheffing
         else "Er is geen grond voor ontheffing van de leerbaarheidstoets.",
         regel="lbt_ontheffing",
+    )
+
+
+@regel(G_ADVIES, bron=Bron.WET_EN_PRAKTIJK)
+def route_conform_lbt(lbt_haalbaar: bool | None, leerroute: Leerroute) -> Uitkomst[bool | None]:
+    """Whether the chosen leerroute follows the LBT outcome, as in the SZW evaluation (2024).
+
+    Wi art. 14 lid 5 [wet]: the outcome is advice and the college may deviate, with reasons in
+    the PIP. "Conform" [praktijk, seed 004 Table 2]: "haalbaar" with the B1-route or the
+    onderwijsroute, "niet haalbaar" with the Z-route. Without an LBT (exemption, not taken) there
+    is nothing to deviate from: the value is None.
+    """
+    if lbt_haalbaar is None:
+        return Uitkomst(
+            None,
+            (G_ADVIES,),
+            "Er is geen uitkomst van de leerbaarheidstoets; de leerroute wijkt daar niet van af.",
+            bron=Bron.WET_EN_PRAKTIJK,
+            regel="route_conform_lbt",
+        )
+    conform = (leerroute is Leerroute.Z) != lbt_haalbaar
+    uitkomst = "haalbaar" if lbt_haalbaar else "niet haalbaar"
+    return Uitkomst(
+        conform,
+        (G_ADVIES,),
+        f"De B1-route was volgens de leerbaarheidstoets {uitkomst}; de gekozen leerroute "
+        + (
+            "volgt die uitkomst."
+            if conform
+            else "wijkt daarvan af. Leg de redenen vast in het PIP."
+        ),
+        bron=Bron.WET_EN_PRAKTIJK,
+        regel="route_conform_lbt",
     )
