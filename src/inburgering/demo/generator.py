@@ -45,7 +45,7 @@ PROFIELEN = {"demo": 500, "landelijk": 150_000}
 LANDELIJK_BSN_BEREIK = range(SYNTHETISCH_BSN_BEREIK.start, TEST_BSN_BEREIK.start)
 _POSTCODE = {"0344": 35, "0150": 74, "0373": 18, "0450": 19, "0383": 19, "0399": 18}
 #: Measured share of open dossiers in the landelijk profile (used to size staff and Utrecht).
-OPEN_AANDEEL_LANDELIJK = 0.72
+OPEN_AANDEEL_LANDELIJK = 0.60
 
 
 @dataclass

@@ -149,7 +149,7 @@ def _begin_asiel(rng: random.Random, evs: list[Ev]) -> int:
     vroeg = koppeling + rng.randint(21, 60)
     if rng.random() < k.VROEGE_START_KANS and vroeg < brp - 7:
         return vroeg
-    return max(brp, 0) + rng.randint(7, 56)
+    return max(brp, 0) + rng.randint(*k.INTAKE_NA_HUISVESTING)
 
 
 def _begin_gezin(rng: random.Random, evs: list[Ev]) -> int:

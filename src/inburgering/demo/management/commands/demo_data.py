@@ -40,6 +40,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Verwijder gegenereerde gegevens en laad niets.",
         )
+        parser.add_argument(
+            "--als-leeg",
+            action="store_true",
+            help="Laad alleen als er nog geen synthetische gegevens zijn (voor ./scripts/demo).",
+        )
         parser.add_argument("--batch", type=int, default=2000)
 
     def handle(self, *args, **opties):
@@ -49,6 +54,9 @@ class Command(BaseCommand):
             if opties["alleen_reset"]:
                 return
         elif Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start)).exists():
+            if opties["als_leeg"]:
+                self.stdout.write("Demogegevens zijn al geladen; er is niets gewijzigd.")
+                return
             raise CommandError(
                 "Er staan al synthetische gegevens in de database. Gebruik --reset om ze eerst "
                 "te verwijderen."

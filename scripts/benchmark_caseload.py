@@ -1,0 +1,326 @@
+#!/usr/bin/env python
+"""Benchmark the caseload and dossier pages against one hand-written SQL query each.
+
+Usage (PostgreSQL only; the database is created and migrated when missing, and the landelijk
+profile is loaded unless it already is, or --skip-load is given):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/inburgering_bench \
+        .venv/bin/python scripts/benchmark_caseload.py [--skip-load] [-n 100] [--explain]
+
+Pages are requested in-process through django.test.Client after a warm-up, so the time is the
+server's time (middleware, session, queries, access log, template), without network or browser.
+Each page is compared with ONE SQL query that fetches the same data. Targets: p95 < 100 ms and
+page time <= 3x the raw SQL time. The page's own database time (all its queries) is reported too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.conf.dev")
+os.environ["DEBUG"] = "0"  # no query logging overhead; we time queries ourselves
+os.environ["ALLOWED_HOSTS"] = "localhost,127.0.0.1,testserver"
+
+DOEL_P95_MS = 100.0
+DOEL_FACTOR = 3.0
+
+
+def maak_database(url: str) -> None:
+    import psycopg
+
+    naam = urlparse(url).path.lstrip("/")
+    beheer = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(beheer, autocommit=True) as conn:
+        bestaat = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam]).fetchone()
+        if not bestaat:
+            conn.execute(f'CREATE DATABASE "{naam}"')
+            print(f"Database {naam} aangemaakt.")
+
+
+def percentiel(waarden: list[float], p: float) -> float:
+    geordend = sorted(waarden)
+    index = min(len(geordend) - 1, max(0, round(p / 100 * len(geordend) + 0.5) - 1))
+    return geordend[index]
+
+
+@contextmanager
+def db_tijd():
+    """Sum the time of every query run inside the block (and count them)."""
+    from django.db import connection
+
+    totaal = {"s": 0.0, "n": 0}
+
+    def wrapper(execute, sql, params, many, context):
+        begin = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            totaal["s"] += time.perf_counter() - begin
+            totaal["n"] += 1
+
+    with connection.execute_wrapper(wrapper):
+        yield totaal
+
+
+def meet(functie: Callable[[], object], n: int, opwarmen: int = 5) -> tuple[list[float], dict]:
+    for _ in range(opwarmen):
+        functie()
+    tijden, db = [], []
+    queries = 0
+    for _ in range(n):
+        with db_tijd() as totaal:
+            begin = time.perf_counter()
+            functie()
+            tijden.append((time.perf_counter() - begin) * 1000)
+        db.append(totaal["s"] * 1000)
+        queries = totaal["n"]
+    return tijden, {"db_mediaan": statistics.median(db), "queries": queries}
+
+
+#: One statement: filter the dossiers first (index on gemeente, fase), then join the people and
+#: sort; the total is counted over the same filtered set. {voorwaarde} uses dossier columns only.
+#: MATERIALIZED keeps the planner from walking the whole name index for a name sort.
+LIJST_SQL = """
+WITH d AS MATERIALIZED (
+    SELECT * FROM dossiers_dossier d WHERE d.gemeente_id = ANY(%(gemeenten)s) AND {voorwaarde}
+)
+SELECT d.uuid, d.fase, d.fase_sinds, d.doelgroep, d.pip_deadline, d.laatste_contact,
+       d.wacht_op, d.wacht_op_sinds, g.naam, u.first_name, u.last_name, u.username,
+       i.voornamen, i.voorvoegsel, i.geslachtsnaam, i.geboortedatum,
+       (SELECT count(*) FROM d) AS totaal
+FROM d
+JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id
+JOIN accounts_gemeente g ON g.id = d.gemeente_id
+LEFT JOIN accounts_gebruiker u ON u.id = d.consulent_id
+ORDER BY {volgorde}
+LIMIT 50 OFFSET %(offset)s
+"""
+DOSSIER_SQL = """
+SELECT i.*, g.naam, e.id, e.soort, e.datum, e.geregistreerd_op, e.bron, e.gegevens,
+       e.toelichting, e.corrigeert_id, a.first_name, a.last_name, a.username
+FROM dossiers_dossier d
+JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id
+JOIN accounts_gemeente g ON g.id = d.gemeente_id
+LEFT JOIN dossiers_dossierevent e ON e.dossier_id = d.id
+LEFT JOIN accounts_gebruiker a ON a.id = e.actor_id
+WHERE d.uuid = %(uuid)s
+ORDER BY e.datum, e.id
+"""
+DEADLINE = "d.pip_deadline ASC NULLS LAST, i.geslachtsnaam, d.id"
+NAAM = "i.geslachtsnaam, i.voornamen, d.id"
+
+
+def raw(sql: str, params: dict) -> Callable[[], list]:
+    from django.db import connection
+
+    def uitvoeren():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    return uitvoeren
+
+
+def pagina(client, url: str) -> Callable[[], object]:
+    def ophalen():
+        antwoord = client.get(url)
+        assert antwoord.status_code == 200, (url, antwoord.status_code)
+        return antwoord
+
+    return ophalen
+
+
+def scenarios():
+    from django.db.models import Count
+    from django.test import Client
+
+    from inburgering.accounts.models import Gebruiker, Gemeente
+    from inburgering.dossiers.models import Dossier
+
+    def client_voor(username: str) -> tuple[Client, Gebruiker]:
+        user = Gebruiker.objects.get(username=username)
+        client = Client()
+        client.force_login(user)
+        return client, user
+
+    utrecht = Gemeente.objects.get(cbs_code="0344")
+    consulent_client, consulent = client_voor("consulent")
+    tl_client, _ = client_voor("teamleider")
+    eigen = Dossier.objects.filter(consulent=consulent).exclude(fase="afgerond")
+    dossier = eigen.annotate(n=Count("events")).order_by("-n").first()
+    gemeenten_c = list(consulent.gemeenten.values_list("pk", flat=True))
+    open_utrecht = Dossier.objects.filter(gemeente=utrecht).exclude(fase="afgerond").count()
+    print(
+        f"consulent: {eigen.count()} open dossiers; Utrecht: {open_utrecht} open of "
+        f"{Dossier.objects.filter(gemeente=utrecht).count()}; dossier page: "
+        f"{dossier.n} events"
+    )
+    return [
+        (
+            "(a) caseload, scope mijn (consulent)",
+            pagina(consulent_client, "/caseload/?scope=mijn"),
+            raw(
+                LIJST_SQL.format(
+                    voorwaarde="d.consulent_id = %(c)s AND d.fase <> 'afgerond'", volgorde=DEADLINE
+                ),
+                {"gemeenten": gemeenten_c, "c": consulent.pk, "offset": 0},
+            ),
+        ),
+        (
+            "(b1) gemeente view Utrecht, page 1 (teamleider)",
+            pagina(tl_client, "/caseload/?scope=gemeente"),
+            raw(
+                LIJST_SQL.format(voorwaarde="d.fase <> 'afgerond'", volgorde=DEADLINE),
+                {"gemeenten": [utrecht.pk], "offset": 0},
+            ),
+        ),
+        (
+            "(b2) gemeente view, fase=in_leerroute, by name, page 3",
+            pagina(tl_client, "/caseload/?scope=gemeente&fase=in_leerroute&sorteer=naam&pagina=3"),
+            raw(
+                LIJST_SQL.format(voorwaarde="d.fase = 'in_leerroute'", volgorde=NAAM),
+                {"gemeenten": [utrecht.pk], "offset": 100},
+            ),
+        ),
+        (
+            "(b3) gemeente view, deadline=verlopen",
+            pagina(tl_client, "/caseload/?scope=gemeente&deadline=verlopen"),
+            raw(
+                LIJST_SQL.format(
+                    voorwaarde="d.fase <> 'afgerond' AND d.pip_deadline < CURRENT_DATE",
+                    volgorde=DEADLINE,
+                ),
+                {"gemeenten": [utrecht.pk], "offset": 0},
+            ),
+        ),
+        (
+            "(c) dossier page (consulent)",
+            pagina(consulent_client, f"/dossiers/{dossier.uuid}/"),
+            raw(DOSSIER_SQL, {"uuid": dossier.uuid}),
+        ),
+    ]
+
+
+def explain(sql_en_params: list[tuple[str, list]]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for sql, params in sql_en_params:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+            print("\n".join(r[0] for r in cursor.fetchall()), "\n")
+
+
+def caseload_sql(username: str, scope: str) -> list[tuple[str, list]]:
+    """The SQL Django runs for a caseload page: count and first page."""
+    from inburgering.accounts.models import Gebruiker
+    from inburgering.dossiers import caseload as cl
+
+    qs = cl.caseload(Gebruiker.objects.get(username=username), cl.Filters(scope=scope))
+    pagina_sql, pagina_params = qs[:50].query.sql_with_params()
+    telling = qs.order_by()
+    telling_sql, telling_params = telling.values("pk").query.sql_with_params()
+    return [
+        (f"SELECT count(*) FROM ({telling_sql}) t", list(telling_params)),  # noqa: S608
+        (pagina_sql, list(pagina_params)),
+    ]
+
+
+def machine() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        versie = cursor.fetchone()[0]
+    geheugen = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split("\n")[0].split()[1])
+        geheugen = f"{kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} CPU, {geheugen}, {platform.platform()}, PostgreSQL {versie}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("-n", type=int, default=100, help="requests per measurement (>= 50)")
+    parser.add_argument("--dossiers", type=int, default=150_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE plans")
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        parser.error("DATABASE_URL must point at a PostgreSQL database")
+    maak_database(url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from inburgering.dossiers.models import Dossier
+
+    call_command("migrate", verbosity=0)
+    if not args.skip_load:
+        if Dossier.objects.count() >= args.dossiers * 0.99:
+            print("Landelijk profiel is al geladen.")
+        else:
+            begin = time.monotonic()
+            call_command(
+                "demo_data",
+                "--profiel",
+                "landelijk",
+                "--reset",
+                "--dossiers",
+                str(args.dossiers),
+                "--seed",
+                str(args.seed),
+            )
+            print(f"Geladen in {time.monotonic() - begin:.0f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")  # fresh statistics and visibility map after the load
+
+    print(f"Machine: {machine()}")
+    print(f"Dossiers: {Dossier.objects.count()}; n = {args.n} per measurement\n")
+    kop = (
+        "| scenario | page median | page p95 | queries | page DB time | raw SQL median "
+        "| raw p95 | page/raw | p95 < 100 ms | <= 3x raw |"
+    )
+    print(kop)
+    print("|" + "---|" * 10)
+    alles_goed = True
+    for naam, pagina_fn, raw_fn in scenarios():
+        pagina_tijden, info = meet(pagina_fn, args.n)
+        raw_tijden, _ = meet(raw_fn, args.n)
+        p_med, p95 = statistics.median(pagina_tijden), percentiel(pagina_tijden, 95)
+        r_med, r95 = statistics.median(raw_tijden), percentiel(raw_tijden, 95)
+        factor = p_med / r_med
+        ok_p95, ok_factor = p95 < DOEL_P95_MS, factor <= DOEL_FACTOR
+        alles_goed &= ok_p95 and ok_factor
+        print(
+            f"| {naam} | {p_med:.1f} ms | {p95:.1f} ms | {info['queries']} | "
+            f"{info['db_mediaan']:.1f} ms | {r_med:.2f} ms | {r95:.2f} ms | {factor:.1f}x | "
+            f"{'pass' if ok_p95 else 'FAIL'} | {'pass' if ok_factor else 'FAIL'} |"
+        )
+    if args.explain:
+        print("\nEXPLAIN ANALYZE, gemeente view (teamleider, Utrecht): count, page")
+        explain(caseload_sql("teamleider", "gemeente"))
+        print("EXPLAIN ANALYZE, caseload mijn (consulent): count, page")
+        explain(caseload_sql("consulent", "mijn"))
+    return 0 if alles_goed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
