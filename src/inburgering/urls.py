@@ -29,6 +29,7 @@ urlpatterns = [
     path("account/", include(accounts_patterns)),
     path("", include(dossier_patterns)),
     path("", include("inburgering.intake.urls")),
+    path("", include("inburgering.koppelingen.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from .models import Gebruiker, Gemeente, Inzagelog, Rol
@@ -22,6 +23,13 @@ def mag_dossiers_zien(user: Gebruiker) -> bool:
 
 def mag_inzagelog_zien(user: Gebruiker) -> bool:
     return user.is_authenticated and user.is_active and user.rol == Rol.PRIVACY
+
+
+def mag_gezondheid_zien(user: Gebruiker) -> bool:
+    """Health data only for roles whose task needs it (Wi art. 37 lid 2): by default the
+    consulent. Configurable with settings.GEZONDHEID_ROLLEN; never the roles without dossiers."""
+    rollen = set(getattr(settings, "GEZONDHEID_ROLLEN", [Rol.CONSULENT])) & DOSSIER_ROLLEN
+    return mag_dossiers_zien(user) and user.rol in rollen
 
 
 def gemeenten_voor(user: Gebruiker) -> QuerySet[Gemeente]:

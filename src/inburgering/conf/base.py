@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "inburgering.dossiers",
     "inburgering.intake",
     "inburgering.demo",
+    "inburgering.koppelingen",
 ]
 
 MIDDLEWARE = [
@@ -183,3 +184,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# DUO M2M chain (inburgering.koppelingen; see docs/architecture.md "DUO-keten").
+# DUO_BASE_URL "simulator://duo/v1" = the built-in DUO simulator in this process, with its state
+# in DUO_SIMULATOR_STATE (a JSON file shared by web, worker and the duo_simulator command).
+DUO_OIN = env("DUO_OIN", "00000001003214345000")
+DUO_BASE_URL = env("DUO_BASE_URL", "simulator://duo/v1") or ""
+DUO_SIMULATOR_STATE = env("DUO_SIMULATOR_STATE", str(VAR_DIR / "duo_simulator.json"))
+DUO_CLIENT_CERT = env("DUO_CLIENT_CERT", "")  # PKIoverheid client certificate (PEM) for mTLS
+DUO_CLIENT_KEY = env("DUO_CLIENT_KEY", "")
+DUO_CA_BUNDLE = env("DUO_CA_BUNDLE", "")
+DUO_TIMEOUT = float(env("DUO_TIMEOUT", "30"))
+DUO_AFNEMER_OIN = env("DUO_AFNEMER_OIN", "")  # bron-OIN when a gemeente has none of its own
+DUO_ONTVANGER_OINS = env_list("DUO_ONTVANGER_OINS")  # extra OINs we accept as "doel"
+# Notification auth: the proxy that terminates DUO's mTLS passes the certificate's OIN in this
+# header; or a shared token (Authorization: Bearer). Against the simulator a fixed demo token.
+DUO_NOTIFICATIE_CERT_OIN_HEADER = env("DUO_NOTIFICATIE_CERT_OIN_HEADER", "")
+DUO_NOTIFICATIE_TOKEN = env(
+    "DUO_NOTIFICATIE_TOKEN", "simulator-token" if DUO_BASE_URL.startswith("simulator:") else ""
+)
+DUO_NOTIFICATIE_MAX_BYTES = int(env("DUO_NOTIFICATIE_MAX_BYTES", "16384"))
+DUO_MAX_POGINGEN = int(env("DUO_MAX_POGINGEN", "8"))
+DUO_BACKOFF_BASIS_SECONDEN = int(env("DUO_BACKOFF_BASIS_SECONDEN", "30"))
+DUO_BACKOFF_MAX_SECONDEN = int(env("DUO_BACKOFF_MAX_SECONDEN", "21600"))

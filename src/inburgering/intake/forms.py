@@ -12,7 +12,16 @@ from inburgering.dossiers.referentie import TALEN
 from inburgering.dossiers.workflow import WachtOp
 from inburgering.ui import NLDesignFormMixin
 
-from .models import Afspraak, Kanaal
+from .models import (
+    Afspraak,
+    Afwijkingsreden,
+    BredeIntake,
+    Intakeversie,
+    Kanaal,
+    Leerbaarheidstoets,
+    Leerroute,
+    Schooladvies,
+)
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SCHRIFTELIJK = [(k, v) for k, v in Kanaal.choices if k in ("post", "email", "whatsapp")]
@@ -144,3 +153,126 @@ class BoeteForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
 class AfrondenForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DATUM)
     kanaal = forms.ChoiceField(label=_("Brief verzenden per"), choices=SCHRIFTELIJK)
+
+
+class GesprekForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
+    datum = forms.DateField(label=_("Datum gesprek"), widget=DATUM)
+    vorm = forms.ChoiceField(
+        label=_("Vorm"),
+        choices=[
+            (k, v)
+            for k, v in Kanaal.choices
+            if k in ("persoonlijk", "telefoon", "video", "huisbezoek")
+        ],
+    )
+    tolk_taal = forms.ChoiceField(
+        label=_("Tolk"), choices=[("", _("Geen tolk")), *TALEN.items()], required=False
+    )
+    deelnemers = forms.CharField(label=_("Aanwezig"), max_length=300, required=False)
+    versie = forms.ChoiceField(label=_("Versie van de intake"), choices=Intakeversie.choices)
+
+
+class IntakeInstellingenForm(NLDesignFormMixin, forms.ModelForm):
+    gewezen_op_recht_alleen = forms.DateField(
+        label=_("Gewezen op het recht de gesprekken alleen te voeren op"),
+        widget=DATUM,
+        required=False,
+        help_text=_("Besluit inburgering 2021 art. 5.2 lid 2."),
+    )
+
+    class Meta:
+        model = BredeIntake
+        fields = ["gewezen_op_recht_alleen", "vve_relevant"]
+
+    def clean_gewezen_op_recht_alleen(self):
+        datum = self.cleaned_data["gewezen_op_recht_alleen"]
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
+        return datum
+
+
+class VerslagForm(NLDesignFormMixin, forms.Form):
+    tekst = forms.CharField(
+        label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class LbtForm(NietInToekomstMixin, NLDesignFormMixin, forms.ModelForm):
+    datum = forms.DateField(label=_("Datum afname"), widget=DATUM)
+    score = forms.IntegerField(
+        label=_("Score (0–40)"),
+        error_messages={"invalid": _("Vul een heel getal in van 0 tot en met 40.")},
+    )
+
+    class Meta:
+        model = Leerbaarheidstoets
+        fields = [
+            "datum",
+            "score",
+            "apparaat",
+            "invoer",
+            "tolk",
+            "oefentoets_gedaan",
+            "afnemer_gecertificeerd",
+            "afnemer",
+        ]
+
+    def clean_score(self):
+        score = self.cleaned_data["score"]
+        if not 0 <= score <= 40:
+            raise forms.ValidationError(
+                _("De score ligt tussen 0 en 40; u vulde %(s)s in."), params={"s": score}
+            )
+        return score
+
+
+class SchooladviesForm(NietInToekomstMixin, NLDesignFormMixin, forms.ModelForm):
+    datum = forms.DateField(label=_("Datum"), widget=DATUM)
+
+    class Meta:
+        model = Schooladvies
+        fields = ["datum", "school", "advies", "niveau", "toelichting"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 3})}
+
+
+class RouteForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
+    datum = forms.DateField(label=_("Datum besluit"), widget=DATUM)
+    leerroute = forms.ChoiceField(label=_("Leerroute"), choices=Leerroute.choices)
+    niveau = forms.ChoiceField(
+        label=_("Niveau"), choices=[("B1", "B1"), ("A2", "A2"), ("A1", "A1")], initial="B1"
+    )
+    intensiteit_uren_per_week = forms.IntegerField(
+        label=_("Intensiteit (uren per week)"),
+        required=False,
+        min_value=1,
+        max_value=40,
+        help_text=_("Verplicht voor asielstatushouders (Wi art. 15 lid 2)."),
+    )
+    afwijkingsredenen = forms.MultipleChoiceField(
+        label=_("Redenen om af te wijken van de leerbaarheidstoets"),
+        choices=Afwijkingsreden.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, asielstatushouder: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asielstatushouder = asielstatushouder
+
+    def clean(self):
+        data = super().clean()
+        route, niveau = data.get("leerroute"), data.get("niveau")
+        if route == Leerroute.ONDERWIJS and niveau == "A2":
+            self.add_error("niveau", _("Niveau A2 kan niet bij de onderwijsroute."))
+        if route == Leerroute.Z and niveau == "B1":
+            self.add_error("niveau", _("Niveau B1 kan niet bij de Z-route."))
+        if self.asielstatushouder and not data.get("intensiteit_uren_per_week"):
+            self.add_error(
+                "intensiteit_uren_per_week",
+                _("Stel voor een asielstatushouder de intensiteit van de leerroute vast."),
+            )
+        return data

@@ -105,3 +105,205 @@ class Afspraak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.begin:%d-%m-%Y %H:%M}"
+
+
+class Intakeversie(models.TextChoices):
+    KORT = "kort", _("Korte versie")
+    UITGEBREID = "uitgebreid", _("Uitgebreide versie")
+
+
+class LokaalOnderdeel(models.Model):
+    """A gemeente's own intake module on top of the legal topics (e.g. a health screening)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="intakemodules")
+    naam = models.CharField(_("naam"), max_length=120)
+    toelichting = models.TextField(_("wat wordt gevraagd"), blank=True)
+    in_korte_versie = models.BooleanField(_("ook in de korte versie"), default=False)
+    volgorde = models.PositiveIntegerField(_("volgorde"), default=10)
+
+    class Meta:
+        ordering = ["volgorde", "naam"]
+        unique_together = [("gemeente", "naam")]
+        verbose_name = _("lokaal intakeonderdeel")
+        verbose_name_plural = _("lokale intakeonderdelen")
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.gemeente})"
+
+
+class BredeIntake(models.Model):
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="brede_intake")
+    versie = models.CharField(
+        _("versie"), max_length=12, choices=Intakeversie.choices, default=Intakeversie.UITGEBREID
+    )
+    gewezen_op_recht_alleen = models.DateField(
+        _("gewezen op het recht de gesprekken alleen te voeren op"), null=True, blank=True
+    )
+    vve_relevant = models.BooleanField(
+        _("er zijn kinderen voor wie VVE relevant is"), default=False
+    )
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("brede intake")
+        verbose_name_plural = _("brede intakes")
+
+    def __str__(self) -> str:
+        return f"Brede intake {self.dossier}"
+
+
+class IntakeGesprek(models.Model):
+    intake = models.ForeignKey(BredeIntake, on_delete=models.CASCADE, related_name="gesprekken")
+    datum = models.DateField(_("datum"))
+    vorm = models.CharField(_("vorm"), max_length=20, choices=Kanaal.choices)
+    tolk_taal = models.CharField(_("tolk (taal)"), max_length=3, blank=True)
+    deelnemers = models.CharField(_("aanwezig"), max_length=300, blank=True)
+    medewerker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = _("intakegesprek")
+        verbose_name_plural = _("intakegesprekken")
+
+    def __str__(self) -> str:
+        return f"Intakegesprek {self.datum:%d-%m-%Y}"
+
+
+class Verslag(models.Model):
+    """The written record of one intake topic. `versie` guards against silent overwrites."""
+
+    intake = models.ForeignKey(BredeIntake, on_delete=models.CASCADE, related_name="verslagen")
+    onderwerp = models.CharField(_("onderwerp"), max_length=40, blank=True)
+    lokaal_onderdeel = models.ForeignKey(
+        LokaalOnderdeel, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tekst = models.TextField(_("verslag"), blank=True)
+    versie = models.PositiveIntegerField(default=0)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+    bijgewerkt_door = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("verslag intakeonderdeel")
+        verbose_name_plural = _("verslagen intakeonderdelen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intake", "onderwerp"],
+                condition=~models.Q(onderwerp=""),
+                name="een_verslag_per_onderwerp",
+            ),
+            models.UniqueConstraint(
+                fields=["intake", "lokaal_onderdeel"],
+                condition=models.Q(lokaal_onderdeel__isnull=False),
+                name="een_verslag_per_lokaal_onderdeel",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.onderwerp or str(self.lokaal_onderdeel)
+
+
+class Gezondheid(models.Model):
+    """Health information from the intake: a separate record that only authorised roles open
+    (Wi art. 37 lid 2; Besluit 9.11). Every view is logged with purpose 'gezondheid'."""
+
+    intake = models.OneToOneField(BredeIntake, on_delete=models.CASCADE, related_name="gezondheid")
+    tekst = models.TextField(_("gezondheid (lichamelijk en psychisch)"), blank=True)
+    versie = models.PositiveIntegerField(default=0)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+    bijgewerkt_door = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gezondheidsinformatie")
+        verbose_name_plural = _("gezondheidsinformatie")
+
+    def __str__(self) -> str:
+        return f"Gezondheid {self.intake.dossier_id}"
+
+
+class Leerbaarheidstoets(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="lbt")
+    datum = models.DateField(_("datum afname"))
+    score = models.PositiveSmallIntegerField(_("score (0–40)"))
+    apparaat = models.CharField(
+        _("apparaat"),
+        max_length=12,
+        choices=[("computer", _("Computer")), ("tablet", _("Tablet"))],
+    )
+    invoer = models.CharField(
+        _("bediening"), max_length=12, choices=[("muis", _("Muis")), ("touch", _("Aanraakscherm"))]
+    )
+    tolk = models.BooleanField(_("met tolk"), default=False)
+    oefentoets_gedaan = models.BooleanField(_("oefentoets gedaan"), default=False)
+    afnemer_gecertificeerd = models.BooleanField(_("gecertificeerde afnemer"), default=True)
+    afnemer = models.CharField(_("afgenomen door"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("leerbaarheidstoets")
+        verbose_name_plural = _("leerbaarheidstoetsen")
+
+    def __str__(self) -> str:
+        return f"LBT {self.datum:%d-%m-%Y}: {self.score}"
+
+
+class Leerroute(models.TextChoices):
+    B1 = "b1", _("B1-route")
+    ONDERWIJS = "onderwijs", _("Onderwijsroute")
+    Z = "z", _("Z-route")
+
+
+class Schooladvies(models.Model):
+    """The taalschool's intake result and route advice, kept apart from the LBT."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="schooladviezen")
+    datum = models.DateField(_("datum"))
+    school = models.CharField(_("cursusinstelling"), max_length=120)
+    advies = models.CharField(_("geadviseerde leerroute"), max_length=12, choices=Leerroute.choices)
+    niveau = models.CharField(_("niveau"), max_length=4, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("advies cursusinstelling")
+        verbose_name_plural = _("adviezen cursusinstelling")
+
+    def __str__(self) -> str:
+        return f"{self.school}: {self.get_advies_display()}"
+
+
+class Afwijkingsreden(models.TextChoices):
+    SCHOOLADVIES = "schooladvies", _("Advies van de cursusinstelling")
+    AFNAMECONDITIES = "afnamecondities", _("Omstandigheden bij de afname van de toets")
+    OPLEIDING = "opleiding", _("Opleiding en werkervaring")
+    GEZONDHEID = "gezondheid", _("Gezondheid of beperking")
+    LEEFTIJD = "leeftijd", _("Leeftijd of levensfase")
+    MOTIVATIE = "motivatie", _("Motivatie en ambitie van de inburgeraar")
+    ZORGTAKEN = "zorgtaken", _("Zorgtaken of gezinssituatie")
+    OVERIG = "overig", _("Anders (licht toe)")
+
+
+class Routebesluit(models.Model):
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="routebesluiten")
+    datum = models.DateField(_("datum besluit"))
+    leerroute = models.CharField(_("leerroute"), max_length=12, choices=Leerroute.choices)
+    niveau = models.CharField(_("niveau"), max_length=4, default="B1")
+    intensiteit_uren_per_week = models.PositiveSmallIntegerField(
+        _("intensiteit (uren per week)"), null=True, blank=True
+    )
+    lbt_haalbaar = models.BooleanField(_("LBT: B1 haalbaar"), null=True)
+    wijkt_af = models.BooleanField(_("wijkt af van de LBT"), default=False)
+    afwijkingsredenen = models.JSONField(_("redenen van afwijking"), default=list, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    besloten_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("routebesluit")
+        verbose_name_plural = _("routebesluiten")
+
+    def __str__(self) -> str:
+        return f"{self.get_leerroute_display()} ({self.datum:%d-%m-%Y})"

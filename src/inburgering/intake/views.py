@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from inburgering.accounts.toegang import log_inzage
+from inburgering.accounts.toegang import log_inzage, mag_gezondheid_zien
 from inburgering.dossiers.models import Doelgroep
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -18,6 +19,7 @@ from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.dossiers.workflow import Soort
 from inburgering.wet import IndividueleBeoordeling
 
+from . import brede_intake as bi
 from . import forms as f
 from . import oproepen
 from .models import Afspraak
@@ -245,3 +247,178 @@ def brief_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
     brief = get_object_or_404(dossier.brieven, pk=pk)
     log_inzage(request.user, [dossier.pk], "brief")
     return render(request, "intake/brief.html", {"dossier": dossier, "brief": brief})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    intake = bi.intake_van(dossier)
+    actie = request.POST.get("actie", "")
+    data = request.POST if request.method == "POST" else None
+    gesprek = f.GesprekForm(data if actie == "gesprek" else None, initial=_initial())
+    instellingen = f.IntakeInstellingenForm(
+        data if actie == "instellingen" else None, instance=intake
+    )
+    verslag_fout: dict[str, tuple] = {}
+    afronden_fout = ""
+    if request.method == "POST":
+        try:
+            if actie == "gesprek" and gesprek.is_valid():
+                bi.voeg_gesprek_toe(dossier, actor=request.user, **gesprek.cleaned_data)
+                return _klaar(request, "intake:brede_intake", dossier)
+            if intake and actie == "instellingen" and instellingen.is_valid():
+                instellingen.save()
+                return _klaar(request, "intake:brede_intake", dossier)
+            if intake and actie == "verslag":
+                form = f.VerslagForm(data)
+                sleutel = request.POST.get("sleutel", "")
+                if form.is_valid():
+                    bi.bewaar_verslag(
+                        intake,
+                        sleutel,
+                        form.cleaned_data["tekst"],
+                        gezien_versie=form.cleaned_data["versie"],
+                        actor=request.user,
+                    )
+                    return _klaar(request, "intake:brede_intake", dossier)
+                verslag_fout[sleutel] = (form, "")
+            if intake and actie == "afronden":
+                bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
+                return _klaar(request, "intake:brede_intake", dossier)
+        except bi.Wijzigingsconflict as conflict:
+            sleutel = request.POST.get("sleutel", "")
+            verslag_fout[sleutel] = (f.VerslagForm(data), conflict)
+        except OngeldigeGebeurtenis as fout:
+            afronden_fout = str(fout)
+    log_inzage(request.user, [dossier.pk], "brede_intake")
+    secties = []
+    if intake:
+        for onderwerp in bi.onderwerpen(intake):
+            form, conflict = verslag_fout.get(onderwerp.sleutel, (None, None))
+            if form is None:
+                form = f.VerslagForm(
+                    initial={
+                        "tekst": onderwerp.verslag.tekst if onderwerp.verslag else "",
+                        "versie": onderwerp.verslag.versie if onderwerp.verslag else 0,
+                    }
+                )
+            form.auto_id = f"id_{onderwerp.sleutel}_%s"
+            secties.append({"onderwerp": onderwerp, "form": form, "conflict": conflict})
+    return render(
+        request,
+        "intake/brede_intake.html",
+        {
+            "dossier": dossier,
+            "intake": intake,
+            "gesprek": gesprek,
+            "instellingen": instellingen,
+            "secties": secties,
+            "volledigheid": bi.volledigheid(intake) if intake else None,
+            "afronden_fout": afronden_fout,
+            "mag_gezondheid": mag_gezondheid_zien(request.user),
+            "tab": "brede_intake",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _klaar(request, naam: str, dossier) -> HttpResponse:
+    messages.success(request, _("Vastgelegd."))
+    return redirect(naam, uuid=dossier.uuid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gezondheid_view(request: HttpRequest, uuid) -> HttpResponse:
+    """Health information: only roles whose task needs it (Wi art. 37 lid 2); every view logged."""
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    if not mag_gezondheid_zien(request.user):
+        raise PermissionDenied(_("Uw rol geeft geen toegang tot gezondheidsinformatie."))
+    intake = bi.intake_van(dossier)
+    if intake is None:
+        raise Http404(_("Er is nog geen brede intake."))
+    record = getattr(intake, "gezondheid", None)
+    form = f.VerslagForm(
+        request.POST or None,
+        initial={
+            "tekst": record.tekst if record else "",
+            "versie": record.versie if record else 0,
+        },
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            bi.bewaar_gezondheid(
+                intake,
+                form.cleaned_data["tekst"],
+                gezien_versie=form.cleaned_data["versie"],
+                actor=request.user,
+            )
+        except bi.Wijzigingsconflict as fout:
+            conflict = fout
+        else:
+            return _klaar(request, "intake:gezondheid", dossier)
+    log_inzage(request.user, [dossier.pk], "gezondheid")
+    return render(
+        request,
+        "intake/gezondheid.html",
+        {"dossier": dossier, "form": form, "conflict": conflict, "tab": "brede_intake"},
+        status=409 if conflict else (400 if request.method == "POST" else 200),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def toets_en_route_view(request: HttpRequest, uuid) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    actie = request.POST.get("actie", "")
+    data = request.POST if request.method == "POST" else None
+    asiel = dossier.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+    formulieren = {
+        "lbt": f.LbtForm(data if actie == "lbt" else None, initial=_initial()),
+        "advies": f.SchooladviesForm(data if actie == "advies" else None, initial=_initial()),
+        "route": f.RouteForm(
+            data if actie == "route" else None, initial=_initial(), asielstatushouder=asiel
+        ),
+    }
+    if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():
+        form = formulieren[actie]
+        try:
+            if actie == "lbt":
+                bi.registreer_lbt(dossier, actor=request.user, **form.cleaned_data)
+            elif actie == "advies":
+                advies = form.save(commit=False)
+                advies.dossier = dossier
+                advies.save()
+            else:
+                bi.besluit_route(dossier, actor=request.user, **form.cleaned_data)
+        except OngeldigeGebeurtenis as fout:
+            form.add_error(None, str(fout))
+        else:
+            return _klaar(request, "intake:toets_en_route", dossier)
+    log_inzage(request.user, [dossier.pk], "toets_en_route")
+    lbt = bi.laatste_lbt(dossier)
+    return render(
+        request,
+        "intake/toets_en_route.html",
+        {
+            "dossier": dossier,
+            "formulieren": formulieren,
+            "lbt": lbt,
+            "lbt_uitkomst": bi.lbt_beoordeling(lbt),
+            "lbt_grondslag": _grondslagen(bi.lbt_beoordeling(lbt)),
+            "adviezen": dossier.schooladviezen.all(),
+            "routebesluit": dossier.routebesluiten.first(),
+            "asiel": asiel,
+            "tab": "toets_en_route",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _grondslagen(uitkomst) -> str:
+    return "; ".join(str(g) for g in uitkomst.grondslagen) if uitkomst else ""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KoppelingenConfig(AppConfig):
+    name = "inburgering.koppelingen"
+    label = "koppelingen"
+    verbose_name = _("Koppelingen (DUO)")

@@ -1,0 +1,392 @@
+"""One handler per DUO gebeurtenisId: fetch what DUO knows, record it as dossier events.
+
+Every event goes through `dossiers.services.registreer` with `bron=DUO` and the notification's
+berichtId as `bron_referentie`, so the transition table validates it. A handler runs inside the
+worker's transaction: any exception (including `OngeldigeGebeurtenis`) rolls back everything the
+handler did and the notification is retried / shown to the beheerder (see `outbox.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from inburgering.accounts.models import Gemeente, Samenwerkingsverband
+from inburgering.dossiers.models import Bron, Doelgroep, Dossier, DossierEvent, Inburgeraar, Regime
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toestand import OngeldigeGebeurtenis, bereken_toestand
+from inburgering.dossiers.workflow import FEITEN, Afsluitreden, Fase, Soort
+
+from ..models import InkomendBericht, Status
+from .client import DuoClient, client_voor
+
+#: Every gebeurtenisId in DUO's catalogue (Gebeurtenissen overzicht). Others are refused (400).
+CATALOGUS = frozenset(
+    f"SS{n}" for n in (101, 102, 103, 104, 106, 107, 108, 109, 110, 111, 113, 114, 115, 116, 117,
+                       118, 119, 120, 121, 124, 125, 128, 129, 130, 131, 137, 139, 199)
+)  # fmt: skip
+#: Signals of a new inburgeringsplichtige for the gemeente (a "wave" on the caseload page).
+NIEUWE_INBURGERAAR = frozenset({"SS101", "SS128", "SS129", "SS139", "SS120", "SS121"})
+LEERROUTE_VAN_DUO = {"B": "b1", "O": "onderwijs", "Z": "z"}
+AFSLUITREDEN = {
+    "SS106": Afsluitreden.VOLDAAN,
+    "SS107": Afsluitreden.VRIJSTELLING,
+    "SS108": Afsluitreden.ONTHEFFING,
+    "SS109": Afsluitreden.TIJDELIJKE_VRIJSTELLING,
+    "SS110": Afsluitreden.PLICHT_VERVALLEN,
+    "SS111": Afsluitreden.OVERLEDEN,
+}
+
+
+class VerwerkingsFout(Exception):
+    """The notification cannot be processed now (kept and retried; Dutch message for beheer)."""
+
+
+@dataclass
+class Context:
+    bericht: InkomendBericht
+    gemeente: Gemeente
+    client: DuoClient
+
+    @property
+    def bsn(self) -> str:
+        return self.bericht.bsn
+
+    @property
+    def ref(self) -> str:
+        return str(self.bericht.bericht_id)
+
+    @property
+    def datum(self) -> dt.date:
+        """The notification's own date (DUO's registration), for facts without an API date."""
+        return timezone.localdate(self.bericht.registratie_datumtijd)
+
+    def registreer(self, dossier: Dossier, soort: Soort, datum: dt.date, **kwargs) -> DossierEvent:
+        return registreer(
+            dossier, soort, min(datum, timezone.localdate()), bron=Bron.DUO,
+            bron_referentie=self.ref, **kwargs,
+        )  # fmt: skip
+
+
+Uitkomst = tuple[Dossier | None, str]
+HANDLERS: dict[str, Callable[[Context], Uitkomst]] = {}
+
+
+def handler(*ids: str):
+    def registreer_handler(functie):
+        for gebeurtenis_id in ids:
+            HANDLERS[gebeurtenis_id] = functie
+        return functie
+
+    return registreer_handler
+
+
+# --- the worker's entry point ---------------------------------------------------------------
+
+
+def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = None) -> None:
+    functie = HANDLERS.get(bericht.gebeurtenis_id)
+    if functie is None:
+        _klaar(bericht, Status.GENEGEERD, None, "Geen actie nodig voor deze gebeurtenis.")
+        return
+    if not bericht.bsn:
+        raise VerwerkingsFout("De notificatie bevat geen BSN; DUO kan niet worden bevraagd.")
+    gemeente = bericht.gemeente or bepaal_gemeente(bericht.doel_oin, bericht.bsn)
+    if gemeente is None:
+        raise VerwerkingsFout("Niet te bepalen voor welke gemeente deze notificatie is.")
+    bericht.gemeente = gemeente
+    al = DossierEvent.objects.filter(bron=Bron.DUO, bron_referentie=str(bericht.bericht_id))
+    if al.exists():  # processed before (e.g. the status update was lost): do not repeat
+        _klaar(bericht, Status.VERWERKT, al.first().dossier, "Al eerder verwerkt.")
+        return
+    ctx = Context(bericht, gemeente, client or client_voor(gemeente))
+    dossier, resultaat = functie(ctx)
+    _klaar(bericht, Status.VERWERKT, dossier, resultaat)
+
+
+def _klaar(bericht: InkomendBericht, status: str, dossier: Dossier | None, tekst: str) -> None:
+    bericht.status = status
+    bericht.dossier = dossier
+    bericht.resultaat = tekst
+    bericht.verwerkt_op = timezone.now()
+    bericht.save(update_fields=["status", "dossier", "resultaat", "verwerkt_op", "gemeente"])
+
+
+def bepaal_gemeente(doel_oin: str, bsn: str = "") -> Gemeente | None:
+    """The gemeente a notification is for: by its OIN, or within a regional service by the
+    person's open dossier, or the service's only gemeente."""
+    gemeente = Gemeente.objects.filter(oin=doel_oin).first()
+    if gemeente is not None:
+        return gemeente
+    verband = Samenwerkingsverband.objects.filter(oin=doel_oin).first()
+    if verband is None:
+        return None
+    gemeenten = list(verband.gemeenten.all())
+    if len(gemeenten) == 1:
+        return gemeenten[0]
+    if bsn:
+        dossier = open_dossier_van(bsn)
+        if dossier is not None and dossier.gemeente in gemeenten:
+            return dossier.gemeente
+    return None
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def open_dossier_van(bsn: str) -> Dossier | None:
+    return (
+        Dossier.objects.select_related("gemeente")
+        .filter(inburgeraar__bsn=bsn)
+        .exclude(fase=Fase.AFGEROND)
+        .first()
+    )
+
+
+def _doelgroep(ctx: Context) -> tuple[str, dt.date | None]:
+    data = ctx.client.doelgroep(ctx.bsn) or {}
+    waarde = (
+        Doelgroep.ASIELSTATUSHOUDER
+        if data.get("indeling") == "Asielstatushouder"
+        else Doelgroep.GEZINSMIGRANT_OVERIG
+    )
+    return waarde, _d(data.get("begindatum"))
+
+
+def _d(waarde: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(waarde) if waarde else None
+
+
+def _plicht(ctx: Context) -> dict:
+    plicht = ctx.client.inburgeringsplicht(ctx.bsn)
+    if plicht is None:
+        raise VerwerkingsFout("DUO kent (nog) geen inburgeringsplicht voor deze persoon.")
+    return plicht
+
+
+def _inburgeraar(ctx: Context) -> Inburgeraar:
+    bestaand = Inburgeraar.objects.filter(bsn=ctx.bsn).first()
+    if bestaand is not None:
+        return bestaand
+    gegevens = ctx.client.persoonsgegevens(ctx.bsn)
+    if not gegevens:
+        raise VerwerkingsFout("Geen persoonsgegevens gevonden (BRP); dossier niet aangemaakt.")
+    persoon = Inburgeraar(
+        bsn=ctx.bsn,
+        voornamen=gegevens.get("voornamen", ""),
+        voorvoegsel=gegevens.get("voorvoegsel", ""),
+        geslachtsnaam=gegevens.get("geslachtsnaam", ""),
+        geboortedatum=dt.date.fromisoformat(gegevens["geboortedatum"]),
+        geslacht=gegevens.get("geslacht", "X"),
+        land_van_herkomst=gegevens.get("landVanHerkomst", "XX"),
+        v_nummer=str(ctx.bericht.v_nummer or ""),
+    )
+    persoon.save()
+    return persoon
+
+
+def nieuw_dossier(
+    ctx: Context, soort: Soort, datum: dt.date, gegevens: dict, doelgroep: str
+) -> Dossier:
+    """Open a dossier with its first DUO event and the doelgroep, all with the berichtId.
+    (Same steps as `services.open_dossier`, which has no `bron_referentie` parameter yet.)"""
+    try:
+        with transaction.atomic():
+            dossier = Dossier.objects.create(
+                inburgeraar=_inburgeraar(ctx), gemeente=ctx.gemeente,
+                regime=Regime.WI2021, doelgroep=doelgroep,
+            )  # fmt: skip
+            ctx.registreer(dossier, soort, datum, gegevens=gegevens)
+            ctx.registreer(dossier, Soort.DOELGROEP_VASTGESTELD, datum,
+                           gegevens={"doelgroep": doelgroep})  # fmt: skip
+    except IntegrityError as exc:
+        raise OngeldigeGebeurtenis("Deze persoon heeft al een lopend dossier.") from exc
+    return dossier
+
+
+def _vereist_dossier(ctx: Context) -> Dossier:
+    dossier = open_dossier_van(ctx.bsn)
+    if dossier is None or dossier.gemeente_id != ctx.gemeente.pk or not dossier.fase:
+        raise VerwerkingsFout("Er is (nog) geen lopend dossier van deze persoon in de gemeente.")
+    return dossier
+
+
+# --- handlers ---------------------------------------------------------------------------------
+
+
+@handler("SS101", "SS128", "SS129", "SS139")
+def nieuwe_inburgeringsplichtige(ctx: Context) -> Uitkomst:
+    plicht = _plicht(ctx)
+    if not plicht.get("indicatorInburgeringsplicht"):
+        return None, "Volgens DUO geen inburgeringsplicht: geen dossier aangemaakt."
+    doelgroep, _ = _doelgroep(ctx)
+    datum = _d(plicht.get("datumKennisgevingInburgeringsplicht")) or _d(
+        plicht.get("begindatum")
+    ) or ctx.datum  # fmt: skip
+    gegevens = {"gebeurtenis": ctx.bericht.gebeurtenis_id}
+    dossier = open_dossier_van(ctx.bsn)
+    if dossier is None:
+        return nieuw_dossier(ctx, Soort.SIGNAAL_ONTVANGEN, datum, gegevens, doelgroep), (
+            "Nieuw dossier aangemaakt."
+        )
+    if dossier.gemeente_id != ctx.gemeente.pk:
+        raise VerwerkingsFout("De persoon heeft een lopend dossier in een andere gemeente.")
+    if not dossier.fase:  # every earlier event was withdrawn (wrong-law correction): revive
+        ctx.registreer(dossier, Soort.SIGNAAL_ONTVANGEN, datum, gegevens=gegevens)
+        ctx.registreer(dossier, Soort.DOELGROEP_VASTGESTELD, datum,
+                       gegevens={"doelgroep": doelgroep})  # fmt: skip
+        return dossier, "Dossier opnieuw in gebruik genomen."
+    if ctx.bericht.gebeurtenis_id == "SS139":
+        if dossier.brp_inschrijving_datum:
+            return dossier, "Inschrijving in de gemeente was al bekend."
+        ctx.registreer(dossier, Soort.HUISVESTING, ctx.datum, gegevens=gegevens)
+        return dossier, "Inschrijving in de huisvestingsgemeente vastgelegd."
+    if dossier.kennisgeving_datum:
+        return dossier, "Kennisgeving was al bekend."
+    ctx.registreer(dossier, Soort.SIGNAAL_ONTVANGEN, datum, gegevens=gegevens)
+    return dossier, "Kennisgeving vastgelegd bij bestaand dossier."
+
+
+@handler("SS120", "SS121")
+def vestiging_na_verhuizing(ctx: Context) -> Uitkomst:
+    plicht = _plicht(ctx)
+    if not plicht.get("indicatorInburgeringsplicht"):
+        return None, "Volgens DUO geen inburgeringsplicht: geen dossier aangemaakt."
+    doelgroep, _ = _doelgroep(ctx)
+    met_pip = ctx.bericht.gebeurtenis_id == "SS121"
+    pip = (ctx.client.pip(ctx.bsn) or {}).get("pip") if met_pip else None
+    termijn = ctx.client.inburgeringstermijn(ctx.bsn) if met_pip else None
+    oud = open_dossier_van(ctx.bsn)
+    if oud is not None and oud.gemeente_id == ctx.gemeente.pk:
+        return oud, "De persoon heeft al een lopend dossier in deze gemeente."
+    if oud is not None:
+        ctx.registreer(oud, Soort.DOSSIER_AFGESLOTEN, ctx.datum,
+                       gegevens={"reden": Afsluitreden.VERHUISD})  # fmt: skip
+    gegevens = {"pip_vorige_gemeente": met_pip and pip is not None}
+    if pip:
+        gegevens["leerroute"] = LEERROUTE_VAN_DUO.get(pip["leerroute"], "")
+    dossier = nieuw_dossier(ctx, Soort.VESTIGING_NA_VERHUIZING, ctx.datum, gegevens, doelgroep)
+    if termijn:
+        ctx.registreer(dossier, Soort.TERMIJN_DUO, _d(termijn["startdatum"]),
+                       gegevens={"start": termijn["startdatum"], "einde": termijn["einddatum"]})  # fmt: skip
+    tekst = "Dossier geopend na verhuizing" + (" (vorige dossier afgesloten)." if oud else ".")
+    return dossier, tekst
+
+
+@handler("SS124", "SS125")
+def doelgroep_gewijzigd(ctx: Context) -> Uitkomst:
+    dossier = _vereist_dossier(ctx)
+    doelgroep, begindatum = _doelgroep(ctx)
+    ctx.registreer(dossier, Soort.DOELGROEP_VASTGESTELD, begindatum or ctx.datum,
+                   gegevens={"doelgroep": doelgroep})  # fmt: skip
+    return dossier, "Doelgroep bijgewerkt."
+
+
+@handler(*AFSLUITREDEN)
+def plicht_beeindigd(ctx: Context) -> Uitkomst:
+    plicht = _plicht(ctx)
+    dossier = open_dossier_van(ctx.bsn)
+    if dossier is None or dossier.gemeente_id != ctx.gemeente.pk or not dossier.fase:
+        return None, "Geen lopend dossier in deze gemeente; niets af te sluiten."
+    gebeurtenis = ctx.bericht.gebeurtenis_id
+    if (
+        gebeurtenis == "SS110"
+        and not plicht.get("indicatorInburgeringsplicht")
+        and not plicht.get("begindatum")
+    ):
+        return trek_duo_registraties_in(ctx, dossier)
+    gegevens = {"reden": AFSLUITREDEN[gebeurtenis], "gebeurtenis": gebeurtenis}
+    if plicht.get("redenGeenInburgeringsplicht"):
+        gegevens["reden_duo"] = plicht["redenGeenInburgeringsplicht"]
+    if gebeurtenis in ("SS107", "SS109"):
+        gegevens["vrijstellingen"] = ctx.client.vrijstellingen(ctx.bsn)
+    if gebeurtenis == "SS108":
+        gegevens["ontheffingen"] = ctx.client.ontheffingen(ctx.bsn)
+    datum = _d(plicht.get("einddatum")) or _d(plicht.get("wijzigingsdatum")) or ctx.datum
+    ctx.registreer(dossier, Soort.DOSSIER_AFGESLOTEN, datum, gegevens=gegevens)
+    return dossier, f"Dossier afgesloten ({AFSLUITREDEN[gebeurtenis].label})."
+
+
+def trek_duo_registraties_in(ctx: Context, dossier: Dossier) -> Uitkomst:
+    """DUO withdrew the plicht as never having existed under this law (wrong-law correction):
+    withdraw every DUO event of the dossier, facts first so the history stays valid."""
+    ingetrokken = set(
+        DossierEvent.objects.filter(dossier=dossier, soort=Soort.INTREKKING).values_list(
+            "corrigeert_id", flat=True
+        )
+    )
+    events = [
+        e for e in dossier.events.filter(bron=Bron.DUO).exclude(soort=Soort.INTREKKING)
+        if e.pk not in ingetrokken
+    ]  # fmt: skip
+    events.sort(key=lambda e: (e.soort not in FEITEN, -e.pk))
+    for event in events:
+        ctx.registreer(dossier, Soort.INTREKKING, ctx.datum, corrigeert=event,
+                       gegevens={"gebeurtenis": "SS110", "toelichting": "verkeerde_wet"})  # fmt: skip
+    return dossier, f"Correctie van DUO: {len(events)} registratie(s) ingetrokken."
+
+
+@handler("SS102", "SS103", "SS104")
+def termijn(ctx: Context) -> Uitkomst:
+    dossier = _vereist_dossier(ctx)
+    t = ctx.client.inburgeringstermijn(ctx.bsn)
+    if t is None:
+        raise VerwerkingsFout("DUO heeft (nog) geen inburgeringstermijn voor deze persoon.")
+    datum = _d(t["startdatum"]) if ctx.bericht.gebeurtenis_id == "SS102" else None
+    gegevens = {"start": t["startdatum"], "einde": t["einddatum"]}
+    if t.get("verlengingsgrondcode"):
+        gegevens["verlengingsgrond"] = t["verlengingsgrondcode"]
+    ctx.registreer(dossier, Soort.TERMIJN_DUO, datum or _d(t.get("wijzigingsdatum")) or ctx.datum,
+                   gegevens=gegevens)  # fmt: skip
+    return dossier, "Inburgeringstermijn van DUO vastgelegd."
+
+
+@handler("SS137")
+def lbt_aangemeld(ctx: Context) -> Uitkomst:
+    dossier = _vereist_dossier(ctx)
+    if ctx.client.lbt_examennummer(ctx.bsn) is None:
+        return dossier, "Volgens DUO niet (meer) aangemeld voor de leerbaarheidstoets."
+    ctx.registreer(dossier, Soort.LBT_AANGEMELD, ctx.datum)
+    return dossier, "Aanmelding leerbaarheidstoets vastgelegd."
+
+
+@handler("SS131")
+def lbt_afgenomen(ctx: Context) -> Uitkomst:
+    dossier = _vereist_dossier(ctx)
+    resultaten = sorted(ctx.client.lbt_resultaten(ctx.bsn), key=lambda r: r["datumAfname"])
+    if not resultaten:
+        raise VerwerkingsFout("DUO geeft (nog) geen resultaat van de leerbaarheidstoets.")
+    r = resultaten[-1]
+    score = round(float(r["behaaldeScore"].replace(",", ".")))
+    ctx.registreer(dossier, Soort.LBT_AFGENOMEN, _d(r["datumAfname"]), gegevens={
+        "score": score, "behaalde_score": r["behaaldeScore"],
+        "benodigde_score": r["benodigdeScore"], "resultaat": r["resultaat"],
+    })  # fmt: skip
+    return dossier, f"Leerbaarheidstoets: {r['resultaat']}."
+
+
+@handler("SS199")
+def examenresultaat(ctx: Context) -> Uitkomst:
+    dossier = _vereist_dossier(ctx)
+    bekend = {
+        (e.gegevens.get("onderdeel"), e.gegevens.get("examendatum"))
+        for e in dossier.events.filter(soort=Soort.EXAMENRESULTAAT)
+    }
+    nieuw = 0
+    for r in ctx.client.examenresultaten(ctx.bsn):
+        if (r["onderdeel"], r["examendatum"]) in bekend:
+            continue
+        ctx.registreer(dossier, Soort.EXAMENRESULTAAT, _d(r["examendatum"]), gegevens={
+            "onderdeel": r["onderdeel"], "resultaat": r["resultaat"],
+            "niveau": r.get("niveau", ""), "examendatum": r["examendatum"],
+        })  # fmt: skip
+        nieuw += 1
+    return dossier, f"{nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
+
+
+def toestand_van(dossier: Dossier):
+    return bereken_toestand(dossier.events.all())

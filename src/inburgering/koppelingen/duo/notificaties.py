@@ -1,0 +1,130 @@
+"""DUO's Notificatie API on our side: `POST /api/duo/v1/notificaties`.
+
+Order of checks, each with the status code of DUO's contract (Notificatie API 1.8.0):
+size (400), authentication (401), headers bron/doel/berichtId (400), authorisation: bron must be
+DUO and doel one of our OINs (403), body: JSON, schema, BSN, known gebeurtenisId (400).
+Then the notification is stored in one transaction and only then acknowledged with 201; the
+worker processes it later. A repeated berichtId with the same content is acknowledged again
+(201) without a second row; the same berichtId with different content is refused (400).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import logging
+import uuid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from inburgering.accounts.models import Gemeente, Samenwerkingsverband
+
+from ..models import InkomendBericht
+from . import schemas
+from .handlers import CATALOGUS, bepaal_gemeente
+
+logger = logging.getLogger(__name__)
+
+
+def _antwoord(status: int, fouttekst: str | None = None) -> HttpResponse:
+    if fouttekst is None:
+        response = HttpResponse(status=status)
+    else:
+        response = JsonResponse({"fouttekst": fouttekst[:200]}, status=status)
+    response["API-Version"] = schemas.NOTIFICATIE_API_VERSIE
+    return response
+
+
+def _geauthenticeerd(request: HttpRequest) -> bool:
+    """Mutual TLS is terminated by the reverse proxy, which passes the verified certificate's
+    OIN in a header (`DUO_NOTIFICATIE_CERT_OIN_HEADER`); otherwise a shared token
+    (`DUO_NOTIFICATIE_TOKEN`, header `Authorization: Bearer ...`) is required."""
+    header = settings.DUO_NOTIFICATIE_CERT_OIN_HEADER
+    if header:
+        oin = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        if hmac.compare_digest(oin, settings.DUO_OIN):
+            return True
+    token = settings.DUO_NOTIFICATIE_TOKEN
+    if token:
+        gegeven = request.META.get("HTTP_AUTHORIZATION", "")
+        return hmac.compare_digest(gegeven.encode(), f"Bearer {token}".encode())
+    return False
+
+
+def _onze_oin(oin: str) -> bool:
+    return (
+        oin in settings.DUO_ONTVANGER_OINS
+        or Gemeente.objects.filter(oin=oin).exists()
+        or Samenwerkingsverband.objects.filter(oin=oin).exists()
+    )
+
+
+@csrf_exempt
+@require_POST
+def notificatie_view(request: HttpRequest) -> HttpResponse:
+    lengte = request.META.get("CONTENT_LENGTH") or "0"
+    if not lengte.isdigit() or int(lengte) > settings.DUO_NOTIFICATIE_MAX_BYTES:
+        return _antwoord(400, "Het bericht is te groot.")
+    if not _geauthenticeerd(request):
+        return _antwoord(401, "De afzender kan niet worden geauthenticeerd.")
+    bron = request.headers.get("bron", "")
+    doel = request.headers.get("doel", "")
+    bericht_id = request.headers.get("berichtId", "")
+    for naam, waarde in (("bron", bron), ("doel", doel), ("berichtId", bericht_id)):
+        if not waarde:
+            return _antwoord(400, f"De header {naam} ontbreekt.")
+    if not (schemas.OIN_PATROON.match(bron) and schemas.OIN_PATROON.match(doel)):
+        return _antwoord(400, "De headers bron en doel bevatten een OIN van 20 cijfers.")
+    try:
+        bericht_uuid = uuid.UUID(bericht_id)
+    except ValueError:
+        return _antwoord(400, "De header berichtId is geen UUID.")
+    if bron != settings.DUO_OIN:
+        return _antwoord(403, "Alleen DUO mag notificaties aanleveren.")
+    if not _onze_oin(doel):
+        return _antwoord(403, "Het doel-OIN hoort niet bij deze organisatie.")
+    body = request.body
+    if len(body) > settings.DUO_NOTIFICATIE_MAX_BYTES:
+        return _antwoord(400, "Het bericht is te groot.")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return _antwoord(400, "Het bericht is geen geldige JSON.")
+    fouten = schemas.fouten(schemas.NOTIFICATIE, data)
+    if fouten:
+        veld = fouten[0].split(":")[0]
+        melding = {
+            "bsn": "Het BSN bestaat uit 9 cijfers.",
+            "gebeurtenisId": "De gebeurtenisId is ongeldig.",
+        }.get(veld, f"Het bericht voldoet niet aan de specificatie ({fouten[0]}).")
+        return _antwoord(400, melding)
+    registratie = parse_datetime(data["registratieDatumTijd"])
+    if registratie is None:
+        return _antwoord(400, "registratieDatumTijd is geen geldige datum-tijd.")
+    if registratie.tzinfo is None:
+        registratie = registratie.replace(tzinfo=dt.UTC)
+    if data["gebeurtenisId"] not in CATALOGUS:
+        return _antwoord(400, "Onbekende gebeurtenisId.")
+    try:
+        with transaction.atomic():
+            InkomendBericht.objects.create(
+                bericht_id=bericht_uuid, bron_oin=bron, doel_oin=doel,
+                api_versie=request.headers.get("API-Version", "")[:40],
+                gebeurtenis_id=data["gebeurtenisId"], registratie_datumtijd=registratie,
+                bsn=data.get("bsn", ""), v_nummer=data.get("vNummer"), inhoud=data,
+                gemeente=bepaal_gemeente(doel, data.get("bsn", "")),
+            )  # fmt: skip
+    except IntegrityError:
+        eerder = InkomendBericht.objects.filter(bericht_id=bericht_uuid).first()
+        if eerder is None:
+            raise
+        if eerder.inhoud != data or eerder.doel_oin != doel:
+            return _antwoord(400, "Dit berichtId is al gebruikt voor een ander bericht.")
+        return _antwoord(201)  # the same notification again: already stored
+    return _antwoord(201)

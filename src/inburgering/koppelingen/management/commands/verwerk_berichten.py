@@ -1,0 +1,32 @@
+"""Worker for DUO messages: `manage.py verwerk_berichten --once` or a loop (default)."""
+
+import time
+
+from django.core.management.base import BaseCommand
+
+from inburgering.koppelingen.outbox import verwerk_alles, verwerk_ronde
+
+
+class Command(BaseCommand):
+    help = "Verwerk notificaties van DUO en verstuur leveringen aan DUO (met herhaalpogingen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Eén keer alles wat klaarstaat.")
+        parser.add_argument("--interval", type=float, default=2.0, help="Seconden tussen rondes.")
+        parser.add_argument("--batch", type=int, default=500)
+
+    def handle(self, *args, once: bool, interval: float, batch: int, **opties):
+        if once:
+            telling = verwerk_alles(limiet=batch)
+            self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
+            return
+        self.stdout.write("DUO-berichtenverwerker gestart (Ctrl+C stopt).")
+        try:
+            while True:
+                telling = verwerk_ronde(batch)
+                if telling.verwerkt or telling.mislukt:
+                    self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
+                else:
+                    time.sleep(interval)
+        except KeyboardInterrupt:
+            self.stdout.write("Gestopt.")

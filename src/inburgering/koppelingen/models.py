@@ -1,0 +1,120 @@
+"""Durable message tables: DUO's notifications as received, and our deliveries to DUO (outbox).
+
+Both share the retry bookkeeping of `Bericht`: status, attempts, the moment of the next attempt
+(exponential backoff, see `outbox.volgende_poging`) and the last error. A message is never deleted
+by the system; after the last attempt it stays `mislukt` and a functioneel beheerder sees it.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    NIEUW = "nieuw", _("Wacht op verwerking")
+    OPNIEUW = "opnieuw", _("Wacht op nieuwe poging")
+    VERWERKT = "verwerkt", _("Verwerkt")
+    GENEGEERD = "genegeerd", _("Ontvangen, geen actie nodig")
+    MISLUKT = "mislukt", _("Mislukt na laatste poging")
+    GEWEIGERD = "geweigerd", _("Geweigerd door DUO")
+    TEGENGEHOUDEN = "tegengehouden", _("Tegengehouden: DUO zou weigeren")
+
+
+#: Statuses the worker picks up (when `volgende_poging_op` has passed).
+TE_DOEN = (Status.NIEUW, Status.OPNIEUW)
+
+
+class Bericht(models.Model):
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.NIEUW
+    )
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    volgende_poging_op = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+    verwerkt_op = models.DateTimeField(_("verwerkt op"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class InkomendBericht(Bericht):
+    """One notification from DUO (Notificatie API), stored before it is acknowledged."""
+
+    id = models.BigAutoField(primary_key=True)
+    bericht_id = models.UUIDField(_("berichtId"), unique=True)
+    bron_oin = models.CharField(_("bron (OIN)"), max_length=20)
+    doel_oin = models.CharField(_("doel (OIN)"), max_length=20)
+    api_versie = models.CharField(_("API-versie"), max_length=40, blank=True)
+    gebeurtenis_id = models.CharField(_("gebeurtenisId"), max_length=6)
+    registratie_datumtijd = models.DateTimeField(_("registratie bij DUO"))
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    v_nummer = models.BigIntegerField(_("V-nummer"), null=True, blank=True)
+    inhoud = models.JSONField(_("inhoud"), default=dict)
+    ontvangen_op = models.DateTimeField(_("ontvangen op"), default=timezone.now)
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="duo_notificaties",
+    )  # fmt: skip
+    resultaat = models.TextField(_("resultaat"), blank=True)
+
+    class Meta:
+        verbose_name = _("notificatie van DUO")
+        verbose_name_plural = _("notificaties van DUO")
+        indexes = [
+            models.Index(fields=["status", "volgende_poging_op"]),
+            models.Index(fields=["gemeente", "gebeurtenis_id", "ontvangen_op"]),
+            models.Index(fields=["bsn"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebeurtenis_id} {self.bericht_id}"
+
+
+class UitgaandBericht(Bericht):
+    """One delivery to DUO (PIP, aanbod, MAP, PVT, Z-route, hours), sent by the worker."""
+
+    class Soort(models.TextChoices):
+        PIP = "pip", _("PIP")
+        AANBOD = "aanbod", _("Inburgeringsaanbod")
+        MAP = "map", _("Datum eindgesprek MAP")
+        PVT = "pvt", _("Datum ondertekening PVT")
+        ZROUTE = "zroute", _("Afronding Z-route")
+        UREN_TAALLES_KNM = "uren_taalles_knm", _("Uren taalles en KNM (brede intake)")
+        UREN_PARTICIPATIE = "uren_participatie", _("Uren participatieactiviteiten (brede intake)")
+        UREN_PARTICIPATIE_TAALLES = "uren_participatietaalles", _("Uren participatie als taalles")
+
+    id = models.BigAutoField(primary_key=True)
+    bericht_id = models.UUIDField(_("berichtId"), default=uuid.uuid4, unique=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.PROTECT, related_name="duo_leveringen"
+    )
+    gemeente = models.ForeignKey("accounts.Gemeente", on_delete=models.PROTECT, related_name="+")
+    methode = models.CharField(max_length=6)
+    #: DUO's path with `{bsn}` as placeholder; the BSN is filled in only when sending.
+    pad = models.CharField(max_length=200)
+    inhoud = models.JSONField(_("inhoud"), default=dict)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    actor = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    antwoord_status = models.PositiveIntegerField(_("HTTP-status DUO"), null=True, blank=True)
+    antwoord = models.JSONField(_("antwoord DUO"), null=True, blank=True)
+    #: The rules' violations when the delivery was stopped before sending (code, veld, melding).
+    bevindingen = models.JSONField(_("bevindingen"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("levering aan DUO")
+        verbose_name_plural = _("leveringen aan DUO")
+        indexes = [
+            models.Index(fields=["status", "volgende_poging_op"]),
+            models.Index(fields=["dossier", "soort"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.bericht_id}"
