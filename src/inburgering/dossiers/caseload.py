@@ -137,20 +137,16 @@ def werkdruk(user: Gebruiker, filters: Filters) -> list[Werkdruk]:
         consulenten = consulenten.filter(team=user.team) if user.team_id else consulenten.none()
     else:
         consulenten = consulenten.filter(gemeenten__in=user.gemeenten.values("pk")).distinct()
-    open_per_consulent = dict(
-        dossiers_voor(user)
-        .filter(consulent__in=consulenten)
-        .exclude(fase=Fase.AFGEROND)
-        .values_list("consulent")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    gemeenten = user.gemeenten.values("pk")
+    consulenten = consulenten.annotate(
+        n_open=Count(
+            "caseload",
+            filter=Q(caseload__gemeente__in=gemeenten) & ~Q(caseload__fase=Fase.AFGEROND),
+        )
+    ).order_by("last_name", "first_name")
     normen = [n for n in user.gemeenten.values_list("configuratie__caseload_norm", flat=True) if n]
     norm = max(normen, default=70)
-    return [
-        Werkdruk(c, open_per_consulent.get(c.pk, 0), norm)
-        for c in consulenten.order_by("last_name", "first_name")
-    ]
+    return [Werkdruk(c, c.n_open, norm) for c in consulenten]
 
 
 def _zoekvoorwaarde(zoek: str) -> Q:

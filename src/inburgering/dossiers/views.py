@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers_zien
 
 from . import caseload as cl
+from . import rijen as rijen_
 from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
 from .forms import GebeurtenisForm, NieuwDossierForm
 from .models import Bron, Doelgroep
@@ -75,8 +76,9 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     paginator = Paginator(cl.caseload(request.user, filters, vandaag), PAGINA_GROOTTE)
     pagina = paginator.get_page(request.GET.get("pagina"))
-    rijen = [_caseload_rij(d, vandaag) for d in pagina.object_list]
-    log_inzage(request.user, [r["dossier"].pk for r in rijen], "caseload")
+    vertaald = rijen_.labels()
+    rijen = [rijen_.rij(d, vandaag, vertaald) for d in pagina.object_list]
+    log_inzage(request.user, [r.pk for r in rijen], "caseload")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -88,25 +90,17 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "pagina": pagina,
             "query": query.urlencode(),
             "scopes": cl.SCOPES,
-            "fasen": Fase.choices,
-            "doelgroepen": Doelgroep.choices,
+            "fasen": list(vertaald["fase"].items()),
+            "doelgroepen": list(vertaald["doelgroep"].items()),
             "deadline_statussen": cl.DEADLINE_STATUS,
-            "wacht_op_keuzes": WachtOp.choices,
-            "werkdruk": cl.werkdruk(request.user, filters),
+            "wacht_op_keuzes": list(vertaald["wacht_op"].items()),
+            # The workload panel heads the first page only: it is one aggregate per consulent.
+            "werkdruk": cl.werkdruk(request.user, filters) if pagina.number == 1 else [],
             "gemeenten": request.user.gemeenten.all(),
             "vandaag": vandaag,
+            "tabelrijen": rijen_.tabelrijen(rijen),
         },
     )
-
-
-def _caseload_rij(dossier, vandaag) -> dict:
-    dagen = (dossier.pip_deadline - vandaag).days if dossier.pip_deadline else None
-    return {
-        "dossier": dossier,
-        "status": cl.deadline_status(dossier.pip_deadline, vandaag),
-        "dagen": dagen,
-        "te_laat": -dagen if dagen is not None and dagen < 0 else 0,
-    }
 
 
 def dossier_of_404(request: HttpRequest, uuid):
@@ -166,7 +160,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "vandaag": timezone.localdate(),
             "form": form,
             "verplichte_velden_json": json.dumps(GebeurtenisForm.VERPLICHT),
-            "rij": _caseload_rij(dossier, timezone.localdate()),
+            "badge": rijen_.deadline(dossier.pip_deadline, timezone.localdate()),
         },
         status=400 if request.method == "POST" else 200,
     )
