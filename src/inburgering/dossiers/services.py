@@ -22,6 +22,17 @@ from .toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
 from .workflow import Soort
 
 
+@dataclass(frozen=True)
+class Nieuw:
+    """One event to append; `registreer_reeks` appends several under one lock and one fold."""
+
+    soort: Soort | str
+    datum: dt.date
+    gegevens: dict[str, Any] | None = None
+    toelichting: str = ""
+    corrigeert: DossierEvent | None = None
+
+
 def registreer(
     dossier: Dossier,
     soort: Soort | str,
@@ -35,7 +46,55 @@ def registreer(
     bron_referentie: str = "",
 ) -> DossierEvent:
     """Append one event to the dossier's log. Raises OngeldigeGebeurtenis with a Dutch message."""
-    soort = Soort(soort)
+    nieuw = Nieuw(soort, datum, gegevens, toelichting, corrigeert)
+    return registreer_reeks(
+        dossier, [nieuw], bron=bron, actor=actor, bron_referentie=bron_referentie
+    )[0]
+
+
+def registreer_reeks(
+    dossier: Dossier,
+    reeks: list[Nieuw],
+    *,
+    bron: str = Bron.GEBRUIKER,
+    actor: Gebruiker | None = None,
+    bron_referentie: str = "",
+) -> list[DossierEvent]:
+    """Append events in order: one lock, one fold of the whole history, all or nothing."""
+    for nieuw in reeks:
+        _controleer(dossier, Soort(nieuw.soort), nieuw.datum, nieuw.corrigeert)
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        bestaande = list(locked.events.all())
+        gecorrigeerd = {e.corrigeert_id for e in bestaande if e.corrigeert_id}
+        events = []
+        for nieuw in reeks:
+            if nieuw.corrigeert is not None and nieuw.corrigeert.pk in gecorrigeerd:
+                raise OngeldigeGebeurtenis(_("Deze gebeurtenis is al eerder gecorrigeerd."))
+            events.append(
+                DossierEvent(
+                    dossier=locked,
+                    soort=Soort(nieuw.soort),
+                    datum=nieuw.datum,
+                    bron=bron,
+                    actor=actor,
+                    gegevens=nieuw.gegevens or {},
+                    toelichting=nieuw.toelichting,
+                    corrigeert=nieuw.corrigeert,
+                    bron_referentie=bron_referentie,
+                )
+            )
+        toestand = bereken_toestand([*bestaande, *events])
+        for event in events:
+            event.save()
+        werk_projectie_bij(locked, toestand)
+    dossier.refresh_from_db()
+    return events
+
+
+def _controleer(
+    dossier: Dossier, soort: Soort, datum: dt.date, corrigeert: DossierEvent | None
+) -> None:
     if corrigeert is not None:
         if corrigeert.dossier_id != dossier.pk:
             raise OngeldigeGebeurtenis(_("Een correctie hoort bij hetzelfde dossier."))
@@ -51,27 +110,6 @@ def registreer(
             )
             % {"datum": datum.strftime("%d-%m-%Y"), "soort": soort.label}
         )
-    with transaction.atomic():
-        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        bestaande = list(locked.events.all())
-        if corrigeert is not None and any(e.corrigeert_id == corrigeert.pk for e in bestaande):
-            raise OngeldigeGebeurtenis(_("Deze gebeurtenis is al eerder gecorrigeerd."))
-        event = DossierEvent(
-            dossier=locked,
-            soort=soort,
-            datum=datum,
-            bron=bron,
-            actor=actor,
-            gegevens=gegevens or {},
-            toelichting=toelichting,
-            corrigeert=corrigeert,
-            bron_referentie=bron_referentie,
-        )
-        toestand = bereken_toestand([*bestaande, event])
-        event.save()
-        werk_projectie_bij(locked, toestand)
-    dossier.refresh_from_db()
-    return event
 
 
 # Appointments and plans are later issues; no event type today may lie in the future.
@@ -131,8 +169,27 @@ def open_dossier(
     actor: Gebruiker | None,
     bron: str = Bron.GEBRUIKER,
     consulent: Gebruiker | None = None,
+    bron_referentie: str = "",
 ) -> Dossier:
-    """Create a dossier with its first signal, doelgroep and (optionally) consulent, atomically."""
+    """Create a dossier with its first signal, doelgroep and (optionally) consulent, atomically
+    and with one fold of the new history."""
+    if consulent is not None and not consulent.gemeenten.filter(pk=nieuw.gemeente.pk).exists():
+        raise OngeldigeGebeurtenis(
+            _("%(naam)s werkt niet voor gemeente %(gemeente)s.")
+            % {"naam": consulent.weergavenaam, "gemeente": nieuw.gemeente}
+        )
+    reeks = [
+        Nieuw(nieuw.eerste_soort, nieuw.eerste_datum, nieuw.gegevens),
+        Nieuw(Soort.DOELGROEP_VASTGESTELD, nieuw.eerste_datum, {"doelgroep": nieuw.doelgroep}),
+    ]
+    if consulent is not None:
+        reeks.append(
+            Nieuw(
+                Soort.CONSULENT_TOEGEWEZEN,
+                nieuw.eerste_datum,
+                {"consulent_id": consulent.pk, "naam": consulent.weergavenaam},
+            )
+        )
     try:
         with transaction.atomic():
             if inburgeraar.pk is None:
@@ -143,24 +200,9 @@ def open_dossier(
                 regime=nieuw.regime,
                 doelgroep=nieuw.doelgroep,
             )
-            registreer(
-                dossier,
-                nieuw.eerste_soort,
-                nieuw.eerste_datum,
-                bron=bron,
-                actor=actor,
-                gegevens=nieuw.gegevens,
+            registreer_reeks(
+                dossier, reeks, bron=bron, actor=actor, bron_referentie=bron_referentie
             )
-            registreer(
-                dossier,
-                Soort.DOELGROEP_VASTGESTELD,
-                nieuw.eerste_datum,
-                bron=bron,
-                actor=actor,
-                gegevens={"doelgroep": nieuw.doelgroep},
-            )
-            if consulent is not None:
-                wijs_consulent_toe(dossier, consulent, nieuw.eerste_datum, actor=actor)
     except IntegrityError as exc:
         raise OngeldigeGebeurtenis(
             _("Deze persoon heeft al een lopend dossier. Sluit dat eerst af of open het.")

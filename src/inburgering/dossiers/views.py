@@ -6,6 +6,7 @@ by BSN. Every page that shows a dossier's personal data writes the access log.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.contrib import messages
@@ -99,8 +100,31 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "gemeenten": request.user.gemeenten.all(),
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
+            "golven": _golven(request.user) if pagina.number == 1 else [],
         },
     )
+
+
+#: A wave: at least this many new inburgeringsplichtigen from DUO within this many days.
+GOLF_MINIMUM, GOLF_DAGEN = 5, 14
+
+
+def _golven(user) -> list[dict]:
+    """Recent waves of DUO arrivals in the user's gemeenten (koppelingen builds on dossiers,
+    hence the import here)."""
+    from inburgering.koppelingen.golven import golven
+
+    gemeenten = {g.pk: g.naam for g in user.gemeenten.all()}
+    sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
+    return [
+        {
+            "gemeente": gemeenten[g.gemeente_id],
+            "aantal": g.aantal,
+            "eerste": g.eerste,
+            "laatste": g.laatste,
+        }
+        for g in golven(gemeenten, sinds, minimum=GOLF_MINIMUM)
+    ]
 
 
 def dossier_of_404(request: HttpRequest, uuid):

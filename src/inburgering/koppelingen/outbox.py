@@ -84,7 +84,7 @@ def _ronde(model: type[Bericht], verwerk: Callable[[Bericht], None], limiet: int
                     continue
                 verwerk(bericht)
             telling.verwerkt += 1
-        except Exception as fout:  # noqa: BLE001 - every failure is kept and retried
+        except Exception as fout:
             telling.mislukt += 1
             with transaction.atomic():
                 bericht = model.objects.select_for_update().get(pk=pk)

@@ -1,5 +1,5 @@
 """Reconciliation with DUO: differences between our records and DUO's, and signals we expected
-but did not get. Run per gemeente (`manage.py duo_afstemming --gemeente 0344`)."""
+but did not get: `afstemmen(gemeente)` returns a `Rapport` (no page or command yet)."""
 
 from __future__ import annotations
 
@@ -70,15 +70,15 @@ def afstemmen(gemeente, *, client: DuoClient | None = None, peildatum=None) -> R
 
         duo_signaal = any(e.soort == Soort.SIGNAAL_ONTVANGEN and e.bron == Bron.DUO for e in events)
         if t.brp_inschrijving_datum and not t.kennisgeving_datum and not duo_signaal:
-            bevinding("ontbreekt", "plichtsignaal", "gehuisvest", "-",
-                      "Gehuisvest, maar geen signaal van DUO over de inburgeringsplicht.")  # fmt: skip
+            tekst = "Gehuisvest, maar geen signaal van DUO over de inburgeringsplicht."
+            bevinding("ontbreekt", "plichtsignaal", "gehuisvest", "-", tekst)
         if dossier.pk in ss139 and not t.pip_dagtekening:
             grens = timezone.localdate(ss139[dossier.pk]) + dt.timedelta(
                 weeks=WEKEN_TOT_PIP_NA_SS139
             )
             if peildatum > grens:
-                bevinding("ontbreekt", "pip_na_ss139", "geen PIP", "-",
-                          f"SS139 ontvangen, maar na {WEKEN_TOT_PIP_NA_SS139} weken geen PIP.")  # fmt: skip
+                tekst = f"SS139 ontvangen, maar na {WEKEN_TOT_PIP_NA_SS139} weken geen PIP."
+                bevinding("ontbreekt", "pip_na_ss139", "geen PIP", "-", tekst)
         if t.pip_dagtekening and dossier.pk not in geleverd:
             bevinding("ontbreekt", "pip_niet_geleverd", t.pip_dagtekening, "-",
                       "PIP vastgesteld, maar nooit (met succes) aan DUO geleverd.")  # fmt: skip

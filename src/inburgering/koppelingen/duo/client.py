@@ -82,7 +82,9 @@ class HttpsTransport:
             self.context.load_cert_chain(cert, key or None)
 
     def request(self, methode, url, headers, body) -> Antwoord:
-        verzoek = urllib.request.Request(url, data=body, headers=headers, method=methode)
+        verzoek = urllib.request.Request(  # noqa: S310 - base URL from settings
+            url, data=body, headers=headers, method=methode
+        )
         try:
             with urllib.request.urlopen(  # noqa: S310 - scheme is https from settings
                 verzoek, timeout=self.timeout, context=self.context

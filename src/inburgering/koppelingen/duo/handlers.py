@@ -12,13 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
 from inburgering.dossiers.models import Bron, Doelgroep, Dossier, DossierEvent, Inburgeraar, Regime
-from inburgering.dossiers.services import registreer
-from inburgering.dossiers.toestand import OngeldigeGebeurtenis, bereken_toestand
+from inburgering.dossiers.services import NieuwDossier, open_dossier, registreer
+from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import FEITEN, Afsluitreden, Fase, Soort
 
 from ..models import InkomendBericht, Status
@@ -192,20 +191,21 @@ def _inburgeraar(ctx: Context) -> Inburgeraar:
 def nieuw_dossier(
     ctx: Context, soort: Soort, datum: dt.date, gegevens: dict, doelgroep: str
 ) -> Dossier:
-    """Open a dossier with its first DUO event and the doelgroep, all with the berichtId.
-    (Same steps as `services.open_dossier`, which has no `bron_referentie` parameter yet.)"""
-    try:
-        with transaction.atomic():
-            dossier = Dossier.objects.create(
-                inburgeraar=_inburgeraar(ctx), gemeente=ctx.gemeente,
-                regime=Regime.WI2021, doelgroep=doelgroep,
-            )  # fmt: skip
-            ctx.registreer(dossier, soort, datum, gegevens=gegevens)
-            ctx.registreer(dossier, Soort.DOELGROEP_VASTGESTELD, datum,
-                           gegevens={"doelgroep": doelgroep})  # fmt: skip
-    except IntegrityError as exc:
-        raise OngeldigeGebeurtenis("Deze persoon heeft al een lopend dossier.") from exc
-    return dossier
+    """Open a dossier with its first DUO event and the doelgroep, all with the berichtId."""
+    return open_dossier(
+        _inburgeraar(ctx),
+        NieuwDossier(
+            gemeente=ctx.gemeente,
+            regime=Regime.WI2021,
+            doelgroep=doelgroep,
+            eerste_soort=soort,
+            eerste_datum=min(datum, timezone.localdate()),
+            gegevens=gegevens,
+        ),
+        actor=None,
+        bron=Bron.DUO,
+        bron_referentie=ctx.ref,
+    )
 
 
 def _vereist_dossier(ctx: Context) -> Dossier:
@@ -271,8 +271,8 @@ def vestiging_na_verhuizing(ctx: Context) -> Uitkomst:
         gegevens["leerroute"] = LEERROUTE_VAN_DUO.get(pip["leerroute"], "")
     dossier = nieuw_dossier(ctx, Soort.VESTIGING_NA_VERHUIZING, ctx.datum, gegevens, doelgroep)
     if termijn:
-        ctx.registreer(dossier, Soort.TERMIJN_DUO, _d(termijn["startdatum"]),
-                       gegevens={"start": termijn["startdatum"], "einde": termijn["einddatum"]})  # fmt: skip
+        gegevens = {"start": termijn["startdatum"], "einde": termijn["einddatum"]}
+        ctx.registreer(dossier, Soort.TERMIJN_DUO, _d(termijn["startdatum"]), gegevens=gegevens)
     tekst = "Dossier geopend na verhuizing" + (" (vorige dossier afgesloten)." if oud else ".")
     return dossier, tekst
 
@@ -325,8 +325,8 @@ def trek_duo_registraties_in(ctx: Context, dossier: Dossier) -> Uitkomst:
     ]  # fmt: skip
     events.sort(key=lambda e: (e.soort not in FEITEN, -e.pk))
     for event in events:
-        ctx.registreer(dossier, Soort.INTREKKING, ctx.datum, corrigeert=event,
-                       gegevens={"gebeurtenis": "SS110", "toelichting": "verkeerde_wet"})  # fmt: skip
+        gegevens = {"gebeurtenis": "SS110", "toelichting": "verkeerde_wet"}
+        ctx.registreer(dossier, Soort.INTREKKING, ctx.datum, corrigeert=event, gegevens=gegevens)
     return dossier, f"Correctie van DUO: {len(events)} registratie(s) ingetrokken."
 
 

@@ -105,16 +105,19 @@ INBURGERINGSPLICHT = {
                 "Overig",
                 "Tijdelijke vrijstelling",
             ],
-        },  # fmt: skip
+        },
     },
 }
 DOELGROEP = {
     "type": "object",
     "properties": {
-        "indeling": {"type": "string", "enum": ["Asielstatushouder", "Gezinsmigrant en overige migrant"]},
+        "indeling": {
+            "type": "string",
+            "enum": ["Asielstatushouder", "Gezinsmigrant en overige migrant"],
+        },
         "begindatum": _DATUM,
     },
-}  # fmt: skip
+}
 INBURGERINGSTERMIJN = {
     "type": "object",
     "required": ["startdatum", "einddatum"],

@@ -179,7 +179,7 @@ class Simulator:
 
     @staticmethod
     def _relevant(persoon: dict, cbs: str) -> bool:
-        """DUO's scope: the person belongs to the gemeente, or its (recent) PIP is the gemeente's."""
+        """DUO's scope: the person lives in the gemeente, or its (recent) PIP is theirs."""
         pip = persoon.get("pip") or {}
         return (
             persoon.get("gemeente") == cbs

@@ -1,0 +1,135 @@
+#!/usr/bin/env python
+"""Benchmark the DUO chain: receiving notifications, and turning a backlog into dossiers.
+
+Usage (PostgreSQL; a throw-away test database `test_<name>` is created and dropped):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/inburgering_duo \
+        .venv/bin/python scripts/benchmark_duo.py [-n 5000] [--ontvangers 4]
+
+1. Receive: N notifications POSTed in-process through django.test.Client (full middleware,
+   authentication, validation, one committed INSERT each), by `--ontvangers` parallel processes
+   (as several web workers would). Target >= 1,000 per second.
+2. Backlog: N SS101 notifications for people the DUO simulator knows, stored; then the worker
+   (`outbox.verwerk_alles`, one process) fetches each person from the simulator (inburgerings-
+   plicht, doelgroep, BRP stand-in) and opens the dossier. Target < 60 seconds for 5,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.conf.test")
+os.environ.setdefault("DUO_SIMULATOR_STATE", ":memory:")
+os.environ.setdefault("DUO_BASE_URL", "simulator://duo/v1")
+
+OIN = "00000001001234567000"
+
+
+def _ontvang(args: tuple[list[tuple[dict, bytes]], str]) -> int:
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    settings.DATABASES["default"]["NAME"] = args[1]
+    connection.close()
+    connection.settings_dict["NAME"] = args[1]
+    client = Client(HTTP_HOST="localhost")
+    fout = 0
+    for headers, body in args[0]:
+        meta = {f"HTTP_{k.upper()}": v for k, v in headers.items() if k != "Content-Type"}
+        meta["HTTP_AUTHORIZATION"] = f"Bearer {settings.DUO_NOTIFICATIE_TOKEN}"
+        r = client.post("/api/duo/v1/notificaties", body, content_type="application/json", **meta)
+        fout += r.status_code != 201
+    connection.close()
+    return fout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-n", type=int, default=5000)
+    parser.add_argument("--ontvangers", type=int, default=4)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        parser.error("DATABASE_URL must point at a PostgreSQL database")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    settings.DUO_NOTIFICATIE_TOKEN = settings.DUO_NOTIFICATIE_TOKEN or "simulator-token"
+    setup_test_environment()
+    oude_naam = connection.settings_dict["NAME"]
+    testdb = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from inburgering.accounts.models import Gemeente
+        from inburgering.dossiers.models import Dossier
+        from inburgering.koppelingen.duo.client import gedeelde_simulator
+        from inburgering.koppelingen.duo.simulator import Scenarios
+        from inburgering.koppelingen.models import InkomendBericht
+        from inburgering.koppelingen.outbox import verwerk_alles
+
+        gemeente = Gemeente.objects.create(cbs_code="0344", naam="Utrecht", oin=OIN)
+        sim = gedeelde_simulator()
+        sc = Scenarios(sim)
+        sc.registreer_gemeente(OIN, gemeente.cbs_code)
+
+        # 1. Receive (random BSNs: these notifications are only stored, not processed)
+        berichten = [sc.notificatie("SS137", f"{999_000_000 + i:09d}", OIN) for i in range(args.n)]
+        paren = [(n.headers, n.inhoud) for n in berichten]
+        delen = [paren[i :: args.ontvangers] for i in range(args.ontvangers)]
+        connection.close()
+        start = time.perf_counter()
+        with multiprocessing.get_context("fork").Pool(args.ontvangers) as pool:
+            fouten = sum(pool.map(_ontvang, [(d, testdb) for d in delen]))
+        ontvangst = time.perf_counter() - start
+        opgeslagen = InkomendBericht.objects.count()
+        assert fouten == 0 and opgeslagen == args.n, (fouten, opgeslagen)
+        InkomendBericht.objects.all().delete()
+
+        # 2. Backlog of SS101 -> dossiers, fetching from the simulator
+        from django.test import Client
+
+        client = Client(HTTP_HOST="localhost")
+        golf = sc.golf(OIN, args.n)
+        for n in golf:
+            meta = {f"HTTP_{k.upper()}": v for k, v in n.headers.items() if k != "Content-Type"}
+            meta["HTTP_AUTHORIZATION"] = f"Bearer {settings.DUO_NOTIFICATIE_TOKEN}"
+            client.post("/api/duo/v1/notificaties", n.inhoud, content_type="application/json",
+                        **meta)  # fmt: skip
+        aanroepen = sim.aanroepen
+        start = time.perf_counter()
+        telling = verwerk_alles()
+        verwerking = time.perf_counter() - start
+        dossiers = Dossier.objects.count()
+        assert dossiers == args.n and telling.mislukt == 0, (dossiers, telling)
+
+        print(f"Platform: {platform.platform()}, Python {platform.python_version()}, "
+              f"PostgreSQL {connection.pg_version // 10000}, {os.cpu_count()} CPU's")  # fmt: skip
+        print(
+            f"1. Ontvangen en opgeslagen: {args.n} notificaties in {ontvangst:.2f} s "
+            f"= {args.n / ontvangst:,.0f}/s met {args.ontvangers} ontvangers (doel >= 1.000/s)"
+        )
+        print(f"2. Achterstand {args.n} x SS101 -> {dossiers} dossiers in {verwerking:.1f} s "
+              f"({args.n / verwerking:,.0f}/s; {sim.aanroepen - aanroepen} simulator-aanroepen;"
+              f" doel < 60 s)")  # fmt: skip
+        return 0 if args.n / ontvangst >= 1000 and verwerking < 60 else 1
+    finally:
+        connection.creation.destroy_test_db(oude_naam, verbosity=0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Deliveries to DUO: checked with the rules first, then sent by the worker; DUO's answer kept."""
+
+import datetime as dt
+
+from django.template import Context, Template
+from django.utils import timezone
+
+from inburgering.dossiers.models import Dossier
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.workflow import Soort
+from inburgering.koppelingen.duo.afstemming import afstemmen
+from inburgering.koppelingen.duo.client import DuoClient, HttpsTransport
+from inburgering.koppelingen.duo.leveringen import (
+    lever_aanbod,
+    lever_map,
+    lever_pip,
+    lever_uren,
+    lever_zroute,
+)
+from inburgering.koppelingen.models import Status, UitgaandBericht
+from inburgering.koppelingen.outbox import verwerk_alles
+
+from .conftest import OIN_A
+
+
+def _dossier(scenarios, stuur):
+    n = scenarios.nieuwe_statushouder(OIN_A)
+    stuur(n)
+    return Dossier.objects.get(inburgeraar__bsn=n.body["bsn"]), n.body["bsn"]
+
+
+def test_pip_geleverd_en_door_duo_geregistreerd(scenarios, stuur, sim):
+    dossier, bsn = _dossier(scenarios, stuur)
+    levering = lever_pip(dossier, dagtekening=timezone.localdate(), leerroute="b1",
+                         intensiteit=600)  # fmt: skip
+    assert levering.status == Status.NIEUW and levering.bevindingen == []
+    assert sim.opslag.lees()["personen"][bsn]["pip"] is None  # not yet: the worker sends it
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.VERWERKT and levering.antwoord_status == 201
+    pip = sim.opslag.lees()["personen"][bsn]["pip"]
+    assert pip["gemeentecode"] == dossier.gemeente.cbs_code
+    assert pip["pip"]["niveau"] == "B1"  # DUO's default for the B1-route
+
+
+def test_pip_die_duo_zou_weigeren_wordt_tegengehouden(scenarios, stuur, sim):
+    dossier, bsn = _dossier(scenarios, stuur)
+    levering = lever_pip(dossier, dagtekening=timezone.localdate() - dt.timedelta(days=3),
+                         leerroute="z", niveau="B1", intensiteit=100)  # fmt: skip
+    assert levering.status == Status.TEGENGEHOUDEN
+    codes = {b["code"] for b in levering.bevindingen}
+    assert {"PIP_B1_ZROUTE", "PIP_INTENSITEIT_ALLEEN_B1ROUTE", "PIP_VOOR_START_PLICHT"} <= codes
+    verwerk_alles()
+    assert sim.opslag.lees()["personen"][bsn]["pip"] is None  # never sent
+
+
+def test_duo_weigering_wordt_bewaard_niet_herhaald(scenarios, stuur, sim):
+    dossier, _ = _dossier(scenarios, stuur)
+    # a delivery that bypassed our check (e.g. DUO knows more): DUO answers 403 with reasons
+    levering = UitgaandBericht.objects.create(
+        soort="pip", dossier=dossier, gemeente=dossier.gemeente, methode="POST",
+        pad="/personen/{bsn}/PIP", inhoud={"dagtekeningPip": "2000-01-01", "leerroute": "B"},
+    )  # fmt: skip
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.GEWEIGERD and levering.antwoord_status == 403
+    assert any("start van de inburgeringsplicht" in f for f in levering.antwoord["fouten"])
+    html = Template("{% load duo %}{% duo_sectie dossier %}").render(Context({"dossier": dossier}))
+    assert "Geweigerd door DUO" in html and "start van de inburgeringsplicht" in html
+
+
+def test_tijdelijke_storing_wordt_herhaald(scenarios, stuur, settings):
+    dossier, _ = _dossier(scenarios, stuur)
+    levering = lever_zroute(dossier, datum=timezone.localdate())
+    settings.DUO_BASE_URL = "https://127.0.0.1:9/v1"  # nothing listens there
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.OPNIEUW and levering.pogingen == 1
+    assert "DuoOnbereikbaar" in levering.laatste_fout
+
+
+def test_map_zonder_termijn_en_aanbod_zonder_pip_tegengehouden(scenarios, stuur):
+    dossier, _ = _dossier(scenarios, stuur)
+    m = lever_map(dossier, datum=timezone.localdate())
+    assert m.status == Status.TEGENGEHOUDEN
+    a = lever_aanbod(dossier, instellingsnummer="0000012345", datum_aanbod=timezone.localdate(),
+                     start=None, einde=None)  # fmt: skip
+    assert a.status == Status.TEGENGEHOUDEN
+    assert "AANBOD_GEEN_PIP" in {b["code"] for b in a.bevindingen}
+    u = lever_uren(dossier, soort="uren_taalles_knm", uren=10000)
+    assert u.status == Status.TEGENGEHOUDEN and u.bevindingen[0]["code"] == "SCHEMA"
+
+
+def test_map_na_pip_en_termijn_wordt_geaccepteerd(scenarios, stuur, sim):
+    dossier, bsn = _dossier(scenarios, stuur)
+    lever_pip(dossier, dagtekening=timezone.localdate(), leerroute="b1")
+    verwerk_alles()
+    stuur(scenarios.termijn_start(bsn, OIN_A))
+    levering = lever_map(dossier, datum=timezone.localdate())
+    assert levering.status == Status.NIEUW, levering.bevindingen
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.VERWERKT
+    assert sim.opslag.lees()["personen"][bsn]["map"]["datumEindgesprekMap"]
+
+
+def test_digikoppeling_headers_en_mtls_configuratie(tmp_path):
+    client = DuoClient("00000001001234567000", transport=object(), base_url="https://x/v1",
+                       doel_oin="00000001003214345000")  # fmt: skip
+    h = client.headers()
+    assert h["bron"] == "00000001001234567000" and h["doel"] == "00000001003214345000"
+    assert len(h["berichtId"]) == 36
+    try:
+        HttpsTransport(cert=str(tmp_path / "ontbreekt.pem"))
+    except FileNotFoundError as fout:
+        assert "certificaat" in str(fout)
+    else:
+        raise AssertionError("a missing certificate must be refused")
+
+
+def test_afstemming(scenarios, stuur, sim, consulent_a):
+    dossier, bsn = _dossier(scenarios, stuur)
+    vandaag = timezone.localdate()
+    registreer(dossier, Soort.INTAKE_GESTART, vandaag, actor=consulent_a)
+    registreer(dossier, Soort.INTAKE_AFGEROND, vandaag, actor=consulent_a)
+    registreer(dossier, Soort.PIP_VASTGESTELD, vandaag, actor=consulent_a,
+               gegevens={"leerroute": "b1"})  # fmt: skip
+    with sim.opslag.transactie() as staat:
+        staat["personen"][bsn]["doelgroep"]["indeling"] = "Gezinsmigrant en overige migrant"
+    rapport = afstemmen(dossier.gemeente)
+    onderwerpen = {b.onderwerp for b in rapport.bevindingen}
+    assert {"pip_niet_geleverd", "pip", "doelgroep"} <= onderwerpen
+    assert rapport.van("pip")[0].duo == "geen PIP"
+    # after delivering the PIP those two findings disappear
+    lever_pip(dossier, dagtekening=vandaag, leerroute="b1")
+    verwerk_alles()
+    onderwerpen = {b.onderwerp for b in afstemmen(dossier.gemeente).bevindingen}
+    assert "pip_niet_geleverd" not in onderwerpen and "pip" not in onderwerpen
