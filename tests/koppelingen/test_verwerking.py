@@ -160,3 +160,24 @@ def test_een_golf_staat_op_het_caseloaddashboard(scenarios, stuur, gem_a, client
     client.force_login(teamleider_a)
     html = client.get(reverse("dossiers:caseload"), {"scope": "gemeente"}).content.decode()
     assert "Golf van aankomsten: 6 nieuwe inburgeringsplichtigen van DUO voor Utrecht" in html
+
+
+def test_afstemmingsrapport_toont_een_pip_die_duo_niet_kent(
+    scenarios, stuur, gem_a, client, teamleider_a
+):
+    stuur(scenarios.nieuwe_statushouder(OIN_A))
+    dossier = Dossier.objects.get(gemeente=gem_a)
+    for soort in (Soort.INTAKE_GESTART, Soort.INTAKE_AFGEROND):
+        registreer(dossier, soort, timezone.localdate())
+    registreer(dossier, Soort.PIP_VASTGESTELD, timezone.localdate(), gegevens={"leerroute": "b1"})
+    client.force_login(teamleider_a)
+    antwoord = client.get(reverse("koppelingen:afstemming"), {"gemeente": gem_a.pk})
+    html = antwoord.content.decode()
+    assert "PIP niet bekend bij DUO." in html
+    assert "nooit (met succes) aan DUO geleverd" in html
+    assert dossier.inburgeraar.naam in html
+
+
+def test_afstemming_alleen_voor_rollen_met_dossiertoegang(client, beheerder):
+    client.force_login(beheerder)
+    assert client.get(reverse("koppelingen:afstemming")).status_code == 403

@@ -1,3 +1,4 @@
+from .models import Rol
 from .toegang import mag_dossiers_zien, mag_inzagelog_zien
 
 
@@ -6,4 +7,5 @@ def werkcontext(request):
     return {
         "mag_dossiers_zien": mag_dossiers_zien(user),
         "mag_inzagelog_zien": mag_inzagelog_zien(user),
+        "is_beheerder": user.is_authenticated and user.rol == Rol.BEHEERDER,
     }

@@ -1,12 +1,13 @@
 from django.urls import path
 
 from .duo.notificaties import notificatie_view
-from .views import berichten_view, opnieuw_view
+from .views import afstemming_view, berichten_view, opnieuw_view
 
 app_name = "koppelingen"
 
 urlpatterns = [
     path("api/duo/v1/notificaties", notificatie_view, name="duo-notificaties"),
     path("koppelingen/duo/berichten/", berichten_view, name="berichten"),
+    path("koppelingen/duo/afstemming/", afstemming_view, name="afstemming"),
     path("koppelingen/duo/berichten/<str:soort>/<int:pk>/opnieuw/", opnieuw_view, name="opnieuw"),
 ]

@@ -13,9 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inburgering.accounts.models import Rol
-from inburgering.accounts.toegang import gemeenten_voor
+from inburgering.accounts.toegang import (
+    dossiers_voor,
+    gemeenten_voor,
+    log_inzage,
+    mag_dossiers_zien,
+)
 from inburgering.dossiers.bsn import maskeer
 
+from .duo.afstemming import afstemmen
 from .models import InkomendBericht, Status, UitgaandBericht
 from .outbox import opnieuw_inplannen
 
@@ -72,3 +78,25 @@ def opnieuw_view(request: HttpRequest, soort: str, pk: int) -> HttpResponse:
     opnieuw_inplannen(bericht)
     messages.success(request, _("Het bericht wordt opnieuw verwerkt."))
     return redirect("koppelingen:berichten")
+
+
+@login_required
+def afstemming_view(request: HttpRequest) -> HttpResponse:
+    """Reconciliation report with DUO for one of the user's gemeenten (on request: it queries
+    DUO for every open dossier)."""
+    if not mag_dossiers_zien(request.user):
+        raise PermissionDenied
+    gemeenten = list(gemeenten_voor(request.user))
+    gekozen = next((g for g in gemeenten if str(g.pk) == request.GET.get("gemeente")), None)
+    rapport = afstemmen(gekozen) if gekozen else None
+    namen = {}
+    if rapport:
+        uuids = {b.dossier_uuid for b in rapport.bevindingen}
+        dossiers = dossiers_voor(request.user).filter(uuid__in=uuids).select_related("inburgeraar")
+        namen = {str(d.uuid): d.inburgeraar.naam for d in dossiers}
+        log_inzage(request.user, [d.pk for d in dossiers], "duo_afstemming")
+    return render(
+        request,
+        "koppelingen/afstemming.html",
+        {"gemeenten": gemeenten, "gekozen": gekozen, "rapport": rapport, "namen": namen},
+    )
