@@ -74,9 +74,15 @@ def maak_organisatie(
     return org
 
 
+def synthetisch_oin(cbs_code: str) -> str:
+    """A 20-digit OIN in the municipal shape (00000001 + number + 0000) for demo and benchmark
+    gemeenten, so the DUO simulator can address them. Not a real registered OIN."""
+    return f"00000001{int(cbs_code):08d}0000"
+
+
 def _gemeente(code: str) -> Gemeente:
     gemeente, _ = Gemeente.objects.get_or_create(
-        cbs_code=code, defaults={"naam": PER_CODE[code].naam}
+        cbs_code=code, defaults={"naam": PER_CODE[code].naam, "oin": synthetisch_oin(code)}
     )
     return gemeente
 
