@@ -147,10 +147,13 @@ def test_ongeldige_invoer():
 
 @given(st.dates(min_value=date(2022, 1, 1), max_value=date(2040, 12, 31)), st.booleans())
 def test_deadline_eigenschappen(kennisgeving, atw):
+    """Found by hypothesis: a deadline on Goede Vrijdag 2038 moves five days."""
     opties = Beleidskeuzes(algemene_termijnenwet=atw)
     u = pip_deadline(kennisgeving, opties=opties).waarde
     assert u.kalenderdatum == kennisgeving + timedelta(days=70)
-    assert u.kalenderdatum <= u.uiterlijk < u.kalenderdatum + timedelta(days=5)
+    # The longest run of Atw rest days is five: Goede Vrijdag, Saturday, Easter Sunday, Easter
+    # Monday and Koningsdag on the Tuesday (e.g. 23-27 April 2038).
+    assert u.kalenderdatum <= u.uiterlijk <= u.kalenderdatum + timedelta(days=5)
     if atw:
         assert not is_atw_rustdag(u.uiterlijk)
 
@@ -219,3 +222,8 @@ def test_pip_afwijking_lbt_vraagt_motivering(leerroute, haalbaar, motivering_nod
     assert (melding in pip_inhoud_ontbrekend(inhoud).waarde) is motivering_nodig
     gemotiveerd = replace(inhoud, motivering_afwijking_lbt="taalschool adviseert anders")
     assert melding not in pip_inhoud_ontbrekend(gemotiveerd).waarde
+
+
+def test_goede_vrijdag_2038_schuift_vijf_dagen_tot_na_koningsdag():
+    u = pip_deadline(date(2038, 4, 23) - timedelta(days=70)).waarde
+    assert (u.kalenderdatum, u.uiterlijk) == (date(2038, 4, 23), date(2038, 4, 28))
