@@ -3,6 +3,7 @@
 from django import forms
 
 _KLASSEN = {
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",

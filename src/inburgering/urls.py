@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include(dossier_patterns)),
     path("", include("inburgering.intake.urls")),
     path("", include("inburgering.koppelingen.urls")),
+    path("monitoring/", include("inburgering.monitoring.urls")),
+    path("", include("inburgering.pip.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

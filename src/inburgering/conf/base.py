@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "inburgering.intake",
     "inburgering.demo",
     "inburgering.koppelingen",
+    "inburgering.monitoring",
+    "inburgering.pip",
 ]
 
 MIDDLEWARE = [

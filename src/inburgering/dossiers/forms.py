@@ -179,6 +179,8 @@ ELDERS_VASTGELEGD = frozenset(
         Soort.WARME_OVERDRACHT,
         Soort.WACHT_OP,
         Soort.WACHTEN_BEEINDIGD,
+        Soort.PIP_STAP,
+        Soort.PIP_VASTGESTELD,
         Soort.LBT_AFGENOMEN,
         Soort.LBT_AANGEMELD,
         Soort.TERMIJN_DUO,

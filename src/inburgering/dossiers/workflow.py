@@ -67,6 +67,7 @@ class Soort(models.TextChoices):
     INTAKE_ZONDER_PERSOON = "intake_zonder_persoon", _("Brede intake voltooid zonder betrokkene")
     WACHT_OP = "wacht_op", _("Wacht op")
     WACHTEN_BEEINDIGD = "wachten_beeindigd", _("Wachten beëindigd")
+    PIP_STAP = "pip_stap", _("PIP bijgewerkt")
 
 
 class WachtOp(models.TextChoices):
@@ -98,6 +99,7 @@ FEITEN = frozenset(
         S.BOETE_VOORGESTELD,
         S.WACHT_OP,
         S.WACHTEN_BEEINDIGD,
+        S.PIP_STAP,
     }
 )
 
@@ -137,6 +139,7 @@ TRANSITIES: dict[tuple[Fase | None, Soort], Fase] = {
     (F.PIP_VASTGESTELD, S.LEERROUTE_GESTART): F.IN_LEERROUTE,
     (F.WACHT_OP_START, S.LEERROUTE_GESTART): F.IN_LEERROUTE,
     # A new PIP version (schakelen, afschalen) keeps the dossier where it is.
+    (F.PIP_VASTGESTELD, S.PIP_VASTGESTELD): F.PIP_VASTGESTELD,
     (F.WACHT_OP_START, S.PIP_VASTGESTELD): F.WACHT_OP_START,
     (F.IN_LEERROUTE, S.PIP_VASTGESTELD): F.IN_LEERROUTE,
 }

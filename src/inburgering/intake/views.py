@@ -379,10 +379,15 @@ def toets_en_route_view(request: HttpRequest, uuid) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     asiel = dossier.doelgroep == Doelgroep.ASIELSTATUSHOUDER
     formulieren = {
-        "lbt": f.LbtForm(data if actie == "lbt" else None, initial=_initial()),
-        "advies": f.SchooladviesForm(data if actie == "advies" else None, initial=_initial()),
+        "lbt": f.LbtForm(data if actie == "lbt" else None, initial=_initial(), auto_id="lbt_%s"),
+        "advies": f.SchooladviesForm(
+            data if actie == "advies" else None, initial=_initial(), auto_id="advies_%s"
+        ),
         "route": f.RouteForm(
-            data if actie == "route" else None, initial=_initial(), asielstatushouder=asiel
+            data if actie == "route" else None,
+            initial=_initial(),
+            asielstatushouder=asiel,
+            auto_id="route_%s",
         ),
     }
     if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():

@@ -1,0 +1,172 @@
+#!/usr/bin/env python
+"""Benchmark the monitoring indicator set against one hand-written SQL query.
+
+Usage (PostgreSQL with the national profile already loaded; read-only):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/inburgering_bench \
+        .venv/bin/python scripts/benchmark_monitoring.py [--gemeente 0344] [-n 10]
+
+Two scenarios: one gemeente (default Utrecht, 0344) and the whole national set. For each, the
+time of the full indicator set (`monitoring.tabellen.tabellen`: both event queries, the PIP
+deadlines from the rules package, every table of the dashboard, the local targets) is measured
+on the first run in a fresh process (cold: the memo of rule results is empty) and as the median
+of n further runs (warm). Next to it: ONE hand-written SQL statement that computes the same
+aggregates (funnel, lead-time percentiles, LBT x route, conform, PIP on time). The SQL's PIP
+deadline is an approximation (kennisgeving or later BRP registration + 10 weeks, without the
+Algemene termijnenwet and the waiting rules), so it is a timing reference, not a second source
+of truth. Targets: one gemeente < 200 ms, national < 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.conf.dev")
+os.environ["DEBUG"] = "0"
+
+DOEL_GEMEENTE_MS = 200.0
+DOEL_LANDELIJK_MS = 5000.0
+
+SQL = """
+WITH e AS (
+    SELECT e.dossier_id, e.soort, e.datum, e.gegevens
+    FROM dossiers_dossierevent e JOIN dossiers_dossier d ON d.id = e.dossier_id
+    WHERE d.gemeente_id = ANY(%(gemeenten)s) AND e.datum <= %(peildatum)s
+      AND e.soort <> 'intrekking'
+      AND e.id NOT IN (SELECT corrigeert_id FROM dossiers_dossierevent
+                       WHERE corrigeert_id IS NOT NULL)
+), m AS (
+    SELECT dossier_id,
+        min(datum) FILTER (WHERE soort IN ('signaal_ontvangen', 'coa_koppeling', 'huisvesting',
+                                           'vestiging_na_verhuizing')) AS signaal,
+        max(datum) FILTER (WHERE soort = 'signaal_ontvangen') AS kennisgeving,
+        max(datum) FILTER (WHERE soort = 'huisvesting') AS huisvesting,
+        bool_or(soort = 'coa_koppeling') AS gekoppeld,
+        min(datum) FILTER (WHERE soort = 'contact') AS contact,
+        min(datum) FILTER (WHERE soort = 'intake_gestart') AS intake,
+        max(datum) FILTER (WHERE soort = 'lbt_afgenomen') AS lbt,
+        min(datum) FILTER (WHERE soort = 'pip_vastgesteld') AS pip,
+        min(datum) FILTER (WHERE soort = 'leerroute_gestart') AS route_start,
+        (array_agg((gegevens->>'score')::int ORDER BY datum DESC)
+            FILTER (WHERE soort = 'lbt_afgenomen'))[1] AS score,
+        (array_agg(gegevens->>'leerroute' ORDER BY datum DESC)
+            FILTER (WHERE soort = 'pip_vastgesteld'))[1] AS route
+    FROM e GROUP BY dossier_id
+), k AS (
+    SELECT m.*,
+        CASE WHEN score IS NULL THEN NULL
+             WHEN score >= CASE WHEN lbt < DATE '2023-04-12' THEN 31 ELSE 28 END THEN true
+             ELSE false END AS haalbaar,
+        CASE WHEN gekoppeld AND huisvesting > kennisgeving THEN huisvesting + 69
+             ELSE kennisgeving + 69 END AS deadline
+    FROM m
+)
+SELECT count(*), count(contact), count(intake), count(lbt), count(pip), count(route_start),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY contact - signaal),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY intake - contact),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY lbt - intake),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY pip - lbt),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY route_start - pip),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY pip - signaal),
+    percentile_disc(ARRAY[0.5, 0.8, 0.95]) WITHIN GROUP (ORDER BY route_start - signaal),
+    count(*) FILTER (WHERE pip <= deadline), count(*) FILTER (WHERE pip > deadline),
+    count(*) FILTER (WHERE pip IS NULL AND deadline < %(peildatum)s),
+    (SELECT json_agg(t) FROM (
+        SELECT CASE WHEN score < 20 THEN '<20' WHEN score <= 27 THEN '20-27'
+                    WHEN score <= 30 THEN '28-30' ELSE '>30' END AS band,
+               coalesce(route, '') AS route, count(*) AS n,
+               count(*) FILTER (WHERE (route = 'z') <> haalbaar) AS conform
+        FROM k WHERE score IS NOT NULL GROUP BY 1, 2) t)
+FROM k
+"""
+
+
+def meet(functie, n: int) -> tuple[float, float]:
+    begin = time.perf_counter()
+    functie()
+    koud = (time.perf_counter() - begin) * 1000
+    tijden = []
+    for _ in range(n):
+        begin = time.perf_counter()
+        functie()
+        tijden.append((time.perf_counter() - begin) * 1000)
+    return koud, statistics.median(tijden)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gemeente", default="0344")
+    parser.add_argument("-n", type=int, default=10)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from inburgering.accounts.models import Gemeente
+    from inburgering.dossiers.models import Dossier
+    from inburgering.monitoring.indicatoren import Selectie
+    from inburgering.monitoring.tabellen import tabellen
+
+    if connection.vendor != "postgresql":
+        print("Deze benchmark draait op PostgreSQL (DATABASE_URL).")
+        return 2
+    peildatum = dt.date.today()
+    if "monitoring_doelstelling" not in connection.introspection.table_names():
+        # The benchmark database is used read-only: without the monitoring migration there are
+        # no local targets to read (one small indexed query when there are).
+        from inburgering.monitoring import models
+        from inburgering.monitoring import tabellen as tabellen_module
+
+        tabellen_module.Doelstelling = type(
+            "GeenDoelstellingen", (), {"objects": models.Doelstelling.objects.none()}
+        )
+        print("Let op: tabel monitoring_doelstelling ontbreekt; lokale doelen leeg gemeten.")
+    gemeente = Gemeente.objects.get(cbs_code=args.gemeente)
+    scenarios = [
+        (f"{gemeente.naam} ({gemeente.cbs_code})", (gemeente.pk,), DOEL_GEMEENTE_MS, args.n),
+        (
+            "Landelijk",
+            tuple(Gemeente.objects.values_list("pk", flat=True)),
+            DOEL_LANDELIJK_MS,
+            max(2, args.n // 3),
+        ),
+    ]
+
+    def sql(ids):
+        def uitvoeren():
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute(SQL, {"gemeenten": list(ids), "peildatum": peildatum})
+                return cursor.fetchall()
+
+        return uitvoeren
+
+    print(f"PostgreSQL {connection.pg_version}, peildatum {peildatum}, n={args.n}")
+    print(f"{'scenario':<22} {'dossiers':>8} {'koud ms':>9} {'warm ms':>9} {'SQL ms':>8} doel")
+    resultaat = 0
+    for naam, ids, doel, n in scenarios:
+        aantal = Dossier.objects.filter(gemeente_id__in=ids).count()
+        koud, warm = meet(lambda ids=ids: tabellen(Selectie(ids, peildatum)), n)
+        _k, raw = meet(sql(ids), n)
+        ok = warm < doel
+        resultaat |= not ok
+        print(
+            f"{naam:<22} {aantal:>8} {koud:>9.0f} {warm:>9.0f} {raw:>8.0f} "
+            f"< {doel:.0f} ms {'OK' if ok else 'NIET GEHAALD'}"
+        )
+    return resultaat
+
+
+if __name__ == "__main__":
+    sys.exit(main())

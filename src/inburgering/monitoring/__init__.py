@@ -1,0 +1,1 @@
+"""Monitoring: indicators from the event log, reproducible for any peildatum (issue 6)."""

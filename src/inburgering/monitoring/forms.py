@@ -1,0 +1,68 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inburgering.accounts.models import Gebruiker, Rol
+from inburgering.dossiers.models import Doelgroep
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class FilterForm(forms.Form):
+    """Filters of the dashboard. Gemeenten and consulenten are limited to the user's scope."""
+
+    peildatum = forms.DateField(label=_("Peildatum"), required=False, widget=DatumInvoer())
+    van = forms.DateField(label=_("Instroom vanaf"), required=False, widget=DatumInvoer())
+    tot = forms.DateField(label=_("Instroom tot en met"), required=False, widget=DatumInvoer())
+    gemeente = forms.TypedChoiceField(
+        label=_("Gemeente"), required=False, coerce=int, empty_value=None
+    )
+    doelgroep = forms.ChoiceField(label=_("Doelgroep"), required=False)
+    consulent = forms.TypedChoiceField(
+        label=_("Consulent"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gemeenten = list(gemeenten)
+        self.fields["gemeente"].choices = [("", _("Alle"))] + [
+            (g.pk, g.naam) for g in self.gemeenten
+        ]
+        self.fields["doelgroep"].choices = [("", _("Alle")), *list(Doelgroep.choices)]
+        consulenten = (
+            Gebruiker.objects.filter(rol=Rol.CONSULENT, gemeenten__in=self.gemeenten)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+        self.fields["consulent"].choices = [("", _("Alle"))] + [
+            (u.pk, u.weergavenaam) for u in consulenten
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            raise forms.ValidationError(_("'Instroom vanaf' ligt na 'Instroom tot en met'."))
+        if not data.get("peildatum"):
+            data["peildatum"] = timezone.localdate()
+        return data
+
+    def gemeente_ids(self) -> tuple[int, ...]:
+        gekozen = self.cleaned_data.get("gemeente")
+        return (gekozen,) if gekozen else tuple(g.pk for g in self.gemeenten)
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_("Het formaat staat in de handleiding (docs/import.md)."),
+    )
+    alleen_geldige = forms.BooleanField(
+        label=_("Alleen de geldige rijen importeren"),
+        required=False,
+        help_text=_("Zonder dit vinkje wordt niets geïmporteerd zolang één rij een fout bevat."),
+    )

@@ -1,0 +1,507 @@
+"""Indicators from the event log, reproducible for any peildatum.
+
+How a figure is reproduced for a peildatum (and, optionally, as it was known at `bekend_op`):
+exactly the events the fold (`dossiers.toestand.bereken_toestand`) would use count here too —
+events with `datum <= peildatum` (and `geregistreerd_op <= bekend_op`), without `intrekking`
+events and without events a correction (or withdrawal) superseded. A dossier without any such
+event did not exist on the peildatum and is left out.
+
+Two queries do the work, both in SQL over the event table (on PostgreSQL with JIT off and a
+larger work_mem):
+
+1. one aggregate per dossier (GROUP BY dossier) with `MIN/MAX(datum) FILTER (WHERE soort = ...)`
+   for every milestone of the funnel;
+2. the few events whose payload matters (LBT score, leerroute of each PIP, reason of closing,
+   cursusinstelling, waiting reasons), flat and in fold order, payload keys read in SQL.
+
+Everything after that is counting over one small row per dossier. Legal dates (the PIP deadline)
+and the LBT outcome and "conform" come from the rules package (`inburgering.wet`), memoised on
+their inputs. The dossier's doelgroep and consulent used for filtering and grouping are the
+current ones (projection columns), not those on the peildatum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from django.db import connection, transaction
+from django.db.models import Max, Min, Q
+from django.db.models.fields.json import KT
+
+from inburgering.dossiers import deadlines
+from inburgering.dossiers.models import DossierEvent
+from inburgering.dossiers.toestand import DossierToestand
+from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
+from inburgering.wet import Leerroute, lbt_cesuur, lbt_uitkomst, route_conform_lbt
+from inburgering.wet.kalender import plus_jaren, plus_maanden
+
+S = Soort
+
+#: Funnel stages in order: (key on Mijlpalen, label). Labels are translated in `tabellen`.
+FUNNEL = ["signaal", "eerste_contact", "intake", "lbt", "pip", "route_start"]
+#: Lead times reported: (from, to).
+STAPPEN = [
+    ("signaal", "eerste_contact"),
+    ("eerste_contact", "intake"),
+    ("intake", "lbt"),
+    ("lbt", "pip"),
+    ("pip", "route_start"),
+    ("signaal", "pip"),
+    ("signaal", "route_start"),
+]
+#: Score bands of the SZW evaluation (seed 004, Table 1).
+BANDEN = ["<20", "20-27", "28-30", ">30"]
+#: Route columns of Table 1; "" = not yet known.
+ROUTES = ["b1", "onderwijs", "z", ""]
+_WET_ROUTE = {"b1": Leerroute.B1, "onderwijs": Leerroute.ONDERWIJS, "z": Leerroute.Z}
+
+
+def band(score: int) -> str:
+    if score < 20:
+        return "<20"
+    if score <= 27:
+        return "20-27"
+    if score <= 30:
+        return "28-30"
+    return ">30"
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """Which dossiers and which moment. `van`/`tot` select the cohort by first signal date."""
+
+    gemeente_ids: tuple[int, ...]
+    peildatum: dt.date
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    doelgroep: str = ""
+    consulent_id: int | None = None
+    bekend_op: dt.datetime | None = None
+
+
+@dataclass
+class Mijlpalen:
+    """One dossier on the peildatum: only dates and codes, no personal data."""
+
+    dossier_id: int
+    gemeente_id: int
+    doelgroep: str
+    consulent_id: int | None
+    signaal: dt.date | None = None
+    kennisgeving: dt.date | None = None
+    koppeling: dt.date | None = None
+    huisvesting: dt.date | None = None
+    vestiging: dt.date | None = None
+    eerste_contact: dt.date | None = None
+    intake: dt.date | None = None
+    intake_afgerond: dt.date | None = None
+    lbt: dt.date | None = None
+    pip: dt.date | None = None
+    aangemeld: dt.date | None = None
+    route_start: dt.date | None = None
+    afgesloten: dt.date | None = None
+    lbt_score: int | None = None
+    leerroute: str = ""
+    eerste_leerroute: str = ""
+    #: Route changes between successive PIP versions (schakelen and afschalen).
+    routewissels: int = 0
+    afsluitreden: str = ""
+    cursusinstelling: str = ""
+    pip_vorige_gemeente: bool = False
+    wacht_op: str = ""
+    wacht_op_derde: bool = False
+    derde_ontvangen: dt.date | None = None
+    wachtredenen: list[str] = field(default_factory=list)
+
+    @cached_property
+    def conform(self) -> bool | None:
+        """Route follows the LBT (SZW definition, `wet.route_conform_lbt`); None without both."""
+        if self.lbt_score is None or self.leerroute not in _WET_ROUTE:
+            return None
+        return conform(lbt_haalbaar(self.lbt_score, self.lbt), self.leerroute)
+
+    @cached_property
+    def pip_deadline(self) -> dt.date | None:
+        return _pip_deadline(
+            self.kennisgeving,
+            self.koppeling,
+            self.huisvesting,
+            self.vestiging if self.pip_vorige_gemeente else None,
+            self.wacht_op_derde,
+            self.derde_ontvangen,
+        )
+
+
+@lru_cache(maxsize=500_000)
+def _pip_deadline(kennisgeving, koppeling, huisvesting, vestiging, derde, ontvangen):
+    """The deadline as it ran before the first PIP, from the rules package (via deadlines).
+
+    Memoised per process on the rule's inputs (the rule is a pure function of them)."""
+    toestand = DossierToestand(
+        fase=Fase.GESIGNALEERD,
+        kennisgeving_datum=kennisgeving,
+        koppeling_datum=koppeling,
+        brp_inschrijving_datum=huisvesting,
+        vestiging_datum=vestiging,
+        pip_vorige_gemeente=vestiging is not None,
+        wacht_op_derde=derde,
+        informatie_derde_ontvangen=ontvangen if derde else None,
+    )
+    return deadlines.pip_deadline_datum(toestand)
+
+
+_HAALBAAR: dict[tuple[int, int], bool] = {}
+
+
+def lbt_haalbaar(score: int, testdatum: dt.date) -> bool:
+    """The rules package's outcome, memoised on (score, cut-off in force): all it depends on."""
+    sleutel = (score, lbt_cesuur(testdatum))
+    if sleutel not in _HAALBAAR:
+        _HAALBAAR[sleutel] = lbt_uitkomst(score, testdatum).waarde.haalbaar
+    return _HAALBAAR[sleutel]
+
+
+@lru_cache(maxsize=16)
+def conform(haalbaar: bool, leerroute: str) -> bool | None:
+    return route_conform_lbt(haalbaar, _WET_ROUTE[leerroute]).waarde
+
+
+def _events(sel: Selectie):
+    qs = DossierEvent.objects.filter(
+        dossier__gemeente_id__in=sel.gemeente_ids, datum__lte=sel.peildatum
+    )
+    if sel.doelgroep:
+        qs = qs.filter(dossier__doelgroep=sel.doelgroep)
+    if sel.consulent_id:
+        qs = qs.filter(dossier__consulent_id=sel.consulent_id)
+    # Superseded: referenced by a correction or withdrawal (few rows: NOT IN a small set).
+    correcties = DossierEvent.objects.filter(corrigeert__isnull=False)
+    if sel.bekend_op is not None:
+        qs = qs.filter(geregistreerd_op__lte=sel.bekend_op)
+        correcties = correcties.filter(geregistreerd_op__lte=sel.bekend_op)
+    return qs.exclude(soort=S.INTREKKING).exclude(id__in=correcties.values("corrigeert_id"))
+
+
+def _min(*soorten):
+    return Min("datum", filter=Q(soort__in=soorten))
+
+
+def _max(*soorten):
+    return Max("datum", filter=Q(soort__in=soorten))
+
+
+#: Milestones per dossier; MAX where the fold keeps the latest date, MIN where a funnel stage
+#: means "first time".
+MIJLPAAL_AGGREGATEN = {
+    "signaal": _min(S.SIGNAAL_ONTVANGEN, S.COA_KOPPELING, S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
+    "kennisgeving": _max(S.SIGNAAL_ONTVANGEN),
+    "koppeling": _max(S.COA_KOPPELING),
+    "huisvesting": _max(S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
+    "vestiging": _max(S.VESTIGING_NA_VERHUIZING),
+    "eerste_contact": _min(S.CONTACT),
+    "intake": _min(S.INTAKE_GESTART),
+    "intake_afgerond": _max(S.INTAKE_AFGEROND, S.INTAKE_ZONDER_PERSOON),
+    "lbt": _max(S.LBT_AFGENOMEN),
+    "pip": _min(S.PIP_VASTGESTELD),
+    "aangemeld": _max(S.AANGEMELD_LEERROUTE),
+    "route_start": _min(S.LEERROUTE_GESTART),
+    "afgesloten": _max(S.DOSSIER_AFGESLOTEN),
+}
+
+
+#: Events whose payload matters, read flat in fold order (payload keys extracted in SQL).
+DETAIL_SOORTEN = [
+    S.LBT_AFGENOMEN,
+    S.PIP_VASTGESTELD,
+    S.VESTIGING_NA_VERHUIZING,
+    S.DOSSIER_AFGESLOTEN,
+    S.AANGEMELD_LEERROUTE,
+    S.WACHT_OP,
+    S.WACHTEN_BEEINDIGD,
+]
+
+
+def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
+    if not sel.gemeente_ids:
+        return []
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # JIT compilation costs seconds on this one-off aggregate; the hash aggregate
+                # over 150K dossiers needs more than the default 4 MB to stay in memory.
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+        return _mijlpalen(sel)
+
+
+def _mijlpalen(sel: Selectie) -> list[Mijlpalen]:
+    events = _events(sel)
+    per_dossier = events.values("dossier_id").annotate(
+        gemeente_id=Max("dossier__gemeente_id"),
+        doelgroep=Max("dossier__doelgroep"),
+        consulent_id=Max("dossier__consulent_id"),
+        **MIJLPAAL_AGGREGATEN,
+    )
+    if sel.van:
+        per_dossier = per_dossier.filter(signaal__gte=sel.van)
+    if sel.tot:
+        per_dossier = per_dossier.filter(signaal__lte=sel.tot)
+    result: dict[int, Mijlpalen] = {}
+    for rij in per_dossier.order_by():
+        m = Mijlpalen(**rij)
+        result[m.dossier_id] = m
+    details = (
+        events.filter(soort__in=DETAIL_SOORTEN)
+        .order_by("datum", "id")
+        .values_list(
+            "dossier_id",
+            "soort",
+            "datum",
+            KT("gegevens__score"),
+            KT("gegevens__leerroute"),
+            KT("gegevens__reden"),
+            KT("gegevens__op"),
+            KT("gegevens__cursusinstelling"),
+            KT("gegevens__pip_vorige_gemeente"),
+        )
+    )
+    for dossier_id, soort, datum, score, route, reden, op, instelling, vorige in details:
+        m = result.get(dossier_id)
+        if m is None:
+            continue
+        if soort == S.LBT_AFGENOMEN:
+            m.lbt_score = int(score) if score not in (None, "") else None
+        elif soort == S.PIP_VASTGESTELD:
+            if route and m.leerroute and route != m.leerroute:
+                m.routewissels += 1
+            m.leerroute = route or m.leerroute
+            m.eerste_leerroute = m.eerste_leerroute or m.leerroute
+        elif soort == S.VESTIGING_NA_VERHUIZING:
+            m.pip_vorige_gemeente = str(vorige).lower() in ("true", "1")
+            m.leerroute = route or m.leerroute
+        elif soort == S.DOSSIER_AFGESLOTEN:
+            m.afsluitreden = reden or ""
+        elif soort == S.AANGEMELD_LEERROUTE:
+            m.cursusinstelling = instelling or ""
+        elif soort == S.WACHT_OP:
+            m.wacht_op = op or ""
+            m.wachtredenen.append(m.wacht_op)
+            if m.wacht_op == "derde":
+                m.wacht_op_derde, m.derde_ontvangen = True, None
+        elif soort == S.WACHTEN_BEEINDIGD:
+            if m.wacht_op == "derde":
+                m.derde_ontvangen = datum
+            m.wacht_op = ""
+    return list(result.values())
+
+
+# --- Statistics -------------------------------------------------------------------------------
+
+
+def percentiel(waarden: list[int], p: float) -> int | None:
+    """Nearest-rank percentile (as PostgreSQL's percentile_disc): the smallest value with at
+    least p% of the values at or below it."""
+    if not waarden:
+        return None
+    geordend = sorted(waarden)
+    return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]
+
+
+def aandeel(teller: int, noemer: int) -> float | None:
+    return round(100 * teller / noemer, 1) if noemer else None
+
+
+@dataclass
+class Spreiding:
+    n: int
+    mediaan: int | None
+    p80: int | None
+    p95: int | None
+
+    @classmethod
+    def van(cls, dagen: list[int]) -> Spreiding:
+        return cls(len(dagen), percentiel(dagen, 50), percentiel(dagen, 80), percentiel(dagen, 95))
+
+
+def _dagen(a: dt.date | None, b: dt.date | None) -> int | None:
+    if a is None or b is None or b < a:
+        return None
+    return (b - a).days
+
+
+# --- Indicators -------------------------------------------------------------------------------
+
+
+def funnel(rijen: list[Mijlpalen]) -> list[tuple[str, int]]:
+    return [(fase, sum(1 for m in rijen if getattr(m, fase))) for fase in FUNNEL]
+
+
+def doorlooptijden(rijen: list[Mijlpalen]) -> list[tuple[str, str, Spreiding]]:
+    """Days between two stages, for dossiers that reached both (in this order)."""
+    resultaat = []
+    for van, naar in STAPPEN:
+        dagen = [d for m in rijen if (d := _dagen(getattr(m, van), getattr(m, naar))) is not None]
+        resultaat.append((van, naar, Spreiding.van(dagen)))
+    return resultaat
+
+
+@dataclass
+class PipTermijn:
+    binnen: int = 0
+    te_laat: int = 0
+    zonder_termijn: int = 0
+    open_verlopen: int = 0
+    open_lopend: int = 0
+
+    @property
+    def aandeel_binnen(self) -> float | None:
+        return aandeel(self.binnen, self.binnen + self.te_laat)
+
+
+def pip_termijn(rijen: list[Mijlpalen], peildatum: dt.date) -> PipTermijn:
+    """PIPs set on or before the legal deadline (Besluit 5.3, via the rules package), and open
+    dossiers whose deadline has passed without a PIP."""
+    t = PipTermijn()
+    for m in rijen:
+        deadline = m.pip_deadline
+        if m.pip:
+            if deadline is None:
+                t.zonder_termijn += 1
+            elif m.pip <= deadline:
+                t.binnen += 1
+            else:
+                t.te_laat += 1
+        elif not m.afgesloten and deadline is not None:
+            if deadline < peildatum:
+                t.open_verlopen += 1
+            else:
+                t.open_lopend += 1
+    return t
+
+
+def pip_termijn_per(rijen: list[Mijlpalen], peildatum: dt.date, sleutel) -> dict:
+    groepen = defaultdict(list)
+    for m in rijen:
+        groepen[sleutel(m)].append(m)
+    return {k: pip_termijn(v, peildatum) for k, v in groepen.items()}
+
+
+def redenen_vertraging(rijen: list[Mijlpalen], peildatum: dt.date) -> Counter:
+    """What late dossiers (PIP after the deadline, or deadline passed without PIP) waited for."""
+    teller: Counter = Counter()
+    for m in rijen:
+        deadline = m.pip_deadline
+        if deadline is None:
+            continue
+        te_laat = m.pip and m.pip > deadline
+        verlopen = not m.pip and not m.afgesloten and deadline < peildatum
+        if te_laat or verlopen:
+            for reden in set(m.wachtredenen) or {""}:
+                teller[reden] += 1
+    return teller
+
+
+def wachttijd_aanbieder(rijen: list[Mijlpalen]) -> dict[tuple[str, str], Spreiding]:
+    """Days from registration at the cursusinstelling to the start of the route."""
+    groepen = defaultdict(list)
+    for m in rijen:
+        if (d := _dagen(m.aangemeld, m.route_start)) is not None:
+            groepen[(m.cursusinstelling, m.leerroute)].append(d)
+    return {k: Spreiding.van(v) for k, v in sorted(groepen.items())}
+
+
+def lbt_tabel1(rijen: list[Mijlpalen]) -> dict[str, dict[str, int]]:
+    """Seed 004 Table 1: LBT score band x route (latest LBT, latest PIP's route)."""
+    tabel = {b: dict.fromkeys(ROUTES, 0) for b in BANDEN}
+    for m in rijen:
+        if m.lbt_score is not None:
+            tabel[band(m.lbt_score)][m.leerroute if m.leerroute in _WET_ROUTE else ""] += 1
+    return tabel
+
+
+def lbt_tabel2(rijen: list[Mijlpalen]) -> dict[str, tuple[int, int]]:
+    """Seed 004 Table 2: per route, placed in line with the LBT and against it."""
+    tabel = {r: [0, 0] for r in ROUTES[:3]}
+    for m in rijen:
+        if m.lbt_score is None or m.leerroute not in _WET_ROUTE:
+            continue
+        if m.conform:
+            tabel[m.leerroute][0] += 1
+        else:
+            tabel[m.leerroute][1] += 1
+    return {r: (c, t) for r, (c, t) in tabel.items()}
+
+
+def lbt_tabel2_per(rijen: list[Mijlpalen], sleutel) -> dict:
+    groepen = defaultdict(list)
+    for m in rijen:
+        if m.lbt_score is not None:
+            groepen[sleutel(m)].append(m)
+    return {k: lbt_tabel2(v) for k, v in sorted(groepen.items(), key=lambda kv: str(kv[0]))}
+
+
+def routes(rijen: list[Mijlpalen]) -> dict[tuple[str, str], int]:
+    """Route (latest PIP) per doelgroep."""
+    teller: Counter = Counter()
+    for m in rijen:
+        if m.pip:
+            teller[(m.doelgroep, m.leerroute)] += 1
+    return dict(teller)
+
+
+def routewissels(rijen: list[Mijlpalen]) -> tuple[int, int]:
+    """(dossiers with a changed route, number of changes) — schakelen and afschalen together."""
+    return sum(1 for m in rijen if m.routewissels), sum(m.routewissels for m in rijen)
+
+
+@dataclass
+class Doelrealisatie:
+    indicator: str
+    teller: int | None
+    noemer: int | None
+
+    @property
+    def percentage(self) -> float | None:
+        return aandeel(self.teller, self.noemer) if self.noemer is not None else None
+
+
+def doelen(rijen: list[Mijlpalen], peildatum: dt.date) -> dict[str, Doelrealisatie]:
+    """Actuals for the local targets (`models.Indicator`). Only dossiers whose window has fully
+    passed on the peildatum count (e.g. housed at least 3 months before)."""
+    from .models import Indicator
+
+    t = pip_termijn(rijen, peildatum)
+    gestart = [m for m in rijen if m.huisvesting and plus_maanden(m.huisvesting, 3) <= peildatum]
+    voldaan = [m for m in rijen if m.pip and plus_jaren(m.pip, 3) <= peildatum]
+    return {
+        Indicator.PIP_BINNEN_TERMIJN: Doelrealisatie(
+            Indicator.PIP_BINNEN_TERMIJN, t.binnen, t.binnen + t.te_laat
+        ),
+        Indicator.GESTART_3M_NA_HUISVESTING: Doelrealisatie(
+            Indicator.GESTART_3M_NA_HUISVESTING,
+            sum(
+                1
+                for m in gestart
+                if m.route_start and m.route_start <= plus_maanden(m.huisvesting, 3)
+            ),
+            len(gestart),
+        ),
+        Indicator.VOLDAAN_3J: Doelrealisatie(
+            Indicator.VOLDAAN_3J,
+            sum(
+                1
+                for m in voldaan
+                if m.afsluitreden == Afsluitreden.VOLDAAN and m.afgesloten <= plus_jaren(m.pip, 3)
+            ),
+            len(voldaan),
+        ),
+        # Participation is not recorded in casework yet (see the report of issue 6).
+        Indicator.PARTICIPEREND_3J: Doelrealisatie(Indicator.PARTICIPEREND_3J, None, None),
+        Indicator.UITKERING_WERK_STUDIE_2J: Doelrealisatie(
+            Indicator.UITKERING_WERK_STUDIE_2J, None, None
+        ),
+    }

@@ -1,0 +1,365 @@
+"""The dashboard's tables: one definition feeds the page (chart + table), CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.dossiers.models import Doelgroep
+from inburgering.dossiers.workflow import WachtOp
+from inburgering.intake.models import Leerroute
+
+from . import indicatoren as ind
+from .grafieken import staafdiagram
+from .models import Doelstelling, Indicator
+
+
+@dataclass
+class Tabel:
+    sleutel: str
+    titel: str
+    kolommen: list[str]
+    rijen: list[list]
+    toelichting: str = ""
+    #: Chart: the label column and the value columns to draw; None = no chart.
+    grafiek: tuple[int, list[int]] | None = None
+    eenheid: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def svg(self):
+        if not self.grafiek or not self.rijen:
+            return ""
+        label, waarden = self.grafiek
+        return staafdiagram(
+            self.titel,
+            [str(r[label]) for r in self.rijen],
+            [(self.kolommen[k], [r[k] for r in self.rijen]) for k in waarden],
+            self.eenheid,
+        )
+
+
+def _fasen() -> dict[str, str]:
+    return {
+        "signaal": _("Signaal (DUO, COA of BRP)"),
+        "eerste_contact": _("Eerste contact"),
+        "intake": _("Start brede intake"),
+        "lbt": _("Leerbaarheidstoets"),
+        "pip": _("PIP vastgesteld"),
+        "route_start": _("Start leerroute"),
+    }
+
+
+def _route(code: str) -> str:
+    return Leerroute(code).label if code in Leerroute.values else _("Nog niet bekend")
+
+
+def tabellen(sel: ind.Selectie) -> list[Tabel]:
+    rijen = ind.mijlpalen(sel)
+    peil = sel.peildatum
+    fasen = _fasen()
+    result: list[Tabel] = []
+
+    totaal = len(rijen)
+    result.append(
+        Tabel(
+            "trechter",
+            _("Trechter: dossiers per stap"),
+            [_("Stap"), _("Aantal dossiers"), _("% van gesignaleerd")],
+            [[fasen[f], n, ind.aandeel(n, totaal)] for f, n in ind.funnel(rijen)],
+            _("Dossiers die de stap op de peildatum hebben bereikt."),
+            grafiek=(0, [1]),
+        )
+    )
+    result.append(
+        Tabel(
+            "doorlooptijden",
+            _("Doorlooptijden in dagen"),
+            [
+                _("Van"),
+                _("Naar"),
+                _("Aantal"),
+                _("Mediaan"),
+                _("80e percentiel"),
+                _("95e percentiel"),
+            ],
+            [
+                [fasen[van], fasen[naar], s.n, s.mediaan, s.p80, s.p95]
+                for van, naar, s in ind.doorlooptijden(rijen)
+            ],
+            _("Alleen dossiers die beide stappen in deze volgorde hebben bereikt."),
+        )
+    )
+    t = ind.pip_termijn(rijen, peil)
+    result.append(
+        Tabel(
+            "pip_termijn",
+            _("PIP binnen de wettelijke termijn"),
+            [_("Situatie"), _("Aantal")],
+            [
+                [_("PIP binnen de termijn"), t.binnen],
+                [_("PIP na de termijn"), t.te_laat],
+                [_("PIP zonder lopende termijn"), t.zonder_termijn],
+                [_("Nog geen PIP, termijn verstreken"), t.open_verlopen],
+                [_("Nog geen PIP, termijn loopt"), t.open_lopend],
+            ],
+            _("Aandeel binnen de termijn: %(p)s%% (Besluit inburgering 2021 art. 5.3).")
+            % {"p": _fmt(t.aandeel_binnen)},
+            grafiek=(0, [1]),
+            extra={"aandeel": t.aandeel_binnen},
+        )
+    )
+    namen = dict(Gemeente.objects.filter(pk__in=sel.gemeente_ids).values_list("pk", "naam"))
+    if len(sel.gemeente_ids) > 1:
+        per = ind.pip_termijn_per(rijen, peil, lambda m: m.gemeente_id)
+        result.append(
+            Tabel(
+                "pip_termijn_gemeente",
+                _("PIP binnen de termijn per gemeente"),
+                [_("Gemeente"), _("PIP binnen"), _("PIP na"), _("% binnen")],
+                sorted(
+                    [namen.get(g, "?"), v.binnen, v.te_laat, v.aandeel_binnen]
+                    for g, v in per.items()
+                ),
+            )
+        )
+    wacht = dict(WachtOp.choices)
+    result.append(
+        Tabel(
+            "redenen_vertraging",
+            _("Redenen van vertraging (PIP te laat of termijn verstreken)"),
+            [_("Wacht op"), _("Aantal dossiers")],
+            [
+                [str(wacht.get(r, _("geen reden vastgelegd"))), n]
+                for r, n in ind.redenen_vertraging(rijen, peil).most_common()
+            ],
+        )
+    )
+    result.append(
+        Tabel(
+            "wachttijd_aanbieder",
+            _("Wachttijd van aanmelding tot start per cursusinstelling en leerroute (dagen)"),
+            [_("Cursusinstelling"), _("Leerroute"), _("Aantal"), _("Mediaan"), _("80e percentiel")],
+            [
+                [instelling or _("onbekend"), _route(route), s.n, s.mediaan, s.p80]
+                for (instelling, route), s in ind.wachttijd_aanbieder(rijen).items()
+            ],
+        )
+    )
+
+    # Seed 004, Table 1 and Table 2.
+    t1 = ind.lbt_tabel1(rijen)
+    routekolommen = [_route(r) for r in ind.ROUTES]
+    result.append(
+        Tabel(
+            "lbt_route",
+            _("Score leerbaarheidstoets naar leerroute (SZW-evaluatie, tabel 1)"),
+            [_("Score"), *routekolommen, _("Totaal")],
+            [[b.replace("-", "–"), *t1[b].values(), sum(t1[b].values())] for b in ind.BANDEN],
+            _("Laatste LBT-score en de leerroute van het laatste PIP op de peildatum."),
+            grafiek=(0, [1, 2, 3, 4]),
+        )
+    )
+    result.append(
+        _tabel2(
+            "lbt_conform",
+            _("Leerroute conform of in strijd met de LBT (tabel 2)"),
+            {"": ind.lbt_tabel2(rijen)},
+            None,
+        )
+    )
+    consulenten = dict(
+        (u.pk, u.weergavenaam)
+        for u in Gebruiker.objects.filter(pk__in={m.consulent_id for m in rijen if m.consulent_id})
+    )
+    for sleutel, titel, kop, functie, label in [
+        (
+            "lbt_conform_gemeente",
+            _("Conform de LBT per gemeente"),
+            _("Gemeente"),
+            lambda m: m.gemeente_id,
+            lambda k: namen.get(k, "?"),
+        ),
+        (
+            "lbt_conform_consulent",
+            _("Conform de LBT per consulent"),
+            _("Consulent"),
+            lambda m: m.consulent_id or 0,
+            lambda k: consulenten.get(k, _("geen consulent")),
+        ),
+        (
+            "lbt_conform_jaar",
+            _("Conform de LBT per jaar van de toets"),
+            _("Jaar"),
+            lambda m: m.lbt.year,
+            str,
+        ),
+    ]:
+        per = ind.lbt_tabel2_per(rijen, functie)
+        result.append(_tabel2(sleutel, titel, {label(k): v for k, v in per.items()}, kop))
+
+    # Routes (item 3, partly): route per doelgroep, schakelen and afschalen.
+    doelgroepen = dict(Doelgroep.choices)
+    verdeling = ind.routes(rijen)
+    gewisseld, wissels = ind.routewissels(rijen)
+    result.append(
+        Tabel(
+            "routes",
+            _("Leerroute per doelgroep (laatste PIP)"),
+            [_("Doelgroep"), *[_route(r) for r in ind.ROUTES]],
+            [
+                [str(doelgroepen.get(d, d)), *[verdeling.get((d, r), 0) for r in ind.ROUTES]]
+                for d in Doelgroep.values
+            ],
+            _(
+                "Dossiers met een andere leerroute in een latere PIP-versie: %(n)s "
+                "(%(w)s wisselingen, schakelen en afschalen samen)."
+            )
+            % {"n": gewisseld, "w": wissels},
+            grafiek=(0, [1, 2, 3]),
+        )
+    )
+
+    # Local targets (item 6).
+    result.append(_doelen(sel, rijen, namen))
+    return result
+
+
+def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
+    kolommen = [
+        _("Leerroute"),
+        _("Conform LBT"),
+        _("% conform"),
+        _("In strijd met LBT"),
+        _("% in strijd"),
+    ]
+    if kop:
+        kolommen = [kop, *kolommen]
+    rijen = []
+    for groep, tabel in groepen.items():
+        totaal = [0, 0]
+        for route, (c, s) in tabel.items():
+            rijen.append(
+                ([groep] if kop else [])
+                + [_route(route), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+            )
+            totaal[0] += c
+            totaal[1] += s
+        c, s = totaal
+        rijen.append(
+            ([groep] if kop else [])
+            + [_("Totaal"), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+        )
+    return Tabel(
+        sleutel,
+        titel,
+        kolommen,
+        rijen,
+        _(
+            "Conform: B1-route of onderwijsroute bij 'haalbaar', Z-route bij 'niet haalbaar' "
+            "(Wi art. 14 lid 5; definitie SZW-evaluatie). Zonder LBT of leerroute niet geteld."
+        ),
+        grafiek=None if kop else (0, [2, 4]),
+        eenheid="%",
+    )
+
+
+def _doelen(sel: ind.Selectie, rijen, namen) -> Tabel:
+    streef = {
+        (d.gemeente_id, d.indicator): d.streefwaarde
+        for d in Doelstelling.objects.filter(gemeente_id__in=sel.gemeente_ids)
+    }
+    per_gemeente: dict[int, list] = {g: [] for g in sel.gemeente_ids}
+    for m in rijen:
+        per_gemeente.setdefault(m.gemeente_id, []).append(m)
+    tabel_rijen = []
+    for gemeente_id, groep in sorted(per_gemeente.items(), key=lambda kv: namen.get(kv[0], "")):
+        werkelijk = ind.doelen(groep, sel.peildatum)
+        for indicator in Indicator:
+            doel = streef.get((gemeente_id, indicator.value))
+            r = werkelijk[indicator]
+            if doel is None and r.noemer is None:
+                continue
+            tabel_rijen.append(
+                [
+                    namen.get(gemeente_id, "?"),
+                    str(indicator.label),
+                    r.percentage if r.noemer is not None else _("nog niet gemeten"),
+                    r.noemer,
+                    doel,
+                    _("gehaald")
+                    if doel is not None and r.percentage is not None and r.percentage >= doel
+                    else (
+                        _("niet gehaald") if doel is not None and r.percentage is not None else "–"
+                    ),
+                ]
+            )
+    grafiek_rijen = [r for r in tabel_rijen if isinstance(r[2], float) and r[4] is not None]
+    tabel = Tabel(
+        "doelen",
+        _("Lokale doelen: werkelijk tegen streefwaarde"),
+        [
+            _("Gemeente"),
+            _("Indicator"),
+            _("Werkelijk (%)"),
+            _("Aantal dossiers"),
+            _("Streefwaarde (%)"),
+            _("Oordeel"),
+        ],
+        tabel_rijen,
+        _(
+            "Alleen dossiers waarvan de periode op de peildatum helemaal verstreken is. "
+            "Participatie wordt nog niet vastgelegd en is daarom nog niet te meten."
+        ),
+        eenheid="%",
+    )
+    if grafiek_rijen:
+        tabel.extra["grafiek"] = staafdiagram(
+            tabel.titel,
+            [f"{r[0]}: {r[1]}" if len(sel.gemeente_ids) > 1 else r[1] for r in grafiek_rijen],
+            [
+                (_("Werkelijk"), [r[2] for r in grafiek_rijen]),
+                (_("Streefwaarde"), [r[4] for r in grafiek_rijen]),
+            ],
+            "%",
+        )
+    return tabel
+
+
+def _fmt(waarde) -> str:
+    if waarde is None:
+        return "–"
+    if isinstance(waarde, float):
+        return f"{waarde:.1f}".replace(".", ",")
+    if isinstance(waarde, dt.date):
+        return waarde.strftime("%d-%m-%Y")
+    return str(waarde)
+
+
+def als_csv(tabel: Tabel) -> bytes:
+    """Semicolon-separated with a BOM and decimal commas, as Dutch spreadsheet software reads."""
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow(tabel.kolommen)
+    for rij in tabel.rijen:
+        schrijver.writerow(["" if w is None else _fmt(w) for w in rij])
+    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+
+
+def als_xlsx(tabel: Tabel) -> bytes:
+    from openpyxl import Workbook
+
+    boek = Workbook()
+    blad = boek.active
+    blad.title = tabel.sleutel[:31]
+    blad.append([str(tabel.titel)])
+    blad.append([str(k) for k in tabel.kolommen])
+    for rij in tabel.rijen:
+        blad.append([w if isinstance(w, int | float) or w is None else str(w) for w in rij])
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()

@@ -1,0 +1,68 @@
+"""The beschikking (PDF) and the one-page summary for the inburgeraar, generated on request
+from a vastgestelde version (which never changes), in plain Dutch (B1)."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from inburgering import wet
+from inburgering.dossiers import deadlines
+from inburgering.intake.models import Afwijkingsreden
+
+from . import services
+from .models import PipVersie
+
+#: The legal basis named in the beschikking, per element (Wi = Wet inburgering 2021).
+GRONDSLAGEN = [
+    ("Wet inburgering 2021, artikel 15", "het college stelt het PIP vast bij beschikking"),
+    ("Besluit inburgering 2021, artikel 5.3", "de termijn en de inhoud van het PIP"),
+    ("Wet inburgering 2021, artikel 11", "de inburgeringstermijn van drie jaar"),
+]
+
+
+def context(versie: PipVersie) -> dict:
+    dossier = versie.pip.dossier
+    toestand = services.toestand_van(dossier)
+    eerste = toestand.eerste_pip_dagtekening or versie.dagtekening
+    termijn = wet.inburgeringstermijn(eerste, dagtekening_huidige_pip=versie.dagtekening)
+    teksten = services.sjabloon(dossier.gemeente)
+    redenen = [
+        Afwijkingsreden(r).label
+        for r in versie.lbt_afwijking_redenen
+        if r in Afwijkingsreden.values
+    ]
+    return {
+        "versie": versie,
+        "dossier": dossier,
+        "persoon": dossier.inburgeraar,
+        "gemeente": dossier.gemeente,
+        "teksten": teksten,
+        "termijn": termijn,
+        "termijn_grondslag": deadlines.grondslag_tekst(termijn),
+        "map": services.map_verplicht(versie),
+        "grondslagen": GRONDSLAGEN,
+        "afwijking_redenen": redenen,
+        "bezwaar_weken": services.BEZWAARTERMIJN_WEKEN,
+        "gesprekken": list(versie.pip.voortgangsgesprekken.all()),
+    }
+
+
+def html(template: str, versie: PipVersie) -> str:
+    # Legal documents for the inburgeraar are Dutch, whatever the user's interface language.
+    with translation.override("nl"):
+        return render_to_string(template, context(versie))
+
+
+def pdf(template: str, versie: PipVersie) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html(template, versie)).write_pdf()
+
+
+def beschikking_pdf(versie: PipVersie) -> bytes:
+    return pdf("pip/beschikking.html", versie)
+
+
+def samenvatting_pdf(versie: PipVersie) -> bytes:
+    return pdf("pip/samenvatting_document.html", versie)

@@ -1,0 +1,42 @@
+import datetime as dt
+
+from inburgering.dossiers.services import Nieuw, registreer_reeks
+from inburgering.dossiers.workflow import Soort
+from tests.conftest import maak_dossier
+
+
+def traject(
+    gemeente,
+    start: dt.date,
+    *,
+    consulent=None,
+    lbt=None,
+    pip=None,
+    route="b1",
+    start_route=None,
+    contact=None,
+    intake=None,
+    **persoon,
+):
+    """A dossier with kennisgeving on `start` and the given milestones (days after start)."""
+    dossier = maak_dossier(gemeente, consulent=consulent, kennisgeving=start, **persoon)
+    dag = lambda n: start + dt.timedelta(days=n)  # noqa: E731
+    reeks = []
+    if contact is not None:
+        reeks.append(Nieuw(Soort.CONTACT, dag(contact), {"kanaal": "telefoon"}))
+    if intake is not None:
+        reeks.append(Nieuw(Soort.INTAKE_GESTART, dag(intake)))
+    if lbt is not None:
+        score, n = lbt
+        reeks.append(Nieuw(Soort.LBT_AFGENOMEN, dag(n), {"score": score}))
+    if pip is not None:
+        if intake is None:
+            reeks.append(Nieuw(Soort.INTAKE_GESTART, dag(pip - 2)))
+        reeks.append(Nieuw(Soort.INTAKE_AFGEROND, dag(pip - 1)))
+        reeks.append(Nieuw(Soort.PIP_VASTGESTELD, dag(pip), {"leerroute": route}))
+    if start_route is not None:
+        reeks.append(Nieuw(Soort.LEERROUTE_GESTART, dag(start_route)))
+    reeks.sort(key=lambda n: n.datum)
+    if reeks:
+        registreer_reeks(dossier, reeks)
+    return dossier

@@ -1,0 +1,84 @@
+import csv
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from inburgering.accounts.models import Inzagelog, Rol
+from tests.conftest import maak_gebruiker
+
+from .helpers import traject
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cijfers(gemeente_a, gemeente_b):
+    traject(gemeente_a, dt.date(2024, 3, 4), lbt=(35, 15), pip=30, route="b1")
+    traject(gemeente_b, dt.date(2024, 3, 4), lbt=(10, 15), pip=30, route="z")
+    traject(gemeente_b, dt.date(2024, 3, 4), lbt=(12, 15), pip=30, route="z")
+
+
+def _client(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_teamleider_sees_only_own_gemeente(client, teamleider_a, cijfers):
+    antwoord = _client(client, teamleider_a).get("/monitoring/?peildatum=2025-01-01")
+    assert antwoord.status_code == 200
+    trechter = next(t for t in antwoord.context["tabellen"] if t.sleutel == "trechter")
+    assert trechter.rijen[0][1] == 1  # gemeente B's two dossiers are not counted
+    assert b"<svg" in antwoord.content and b"<title>" in antwoord.content
+    assert Inzagelog.objects.count() == 0  # aggregates only
+
+
+def test_gemeente_outside_scope_is_refused(client, teamleider_a, gemeente_b, cijfers):
+    antwoord = _client(client, teamleider_a).get(f"/monitoring/?gemeente={gemeente_b.pk}")
+    assert antwoord.context["tabellen"] == []
+    assert antwoord.context["form"].errors["gemeente"]
+    export = client.get(f"/monitoring/export/trechter.csv?gemeente={gemeente_b.pk}")
+    assert export.status_code == 404
+
+
+def test_regional_service_sees_both_and_per_gemeente(client, gemeente_a, gemeente_b, cijfers):
+    kwaliteit = maak_gebruiker("kim_kwaliteit", Rol.KWALITEIT, gemeente_a, gemeente_b)
+    antwoord = _client(client, kwaliteit).get("/monitoring/?peildatum=2025-01-01")
+    sleutels = {t.sleutel: t for t in antwoord.context["tabellen"]}
+    assert sleutels["trechter"].rijen[0][1] == 3
+    per_gemeente = sleutels["lbt_conform_gemeente"].rijen
+    assert ["Deventer", "Z-route", 2, 100.0, 0, 0.0] in per_gemeente
+
+
+@pytest.mark.parametrize("rol", [Rol.CONSULENT, Rol.BEHEERDER, Rol.PRIVACY])
+def test_other_roles_get_403(client, gemeente_a, rol):
+    user = maak_gebruiker(f"x_{rol}", rol, gemeente_a)
+    assert _client(client, user).get("/monitoring/").status_code == 403
+    assert client.get("/monitoring/export/trechter.csv").status_code == 403
+    assert client.get("/monitoring/import/").status_code == 403
+
+
+def test_csv_and_xlsx_export_hold_the_table(client, teamleider_a, cijfers):
+    _client(client, teamleider_a)
+    antwoord = client.get("/monitoring/export/lbt_route.csv?peildatum=2025-01-01")
+    assert antwoord["Content-Disposition"] == 'attachment; filename="lbt_route_20250101.csv"'
+    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[0][0] == "Score"
+    assert rijen[4] == [">30", "1", "0", "0", "0", "1"]
+    antwoord = client.get("/monitoring/export/lbt_route.xlsx?peildatum=2025-01-01")
+    blad = load_workbook(io.BytesIO(antwoord.content)).active
+    assert [c.value for c in blad[6]] == [">30", 1, 0, 0, 0, 1]
+    assert client.get("/monitoring/export/bestaat_niet.csv").status_code == 404
+    assert client.get("/monitoring/export/trechter.pdf").status_code == 404
+
+
+def test_filter_doelgroep_and_period(client, teamleider_a, gemeente_a, cijfers):
+    traject(gemeente_a, dt.date(2024, 9, 2), doelgroep="gezinsmigrant_overig")
+    _client(client, teamleider_a)
+    antwoord = client.get("/monitoring/?peildatum=2025-01-01&doelgroep=gezinsmigrant_overig")
+    trechter = next(t for t in antwoord.context["tabellen"] if t.sleutel == "trechter")
+    assert trechter.rijen[0][1] == 1
+    antwoord = client.get("/monitoring/?peildatum=2025-01-01&van=2024-01-01&tot=2024-06-30")
+    trechter = next(t for t in antwoord.context["tabellen"] if t.sleutel == "trechter")
+    assert trechter.rijen[0][1] == 1

@@ -1,0 +1,179 @@
+"""Documents (PDF from the vastgestelde version) and the pages: access, forms, conflicts."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from inburgering.accounts.models import Inzagelog
+from inburgering.dossiers.workflow import Fase
+from inburgering.pip import documenten
+from inburgering.pip import services as s
+from inburgering.pip.models import PipVersie, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def _tekst(pdf: bytes) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.fixture
+def vastgesteld(klaar, consulent_a):
+    versie = s.stel_op(klaar, actor=consulent_a)
+    s.stel_vast(versie, gezien_versie=versie.versie, actor=consulent_a)
+    versie.refresh_from_db()
+    return versie
+
+
+def test_beschikking_pdf_in_gewone_taal_met_bezwaar(vastgesteld):
+    pdf = documenten.beschikking_pdf(vastgesteld)
+    assert pdf.startswith(b"%PDF")
+    tekst = " ".join(_tekst(pdf).split())
+    assert "Besluit: uw plan voor inburgering" in tekst
+    assert "B1-route" in tekst and "12 uur les per week" in tekst
+    assert "binnen 6 weken na de datum van deze brief" in tekst
+    assert "college van burgemeester en wethouders van de gemeente Utrecht" in tekst
+    assert "Wet inburgering 2021, artikel 15" in tekst
+
+
+def test_samenvatting_is_een_pagina(vastgesteld):
+    pdf = documenten.samenvatting_pdf(vastgesteld)
+    assert pdf.startswith(b"%PDF")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert "Uw plan in het kort" in _tekst(pdf)
+
+
+def _login(client, user):
+    client.force_login(user)
+
+
+def test_pagina_documenten_en_inzagelog(client, vastgesteld, consulent_a):
+    dossier = vastgesteld.pip.dossier
+    _login(client, consulent_a)
+    antwoord = client.get(reverse("pip:pip", kwargs={"uuid": dossier.uuid}))
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert "Vastgesteld PIP (versie 1)" in inhoud and "BWBR0044770 art. 11 lid 1" in inhoud
+    assert dossier.inburgeraar.bsn not in antwoord.request["PATH_INFO"]
+    assert Inzagelog.objects.filter(doel="pip", dossier=dossier).exists()
+    pdf = client.get(reverse("pip:beschikking", kwargs={"uuid": dossier.uuid, "nummer": 1}))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    html = client.get(reverse("pip:samenvatting", kwargs={"uuid": dossier.uuid, "nummer": 1}))
+    assert "Uw plan in het kort" in html.content.decode()
+    assert (
+        client.get(
+            reverse("pip:beschikking", kwargs={"uuid": dossier.uuid, "nummer": 2})
+        ).status_code
+        == 404
+    )
+
+
+def test_andere_gemeente_ziet_niets(client, vastgesteld, consulent_b, beheerder):
+    dossier = vastgesteld.pip.dossier
+    _login(client, consulent_b)
+    assert client.get(reverse("pip:pip", kwargs={"uuid": dossier.uuid})).status_code == 404
+    assert (
+        client.get(
+            reverse("pip:beschikking", kwargs={"uuid": dossier.uuid, "nummer": 1})
+        ).status_code
+        == 404
+    )
+    client.logout()
+    _login(client, beheerder)
+    assert client.get(reverse("pip:pip", kwargs={"uuid": dossier.uuid})).status_code == 403
+
+
+def test_concept_niet_als_document(client, klaar, consulent_a):
+    s.stel_op(klaar, actor=consulent_a)
+    _login(client, consulent_a)
+    url = reverse("pip:beschikking", kwargs={"uuid": klaar.uuid, "nummer": 1})
+    assert client.get(url).status_code == 404
+
+
+def _post_bewaar(client, versie, **wijzig):
+    data = {
+        "actie": "bewaren",
+        "gezien_versie": versie.versie,
+        "dagtekening": versie.dagtekening.isoformat(),
+        "leerroute": versie.leerroute,
+        "niveau": versie.niveau,
+        "intensiteit_uren_per_week": versie.intensiteit_uren_per_week,
+        "ondersteuning_en_begeleiding": versie.ondersteuning_en_begeleiding,
+        "pvt_intensiteit": versie.pvt_intensiteit,
+        "map_intensiteit": versie.map_intensiteit,
+        "aantal_voortgangsgesprekken": versie.aantal_voortgangsgesprekken,
+    }
+    data.update(wijzig)
+    return client.post(reverse("pip:pip", kwargs={"uuid": versie.pip.dossier.uuid}), data)
+
+
+def test_formulier_fouten_in_het_nederlands_niets_half_opgeslagen(client, klaar, consulent_a):
+    versie = s.stel_op(klaar, actor=consulent_a)
+    _login(client, consulent_a)
+    antwoord = _post_bewaar(
+        client,
+        versie,
+        dagtekening="2999-01-01",
+        niveau="B1",
+        leerroute="z",
+        aantal_voortgangsgesprekken="0",
+        ondersteuning_en_begeleiding="Nieuwe tekst",
+    )
+    assert antwoord.status_code == 400
+    inhoud = antwoord.content.decode()
+    assert "De dagtekening kan niet in de toekomst liggen" in inhoud
+    assert "Niveau B1 kan niet bij de Z-route." in inhoud
+    assert "Plan minimaal 1 voortgangsgesprek." in inhoud
+    versie.refresh_from_db()
+    assert versie.leerroute == "b1" and versie.ondersteuning_en_begeleiding != "Nieuwe tekst"
+
+
+def test_tweede_bewerker_ziet_melding(client, klaar, consulent_a, collega_a):
+    versie = s.stel_op(klaar, actor=consulent_a)
+    oud = PipVersie.objects.get(pk=versie.pk)
+    _login(client, consulent_a)
+    assert _post_bewaar(client, versie, vve_afspraken="Van Anna").status_code == 302
+    client.logout()
+    _login(client, collega_a)
+    antwoord = _post_bewaar(client, oud, vve_afspraken="Van Bram")
+    assert antwoord.status_code == 409
+    assert "heeft dit PIP intussen gewijzigd" in antwoord.content.decode()
+    assert "Van Anna" in antwoord.content.decode()  # the form shows the current text
+    versie.refresh_from_db()
+    assert versie.vve_afspraken == "Van Anna"
+
+
+def test_vaststellen_via_pagina_en_dossier_toont_termijn(client, klaar, consulent_a):
+    versie = s.stel_op(klaar, actor=consulent_a)
+    _login(client, consulent_a)
+    url = reverse("pip:pip", kwargs={"uuid": klaar.uuid})
+    pagina = client.get(url).content.decode()
+    assert (
+        "Gevolgen van de gekozen dagtekening" in pagina and "BWBR0045555 art. 5.3 lid 1" in pagina
+    )
+    antwoord = client.post(url, {"actie": "vaststellen", "gezien_versie": versie.versie})
+    assert antwoord.status_code == 302
+    klaar.refresh_from_db()
+    assert klaar.fase == Fase.PIP_VASTGESTELD
+    versie.refresh_from_db()
+    assert versie.status == Status.VASTGESTELD
+    dossierpagina = client.get(reverse("dossiers:dossier", kwargs={"uuid": klaar.uuid}))
+    assert "Inburgeringstermijn" in dossierpagina.content.decode()
+
+
+def test_vaststellen_geweigerd_toont_redenen(client, gemeente_a, consulent_a):
+    from tests.conftest import maak_dossier
+
+    dossier = maak_dossier(gemeente_a, consulent=consulent_a, actor=consulent_a)
+    versie = s.stel_op(dossier, actor=consulent_a)
+    _login(client, consulent_a)
+    url = reverse("pip:pip", kwargs={"uuid": dossier.uuid})
+    pagina = client.get(url).content.decode()
+    assert "Ontbreekt: de leerroute." in pagina and "Er is geen brede intake vastgelegd." in pagina
+    antwoord = client.post(url, {"actie": "vaststellen", "gezien_versie": versie.versie})
+    assert antwoord.status_code == 400
+    assert "kan nog niet worden vastgesteld" in antwoord.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.fase == Fase.GESIGNALEERD
