@@ -19,6 +19,7 @@ dossier_patterns = (
     [
         path("caseload/", dossier_views.caseload_view, name="caseload"),
         path("dossiers/nieuw/", dossier_views.nieuw_dossier_view, name="nieuw"),
+        path("dossiers/bulk/", dossier_views.bulk_view, name="bulk"),
         path("dossiers/<uuid:uuid>/", dossier_views.dossier_view, name="dossier"),
     ],
     "dossiers",

@@ -46,6 +46,7 @@ def deadline(datum: dt.date | None, vandaag: dt.date) -> Deadline | None:
 @dataclass(frozen=True)
 class Rij:
     pk: int
+    uuid: str
     url: str
     naam: str
     gemeente: str
@@ -64,6 +65,7 @@ def rij(dossier: Dossier, vandaag: dt.date, labels: dict[str, dict[str, str]]) -
     volgende = getattr(dossier, "volgende_afspraak", None)
     return Rij(
         pk=dossier.pk,
+        uuid=str(dossier.uuid),
         url=reverse("dossiers:dossier", kwargs={"uuid": dossier.uuid}),
         naam=dossier.inburgeraar.naam,
         gemeente=dossier.gemeente.naam,
@@ -80,7 +82,9 @@ def rij(dossier: Dossier, vandaag: dt.date, labels: dict[str, dict[str, str]]) -
 
 
 _RIJ = (
-    '<tr class="utrecht-table__row">'
+    '<tr class="utrecht-table__row"><td class="utrecht-table__cell">'
+    '<input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" '
+    'name="dossiers" value="{}" form="bulk" aria-label="{} {}"></td>'
     '<th scope="row" class="utrecht-table__header-cell">'
     '<a class="utrecht-link" href="{}">{}</a></th>'
     '<td class="utrecht-table__cell">{}</td><td class="utrecht-table__cell">{}</td>'
@@ -115,6 +119,9 @@ def rij_html(r: Rij, woorden: dict[str, str]) -> SafeString:
     )
     return format_html(
         _RIJ,
+        r.uuid,
+        woorden["selecteer"],
+        r.naam,
         r.url,
         r.naam,
         r.gemeente,
@@ -134,6 +141,7 @@ def rij_html(r: Rij, woorden: dict[str, str]) -> SafeString:
 
 def tabelrijen(rijen: list[Rij]) -> SafeString:
     woorden = {
+        "selecteer": gettext("Selecteer"),
         "sinds": gettext("sinds"),
         "laatste": gettext("laatste"),
         "volgende": gettext("volgende"),

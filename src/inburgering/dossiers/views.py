@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid as uuid_module
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -25,6 +27,7 @@ from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers
 
 from . import caseload as cl
 from . import rijen as rijen_
+from .bulk import BulkForm, voer_uit
 from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
 from .forms import GebeurtenisForm, NieuwDossierForm
 from .models import Bron, Doelgroep
@@ -100,6 +103,7 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "gemeenten": request.user.gemeenten.all(),
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
+            "bulkform": BulkForm(user=request.user),
             "golven": _golven(request.user) if pagina.number == 1 else [],
         },
     )
@@ -233,3 +237,46 @@ def _maak_dossier(request, form, data, signalen):
                 dossier, soort, datum, actor=request.user, gegevens=gegevens, bron=Bron.GEBRUIKER
             )
     return dossier
+
+
+@login_required
+@require_http_methods(["POST"])
+def bulk_view(request: HttpRequest) -> HttpResponse:
+    """Assign a consulent or invite many dossiers at once (a wave of arrivals)."""
+    vereis_dossierrol(request)
+    terug = request.POST.get("terug", "")
+    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+        terug = reverse("dossiers:caseload")
+    form = BulkForm(request.POST, user=request.user)
+    gekozen = request.POST.getlist("dossiers")[:500]
+    dossiers = list(
+        dossiers_voor(request.user)
+        .filter(uuid__in=[u for u in gekozen if _is_uuid(u)])
+        .select_related("inburgeraar", "gemeente")
+    )
+    if not dossiers:
+        messages.error(request, _("Selecteer eerst een of meer dossiers."))
+    elif len(dossiers) != len(set(gekozen)):
+        messages.error(request, _("Een of meer gekozen dossiers zijn niet (meer) zichtbaar."))
+    elif not form.is_valid():
+        fouten = "; ".join(
+            f"{form.fields[v].label}: {' '.join(f)}" if v in form.fields else " ".join(f)
+            for v, f in form.errors.items()
+        )
+        messages.error(request, _("Niet uitgevoerd: %s") % fouten)
+    else:
+        try:
+            aantal = voer_uit(dossiers, form.cleaned_data, request.user)
+        except OngeldigeGebeurtenis as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("Uitgevoerd voor %(n)s dossiers.") % {"n": aantal})
+    return redirect(terug)
+
+
+def _is_uuid(waarde: str) -> bool:
+    try:
+        uuid_module.UUID(waarde)
+    except ValueError:
+        return False
+    return True

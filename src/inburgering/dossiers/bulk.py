@@ -1,0 +1,94 @@
+"""Bulk actions for a wave of arrivals: assign a consulent or send the first summons to many
+dossiers at once. All or nothing: one failing dossier rolls the whole batch back."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from inburgering.accounts.models import Gebruiker, Rol
+from inburgering.ui import NLDesignFormMixin
+
+from .models import Dossier
+from .referentie import Kanaal
+from .services import wijs_consulent_toe
+from .toestand import OngeldigeGebeurtenis
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BulkForm(NLDesignFormMixin, forms.Form):
+    actie = forms.ChoiceField(
+        label=_l("Actie"),
+        choices=[
+            ("toewijzen", _l("Consulent toewijzen")),
+            ("uitnodigen", _l("Uitnodigen voor de brede intake")),
+        ],
+    )
+    consulent = forms.ModelChoiceField(
+        label=_l("Consulent"), queryset=Gebruiker.objects.none(), required=False
+    )
+    kanaal = forms.ChoiceField(
+        label=_l("Uitnodiging per"),
+        choices=[(k, v) for k, v in Kanaal.choices if k in ("post", "email", "whatsapp")],
+        required=False,
+    )
+    periode_van = forms.DateField(label=_l("Afspraak maken vanaf"), widget=DATUM, required=False)
+    periode_tot = forms.DateField(
+        label=_l("Afspraak maken uiterlijk"), widget=DATUM, required=False
+    )
+
+    def __init__(self, *args, user: Gebruiker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consulent"].queryset = (
+            Gebruiker.objects.filter(
+                rol=Rol.CONSULENT, is_active=True, gemeenten__in=user.gemeenten.values("pk")
+            )
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
+        self.auto_id = "bulk_%s"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("actie") == "toewijzen" and not data.get("consulent"):
+            self.add_error("consulent", _("Kies de consulent."))
+        if data.get("actie") == "uitnodigen":
+            for veld in ("kanaal", "periode_van", "periode_tot"):
+                if not data.get(veld):
+                    self.add_error(veld, _("Dit veld is verplicht bij een uitnodiging."))
+            van, tot = data.get("periode_van"), data.get("periode_tot")
+            if van and tot and tot < van:
+                self.add_error("periode_tot", _("De periode eindigt vóór zij begint."))
+        return data
+
+
+def voer_uit(dossiers: list[Dossier], data: dict, actor: Gebruiker) -> int:
+    """Apply the action to every dossier or to none; raises OngeldigeGebeurtenis naming the
+    dossier that failed."""
+    from inburgering.intake.oproepen import stuur_oproep  # intake builds on dossiers
+
+    vandaag = timezone.localdate()
+    with transaction.atomic():
+        for dossier in dossiers:
+            try:
+                if data["actie"] == "toewijzen":
+                    wijs_consulent_toe(dossier, data["consulent"], vandaag, actor=actor)
+                else:
+                    stuur_oproep(
+                        dossier,
+                        kanaal=data["kanaal"],
+                        periode_van=data["periode_van"],
+                        periode_tot=data["periode_tot"],
+                        datum=vandaag,
+                        actor=actor,
+                    )
+            except OngeldigeGebeurtenis as fout:
+                raise OngeldigeGebeurtenis(
+                    _("%(naam)s: %(fout)s Er is niets vastgelegd.")
+                    % {"naam": dossier.inburgeraar.naam, "fout": fout}
+                ) from fout
+    return len(dossiers)
