@@ -54,6 +54,12 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
     )
     koppeling_datum = forms.DateField(label=_("Datum koppeling COA"), required=False, widget=DATUM)
     azc = forms.CharField(label=_("Azc-locatie"), max_length=100, required=False)
+    coa_contact = forms.CharField(
+        label=_("Contactpersoon COA"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam en telefoon of e-mail van de COA-medewerker."),
+    )
     brp_inschrijving_datum = forms.DateField(
         label=_("Datum inschrijving BRP (huisvesting)"), required=False, widget=DATUM
     )
@@ -158,7 +164,10 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         if data.get("kennisgeving_datum"):
             items.append((Soort.SIGNAAL_ONTVANGEN, data["kennisgeving_datum"], {}))
         if data.get("koppeling_datum"):
-            items.append((Soort.COA_KOPPELING, data["koppeling_datum"], {"azc": data["azc"]}))
+            gegevens = {"azc": data["azc"]}
+            if data.get("coa_contact"):
+                gegevens["coa_contact"] = data["coa_contact"]
+            items.append((Soort.COA_KOPPELING, data["koppeling_datum"], gegevens))
         if data.get("brp_inschrijving_datum"):
             items.append((Soort.HUISVESTING, data["brp_inschrijving_datum"], {}))
         return sorted(items, key=lambda item: item[1])
@@ -180,6 +189,7 @@ ELDERS_VASTGELEGD = frozenset(
         Soort.WACHT_OP,
         Soort.WACHTEN_BEEINDIGD,
         Soort.PIP_STAP,
+        Soort.LBT_ONTHEFFING,
         Soort.PIP_VASTGESTELD,
         Soort.LBT_AFGENOMEN,
         Soort.LBT_AANGEMELD,

@@ -103,6 +103,8 @@ def gegevens_in_woorden(gegevens: dict) -> str:
     delen = []
     if gegevens.get("azc"):
         delen.append(str(_("azc %(azc)s") % {"azc": gegevens["azc"]}))
+    if gegevens.get("coa_contact"):
+        delen.append(str(_("contact COA: %(c)s") % {"c": gegevens["coa_contact"]}))
     if gegevens.get("leerroute"):
         delen.append(str(LEERROUTES.get(gegevens["leerroute"], gegevens["leerroute"])))
     if gegevens.get("reden") in Afsluitreden.values:

@@ -68,6 +68,7 @@ class Soort(models.TextChoices):
     WACHT_OP = "wacht_op", _("Wacht op")
     WACHTEN_BEEINDIGD = "wachten_beeindigd", _("Wachten beëindigd")
     PIP_STAP = "pip_stap", _("PIP bijgewerkt")
+    LBT_ONTHEFFING = "lbt_ontheffing", _("Ontheffing leerbaarheidstoets verleend")
 
 
 class WachtOp(models.TextChoices):
@@ -100,6 +101,7 @@ FEITEN = frozenset(
         S.WACHT_OP,
         S.WACHTEN_BEEINDIGD,
         S.PIP_STAP,
+        S.LBT_ONTHEFFING,
     }
 )
 

@@ -19,8 +19,10 @@ from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.wet import (
+    Beperking,
     IntakeOnderdeel,
     brede_intake_ontbrekend,
+    lbt_ontheffing,
     lbt_uitkomst,
     route_conform_lbt,
 )
@@ -33,6 +35,7 @@ from .models import (
     Gezondheid,
     IntakeGesprek,
     Intakeversie,
+    LbtOntheffing,
     Leerbaarheidstoets,
     Leerroute,
     LokaalOnderdeel,
@@ -197,8 +200,10 @@ def registreer_lbt(dossier: Dossier, *, actor: Gebruiker, **gegevens) -> Leerbaa
     return lbt
 
 
-def volledigheid(intake: BredeIntake, *, lbt_ontheffing: bool = False) -> Uitkomst:
+def volledigheid(intake: BredeIntake, *, lbt_ontheffing: bool | None = None) -> Uitkomst:
     """What the intake still lacks, legal topics first (rules package), then local modules."""
+    if lbt_ontheffing is None:
+        lbt_ontheffing = heeft_lbt_ontheffing(intake.dossier)
     secties = onderwerpen(intake)
     gedekt = {IntakeOnderdeel(s.sleutel) for s in secties if s.lokaal is None and s.ingevuld}
     if laatste_lbt(intake.dossier):
@@ -266,3 +271,43 @@ def besluit_route(
         toelichting=toelichting,
         besloten_door=actor,
     )
+
+
+def verleen_lbt_ontheffing(
+    dossier: Dossier,
+    *,
+    actor: Gebruiker,
+    datum: dt.date,
+    beperking: str,
+    in_staat_geacht: bool,
+    motivering: str,
+) -> LbtOntheffing:
+    """Record the LBT exemption when the rules package says there are grounds for it."""
+    uitkomst = lbt_ontheffing(
+        beperking=Beperking(beperking), in_staat_geacht=in_staat_geacht, peildatum=datum
+    )
+    if not uitkomst.waarde:
+        raise OngeldigeGebeurtenis(uitkomst.uitleg)
+    with transaction.atomic():
+        record = LbtOntheffing.objects.create(
+            dossier=dossier,
+            datum=datum,
+            beperking=beperking,
+            in_staat_geacht=in_staat_geacht,
+            motivering=motivering,
+            uitleg=uitkomst.uitleg,
+            besloten_door=actor,
+        )
+        registreer(
+            dossier,
+            Soort.LBT_ONTHEFFING,
+            datum,
+            actor=actor,
+            gegevens={"beperking": beperking, "grondslag": str(uitkomst.grondslagen[0])},
+            toelichting=motivering,
+        )
+    return record
+
+
+def heeft_lbt_ontheffing(dossier: Dossier) -> bool:
+    return dossier.lbt_ontheffingen.exists()

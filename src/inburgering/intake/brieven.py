@@ -68,6 +68,22 @@ Met vriendelijke groet,
 {{ consulent }}
 Gemeente {{ gemeente }}""",
     ),
+    Briefsoort.HERINNERING_AFSPRAAK: (
+        "Herinnering: u heeft een afspraak",
+        """Beste {{ naam }},
+
+U heeft een afspraak met de gemeente {{ gemeente }}.
+
+Wanneer: {{ datum }}
+{{ afspraak }}
+
+Kunt u niet komen? Neem dan zo snel mogelijk contact op met uw consulent {{ consulent }}.
+
+Met vriendelijke groet,
+
+{{ consulent }}
+Gemeente {{ gemeente }}""",
+    ),
     Briefsoort.INTAKE_ZONDER_PERSOON: (
         "Wij hebben de brede intake zonder u afgerond",
         """Beste {{ naam }},
@@ -98,6 +114,8 @@ def maak_brief(
     periode_van: dt.date | None = None,
     periode_tot: dt.date | None = None,
     bedrag_cents: int | None = None,
+    datum: str = "",
+    afspraak: str = "",
 ) -> Brief:
     """Render and store the letter. The caller decides in which transaction."""
     sjabloon = BriefSjabloon.objects.filter(gemeente=dossier.gemeente_id, soort=soort).first()
@@ -110,7 +128,8 @@ def maak_brief(
             "consulent": consulent.weergavenaam if consulent else "",
             "periode_van": _datum(periode_van),
             "periode_tot": _datum(periode_tot),
-            "datum": _datum(dt.date.today()),
+            "datum": datum or _datum(dt.date.today()),
+            "afspraak": afspraak,
             "bedrag": f"€ {bedrag_cents // 100:,}".replace(",", ".") if bedrag_cents else "",
             "kanaal": Kanaal(kanaal).label,
         },

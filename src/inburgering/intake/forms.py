@@ -276,3 +276,17 @@ class RouteForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
                 _("Stel voor een asielstatushouder de intensiteit van de leerroute vast."),
             )
         return data
+
+
+class LbtOntheffingForm(NietInToekomstMixin, NLDesignFormMixin, forms.Form):
+    datum = forms.DateField(label=_("Datum besluit"), widget=DATUM)
+    beperking = forms.ChoiceField(
+        label=_("Beperking"),
+        choices=[("visueel", _("Visuele beperking")), ("auditief", _("Auditieve beperking"))],
+    )
+    in_staat_geacht = forms.BooleanField(
+        label=_("De inburgeraar wordt in staat geacht de toets toch te maken"), required=False
+    )
+    motivering = forms.CharField(
+        label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )

@@ -17,6 +17,7 @@ class Briefsoort(models.TextChoices):
     WAARSCHUWING = "waarschuwing", _("Waarschuwing en herhaalde oproep")
     BOETEVOORNEMEN = "boetevoornemen", _("Voornemen boete en nieuwe oproep")
     INTAKE_ZONDER_PERSOON = "intake_zonder_persoon", _("Brede intake zonder u afgerond")
+    HERINNERING_AFSPRAAK = "herinnering_afspraak", _("Herinnering aan een afspraak")
 
 
 class BriefSjabloon(models.Model):
@@ -93,6 +94,9 @@ class Afspraak(models.Model):
     tolk_taal = models.CharField(_("tolk (taal)"), max_length=3, blank=True)
     medewerker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="afspraken")
     herinnering_dagen = models.PositiveIntegerField(_("herinnering (dagen vooraf)"), default=1)
+    herinnering_verstuurd_op = models.DateTimeField(
+        _("herinnering klaargezet op"), null=True, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND
     )
@@ -248,6 +252,30 @@ class Leerbaarheidstoets(models.Model):
 
     def __str__(self) -> str:
         return f"LBT {self.datum:%d-%m-%Y}: {self.score}"
+
+
+class LbtOntheffing(models.Model):
+    """The college's exemption from the LBT (Wi art. 14 lid 6, from 21 October 2025)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="lbt_ontheffingen")
+    datum = models.DateField(_("datum besluit"))
+    beperking = models.CharField(
+        _("beperking"),
+        max_length=10,
+        choices=[("visueel", _("Visuele beperking")), ("auditief", _("Auditieve beperking"))],
+    )
+    in_staat_geacht = models.BooleanField(_("in staat geacht de toets te maken"), default=False)
+    motivering = models.TextField(_("motivering"))
+    uitleg = models.TextField(_("uitleg van de regel"))
+    besloten_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = _("ontheffing leerbaarheidstoets")
+        verbose_name_plural = _("ontheffingen leerbaarheidstoets")
+
+    def __str__(self) -> str:
+        return f"Ontheffing LBT {self.datum:%d-%m-%Y}"
 
 
 class Leerroute(models.TextChoices):

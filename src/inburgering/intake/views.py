@@ -64,6 +64,10 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
             .select_related("actor")
             .order_by("-datum", "-id"),
             "afspraken": dossier.afspraken.select_related("medewerker").order_by("-begin"),
+            "contactpersonen": dossier.events.filter(soort=Soort.CONSULENT_TOEGEWEZEN).order_by(
+                "-datum", "-id"
+            ),
+            "brieven": dossier.brieven.filter(soort="herinnering_afspraak")[:10],
             "tab": "contact",
         },
         status=400 if request.method == "POST" else 200,
@@ -383,6 +387,9 @@ def toets_en_route_view(request: HttpRequest, uuid) -> HttpResponse:
         "advies": f.SchooladviesForm(
             data if actie == "advies" else None, initial=_initial(), auto_id="advies_%s"
         ),
+        "ontheffing": f.LbtOntheffingForm(
+            data if actie == "ontheffing" else None, initial=_initial(), auto_id="ontheffing_%s"
+        ),
         "route": f.RouteForm(
             data if actie == "route" else None,
             initial=_initial(),
@@ -395,6 +402,8 @@ def toets_en_route_view(request: HttpRequest, uuid) -> HttpResponse:
         try:
             if actie == "lbt":
                 bi.registreer_lbt(dossier, actor=request.user, **form.cleaned_data)
+            elif actie == "ontheffing":
+                bi.verleen_lbt_ontheffing(dossier, actor=request.user, **form.cleaned_data)
             elif actie == "advies":
                 advies = form.save(commit=False)
                 advies.dossier = dossier
@@ -417,6 +426,7 @@ def toets_en_route_view(request: HttpRequest, uuid) -> HttpResponse:
             "lbt_uitkomst": bi.lbt_beoordeling(lbt),
             "lbt_grondslag": _grondslagen(bi.lbt_beoordeling(lbt)),
             "adviezen": dossier.schooladviezen.all(),
+            "ontheffingen": dossier.lbt_ontheffingen.all(),
             "routebesluit": dossier.routebesluiten.first(),
             "asiel": asiel,
             "tab": "toets_en_route",
