@@ -11,6 +11,7 @@ from inburgering.intake.models import Afwijkingsreden, Leerroute
 from inburgering.ui import NLDesignFormMixin
 
 from .models import Bezwaar, PipVersie, Reden, ZrouteExamens
+from .services import BEWAARBARE_VELDEN
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -88,23 +89,7 @@ class PipVersieForm(NLDesignFormMixin, forms.ModelForm):
 
     class Meta:
         model = PipVersie
-        fields = [
-            "dagtekening",
-            "leerroute",
-            "niveau",
-            "intensiteit_uren_per_week",
-            "geschatte_intensiteit_uren",
-            "ondersteuning_en_begeleiding",
-            "pvt_intensiteit",
-            "map_intensiteit",
-            "vve_afspraken",
-            "aantal_voortgangsgesprekken",
-            "zroute_examens",
-            "bijstand",
-            "participatiewet_beschikkingen",
-            "lbt_afwijking_redenen",
-            "lbt_afwijking_toelichting",
-        ]
+        fields = BEWAARBARE_VELDEN
         widgets = {
             veld: forms.Textarea(attrs={"rows": 3})
             for veld in [
