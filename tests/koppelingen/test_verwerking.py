@@ -181,3 +181,12 @@ def test_afstemmingsrapport_toont_een_pip_die_duo_niet_kent(
 def test_afstemming_alleen_voor_rollen_met_dossiertoegang(client, beheerder):
     client.force_login(beheerder)
     assert client.get(reverse("koppelingen:afstemming")).status_code == 403
+
+
+def test_afstemming_meldt_een_weigering_van_duo_in_plaats_van_te_falen(gemeente_a, dossier_a):
+    from inburgering.koppelingen.duo.afstemming import afstemmen
+
+    # gemeente_a has no OIN registered at the simulator: DUO refuses every question.
+    rapport = afstemmen(gemeente_a)
+    assert [b.onderwerp for b in rapport.bevindingen] == ["duo_antwoord"]
+    assert "DUO gaf geen bruikbaar antwoord" in rapport.bevindingen[0].toelichting

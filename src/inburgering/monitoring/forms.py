@@ -66,3 +66,38 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Zonder dit vinkje wordt niets geïmporteerd zolang één rij een fout bevat."),
     )
+
+
+def vorig_kwartaal(dag) -> tuple[int, int]:
+    kwartaal = (dag.month - 1) // 3 + 1
+    return (dag.year, kwartaal - 1) if kwartaal > 1 else (dag.year - 1, 4)
+
+
+class CbsForm(forms.Form):
+    """Year, quarter and one gemeente (within the user's scope) for the CBS delivery."""
+
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2022, max_value=2100)
+    kwartaal = forms.TypedChoiceField(
+        label=_("Kwartaal"), coerce=int, choices=[(k, f"K{k}") for k in range(1, 5)]
+    )
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), coerce=int)
+
+    def __init__(self, data=None, *, gemeenten):
+        self.gemeenten = {g.pk: g for g in gemeenten}
+        if data is None or not data:
+            jaar, kwartaal = vorig_kwartaal(timezone.localdate())
+            eerste = next(iter(self.gemeenten), "")
+            data = {"jaar": jaar, "kwartaal": kwartaal, "gemeente": eerste}
+        super().__init__(data)
+        self.fields["gemeente"].choices = [(g.pk, g.naam) for g in self.gemeenten.values()]
+
+    def clean(self):
+        data = super().clean()
+        jaar, kwartaal = data.get("jaar"), data.get("kwartaal")
+        vandaag = timezone.localdate()
+        if jaar and kwartaal and (jaar, kwartaal) > (vandaag.year, (vandaag.month - 1) // 3 + 1):
+            raise forms.ValidationError(_("Dit kwartaal ligt in de toekomst."))
+        return data
+
+    def gekozen_gemeente(self):
+        return self.gemeenten[self.cleaned_data["gemeente"]]

@@ -36,7 +36,13 @@ from inburgering.dossiers import deadlines
 from inburgering.dossiers.models import DossierEvent
 from inburgering.dossiers.toestand import DossierToestand
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
-from inburgering.wet import Leerroute, lbt_cesuur, lbt_uitkomst, route_conform_lbt
+from inburgering.wet import (
+    Leerroute,
+    inburgeringstermijn,
+    lbt_cesuur,
+    lbt_uitkomst,
+    route_conform_lbt,
+)
 from inburgering.wet.kalender import plus_jaren, plus_maanden
 
 S = Soort
@@ -104,6 +110,8 @@ class Mijlpalen:
     aangemeld: dt.date | None = None
     route_start: dt.date | None = None
     afgesloten: dt.date | None = None
+    examen: dt.date | None = None
+    lbt_ontheffing: dt.date | None = None
     lbt_score: int | None = None
     leerroute: str = ""
     eerste_leerroute: str = ""
@@ -116,6 +124,11 @@ class Mijlpalen:
     wacht_op_derde: bool = False
     derde_ontvangen: dt.date | None = None
     wachtredenen: list[str] = field(default_factory=list)
+    #: End of the termijn as DUO reported it (latest TERMIJN_DUO event), incl. any extension.
+    termijn_duo_einde: dt.date | None = None
+    #: Person characteristics, filled by `met_persoonskenmerken` only where a table needs them.
+    geslacht: str = ""
+    geboortedatum: dt.date | None = None
 
     @cached_property
     def conform(self) -> bool | None:
@@ -123,6 +136,17 @@ class Mijlpalen:
         if self.lbt_score is None or self.leerroute not in _WET_ROUTE:
             return None
         return conform(lbt_haalbaar(self.lbt_score, self.lbt), self.leerroute)
+
+    @property
+    def termijn_einde(self) -> tuple[dt.date | None, str]:
+        """(end of the inburgeringstermijn, source): DUO's end date when a TERMIJN_DUO event
+        gave one ("duo"), else computed by the rules package from the first PIP's dagtekening
+        ("berekend"); (None, "") before the first PIP."""
+        if self.termijn_duo_einde:
+            return self.termijn_duo_einde, TERMIJN_DUO
+        if self.pip:
+            return _termijn_einde(self.pip), TERMIJN_BEREKEND
+        return None, ""
 
     @cached_property
     def pip_deadline(self) -> dt.date | None:
@@ -152,6 +176,17 @@ def _pip_deadline(kennisgeving, koppeling, huisvesting, vestiging, derde, ontvan
         informatie_derde_ontvangen=ontvangen if derde else None,
     )
     return deadlines.pip_deadline_datum(toestand)
+
+
+TERMIJN_DUO = "duo"
+TERMIJN_BEREKEND = "berekend"
+
+
+@lru_cache(maxsize=100_000)
+def _termijn_einde(eerste_pip: dt.date) -> dt.date:
+    """Wi art. 11 via the rules package. Interruptions (Besluit 2.1 lid 2) and extensions are
+    not in the event log as such; DUO's end date (TERMIJN_DUO) carries them when present."""
+    return inburgeringstermijn(eerste_pip).waarde.einde
 
 
 _HAALBAAR: dict[tuple[int, int], bool] = {}
@@ -210,6 +245,8 @@ MIJLPAAL_AGGREGATEN = {
     "aangemeld": _max(S.AANGEMELD_LEERROUTE),
     "route_start": _min(S.LEERROUTE_GESTART),
     "afgesloten": _max(S.DOSSIER_AFGESLOTEN),
+    "examen": _max(S.EXAMENRESULTAAT),
+    "lbt_ontheffing": _max(S.LBT_ONTHEFFING),
 }
 
 
@@ -222,6 +259,7 @@ DETAIL_SOORTEN = [
     S.AANGEMELD_LEERROUTE,
     S.WACHT_OP,
     S.WACHTEN_BEEINDIGD,
+    S.TERMIJN_DUO,
 ]
 
 
@@ -267,9 +305,10 @@ def _mijlpalen(sel: Selectie) -> list[Mijlpalen]:
             KT("gegevens__op"),
             KT("gegevens__cursusinstelling"),
             KT("gegevens__pip_vorige_gemeente"),
+            KT("gegevens__einde"),
         )
     )
-    for dossier_id, soort, datum, score, route, reden, op, instelling, vorige in details:
+    for dossier_id, soort, datum, score, route, reden, op, instelling, vorige, einde in details:
         m = result.get(dossier_id)
         if m is None:
             continue
@@ -296,7 +335,24 @@ def _mijlpalen(sel: Selectie) -> list[Mijlpalen]:
             if m.wacht_op == "derde":
                 m.derde_ontvangen = datum
             m.wacht_op = ""
+        elif soort == S.TERMIJN_DUO and einde:
+            m.termijn_duo_einde = dt.date.fromisoformat(einde)
     return list(result.values())
+
+
+def met_persoonskenmerken(sel: Selectie, rijen: list[Mijlpalen]) -> list[Mijlpalen]:
+    """Add sex and date of birth (current values) for the route-distribution tables."""
+    from inburgering.dossiers.models import Dossier
+
+    kenmerken = {
+        pk: (geslacht, geboren)
+        for pk, geslacht, geboren in Dossier.objects.filter(
+            gemeente_id__in=sel.gemeente_ids
+        ).values_list("pk", "inburgeraar__geslacht", "inburgeraar__geboortedatum")
+    }
+    for m in rijen:
+        m.geslacht, m.geboortedatum = kenmerken.get(m.dossier_id, ("", None))
+    return rijen
 
 
 # --- Statistics -------------------------------------------------------------------------------
@@ -451,6 +507,81 @@ def routes(rijen: list[Mijlpalen]) -> dict[tuple[str, str], int]:
         if m.pip:
             teller[(m.doelgroep, m.leerroute)] += 1
     return dict(teller)
+
+
+#: Age groups for reporting (a convention of this product, not law): (label, lowest age).
+LEEFTIJDSGROEPEN = [("<18", 0), ("18-26", 18), ("27-39", 27), ("40-54", 40), ("55+", 55)]
+
+
+def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
+    """Completed years on the peildatum (someone born on 29 February turns a year older on
+    1 March in non-leap years)."""
+    return (
+        peildatum.year
+        - geboortedatum.year
+        - ((peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day))
+    )
+
+
+def leeftijdsgroep(geboortedatum: dt.date | None, peildatum: dt.date) -> str:
+    if geboortedatum is None:
+        return ""
+    jaren = leeftijd(geboortedatum, peildatum)
+    return next(label for label, vanaf in reversed(LEEFTIJDSGROEPEN) if jaren >= vanaf)
+
+
+def routes_per(rijen: list[Mijlpalen], sleutel) -> dict[tuple[str, str, str], int]:
+    """Route (latest PIP) per (doelgroep, sleutel(m)), for dossiers with a PIP."""
+    teller: Counter = Counter()
+    for m in rijen:
+        if m.pip:
+            teller[(m.doelgroep, sleutel(m), m.leerroute)] += 1
+    return dict(teller)
+
+
+# --- Termijn at risk (item 4) -------------------------------------------------------------------
+
+#: Bands by the end of the termijn relative to the peildatum.
+RISICO_VERSTREKEN = "verstreken"
+RISICO_6 = "6"
+RISICO_12 = "12"
+RISICO_BANDEN = [RISICO_VERSTREKEN, RISICO_6, RISICO_12]
+#: Why the progress check failed.
+NIET_GESTART = "niet_gestart"
+B1_ZONDER_EXAMEN = "b1_zonder_examen"
+
+
+@dataclass
+class TermijnRisico:
+    mijlpalen: Mijlpalen
+    band: str
+    reden: str
+    einde: dt.date
+    bron: str
+
+
+def termijn_risico(rijen: list[Mijlpalen], peildatum: dt.date) -> list[TermijnRisico]:
+    """Open dossiers whose inburgeringstermijn ends within 12 months of the peildatum (or has
+    already ended) and that show too little progress: no LEERROUTE_GESTART yet, or in the
+    B1-route without any EXAMENRESULTAAT. Band "6": end on or before peildatum + 6 months;
+    "12": after that, up to peildatum + 12 months; "verstreken": end before the peildatum."""
+    zes, twaalf = plus_maanden(peildatum, 6), plus_maanden(peildatum, 12)
+    resultaat = []
+    for m in rijen:
+        if m.afgesloten:
+            continue
+        einde, bron = m.termijn_einde
+        if einde is None or einde > twaalf:
+            continue
+        if not m.route_start:
+            reden = NIET_GESTART
+        elif m.leerroute == "b1" and not m.examen:
+            reden = B1_ZONDER_EXAMEN
+        else:
+            continue
+        band = RISICO_VERSTREKEN if einde < peildatum else RISICO_6 if einde <= zes else RISICO_12
+        resultaat.append(TermijnRisico(m, band, reden, einde, bron))
+    return resultaat
 
 
 def routewissels(rijen: list[Mijlpalen]) -> tuple[int, int]:

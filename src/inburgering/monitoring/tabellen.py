@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
-from inburgering.dossiers.models import Doelgroep
+from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 from inburgering.intake.models import Leerroute
 
@@ -224,9 +224,125 @@ def tabellen(sel: ind.Selectie) -> list[Tabel]:
         )
     )
 
+    # Routes by sex and by age group on the peildatum (item 3, rest).
+    ind.met_persoonskenmerken(sel, rijen)
+    geslachten = [(g, str(label)) for g, label in Geslacht.choices] + [("", _("onbekend"))]
+    groepen = [(label, label.replace("-", "–")) for label, _v in ind.LEEFTIJDSGROEPEN] + [
+        ("", _("onbekend"))
+    ]
+    for sleutel, titel, kop, functie, waarden, toelichting in [
+        (
+            "routes_geslacht",
+            _("Leerroute per doelgroep en geslacht (laatste PIP)"),
+            _("Geslacht"),
+            lambda m: m.geslacht,
+            geslachten,
+            _("Geslacht zoals nu vastgelegd bij de inburgeraar."),
+        ),
+        (
+            "routes_leeftijd",
+            _("Leerroute per doelgroep en leeftijdsgroep (laatste PIP)"),
+            _("Leeftijd"),
+            lambda m: ind.leeftijdsgroep(m.geboortedatum, peil),
+            groepen,
+            _(
+                "Leeftijd in hele jaren op de peildatum; groepen <18, 18–26, 27–39, 40–54 en 55+ "
+                "(een indeling voor rapportage, geen wettelijke indeling)."
+            ),
+        ),
+    ]:
+        result.append(
+            _routes_per(sleutel, titel, kop, ind.routes_per(rijen, functie), waarden, toelichting)
+        )
+
+    # Termijn at risk (item 4): aggregate; the list is on its own page.
+    result.append(_termijn_risico(ind.termijn_risico(rijen, peil)))
+
     # Local targets (item 6).
     result.append(_doelen(sel, rijen, namen))
     return result
+
+
+def _routes_per(sleutel, titel, kop, verdeling, waarden, toelichting) -> Tabel:
+    doelgroepen = dict(Doelgroep.choices)
+    rijen = []
+    for d in Doelgroep.values:
+        for code, label in waarden:
+            aantallen = [verdeling.get((d, code, r), 0) for r in ind.ROUTES]
+            if code == "" and not any(aantallen):
+                continue  # the "unknown" row only when it has dossiers
+            rijen.append([str(doelgroepen[d]), label, *aantallen, sum(aantallen)])
+    tabel = Tabel(
+        sleutel,
+        titel,
+        [_("Doelgroep"), kop, *[_route(r) for r in ind.ROUTES], _("Totaal")],
+        rijen,
+        toelichting,
+    )
+    if any(r[-1] for r in rijen):
+        tabel.extra["grafiek"] = staafdiagram(
+            titel,
+            [f"{r[0]}: {r[1]}" for r in rijen],
+            [(tabel.kolommen[k], [r[k] for r in rijen]) for k in (2, 3, 4)],
+        )
+    return tabel
+
+
+def risico_banden() -> dict[str, str]:
+    return {
+        ind.RISICO_VERSTREKEN: _("Termijn al verstreken"),
+        ind.RISICO_6: _("Eindigt binnen 6 maanden"),
+        ind.RISICO_12: _("Eindigt over 6 tot 12 maanden"),
+    }
+
+
+def risico_redenen() -> dict[str, str]:
+    return {
+        ind.NIET_GESTART: _("Leerroute nog niet gestart"),
+        ind.B1_ZONDER_EXAMEN: _("B1-route zonder examenresultaat"),
+    }
+
+
+def termijn_bronnen() -> dict[str, str]:
+    return {ind.TERMIJN_DUO: _("DUO"), ind.TERMIJN_BEREKEND: _("berekend")}
+
+
+def _termijn_risico(risico: list[ind.TermijnRisico]) -> Tabel:
+    rijen = []
+    for band, label in risico_banden().items():
+        groep = [r for r in risico if r.band == band]
+        rijen.append(
+            [
+                label,
+                len(groep),
+                sum(1 for r in groep if r.reden == ind.NIET_GESTART),
+                sum(1 for r in groep if r.reden == ind.B1_ZONDER_EXAMEN),
+                sum(1 for r in groep if r.bron == ind.TERMIJN_DUO),
+                sum(1 for r in groep if r.bron == ind.TERMIJN_BEREKEND),
+            ]
+        )
+    return Tabel(
+        "termijn_risico",
+        _("Inburgeringstermijn in gevaar"),
+        [
+            _("Einde termijn"),
+            _("Aantal dossiers"),
+            _("Leerroute nog niet gestart"),
+            _("B1-route zonder examenresultaat"),
+            _("Einddatum van DUO"),
+            _("Einddatum berekend"),
+        ],
+        rijen,
+        _(
+            "Open dossiers waarvan de inburgeringstermijn binnen 12 maanden na de peildatum "
+            "eindigt (of al verstreken is) en die weinig voortgang tonen: de leerroute is nog "
+            "niet gestart, of de B1-route loopt zonder enig examenresultaat. Einde termijn: de "
+            "einddatum van DUO als die er is, anders berekend (Wi art. 11: drie jaar vanaf de "
+            "dag na de dagtekening van het eerste PIP)."
+        ),
+        grafiek=(0, [2, 3]),
+        extra={"lijst": "monitoring:termijn_risico"},
+    )
 
 
 def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:

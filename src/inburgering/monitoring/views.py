@@ -1,15 +1,32 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
-from inburgering.accounts.toegang import gemeenten_voor
+from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_inzage
+from inburgering.dossiers.models import Doelgroep
+from inburgering.intake.models import Leerroute
 
-from . import importeren
-from .forms import FilterForm, ImportForm
+from . import cbs, importeren
+from . import indicatoren as ind
+from .forms import CbsForm, FilterForm, ImportForm
 from .indicatoren import Selectie
-from .tabellen import als_csv, als_xlsx, tabellen
+from .tabellen import (
+    als_csv,
+    als_xlsx,
+    risico_banden,
+    risico_redenen,
+    tabellen,
+    termijn_bronnen,
+)
+
+#: Rows per page of the termijn-risico list; only the rows shown are logged.
+PER_PAGINA = 50
 
 MONITORING_ROLLEN = frozenset({Rol.TEAMLEIDER, Rol.KWALITEIT})
 
@@ -96,3 +113,108 @@ def import_view(request):
             "titel": _("Bestaande dossiers importeren"),
         },
     )
+
+
+def termijn_risico_view(request):
+    """Drill-down of "termijn in gevaar": names, so every row shown is logged (Inzagelog)."""
+    _controleer(request)
+    form, selectie = _selectie(request)
+    rijen, pagina = [], None
+    if selectie is not None:
+        gevonden = ind.termijn_risico(ind.mijlpalen(selectie), selectie.peildatum)
+        risico = {r.mijlpalen.dossier_id: r for r in gevonden}
+        band = request.GET.get("band", "")
+        if band in ind.RISICO_BANDEN:
+            risico = {k: r for k, r in risico.items() if r.band == band}
+        dossiers = (
+            dossiers_voor(request.user)
+            .filter(pk__in=list(risico), gemeente_id__in=selectie.gemeente_ids)
+            .select_related("inburgeraar", "gemeente", "consulent")
+        )
+        gesorteerd = sorted(dossiers, key=lambda d: (risico[d.pk].einde, d.pk))
+        pagina = Paginator(gesorteerd, PER_PAGINA).get_page(request.GET.get("pagina"))
+        banden, redenen, bronnen = risico_banden(), risico_redenen(), termijn_bronnen()
+        doelgroepen = dict(Doelgroep.choices)
+        for d in pagina:
+            r = risico[d.pk]
+            rijen.append(
+                {
+                    "naam": d.inburgeraar.naam,
+                    "url": reverse("dossiers:dossier", kwargs={"uuid": d.uuid}),
+                    "gemeente": d.gemeente.naam,
+                    "doelgroep": doelgroepen.get(d.doelgroep, d.doelgroep),
+                    "consulent": d.consulent.weergavenaam if d.consulent else "",
+                    "leerroute": Leerroute(r.mijlpalen.leerroute).label
+                    if r.mijlpalen.leerroute in Leerroute.values
+                    else "",
+                    "pip": r.mijlpalen.pip,
+                    "einde": r.einde,
+                    "bron": bronnen[r.bron],
+                    "band": banden[r.band],
+                    "reden": redenen[r.reden],
+                }
+            )
+        log_inzage(request.user, [d.pk for d in pagina], "monitoring_termijn")
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "monitoring/termijn_risico.html",
+        {
+            "form": form,
+            "selectie": selectie,
+            "rijen": rijen,
+            "pagina": pagina,
+            "query": query.urlencode(),
+            "banden": risico_banden(),
+            "band": request.GET.get("band", ""),
+        },
+    )
+
+
+def _cbs_levering(request):
+    form = CbsForm(request.GET or None, gemeenten=gemeenten_voor(request.user))
+    if not form.is_valid():
+        return form, None, None
+    kwartaal = cbs.Kwartaal(form.cleaned_data["jaar"], form.cleaned_data["kwartaal"])
+    gemeente = form.gekozen_gemeente()
+    return form, kwartaal, cbs.levering(dossiers_voor(request.user), gemeente, kwartaal)
+
+
+def cbs_view(request):
+    """CBS delivery: choose year, quarter and gemeente; completeness per mandatory column."""
+    _controleer(request)
+    form, kwartaal, rijen = _cbs_levering(request)
+    ontbrekend = cbs.volledigheid(rijen) if rijen is not None else []
+    getoond = {u for o in ontbrekend for u in o.uuids}
+    if getoond:
+        pks = {str(r.uuid): r.mijlpalen.dossier_id for r in rijen}
+        log_inzage(request.user, sorted(pks[u] for u in getoond), "monitoring_cbs")
+    return render(
+        request,
+        "monitoring/cbs.html",
+        {
+            "form": form,
+            "kwartaal": kwartaal,
+            "aantal": len(rijen) if rijen is not None else None,
+            "ontbrekend": ontbrekend,
+            "kolommen": cbs.KOLOMMEN,
+            "query": urlencode({k: form.cleaned_data[k] for k in ("jaar", "kwartaal", "gemeente")})
+            if kwartaal
+            else "",
+        },
+    )
+
+
+def cbs_download_view(request):
+    """The delivery file. Pseudonymised, but still personal data per row: logged."""
+    _controleer(request)
+    form, kwartaal, rijen = _cbs_levering(request)
+    if rijen is None:
+        raise Http404
+    log_inzage(request.user, [r.mijlpalen.dossier_id for r in rijen], "monitoring_cbs")
+    gemeente = form.gekozen_gemeente()
+    antwoord = HttpResponse(cbs.als_csv(rijen), content_type="text/csv; charset=utf-8")
+    naam = f"swi_{gemeente.cbs_code}_{kwartaal}.csv"
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord

@@ -1,5 +1,5 @@
 """Reconciliation with DUO: differences between our records and DUO's, and signals we expected
-but did not get: `afstemmen(gemeente)` returns a `Rapport` (no page or command yet)."""
+but did not get: `afstemmen(gemeente)` returns a `Rapport` (page: koppelingen/duo/afstemming/)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase, Soort
 
 from ..models import InkomendBericht, Status, UitgaandBericht
-from .client import DuoClient, client_voor
+from .client import DuoClient, DuoFout, client_voor
 from .handlers import LEERROUTE_VAN_DUO
 
 WEKEN_TOT_PIP_NA_SS139 = 8
@@ -83,46 +83,56 @@ def afstemmen(gemeente, *, client: DuoClient | None = None, peildatum=None) -> R
             bevinding("ontbreekt", "pip_niet_geleverd", t.pip_dagtekening, "-",
                       "PIP vastgesteld, maar nooit (met succes) aan DUO geleverd.")  # fmt: skip
 
-        doelgroep = client.doelgroep(bsn)
-        if doelgroep is None and client.inburgeringsplicht(bsn) is None:
-            bevinding("verschil", "bekend_bij_duo", "lopend dossier", "onbekend",
-                      "DUO kent deze persoon niet als inburgeringsplichtige.")  # fmt: skip
-            continue
-        duo_dg = "asielstatushouder" if (doelgroep or {}).get("indeling") == "Asielstatushouder" \
-            else "gezinsmigrant_overig"  # fmt: skip
-        if doelgroep and t.doelgroep and duo_dg != t.doelgroep:
-            bevinding("verschil", "doelgroep", t.doelgroep, duo_dg, "Doelgroep verschilt.")
-        pip = (client.pip(bsn) or {}).get("pip")
-        if t.pip_dagtekening and pip is None:
-            bevinding("verschil", "pip", t.pip_dagtekening, "geen PIP", "PIP niet bekend bij DUO.")
-        elif pip is not None:
-            if t.pip_dagtekening and pip["dagtekeningPip"] != t.pip_dagtekening.isoformat():
-                bevinding("verschil", "pip", t.pip_dagtekening, pip["dagtekeningPip"],
-                          "Dagtekening PIP verschilt.")  # fmt: skip
-            duo_route = LEERROUTE_VAN_DUO.get(pip["leerroute"], "")
-            if t.leerroute and duo_route != t.leerroute:
-                bevinding("verschil", "leerroute", t.leerroute, duo_route, "Leerroute verschilt.")
-            niveau = pip.get("niveau") or ""
-            ons_niveau = _ons_niveau(events)
-            if ons_niveau and niveau and ons_niveau != niveau:
-                bevinding("verschil", "niveau", ons_niveau, niveau, "Niveau verschilt.")
-        termijn = client.inburgeringstermijn(bsn)
-        ons = deadlines.inburgeringstermijn(t)
-        if termijn and ons is not None:
-            ons_einde = getattr(ons.waarde, "einde", None)
-            if ons_einde and ons_einde.isoformat() != termijn["einddatum"]:
-                bevinding("verschil", "termijn", ons_einde, termijn["einddatum"],
-                          "Einddatum inburgeringstermijn verschilt.")  # fmt: skip
-        if (
-            termijn
-            and t.termijn_duo_einde
-            and t.termijn_duo_einde.isoformat() != termijn["einddatum"]
-        ):
-            bevinding("verschil", "termijn_duo", t.termijn_duo_einde, termijn["einddatum"],
-                      "Vastgelegde DUO-termijn is verouderd.")  # fmt: skip
+        try:
+            _vergelijk_met_duo(client, bsn, t, events, bevinding)
+        except DuoFout as fout:
+            bevinding(
+                "verschil",
+                "duo_antwoord",
+                "-",
+                f"status {fout.status}",
+                f"DUO gaf geen bruikbaar antwoord: {fout}",
+            )
     return rapport
 
 
 def _ons_niveau(events) -> str:
     niveaus = [e.gegevens.get("niveau") for e in events if e.soort == Soort.PIP_VASTGESTELD]
     return next((n for n in reversed(niveaus) if n), "")
+
+
+def _vergelijk_met_duo(client, bsn, t, events, bevinding) -> None:
+    """Field-by-field comparison with DUO's registration of one person."""
+    doelgroep = client.doelgroep(bsn)
+    if doelgroep is None and client.inburgeringsplicht(bsn) is None:
+        bevinding("verschil", "bekend_bij_duo", "lopend dossier", "onbekend",
+                  "DUO kent deze persoon niet als inburgeringsplichtige.")  # fmt: skip
+        return
+    duo_dg = "asielstatushouder" if (doelgroep or {}).get("indeling") == "Asielstatushouder" \
+        else "gezinsmigrant_overig"  # fmt: skip
+    if doelgroep and t.doelgroep and duo_dg != t.doelgroep:
+        bevinding("verschil", "doelgroep", t.doelgroep, duo_dg, "Doelgroep verschilt.")
+    pip = (client.pip(bsn) or {}).get("pip")
+    if t.pip_dagtekening and pip is None:
+        bevinding("verschil", "pip", t.pip_dagtekening, "geen PIP", "PIP niet bekend bij DUO.")
+    elif pip is not None:
+        if t.pip_dagtekening and pip["dagtekeningPip"] != t.pip_dagtekening.isoformat():
+            bevinding("verschil", "pip", t.pip_dagtekening, pip["dagtekeningPip"],
+                      "Dagtekening PIP verschilt.")  # fmt: skip
+        duo_route = LEERROUTE_VAN_DUO.get(pip["leerroute"], "")
+        if t.leerroute and duo_route != t.leerroute:
+            bevinding("verschil", "leerroute", t.leerroute, duo_route, "Leerroute verschilt.")
+        niveau = pip.get("niveau") or ""
+        ons_niveau = _ons_niveau(events)
+        if ons_niveau and niveau and ons_niveau != niveau:
+            bevinding("verschil", "niveau", ons_niveau, niveau, "Niveau verschilt.")
+    termijn = client.inburgeringstermijn(bsn)
+    ons = deadlines.inburgeringstermijn(t)
+    if termijn and ons is not None:
+        ons_einde = getattr(ons.waarde, "einde", None)
+        if ons_einde and ons_einde.isoformat() != termijn["einddatum"]:
+            bevinding("verschil", "termijn", ons_einde, termijn["einddatum"],
+                      "Einddatum inburgeringstermijn verschilt.")  # fmt: skip
+    if termijn and t.termijn_duo_einde and t.termijn_duo_einde.isoformat() != termijn["einddatum"]:
+        bevinding("verschil", "termijn_duo", t.termijn_duo_einde, termijn["einddatum"],
+                  "Vastgelegde DUO-termijn is verouderd.")  # fmt: skip
