@@ -30,6 +30,15 @@ def _oproep(dossier, actor, dagen_geleden=30, duur=14):
     )
 
 
+def _twee_keer_niet_gekomen(dossier, actor):
+    """Two summonses, both missed: the flow now calls for the art. 22 fine."""
+    for dagen in (60, 40):
+        _oproep(dossier, actor, dagen, duur=5)
+        oproepen.registreer_niet_gevolgd(
+            dossier, datum=D() - dt.timedelta(days=dagen - 10), reden="niet_verschenen", actor=actor
+        )
+
+
 def _beoordeling(passend=True):
     return IndividueleBeoordeling(D(), "Anna Test", "Geen bijzondere omstandigheden.", passend)
 
@@ -75,14 +84,7 @@ def test_full_path_warning_fine_third_summons_then_intake_without_person(gemeent
 
 def test_no_fine_for_an_asylum_status_holder_without_individual_assessment(gemeente_a, consulent_a):
     dossier = maak_dossier(gemeente_a, consulent=consulent_a, kennisgeving=VROEG)
-    for dagen in (60, 40):
-        _oproep(dossier, consulent_a, dagen, duur=5)
-        oproepen.registreer_niet_gevolgd(
-            dossier,
-            datum=D() - dt.timedelta(days=dagen - 10),
-            reden="niet_verschenen",
-            actor=consulent_a,
-        )
+    _twee_keer_niet_gekomen(dossier, consulent_a)
     aantal = DossierEvent.objects.count()
     with pytest.raises(OngeldigeGebeurtenis, match="individuele beoordeling"):
         oproepen.stel_boete_voor(dossier, datum=D(), actor=consulent_a, beoordeling=None)
@@ -99,14 +101,7 @@ def test_a_family_migrant_can_be_fined_without_assessment_but_not_twice_for_one_
     dossier = maak_dossier(
         gemeente_a, consulent=consulent_a, doelgroep="gezinsmigrant_overig", kennisgeving=VROEG
     )
-    for dagen in (60, 40):
-        _oproep(dossier, consulent_a, dagen, duur=5)
-        oproepen.registreer_niet_gevolgd(
-            dossier,
-            datum=D() - dt.timedelta(days=dagen - 10),
-            reden="niet_verschenen",
-            actor=consulent_a,
-        )
+    _twee_keer_niet_gekomen(dossier, consulent_a)
     oproepen.stel_boete_voor(dossier, datum=D(), actor=consulent_a, beoordeling=None)
     with pytest.raises(OngeldigeGebeurtenis, match="al een boete"):
         oproepen.stel_boete_voor(dossier, datum=D(), actor=consulent_a, beoordeling=None)
@@ -116,14 +111,7 @@ def test_no_fine_when_the_bijstand_was_already_reduced(gemeente_a, consulent_a):
     dossier = maak_dossier(
         gemeente_a, consulent=consulent_a, doelgroep="gezinsmigrant_overig", kennisgeving=VROEG
     )
-    for dagen in (60, 40):
-        _oproep(dossier, consulent_a, dagen, duur=5)
-        oproepen.registreer_niet_gevolgd(
-            dossier,
-            datum=D() - dt.timedelta(days=dagen - 10),
-            reden="niet_verschenen",
-            actor=consulent_a,
-        )
+    _twee_keer_niet_gekomen(dossier, consulent_a)
     with pytest.raises(OngeldigeGebeurtenis):
         oproepen.stel_boete_voor(
             dossier, datum=D(), actor=consulent_a, beoordeling=None, bijstand_verlaagd=True
@@ -149,14 +137,7 @@ def test_after_a_fine_the_new_period_is_at_most_two_months(gemeente_a, consulent
     dossier = maak_dossier(
         gemeente_a, consulent=consulent_a, doelgroep="gezinsmigrant_overig", kennisgeving=VROEG
     )
-    for dagen in (60, 40):
-        _oproep(dossier, consulent_a, dagen, duur=5)
-        oproepen.registreer_niet_gevolgd(
-            dossier,
-            datum=D() - dt.timedelta(days=dagen - 10),
-            reden="niet_verschenen",
-            actor=consulent_a,
-        )
+    _twee_keer_niet_gekomen(dossier, consulent_a)
     with pytest.raises(OngeldigeGebeurtenis, match="ten hoogste 2 maanden"):
         oproepen.stuur_oproep(
             dossier,
