@@ -76,7 +76,7 @@ def _intake_en_route(page, datum: dt.date, *, score: int, intensiteit: str = "")
     page.get_by_text("Vastgelegd.").wait_for()
 
     _tab(page, "Toets en route")
-    page.get_by_role("region", name="Leerbaarheidstoets").locator("input[name=datum]").fill(d)
+    page.get_by_label("Datum afname").fill(d)
     page.get_by_label("Score (0–40)").fill(str(score))
     page.get_by_label("Apparaat").select_option("computer")
     page.get_by_label("Bediening").select_option("muis")
@@ -88,13 +88,12 @@ def _intake_en_route(page, datum: dt.date, *, score: int, intensiteit: str = "")
     page.get_by_text("De brede intake is afgerond op").wait_for()
 
     _tab(page, "Toets en route")
-    # The three forms on this page share field ids (id_datum, id_niveau): select by name.
     route = page.get_by_role("region", name="Routebesluit")
-    route.locator("input[name=datum]").fill(d)
-    route.locator("select[name=leerroute]").select_option("b1")
-    route.locator("select[name=niveau]").select_option("B1")
+    route.get_by_label("Datum besluit").fill(d)
+    route.get_by_label("Leerroute").select_option("b1")
+    route.get_by_label("Niveau").select_option("B1")
     if intensiteit:
-        route.locator("input[name=intensiteit_uren_per_week]").fill(intensiteit)
+        route.get_by_label("Intensiteit (uren per week)").fill(intensiteit)
     _klik(page, "Route vastleggen")
     page.get_by_text("B1-route, niveau B1").wait_for()
 
