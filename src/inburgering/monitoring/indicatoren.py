@@ -263,6 +263,11 @@ DETAIL_SOORTEN = [
 ]
 
 
+#: Up to this many gemeenten (one municipality or a regional service) the event query runs
+#: without parallel workers.
+KLEINE_SELECTIE = 10
+
+
 def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
     if not sel.gemeente_ids:
         return []
@@ -273,6 +278,9 @@ def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
                 # over 150K dossiers needs more than the default 4 MB to stay in memory.
                 cursor.execute("SET LOCAL jit = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
+                if len(sel.gemeente_ids) <= KLEINE_SELECTIE:
+                    # A few thousand dossiers: starting parallel workers costs more than it saves.
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         return _mijlpalen(sel)
 
 
