@@ -21,6 +21,11 @@ dossier_patterns = (
         path("dossiers/nieuw/", dossier_views.nieuw_dossier_view, name="nieuw"),
         path("dossiers/bulk/", dossier_views.bulk_view, name="bulk"),
         path("dossiers/<uuid:uuid>/", dossier_views.dossier_view, name="dossier"),
+        path(
+            "dossiers/<uuid:uuid>/uitkomsten/",
+            dossier_views.uitkomsten_view,
+            name="uitkomsten",
+        ),
     ],
     "dossiers",
 )

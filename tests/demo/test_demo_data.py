@@ -97,3 +97,37 @@ def test_als_leeg_loads_once_and_then_leaves_the_data_alone():
     call_command("demo_data", "--profiel", "demo", "--dossiers", "30", "--als-leeg")
     assert set(Dossier.objects.values_list("uuid", flat=True)) == eerst
     assert len(eerst) == 30
+
+
+def test_outcome_events_are_plausible(demo):
+    """Exam results carry DUO's component, result and level; participation, costs and dual
+    activities follow the route start and use the documented payloads."""
+    from inburgering.dossiers.models import DossierEvent
+    from inburgering.dossiers.uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
+    from inburgering.dossiers.workflow import Soort
+
+    def events(soort):
+        return list(DossierEvent.objects.filter(soort=soort).select_related("dossier"))
+
+    examens = events(Soort.EXAMENRESULTAAT)
+    assert examens
+    for e in examens:
+        g = e.gegevens
+        assert g["onderdeel"] in {"LE", "LU", "SC", "SP", "KNM"}
+        assert g["resultaat"] in {"Geslaagd", "Gezakt"}
+        assert g.get("niveau") == ("B1" if g["onderdeel"] != "KNM" else None)
+        assert g["examendatum"] == e.datum.isoformat()
+    metingen = events(Soort.PARTICIPATIE_GEMETEN)
+    assert metingen
+    for e in metingen:
+        start = e.dossier.events.filter(soort=Soort.LEERROUTE_GESTART).order_by("datum").first()
+        assert start is not None and e.datum > start.datum
+        assert e.gegevens["moment"] in {"6", "12", "24"}
+        assert set(e.gegevens["status"]) <= set(Participatiestatus.values)
+    kosten = events(Soort.KOSTEN_GEREGISTREERD)
+    assert kosten
+    assert all(e.gegevens["post"] in Kostenpost.values for e in kosten)
+    assert all(isinstance(e.gegevens["bedrag_cents"], int) and e.gegevens["bedrag_cents"] > 0
+               for e in kosten)  # fmt: skip
+    duaal = events(Soort.DUALE_ACTIVITEIT_GESTART)
+    assert duaal and all(e.gegevens["activiteit"] in DualeActiviteit.values for e in duaal)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # DUO's notifications take a short cut from here: none of the browser middleware below.
+    "inburgering.koppelingen.m2m.M2MMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inburgering.accounts.middleware.TaalkeuzeMiddleware",

@@ -18,6 +18,7 @@ from django.db.models import Q
 from inburgering.accounts.models import Gebruiker, Gemeente, Inzagelog, Samenwerkingsverband, Team
 from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
 from inburgering.dossiers.models import Dossier, DossierEvent, Gezinsrelatie, Inburgeraar
+from inburgering.monitoring.models import MijlpalenProjectie
 
 from .gemeenten import PER_CODE, ZAFFIER
 from .organisatie import DEMO_DOMEIN
@@ -132,6 +133,7 @@ def verwijder_demodata() -> dict[str, int]:
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             Q(dossier__in=dossiers.values("pk")) | Q(gebruiker__in=gebruikers.values("pk"))
         )._raw_delete(db)
+        MijlpalenProjectie.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
         aantallen["events"] = DossierEvent.objects.filter(
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)

@@ -22,6 +22,7 @@ from inburgering.dossiers.workflow import Soort
 from inburgering.wet.lbt import lbt_cesuur
 
 from . import kalibratie as k
+from . import uitkomsten
 
 HUIDIG = -1
 
@@ -130,6 +131,7 @@ def plan_dossier(
     einde_voor_pip = _intake_en_pip(rng, evs, intake_start, score, route)
     afsluitdag = _route_en_afsluiting(rng, evs, einde_voor_pip, route)
     _consulent_en_contact(rng, evs, afsluitdag, horizon, pip_dag=einde_voor_pip)
+    uitkomsten.plan(evs, doelgroep, route, einde_voor_pip, Ev)
     evs.sort(key=lambda e: e.dag)  # stable: same-day events keep their logical order
     for nummer, ev in enumerate(evs, start=1):
         ev.id = nummer
@@ -317,16 +319,20 @@ def plaats(
 ) -> list[Ev]:
     """Put the plan on the calendar (day 0 = `anker`) and drop everything after `vandaag`."""
     geplaatst = []
+    eigen = uitkomsten.stroom(plan.events)  # outcome events: their own stream
     for ev in plan.events:
         datum = anker + dt.timedelta(days=ev.dag)
         if datum > vandaag:
             continue
         ev.datum = datum
-        ev.geregistreerd_op = _geregistreerd(ev, datum, nu, rng)
+        r = eigen if ev.soort in uitkomsten.SOORTEN else rng
+        ev.geregistreerd_op = _geregistreerd(ev, datum, nu, r)
         if ev.soort == Soort.LBT_AFGENOMEN:
             ev.gegevens["cesuur"] = lbt_cesuur(datum)
+        elif ev.soort == Soort.EXAMENRESULTAAT:
+            ev.gegevens["examendatum"] = datum.isoformat()
         if ev.bron == Bron.DUO:
-            ev.bron_referentie = f"DUO-{rng.getrandbits(48):012x}"
+            ev.bron_referentie = f"DUO-{r.getrandbits(48):012x}"
         elif ev.bron == Bron.COA:
             ev.bron_referentie = f"COA-TVS-{rng.getrandbits(32):08x}"
         geplaatst.append(ev)

@@ -130,6 +130,7 @@ def gegevens_in_woorden(gegevens: dict) -> str:
         delen.append(str(NIET_GEVOLGD[gegevens["reden"]]))
     if gegevens.get("bedrag_cents") is not None:
         delen.append(f"€ {gegevens['bedrag_cents'] / 100:.2f}".replace(".", ","))
+    delen.extend(_uitkomst_in_woorden(gegevens))
     if gegevens.get("op") and gegevens.get("op") in WachtOp.values:
         delen.append(str(WachtOp(gegevens["op"]).label))
     if gegevens.get("deelnemers"):
@@ -143,6 +144,28 @@ def gegevens_in_woorden(gegevens: dict) -> str:
             )
         )
     return ", ".join(delen)
+
+
+def _uitkomst_in_woorden(gegevens: dict) -> list[str]:
+    """Participation, costs, dual activities and exam results (dossiers/uitkomsten.py)."""
+    from .uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
+
+    delen = []
+    if gegevens.get("moment"):
+        delen.append(str(_("na %(n)s maanden") % {"n": gegevens["moment"]}))
+    if isinstance(gegevens.get("status"), list):
+        labels = dict(Participatiestatus.choices)
+        delen.append(" + ".join(str(labels.get(s, s)) for s in gegevens["status"]))
+    if gegevens.get("post") in Kostenpost.values:
+        delen.append(str(Kostenpost(gegevens["post"]).label))
+    if gegevens.get("activiteit") in DualeActiviteit.values:
+        delen.append(str(DualeActiviteit(gegevens["activiteit"]).label))
+    for sleutel in ("organisatie", "aanbieder"):
+        if gegevens.get(sleutel):
+            delen.append(str(gegevens[sleutel]))
+    if gegevens.get("onderdeel"):
+        delen.append(f"{gegevens['onderdeel']}: {gegevens.get('resultaat', '')}".strip(": "))
+    return delen
 
 
 def _nl(iso: str | None) -> str:

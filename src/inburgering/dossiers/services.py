@@ -18,6 +18,7 @@ from inburgering.accounts.models import Gebruiker, Gemeente
 
 from . import deadlines
 from .models import Bron, Dossier, DossierEvent, Inburgeraar
+from .signalen import dossier_bijgewerkt
 from .toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
 from .workflow import Soort
 
@@ -88,6 +89,7 @@ def registreer_reeks(
         for event in events:
             event.save()
         werk_projectie_bij(locked, toestand)
+        dossier_bijgewerkt.send(sender=Dossier, dossier=locked, events=[*bestaande, *events])
     dossier.refresh_from_db()
     return events
 
@@ -231,6 +233,8 @@ def herbereken(dossier: Dossier) -> DossierToestand:
     """Rebuild the projection from the log (after a migration or a rules change)."""
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        toestand = bereken_toestand(locked.events.all())
+        events = list(locked.events.all())
+        toestand = bereken_toestand(events)
         werk_projectie_bij(locked, toestand)
+        dossier_bijgewerkt.send(sender=Dossier, dossier=locked, events=events)
     return toestand

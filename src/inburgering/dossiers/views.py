@@ -27,9 +27,11 @@ from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers
 
 from . import caseload as cl
 from . import rijen as rijen_
+from . import uitkomsten as uitk
 from .bulk import BulkForm, voer_uit
 from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
 from .forms import GebeurtenisForm, NieuwDossierForm
+from .forms_uitkomsten import DualeEindeForm, DualeStartForm, KostenForm, ParticipatieForm
 from .models import Bron, Doelgroep
 from .referentie import LANDEN, TALEN
 from .services import NieuwDossier, open_dossier, registreer
@@ -189,9 +191,80 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "form": form,
             "verplichte_velden_json": json.dumps(GebeurtenisForm.VERPLICHT),
             "badge": rijen_.deadline(dossier.pip_deadline, timezone.localdate()),
+            "uitkomsten": uitk.stand(events, timezone.localdate()),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def uitkomsten_view(request: HttpRequest, uuid) -> HttpResponse:
+    """Participation follow-up, dual activities and costs: each has a small form of its own."""
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    vandaag = timezone.localdate()
+    stand = uitk.stand(dossier.events.all(), vandaag)
+    actie = request.POST.get("actie", "")
+    data = request.POST if request.method == "POST" else None
+
+    def maak(naam, klasse, **extra):
+        return klasse(
+            data if actie == naam else None,
+            initial={"datum": vandaag},
+            auto_id=f"{naam}_%s",
+            **extra,
+        )
+
+    formulieren = {
+        "participatie": maak("participatie", ParticipatieForm, stand=stand),
+        "kosten": maak("kosten", KostenForm),
+        "duaal_start": maak("duaal_start", DualeStartForm, stand=stand),
+        "duaal_einde": maak("duaal_einde", DualeEindeForm, stand=stand),
+    }
+    if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():
+        form = formulieren[actie]
+        try:
+            _leg_uitkomst_vast(dossier, actie, form, request.user)
+        except OngeldigeGebeurtenis as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("Vastgelegd."))
+            return redirect("dossiers:uitkomsten", uuid=dossier.uuid)
+    log_inzage(request.user, [dossier.pk], "uitkomsten")
+    return render(
+        request,
+        "dossiers/uitkomsten.html",
+        {
+            "dossier": dossier,
+            "uitkomsten": stand,
+            "formulieren": formulieren,
+            "tab": "uitkomsten",
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _leg_uitkomst_vast(dossier, actie, form, user) -> None:
+    d = form.cleaned_data
+    if actie == "participatie":
+        uitk.meet_participatie(
+            dossier, d["datum"], d["moment"], d["status"], actor=user,
+            uren_werk=d.get("uren_werk"), corrigeert=form.vorige if d["correctie"] else None,
+            toelichting=d["toelichting"],
+        )  # fmt: skip
+    elif actie == "kosten":
+        uitk.registreer_kosten(
+            dossier, d["datum"], d["bedrag"], d["post"], actor=user,
+            aanbieder=d["aanbieder"], toelichting=d["toelichting"],
+        )  # fmt: skip
+    elif actie == "duaal_start":
+        uitk.start_activiteit(
+            dossier, d["datum"], d["activiteit"], actor=user,
+            organisatie=d["organisatie"], uren_per_week=d.get("uren_per_week"),
+        )  # fmt: skip
+    else:
+        uitk.beeindig_activiteit(dossier, d["datum"], d["activiteit"], actor=user)
 
 
 @login_required

@@ -69,6 +69,10 @@ class Soort(models.TextChoices):
     WACHTEN_BEEINDIGD = "wachten_beeindigd", _("Wachten beëindigd")
     PIP_STAP = "pip_stap", _("PIP bijgewerkt")
     LBT_ONTHEFFING = "lbt_ontheffing", _("Ontheffing leerbaarheidstoets verleend")
+    PARTICIPATIE_GEMETEN = "participatie_gemeten", _("Participatie gemeten")
+    KOSTEN_GEREGISTREERD = "kosten_geregistreerd", _("Kosten geregistreerd")
+    DUALE_ACTIVITEIT_GESTART = "duale_activiteit_gestart", _("Duale activiteit gestart")
+    DUALE_ACTIVITEIT_BEEINDIGD = "duale_activiteit_beeindigd", _("Duale activiteit beëindigd")
 
 
 class WachtOp(models.TextChoices):
@@ -102,6 +106,10 @@ FEITEN = frozenset(
         S.WACHTEN_BEEINDIGD,
         S.PIP_STAP,
         S.LBT_ONTHEFFING,
+        S.PARTICIPATIE_GEMETEN,
+        S.KOSTEN_GEREGISTREERD,
+        S.DUALE_ACTIVITEIT_GESTART,
+        S.DUALE_ACTIVITEIT_BEEINDIGD,
     }
 )
 

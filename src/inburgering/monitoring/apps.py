@@ -7,3 +7,14 @@ class MonitoringConfig(AppConfig):
     label = "monitoring"
     verbose_name = _("Monitoring")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from inburgering.dossiers.signalen import dossier_bijgewerkt
+
+        dossier_bijgewerkt.connect(_werk_mijlpalen_bij, dispatch_uid="monitoring.mijlpalen")
+
+
+def _werk_mijlpalen_bij(sender, dossier, events, **kwargs):
+    from . import projectie
+
+    projectie.bijwerken(dossier, events)

@@ -23,18 +23,22 @@ current ones (projection columns), not those on the peildatum.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from operator import attrgetter
 
 from django.db import connection, transaction
 from django.db.models import Max, Min, Q
 from django.db.models.fields.json import KT
+from django.utils.functional import cached_property  # no lock per first access (3.11)
 
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.models import DossierEvent
-from inburgering.dossiers.toestand import DossierToestand
+from inburgering.dossiers.toestand import DossierToestand, geldige_events
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
 from inburgering.wet import (
     Leerroute,
@@ -126,7 +130,10 @@ class Mijlpalen:
     wachtredenen: list[str] = field(default_factory=list)
     #: End of the termijn as DUO reported it (latest TERMIJN_DUO event), incl. any extension.
     termijn_duo_einde: dt.date | None = None
-    #: Person characteristics, filled by `met_persoonskenmerken` only where a table needs them.
+    #: Date of the latest event counted (the projection is valid for peildata from here on).
+    laatste_datum: dt.date | None = None
+    #: Person characteristics (current values): read with the projection, or filled by
+    #: `met_persoonskenmerken` where a table needs them.
     geslacht: str = ""
     geboortedatum: dt.date | None = None
 
@@ -205,10 +212,12 @@ def conform(haalbaar: bool, leerroute: str) -> bool | None:
     return route_conform_lbt(haalbaar, _WET_ROUTE[leerroute]).waarde
 
 
-def _events(sel: Selectie):
+def _events(sel: Selectie, dossiers=None):
     qs = DossierEvent.objects.filter(
         dossier__gemeente_id__in=sel.gemeente_ids, datum__lte=sel.peildatum
     )
+    if dossiers is not None:
+        qs = qs.filter(dossier_id__in=dossiers)
     if sel.doelgroep:
         qs = qs.filter(dossier__doelgroep=sel.doelgroep)
     if sel.consulent_id:
@@ -221,33 +230,34 @@ def _events(sel: Selectie):
     return qs.exclude(soort=S.INTREKKING).exclude(id__in=correcties.values("corrigeert_id"))
 
 
-def _min(*soorten):
-    return Min("datum", filter=Q(soort__in=soorten))
-
-
-def _max(*soorten):
-    return Max("datum", filter=Q(soort__in=soorten))
-
-
-#: Milestones per dossier; MAX where the fold keeps the latest date, MIN where a funnel stage
-#: means "first time".
+#: Milestones per dossier: (field, "min" | "max", event types). MAX where the fold keeps the
+#: latest date, MIN where a funnel stage means "first time". One table for the SQL aggregate
+#: over the log (`_mijlpalen`) and the fold of one dossier's events (`mijlpalen_van`).
+MIJLPAAL_REGELS = [
+    (
+        "signaal",
+        "min",
+        (S.SIGNAAL_ONTVANGEN, S.COA_KOPPELING, S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
+    ),
+    ("kennisgeving", "max", (S.SIGNAAL_ONTVANGEN,)),
+    ("koppeling", "max", (S.COA_KOPPELING,)),
+    ("huisvesting", "max", (S.HUISVESTING, S.VESTIGING_NA_VERHUIZING)),
+    ("vestiging", "max", (S.VESTIGING_NA_VERHUIZING,)),
+    ("eerste_contact", "min", (S.CONTACT,)),
+    ("intake", "min", (S.INTAKE_GESTART,)),
+    ("intake_afgerond", "max", (S.INTAKE_AFGEROND, S.INTAKE_ZONDER_PERSOON)),
+    ("lbt", "max", (S.LBT_AFGENOMEN,)),
+    ("pip", "min", (S.PIP_VASTGESTELD,)),
+    ("aangemeld", "max", (S.AANGEMELD_LEERROUTE,)),
+    ("route_start", "min", (S.LEERROUTE_GESTART,)),
+    ("afgesloten", "max", (S.DOSSIER_AFGESLOTEN,)),
+    ("examen", "max", (S.EXAMENRESULTAAT,)),
+    ("lbt_ontheffing", "max", (S.LBT_ONTHEFFING,)),
+]
 MIJLPAAL_AGGREGATEN = {
-    "signaal": _min(S.SIGNAAL_ONTVANGEN, S.COA_KOPPELING, S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
-    "kennisgeving": _max(S.SIGNAAL_ONTVANGEN),
-    "koppeling": _max(S.COA_KOPPELING),
-    "huisvesting": _max(S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
-    "vestiging": _max(S.VESTIGING_NA_VERHUIZING),
-    "eerste_contact": _min(S.CONTACT),
-    "intake": _min(S.INTAKE_GESTART),
-    "intake_afgerond": _max(S.INTAKE_AFGEROND, S.INTAKE_ZONDER_PERSOON),
-    "lbt": _max(S.LBT_AFGENOMEN),
-    "pip": _min(S.PIP_VASTGESTELD),
-    "aangemeld": _max(S.AANGEMELD_LEERROUTE),
-    "route_start": _min(S.LEERROUTE_GESTART),
-    "afgesloten": _max(S.DOSSIER_AFGESLOTEN),
-    "examen": _max(S.EXAMENRESULTAAT),
-    "lbt_ontheffing": _max(S.LBT_ONTHEFFING),
-}
+    veld: (Min if functie == "min" else Max)("datum", filter=Q(soort__in=soorten))
+    for veld, functie, soorten in MIJLPAAL_REGELS
+} | {"laatste_datum": Max("datum")}
 
 
 #: Events whose payload matters, read flat in fold order (payload keys extracted in SQL).
@@ -269,8 +279,22 @@ KLEINE_SELECTIE = 10
 
 
 def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
+    """The milestones of every dossier in the selection on the peildatum. From today on (and
+    without `bekend_op`) they come from the projection (`projectie.py`), which holds the same
+    values as this module's event queries; for earlier peildata from the event log itself."""
+    from . import projectie
+
     if not sel.gemeente_ids:
         return []
+    with sql_instellingen(sel):
+        if projectie.bruikbaar(sel):
+            return projectie.lees(sel)
+        return _mijlpalen(sel)
+
+
+@contextmanager
+def sql_instellingen(sel: Selectie):
+    """A transaction with the planner settings for these one-off aggregates (PostgreSQL)."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -281,11 +305,15 @@ def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
                 if len(sel.gemeente_ids) <= KLEINE_SELECTIE:
                     # A few thousand dossiers: starting parallel workers costs more than it saves.
                     cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-        return _mijlpalen(sel)
+                    # PostgreSQL's default (4) models spinning disks and then prefers to scan
+                    # all 150K rows over a few thousand index lookups in memory.
+                    cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
 
 
-def _mijlpalen(sel: Selectie) -> list[Mijlpalen]:
-    events = _events(sel)
+def _mijlpalen(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
+    """From the event log; `dossiers` (ids or a subquery of ids) narrows the selection."""
+    events = _events(sel, dossiers)
     per_dossier = events.values("dossier_id").annotate(
         gemeente_id=Max("dossier__gemeente_id"),
         doelgroep=Max("dossier__doelgroep"),
@@ -304,53 +332,90 @@ def _mijlpalen(sel: Selectie) -> list[Mijlpalen]:
         events.filter(soort__in=DETAIL_SOORTEN)
         .order_by("datum", "id")
         .values_list(
-            "dossier_id",
-            "soort",
-            "datum",
-            KT("gegevens__score"),
-            KT("gegevens__leerroute"),
-            KT("gegevens__reden"),
-            KT("gegevens__op"),
-            KT("gegevens__cursusinstelling"),
-            KT("gegevens__pip_vorige_gemeente"),
-            KT("gegevens__einde"),
+            "dossier_id", "soort", "datum", *(KT(f"gegevens__{k}") for k in DETAIL_SLEUTELS)
         )
     )
-    for dossier_id, soort, datum, score, route, reden, op, instelling, vorige, einde in details:
+    for dossier_id, soort, datum, *gegevens in details:
         m = result.get(dossier_id)
-        if m is None:
-            continue
-        if soort == S.LBT_AFGENOMEN:
-            m.lbt_score = int(score) if score not in (None, "") else None
-        elif soort == S.PIP_VASTGESTELD:
-            if route and m.leerroute and route != m.leerroute:
-                m.routewissels += 1
-            m.leerroute = route or m.leerroute
-            m.eerste_leerroute = m.eerste_leerroute or m.leerroute
-        elif soort == S.VESTIGING_NA_VERHUIZING:
-            m.pip_vorige_gemeente = str(vorige).lower() in ("true", "1")
-            m.leerroute = route or m.leerroute
-        elif soort == S.DOSSIER_AFGESLOTEN:
-            m.afsluitreden = reden or ""
-        elif soort == S.AANGEMELD_LEERROUTE:
-            m.cursusinstelling = instelling or ""
-        elif soort == S.WACHT_OP:
-            m.wacht_op = op or ""
-            m.wachtredenen.append(m.wacht_op)
-            if m.wacht_op == "derde":
-                m.wacht_op_derde, m.derde_ontvangen = True, None
-        elif soort == S.WACHTEN_BEEINDIGD:
-            if m.wacht_op == "derde":
-                m.derde_ontvangen = datum
-            m.wacht_op = ""
-        elif soort == S.TERMIJN_DUO and einde:
-            m.termijn_duo_einde = dt.date.fromisoformat(einde)
+        if m is not None:
+            _detail(m, soort, datum, *gegevens)
     return list(result.values())
+
+
+#: Payload keys read by `_detail`, in its argument order.
+DETAIL_SLEUTELS = [
+    "score",
+    "leerroute",
+    "reden",
+    "op",
+    "cursusinstelling",
+    "pip_vorige_gemeente",
+    "einde",
+]
+
+
+def _detail(m: Mijlpalen, soort, datum, score, route, reden, op, instelling, vorige, einde) -> None:
+    """Apply one payload event (in fold order); values as text, as SQL extracts them."""
+    if soort == S.LBT_AFGENOMEN:
+        m.lbt_score = int(score) if score not in (None, "") else None
+    elif soort == S.PIP_VASTGESTELD:
+        if route and m.leerroute and route != m.leerroute:
+            m.routewissels += 1
+        m.leerroute = route or m.leerroute
+        m.eerste_leerroute = m.eerste_leerroute or m.leerroute
+    elif soort == S.VESTIGING_NA_VERHUIZING:
+        m.pip_vorige_gemeente = str(vorige).lower() in ("true", "1")
+        m.leerroute = route or m.leerroute
+    elif soort == S.DOSSIER_AFGESLOTEN:
+        m.afsluitreden = reden or ""
+    elif soort == S.AANGEMELD_LEERROUTE:
+        m.cursusinstelling = instelling or ""
+    elif soort == S.WACHT_OP:
+        m.wacht_op = op or ""
+        m.wachtredenen.append(m.wacht_op)
+        if m.wacht_op == "derde":
+            m.wacht_op_derde, m.derde_ontvangen = True, None
+    elif soort == S.WACHTEN_BEEINDIGD:
+        if m.wacht_op == "derde":
+            m.derde_ontvangen = datum
+        m.wacht_op = ""
+    elif soort == S.TERMIJN_DUO and einde:
+        m.termijn_duo_einde = dt.date.fromisoformat(einde)
+
+
+def mijlpalen_van(dossier, events) -> Mijlpalen | None:
+    """What `_mijlpalen` gives for one dossier over its whole log, folded from its events in
+    memory (the writer's projection update; `projectie.bijwerken`). None without events."""
+    events = geldige_events(events)
+    if not events:
+        return None
+    m = Mijlpalen(dossier.pk, dossier.gemeente_id, dossier.doelgroep, dossier.consulent_id)
+    for veld, functie, soorten in MIJLPAAL_REGELS:
+        datums = [e.datum for e in events if e.soort in soorten]
+        if datums:
+            setattr(m, veld, min(datums) if functie == "min" else max(datums))
+    m.laatste_datum = max(e.datum for e in events)
+    for e in events:
+        if e.soort in DETAIL_SOORTEN:
+            _detail(m, e.soort, e.datum, *(_als_tekst(e.gegevens.get(k)) for k in DETAIL_SLEUTELS))
+    return m
+
+
+def _als_tekst(waarde):
+    """A payload value as SQL's `->>` gives it: text, JSON true/false in lower case."""
+    if waarde is None or isinstance(waarde, str):
+        return waarde
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    return str(waarde)
 
 
 def met_persoonskenmerken(sel: Selectie, rijen: list[Mijlpalen]) -> list[Mijlpalen]:
     """Add sex and date of birth (current values) for the route-distribution tables."""
     from inburgering.dossiers.models import Dossier
+
+    if all(m.geslacht for m in rijen):  # the projection read them already
+        return rijen
 
     kenmerken = {
         pk: (geslacht, geboren)
@@ -363,15 +428,30 @@ def met_persoonskenmerken(sel: Selectie, rijen: list[Mijlpalen]) -> list[Mijlpal
     return rijen
 
 
+@contextmanager
+def zonder_gc():
+    """Pause the cyclic garbage collector (reference counting still frees everything)."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
 # --- Statistics -------------------------------------------------------------------------------
 
 
 def percentiel(waarden: list[int], p: float) -> int | None:
     """Nearest-rank percentile (as PostgreSQL's percentile_disc): the smallest value with at
     least p% of the values at or below it."""
-    if not waarden:
+    return _rang(sorted(waarden), p)
+
+
+def _rang(geordend: list[int], p: float) -> int | None:
+    if not geordend:
         return None
-    geordend = sorted(waarden)
     return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]
 
 
@@ -388,7 +468,8 @@ class Spreiding:
 
     @classmethod
     def van(cls, dagen: list[int]) -> Spreiding:
-        return cls(len(dagen), percentiel(dagen, 50), percentiel(dagen, 80), percentiel(dagen, 95))
+        geordend = sorted(dagen)
+        return cls(len(dagen), _rang(geordend, 50), _rang(geordend, 80), _rang(geordend, 95))
 
 
 def _dagen(a: dt.date | None, b: dt.date | None) -> int | None:
@@ -400,15 +481,26 @@ def _dagen(a: dt.date | None, b: dt.date | None) -> int | None:
 # --- Indicators -------------------------------------------------------------------------------
 
 
+def _kolommen(rijen: list[Mijlpalen], namen: list[str]) -> dict[str, list]:
+    """Columns of the given fields, each read in one C-level pass over the rows."""
+    return {naam: list(map(attrgetter(naam), rijen)) for naam in namen}
+
+
 def funnel(rijen: list[Mijlpalen]) -> list[tuple[str, int]]:
-    return [(fase, sum(1 for m in rijen if getattr(m, fase))) for fase in FUNNEL]
+    kolommen = _kolommen(rijen, FUNNEL)
+    return [(fase, len(rijen) - kolommen[fase].count(None)) for fase in FUNNEL]
 
 
 def doorlooptijden(rijen: list[Mijlpalen]) -> list[tuple[str, str, Spreiding]]:
     """Days between two stages, for dossiers that reached both (in this order)."""
+    kolommen = _kolommen(rijen, sorted({fase for stap in STAPPEN for fase in stap}))
     resultaat = []
     for van, naar in STAPPEN:
-        dagen = [d for m in rijen if (d := _dagen(getattr(m, van), getattr(m, naar))) is not None]
+        dagen = [
+            (b - a).days
+            for a, b in zip(kolommen[van], kolommen[naar], strict=True)
+            if a is not None and b is not None and b >= a
+        ]
         resultaat.append((van, naar, Spreiding.van(dagen)))
     return resultaat
 
@@ -531,6 +623,7 @@ def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
     )
 
 
+@lru_cache(maxsize=100_000)
 def leeftijdsgroep(geboortedatum: dt.date | None, peildatum: dt.date) -> str:
     if geboortedatum is None:
         return ""
@@ -638,9 +731,5 @@ def doelen(rijen: list[Mijlpalen], peildatum: dt.date) -> dict[str, Doelrealisat
             ),
             len(voldaan),
         ),
-        # Participation is not recorded in casework yet (see the report of issue 6).
-        Indicator.PARTICIPEREND_3J: Doelrealisatie(Indicator.PARTICIPEREND_3J, None, None),
-        Indicator.UITKERING_WERK_STUDIE_2J: Doelrealisatie(
-            Indicator.UITKERING_WERK_STUDIE_2J, None, None
-        ),
+        # The participation targets come from the outcome events: `uitkomsten.doelen`.
     }

@@ -59,6 +59,13 @@ def _route(code: str) -> str:
 
 
 def tabellen(sel: ind.Selectie) -> list[Tabel]:
+    # A national set builds ~150K small objects without reference cycles; the cyclic garbage
+    # collector would scan them over and over while they are created (a third of the time).
+    with ind.zonder_gc(), ind.sql_instellingen(sel):
+        return _tabellen(sel)
+
+
+def _tabellen(sel: ind.Selectie) -> list[Tabel]:
     rijen = ind.mijlpalen(sel)
     peil = sel.peildatum
     fasen = _fasen()
@@ -258,8 +265,14 @@ def tabellen(sel: ind.Selectie) -> list[Tabel]:
     # Termijn at risk (item 4): aggregate; the list is on its own page.
     result.append(_termijn_risico(ind.termijn_risico(rijen, peil)))
 
+    # Outcomes and dual activities (items 5 and 3): uitkomsten.py, tabellen_uitkomsten.py.
+    from . import tabellen_uitkomsten, uitkomsten
+
+    per_dossier = uitkomsten.lees(sel, rijen)
+    result.extend(tabellen_uitkomsten.tabellen(rijen, per_dossier, peil))
+
     # Local targets (item 6).
-    result.append(_doelen(sel, rijen, namen))
+    result.append(_doelen(sel, rijen, namen, per_dossier))
     return result
 
 
@@ -384,7 +397,9 @@ def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
     )
 
 
-def _doelen(sel: ind.Selectie, rijen, namen) -> Tabel:
+def _doelen(sel: ind.Selectie, rijen, namen, per_dossier) -> Tabel:
+    from . import uitkomsten
+
     streef = {
         (d.gemeente_id, d.indicator): d.streefwaarde
         for d in Doelstelling.objects.filter(gemeente_id__in=sel.gemeente_ids)
@@ -395,6 +410,7 @@ def _doelen(sel: ind.Selectie, rijen, namen) -> Tabel:
     tabel_rijen = []
     for gemeente_id, groep in sorted(per_gemeente.items(), key=lambda kv: namen.get(kv[0], "")):
         werkelijk = ind.doelen(groep, sel.peildatum)
+        werkelijk.update(uitkomsten.doelen(groep, per_dossier, sel.peildatum))
         for indicator in Indicator:
             doel = streef.get((gemeente_id, indicator.value))
             r = werkelijk[indicator]
@@ -429,7 +445,9 @@ def _doelen(sel: ind.Selectie, rijen, namen) -> Tabel:
         tabel_rijen,
         _(
             "Alleen dossiers waarvan de periode op de peildatum helemaal verstreken is. "
-            "Participatie wordt nog niet vastgelegd en is daarom nog niet te meten."
+            "Participatie: metingen van de consulent binnen 3 (of 2) jaar na het eerste PIP; "
+            "het aantal dossiers is het aantal met een meting in die periode (bij uitkering: "
+            "met uitkering bij de eerste meting)."
         ),
         eenheid="%",
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .beleidskeuzes import STANDAARD, Beleidskeuzes, OntbrekendeDag, Periodeeinde
 
@@ -70,6 +71,7 @@ def atw_verschuiving(einde: date, opties: Beleidskeuzes = STANDAARD) -> date:
     return einde
 
 
+@lru_cache(maxsize=65_536)  # pure; monitoring calls it for every dossier of a national set
 def plus_maanden(dag: date, maanden: int, opties: Beleidskeuzes = STANDAARD) -> date:
     """Add (or subtract) whole months; a missing day follows ``opties.ontbrekende_dag``."""
     index = dag.year * 12 + (dag.month - 1) + maanden

@@ -6,6 +6,10 @@ DUO and doel one of our OINs (403), body: JSON, schema, BSN, known gebeurtenisId
 Then the notification is stored in one transaction and only then acknowledged with 201; the
 worker processes it later. A repeated berichtId with the same content is acknowledged again
 (201) without a second row; the same berichtId with different content is refused (400).
+
+The common case (doel is a gemeente's own OIN, a new berichtId, a valid body) is one statement
+and one database round trip (`_bewaar_bij_gemeente`); everything else takes the general path,
+which looks up the doel-OIN first. Both give the same answers in the same order of checks.
 """
 
 from __future__ import annotations
@@ -78,6 +82,78 @@ def _bewaar(**velden) -> InkomendBericht:
     return InkomendBericht.objects.create(**velden)
 
 
+def _insert_sql(connection) -> str:
+    """INSERT ... SELECT: the row gets the gemeente whose OIN is the doel (the lowest id, as
+    `_ontvanger` picks it) and is not written at all when there is none or when the berichtId
+    already exists. PostgreSQL and SQLite (>= 3.24) both support this form."""
+    q = connection.ops.quote_name
+    meta, gemeente_meta = InkomendBericht._meta, Gemeente._meta
+    kolommen = [q(f.column) for f in _VELDEN] + [q(meta.get_field("gemeente").column)]
+    pk = q(gemeente_meta.pk.column)
+    # Only quoted table and column names from the models are formatted in; values are parameters.
+    return (
+        f"INSERT INTO {q(meta.db_table)} ({', '.join(kolommen)}) "  # noqa: S608
+        f"SELECT {', '.join(['%s'] * len(_VELDEN))}, g.{pk} FROM {q(gemeente_meta.db_table)} g "
+        f"WHERE g.{q(gemeente_meta.get_field('oin').column)} = %s ORDER BY g.{pk} LIMIT 1 "
+        f"ON CONFLICT ({q(meta.get_field('bericht_id').column)}) DO NOTHING"
+    )
+
+
+#: The columns the fast path writes itself (the gemeente comes from the SELECT).
+_VELDEN = [
+    f for f in InkomendBericht._meta.concrete_fields if not f.primary_key and f.name != "gemeente"
+]
+_SQL: dict[str, str] = {}
+
+
+def _bewaar_bij_gemeente(doel: str, **velden) -> bool:
+    """Store the notification for the gemeente whose own OIN is `doel`, in one statement (one
+    round trip; atomic by itself). False, with nothing written, when `doel` is no gemeente's OIN
+    or the berichtId is already stored: the caller then takes the general path. Values are
+    prepared by the model's fields, with the model's defaults, exactly as `create()` would."""
+    connection = transaction.get_connection()
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return False
+    sql = _SQL.get(connection.vendor)
+    if sql is None:
+        sql = _SQL[connection.vendor] = _insert_sql(connection)
+    bericht = InkomendBericht(**velden)
+    waarden = [f.get_db_prep_save(f.pre_save(bericht, True), connection) for f in _VELDEN]
+    if connection.in_atomic_block:  # a savepoint keeps a failure from poisoning the outer one
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [*waarden, doel])
+            return cursor.rowcount == 1
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*waarden, doel])
+        return cursor.rowcount == 1
+
+
+def _inhoud(body: bytes) -> tuple[str | None, dict | None, dt.datetime | None]:
+    """The body's error text (None when valid), the parsed body and registratieDatumTijd."""
+    if len(body) > settings.DUO_NOTIFICATIE_MAX_BYTES:
+        return "Het bericht is te groot.", None, None
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return "Het bericht is geen geldige JSON.", None, None
+    fouten = schemas.fouten(schemas.NOTIFICATIE, data)
+    if fouten:
+        veld = fouten[0].split(":")[0]
+        melding = {
+            "bsn": "Het BSN bestaat uit 9 cijfers.",
+            "gebeurtenisId": "De gebeurtenisId is ongeldig.",
+        }.get(veld, f"Het bericht voldoet niet aan de specificatie ({fouten[0]}).")
+        return melding, None, None
+    registratie = parse_datetime(data["registratieDatumTijd"])
+    if registratie is None:
+        return "registratieDatumTijd is geen geldige datum-tijd.", None, None
+    if registratie.tzinfo is None:
+        registratie = registratie.replace(tzinfo=dt.UTC)
+    if data["gebeurtenisId"] not in CATALOGUS:
+        return "Onbekende gebeurtenisId.", None, None
+    return None, data, registratie
+
+
 @csrf_exempt
 @require_POST
 def notificatie_view(request: HttpRequest) -> HttpResponse:
@@ -100,44 +176,29 @@ def notificatie_view(request: HttpRequest) -> HttpResponse:
         return _antwoord(400, "De header berichtId is geen UUID.")
     if bron != settings.DUO_OIN:
         return _antwoord(403, "Alleen DUO mag notificaties aanleveren.")
+    fout, data, registratie = _inhoud(request.body)
+    if fout is None:
+        velden = {
+            "bericht_id": bericht_uuid,
+            "bron_oin": bron,
+            "doel_oin": doel,
+            "api_versie": request.headers.get("API-Version", "")[:40],
+            "gebeurtenis_id": data["gebeurtenisId"],
+            "registratie_datumtijd": registratie,
+            "bsn": data.get("bsn", ""),
+            "v_nummer": data.get("vNummer"),
+            "inhoud": data,
+        }
+        if _bewaar_bij_gemeente(doel, **velden):
+            return _antwoord(201)
+    # The general path: authorisation (403) is decided before the body's errors (400).
     ons, gemeente = _ontvanger(doel)
     if not ons:
         return _antwoord(403, "Het doel-OIN hoort niet bij deze organisatie.")
-    body = request.body
-    if len(body) > settings.DUO_NOTIFICATIE_MAX_BYTES:
-        return _antwoord(400, "Het bericht is te groot.")
+    if fout is not None:
+        return _antwoord(400, fout)
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return _antwoord(400, "Het bericht is geen geldige JSON.")
-    fouten = schemas.fouten(schemas.NOTIFICATIE, data)
-    if fouten:
-        veld = fouten[0].split(":")[0]
-        melding = {
-            "bsn": "Het BSN bestaat uit 9 cijfers.",
-            "gebeurtenisId": "De gebeurtenisId is ongeldig.",
-        }.get(veld, f"Het bericht voldoet niet aan de specificatie ({fouten[0]}).")
-        return _antwoord(400, melding)
-    registratie = parse_datetime(data["registratieDatumTijd"])
-    if registratie is None:
-        return _antwoord(400, "registratieDatumTijd is geen geldige datum-tijd.")
-    if registratie.tzinfo is None:
-        registratie = registratie.replace(tzinfo=dt.UTC)
-    if data["gebeurtenisId"] not in CATALOGUS:
-        return _antwoord(400, "Onbekende gebeurtenisId.")
-    try:
-        _bewaar(
-            bericht_id=bericht_uuid,
-            bron_oin=bron,
-            doel_oin=doel,
-            api_versie=request.headers.get("API-Version", "")[:40],
-            gebeurtenis_id=data["gebeurtenisId"],
-            registratie_datumtijd=registratie,
-            bsn=data.get("bsn", ""),
-            v_nummer=data.get("vNummer"),
-            inhoud=data,
-            gemeente=gemeente or bepaal_gemeente(doel, data.get("bsn", "")),
-        )
+        _bewaar(**velden, gemeente=gemeente or bepaal_gemeente(doel, data.get("bsn", "")))
     except IntegrityError:
         eerder = InkomendBericht.objects.filter(bericht_id=bericht_uuid).first()
         if eerder is None:

@@ -1,0 +1,8 @@
+"""Signals of the dossier core, for apps that keep their own projections of the event log."""
+
+from django.dispatch import Signal
+
+#: Sent inside the transaction in which a dossier's event log grew (`services.registreer_reeks`)
+#: or its projection was rebuilt (`services.herbereken`), with the dossier row locked.
+#: Arguments: `dossier` (the locked row, projection updated) and `events` (all its events).
+dossier_bijgewerkt = Signal()

@@ -1,0 +1,210 @@
+"""The milestones projection gives exactly what the event log gives, and stays current."""
+
+import dataclasses
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from inburgering.accounts.models import Gemeente
+from inburgering.dossiers.models import Dossier, DossierEvent
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.workflow import Afsluitreden, Soort
+from inburgering.monitoring import indicatoren as ind
+from inburgering.monitoring import projectie, uitkomsten
+from inburgering.monitoring.models import MijlpalenProjectie
+from inburgering.monitoring.tabellen import tabellen
+
+from .helpers import traject
+
+pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate()
+START = VANDAAG - dt.timedelta(days=400)
+
+
+def _per_dossier(rijen) -> dict[int, dict]:
+    return {m.dossier_id: dataclasses.asdict(m) for m in rijen}
+
+
+def _uit_log(sel) -> dict[int, dict]:
+    return _per_dossier(ind.met_persoonskenmerken(sel, ind._mijlpalen(sel)))
+
+
+def test_every_milestone_field_is_a_column():
+    uit_dossier = {"dossier_id", "gemeente_id", "doelgroep", "consulent_id"}
+    persoon = {"geslacht", "geboortedatum"}  # read from the person, current values
+    velden = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
+    assert set(projectie.VELDEN) == velden - uit_dossier - persoon
+
+
+def test_today_reads_the_projection_and_equals_the_log(gemeente_a, consulent_a):
+    traject(gemeente_a, START, consulent=consulent_a, contact=5, lbt=(24, 15), pip=30, route="z")
+    wacht = traject(gemeente_a, START, contact=9)
+    registreer(wacht, Soort.WACHT_OP, START + dt.timedelta(days=12), gegevens={"op": "derde"})
+    registreer(wacht, Soort.WACHTEN_BEEINDIGD, START + dt.timedelta(days=20))
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+
+    # The writers kept the rows current: no event query is needed to read them.
+    assert MijlpalenProjectie.objects.count() == 2
+    gelezen = _per_dossier(ind.mijlpalen(sel))
+    assert gelezen == _uit_log(sel)
+    assert gelezen[wacht.pk]["wachtredenen"] == ["derde"]
+    assert gelezen[wacht.pk]["derde_ontvangen"] == START + dt.timedelta(days=20)
+
+
+def test_a_new_event_updates_the_row_in_the_same_transaction(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1")
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["route_start"] is None
+
+    registreer(dossier, Soort.LEERROUTE_GESTART, VANDAAG - dt.timedelta(days=3))
+    rij = MijlpalenProjectie.objects.get(dossier=dossier)
+    assert rij.route_start == VANDAAG - dt.timedelta(days=3)
+    assert rij.laatste_datum == VANDAAG - dt.timedelta(days=3)
+    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+
+
+def test_a_withdrawal_and_a_correction_change_the_row(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5, lbt=(35, 15), pip=30, route="b1")
+    lbt = DossierEvent.objects.get(dossier=dossier, soort=Soort.LBT_AFGENOMEN)
+    registreer(dossier, Soort.LBT_AFGENOMEN, lbt.datum, gegevens={"score": 18}, corrigeert=lbt)
+    contact = DossierEvent.objects.get(dossier=dossier, soort=Soort.CONTACT)
+    registreer(dossier, Soort.INTREKKING, VANDAAG, corrigeert=contact)
+
+    rij = MijlpalenProjectie.objects.get(dossier=dossier)
+    assert (rij.lbt_score, rij.eerste_contact) == (18, None)
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+
+
+def test_missing_rows_are_filled_from_the_log_on_first_read(gemeente_a):
+    traject(gemeente_a, START, contact=5, pip=30, route="onderwijs", start_route=60)
+    traject(gemeente_a, START, contact=8)
+    MijlpalenProjectie.objects.all().delete()  # as after a bulk load
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+
+    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert MijlpalenProjectie.objects.count() == 2
+    assert projectie.vul(sel) == 0
+
+
+def test_filters_on_cohort_doelgroep_and_consulent(gemeente_a, consulent_a):
+    oud = traject(gemeente_a, START, consulent=consulent_a, contact=5)
+    nieuw = traject(gemeente_a, VANDAAG - dt.timedelta(days=30), doelgroep="gezinsmigrant_overig")
+    basis = {"gemeente_ids": (gemeente_a.pk,), "peildatum": VANDAAG}
+    for extra, verwacht in [
+        ({"van": VANDAAG - dt.timedelta(days=60)}, {nieuw.pk}),
+        ({"tot": VANDAAG - dt.timedelta(days=60)}, {oud.pk}),
+        ({"doelgroep": "gezinsmigrant_overig"}, {nieuw.pk}),
+        ({"consulent_id": consulent_a.pk}, {oud.pk}),
+    ]:
+        sel = ind.Selectie(**basis, **extra)
+        assert set(_per_dossier(ind.mijlpalen(sel))) == verwacht
+        assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+
+
+def test_a_past_peildatum_and_bekend_op_read_the_log(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1", start_route=60)
+    vroeger = ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=40))
+    assert not projectie.bruikbaar(vroeger)
+    assert _per_dossier(ind.mijlpalen(vroeger))[dossier.pk]["route_start"] is None
+    toen = ind.Selectie((gemeente_a.pk,), VANDAAG, bekend_op=timezone.now())
+    assert not projectie.bruikbaar(toen)
+
+
+def test_a_row_newer_than_the_peildatum_is_not_used(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5)
+    # A row as it would be after an event dated tomorrow: for today it must come from the log.
+    MijlpalenProjectie.objects.filter(dossier=dossier).update(
+        laatste_datum=VANDAAG + dt.timedelta(days=1), afgesloten=VANDAAG
+    )
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["afgesloten"] is None
+
+
+def test_demo_profile_tables_equal_via_projection_and_via_log():
+    call_command("demo_data", "--profiel", "demo", "--dossiers", "120", stdout=io.StringIO())
+    gemeenten = tuple(Gemeente.objects.values_list("pk", flat=True))
+    sel = ind.Selectie(gemeenten, VANDAAG)
+    uit_log = _uit_log(sel)
+    assert len(uit_log) >= 100
+    assert MijlpalenProjectie.objects.count() == 0  # bulk-loaded: nothing projected yet
+
+    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # fills
+    assert MijlpalenProjectie.objects.count() == len(uit_log)
+    assert MijlpalenProjectie.objects.filter(uitkomst__isnull=False).count() >= 10
+    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # reads
+
+    # Writers fold the events in memory (`mijlpalen_van`, `uitkomst_van`); the rows they write
+    # equal the rows the event queries filled, for every demo history.
+    gevuld = list(MijlpalenProjectie.objects.order_by("dossier").values())
+    call_command("herbereken_dossiers", stdout=io.StringIO())
+    assert list(MijlpalenProjectie.objects.order_by("dossier").values()) == gevuld
+
+    # A closing recorded now changes both paths alike.
+    open_id = next(pk for pk, m in uit_log.items() if not m["afgesloten"])
+    registreer(
+        Dossier.objects.get(pk=open_id),
+        Soort.DOSSIER_AFGESLOTEN,
+        VANDAAG,
+        gegevens={"reden": Afsluitreden.VERTROKKEN},
+    )
+    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+
+    via_projectie = [(t.sleutel, t.rijen) for t in tabellen(sel)]
+    via_log = [
+        (t.sleutel, t.rijen) for t in tabellen(dataclasses.replace(sel, bekend_op=timezone.now()))
+    ]
+    assert via_projectie == via_log
+
+
+def test_herbereken_dossiers_rebuilds_both_projections(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1")
+    MijlpalenProjectie.objects.all().delete()
+    Dossier.objects.filter(pk=dossier.pk).update(fase="", leerroute="")
+
+    uit = io.StringIO()
+    call_command("herbereken_dossiers", "--gemeente", gemeente_a.cbs_code, stdout=uit)
+
+    assert "1 dossiers herberekend" in uit.getvalue()
+    dossier.refresh_from_db()
+    assert (dossier.fase, dossier.leerroute) == ("pip_vastgesteld", "b1")
+    assert MijlpalenProjectie.objects.get(dossier=dossier).pip == START + dt.timedelta(days=30)
+
+
+def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
+    dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1", start_route=60)
+    dag = START + dt.timedelta(days=250)
+    registreer(
+        dossier,
+        Soort.PARTICIPATIE_GEMETEN,
+        dag,
+        gegevens={"moment": "6", "status": ["werk", "uitkering"]},
+    )
+    registreer(
+        dossier, Soort.KOSTEN_GEREGISTREERD, dag, gegevens={"bedrag_cents": 125050, "post": "tolk"}
+    )
+    registreer(dossier, Soort.DUALE_ACTIVITEIT_GESTART, dag, gegevens={"activiteit": "stage"})
+    registreer(
+        dossier, Soort.EXAMENRESULTAAT, dag, gegevens={"onderdeel": "LE", "resultaat": "Geslaagd"}
+    )
+    zonder = traject(gemeente_a, START, contact=7)
+
+    rij = MijlpalenProjectie.objects.get(dossier=dossier)
+    assert rij.uitkomst["metingen"] == {"6": [dag.isoformat(), ["uitkering", "werk"]]}
+    assert MijlpalenProjectie.objects.get(dossier=zonder).uitkomst is None
+
+    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    rijen = ind.mijlpalen(sel)
+    gelezen = uitkomsten.lees(sel, rijen)
+    assert gelezen == uitkomsten.uit_log(sel, rijen)
+    assert set(gelezen) == {dossier.pk}
+    assert gelezen[dossier.pk].kosten == [("tolk", 125050)]
+    assert gelezen[dossier.pk].duaal == {"stage"}
+    assert gelezen[dossier.pk].examens == [("LE", uitkomsten.BEHAALD)]
+
+    # Ending the activity reaches the stored row in the same transaction.
+    registreer(dossier, Soort.DUALE_ACTIVITEIT_BEEINDIGD, VANDAAG, gegevens={"activiteit": "stage"})
+    assert uitkomsten.lees(sel, ind.mijlpalen(sel))[dossier.pk].duaal == set()
