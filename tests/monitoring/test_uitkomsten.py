@@ -302,3 +302,25 @@ def test_dashboard_shows_the_new_tables(data, client, gemeente_a, teamleider_a):
     ):
         assert titel in html
     assert "nog niet gemeten" not in html
+
+
+def test_outcomes_as_known_on_a_moment_and_per_consulent(gemeente_a, consulent_a):
+    from django.utils import timezone
+
+    from inburgering.monitoring import uitkomsten
+
+    eigen = traject(gemeente_a, D(2023, 1, 9), consulent=consulent_a, pip=30, start_route=60)
+    ander = traject(gemeente_a, D(2023, 1, 9), pip=30, start_route=60)
+    _kosten(eigen, D(2023, 5, 1), 10000, "tolk")
+    _kosten(ander, D(2023, 5, 1), 5000, "tolk")
+    bekend = timezone.now()
+    _kosten(eigen, D(2023, 6, 1), 2500, "tolk")  # recorded after `bekend`, dated before PEIL
+
+    def kosten(**extra):
+        sel = ind.Selectie((gemeente_a.pk,), PEIL, **extra)
+        gelezen = uitkomsten.lees(sel, ind.mijlpalen(sel))
+        return {pk: u.kosten_cents for pk, u in gelezen.items()}
+
+    assert kosten() == {eigen.pk: 12500, ander.pk: 5000}
+    assert kosten(bekend_op=bekend) == {eigen.pk: 10000, ander.pk: 5000}
+    assert kosten(consulent_id=consulent_a.pk) == {eigen.pk: 12500}
