@@ -6,11 +6,15 @@ gemeenten), beheerder (staff and superuser, all gemeenten).
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from inburgering.accounts.models import Gemeente
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
 from inburgering.dossiers.models import Inburgeraar
+from inburgering.monitoring import indicatoren as ind
+from inburgering.monitoring import projectie
 
 
 class Command(BaseCommand):
@@ -72,6 +76,11 @@ class Command(BaseCommand):
                 melding=self.stdout.write,
             )
         )
+        # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
+        # than on the first dashboard view (nationally that takes close to a minute).
+        alle = tuple(Gemeente.objects.values_list("pk", flat=True))
+        gevuld = projectie.vul(ind.Selectie(alle, timezone.localdate()))
+        self.stdout.write(f"Monitoring: mijlpalen van {gevuld} dossiers vastgelegd.")
         self.stdout.write("Per fase:")
         for regel in samenvatting(verslag):
             self.stdout.write(regel)
