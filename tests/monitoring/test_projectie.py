@@ -199,8 +199,7 @@ def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
     assert MijlpalenProjectie.objects.get(dossier=zonder).uitkomst is None
 
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    rijen = ind.mijlpalen(sel)
-    gelezen = uitkomsten.lees(sel, rijen)
+    rijen, gelezen = uitkomsten.mijlpalen_en_uitkomsten(sel)
     assert gelezen == uitkomsten.uit_log(sel, rijen)
     assert set(gelezen) == {dossier.pk}
     assert gelezen[dossier.pk].kosten == [("tolk", 125050)]
@@ -209,4 +208,4 @@ def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
 
     # Ending the activity reaches the stored row in the same transaction.
     registreer(dossier, Soort.DUALE_ACTIVITEIT_BEEINDIGD, VANDAAG, gegevens={"activiteit": "stage"})
-    assert uitkomsten.lees(sel, ind.mijlpalen(sel))[dossier.pk].duaal == set()
+    assert uitkomsten.mijlpalen_en_uitkomsten(sel)[1][dossier.pk].duaal == set()

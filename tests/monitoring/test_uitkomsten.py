@@ -318,7 +318,7 @@ def test_outcomes_as_known_on_a_moment_and_per_consulent(gemeente_a, consulent_a
 
     def kosten(**extra):
         sel = ind.Selectie((gemeente_a.pk,), PEIL, **extra)
-        gelezen = uitkomsten.lees(sel, ind.mijlpalen(sel))
+        gelezen = uitkomsten.mijlpalen_en_uitkomsten(sel)[1]
         return {pk: u.kosten_cents for pk, u in gelezen.items()}
 
     assert kosten() == {eigen.pk: 12500, ander.pk: 5000}

@@ -25,7 +25,7 @@ import datetime as dt
 from django.utils import timezone
 
 from . import indicatoren as ind
-from . import uitkomsten
+from . import uitkomsten as uk
 from .models import MijlpalenProjectie
 
 #: Columns of the projection in `Mijlpalen` terms (the outcomes are stored beside them).
@@ -60,7 +60,7 @@ def bijwerken(dossier, events) -> None:
         MijlpalenProjectie.objects.filter(dossier_id=dossier.pk).delete()
         return
     MijlpalenProjectie.objects.bulk_create(
-        [_rij(m, {dossier.pk: uitkomsten.uitkomst_van(events)})],
+        [_rij(m, {dossier.pk: uk.uitkomst_van(events)})],
         update_conflicts=True,
         unique_fields=["dossier"],
         update_fields=[*VELDEN, "uitkomst"],
@@ -77,7 +77,7 @@ def vul(sel: ind.Selectie) -> int:
     ontbrekend = ontbrekend.values("pk")
     hele_log = ind.Selectie(sel.gemeente_ids, _HELE_LOG)
     rijen = ind._mijlpalen(hele_log, ontbrekend)
-    per_dossier = uitkomsten.uit_log(hele_log, rijen, ontbrekend)
+    per_dossier = uk.uit_log(hele_log, rijen, ontbrekend)
     MijlpalenProjectie.objects.bulk_create(
         [_rij(m, per_dossier) for m in rijen], ignore_conflicts=True, batch_size=2000
     )
@@ -85,37 +85,35 @@ def vul(sel: ind.Selectie) -> int:
 
 
 def lees(sel: ind.Selectie) -> list[ind.Mijlpalen]:
+    return lees_met_uitkomsten(sel, uitkomsten=False)[0]
+
+
+def lees_met_uitkomsten(sel: ind.Selectie, uitkomsten: bool = True) -> tuple[list, dict]:
+    """The milestones of the selection and (when asked) the outcomes of those dossiers, in one
+    read of the stored rows; dossiers whose row is newer than the peildatum from the log."""
     vul(sel)
     in_selectie = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
-    rijen = in_selectie.filter(laatste_datum__lte=sel.peildatum)
+    opgeslagen = in_selectie.filter(laatste_datum__lte=sel.peildatum)
     if sel.van:
-        rijen = rijen.filter(signaal__gte=sel.van)
+        opgeslagen = opgeslagen.filter(signaal__gte=sel.van)
     if sel.tot:
-        rijen = rijen.filter(signaal__lte=sel.tot)
-    resultaat = [ind.Mijlpalen(*rij) for rij in rijen.values_list(*_KOLOMMEN)]
-    for m in resultaat:
+        opgeslagen = opgeslagen.filter(signaal__lte=sel.tot)
+    rijen, per_dossier = [], {}
+    for *waarden, uitkomst in opgeslagen.values_list(
+        *_KOLOMMEN, "uitkomst" if uitkomsten else "pk"
+    ):
+        m = ind.Mijlpalen(*waarden)
         m.wachtredenen = m.wachtredenen.split(",") if m.wachtredenen else []
-    later = in_selectie.filter(laatste_datum__gt=sel.peildatum)
+        rijen.append(m)
+        if uitkomsten and uitkomst:
+            per_dossier[m.dossier_id] = uk.Uitkomst.van_json(uitkomst)
+    later = in_selectie.filter(laatste_datum__gt=sel.peildatum).values("dossier_id")
     if later.exists():
-        resultaat.extend(ind._mijlpalen(sel, later.values("dossier_id")))
-    return resultaat
-
-
-def lees_uitkomsten(sel: ind.Selectie, rijen: list[ind.Mijlpalen]) -> dict:
-    """The outcomes of the dossiers in `rijen` (read by `lees`): from the stored rows, and
-    from the log for dossiers whose row is newer than the peildatum."""
-    in_rijen = {m.dossier_id for m in rijen}
-    in_selectie = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
-    opgeslagen = in_selectie.filter(laatste_datum__lte=sel.peildatum, uitkomst__isnull=False)
-    resultaat = {
-        dossier_id: uitkomsten.Uitkomst.van_json(data)
-        for dossier_id, data in opgeslagen.values_list("dossier_id", "uitkomst")
-        if dossier_id in in_rijen
-    }
-    later = in_selectie.filter(laatste_datum__gt=sel.peildatum)
-    if later.exists():
-        resultaat.update(uitkomsten.uit_log(sel, rijen, later.values("dossier_id")))
-    return resultaat
+        uit_log = ind._mijlpalen(sel, later)
+        rijen.extend(uit_log)
+        if uitkomsten:
+            per_dossier.update(uk.uit_log(sel, uit_log, later))
+    return rijen, per_dossier
 
 
 def _dossierfilter(sel: ind.Selectie, prefix: str = "") -> dict:

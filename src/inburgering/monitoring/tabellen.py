@@ -66,7 +66,9 @@ def tabellen(sel: ind.Selectie) -> list[Tabel]:
 
 
 def _tabellen(sel: ind.Selectie) -> list[Tabel]:
-    rijen = ind.mijlpalen(sel)
+    from . import tabellen_uitkomsten, uitkomsten
+
+    rijen, per_dossier = uitkomsten.mijlpalen_en_uitkomsten(sel)
     peil = sel.peildatum
     fasen = _fasen()
     result: list[Tabel] = []
@@ -266,9 +268,6 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
     result.append(_termijn_risico(ind.termijn_risico(rijen, peil)))
 
     # Outcomes and dual activities (items 5 and 3): uitkomsten.py, tabellen_uitkomsten.py.
-    from . import tabellen_uitkomsten, uitkomsten
-
-    per_dossier = uitkomsten.lees(sel, rijen)
     result.extend(tabellen_uitkomsten.tabellen(rijen, per_dossier, peil))
 
     # Local targets (item 6).

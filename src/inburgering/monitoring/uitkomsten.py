@@ -109,15 +109,20 @@ class Uitkomst:
 GEEN = Uitkomst()
 
 
-def lees(sel: ind.Selectie, rijen: list[ind.Mijlpalen]) -> dict[int, Uitkomst]:
-    """The outcomes of the dossiers in `rijen` on the peildatum. Dossiers without any outcome
-    event are absent: read with `uitkomsten.get(dossier_id, GEEN)`. From today on they come
-    from the milestones projection (which stores `uit_log` per dossier), otherwise from the log."""
+def mijlpalen_en_uitkomsten(sel: ind.Selectie) -> tuple[list[ind.Mijlpalen], dict[int, Uitkomst]]:
+    """The selection's milestones (`indicatoren.mijlpalen`) and their outcomes on the peildatum.
+    Dossiers without any outcome event are absent from the dict: read it with
+    `.get(dossier_id, GEEN)`. From today on both come from the milestones projection in one
+    read (it stores `uit_log` per dossier), otherwise from the log."""
     from . import projectie
 
-    if projectie.bruikbaar(sel):
-        return projectie.lees_uitkomsten(sel, rijen)
-    return uit_log(sel, rijen)
+    if not sel.gemeente_ids:
+        return [], {}
+    with ind.sql_instellingen(sel):
+        if projectie.bruikbaar(sel):
+            return projectie.lees_met_uitkomsten(sel)
+        rijen = ind._mijlpalen(sel)
+        return rijen, uit_log(sel, rijen)
 
 
 def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dict[int, Uitkomst]:
