@@ -29,7 +29,7 @@ def _per_dossier(rijen) -> dict[int, dict]:
 
 
 def _uit_log(sel) -> dict[int, dict]:
-    return _per_dossier(ind.met_persoonskenmerken(sel, ind._mijlpalen(sel)))
+    return _per_dossier(ind.met_persoonskenmerken(sel, ind.uit_log(sel)))
 
 
 def test_every_milestone_field_is_a_column():

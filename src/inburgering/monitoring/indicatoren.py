@@ -232,7 +232,7 @@ def _events(sel: Selectie, dossiers=None):
 
 #: Milestones per dossier: (field, "min" | "max", event types). MAX where the fold keeps the
 #: latest date, MIN where a funnel stage means "first time". One table for the SQL aggregate
-#: over the log (`_mijlpalen`) and the fold of one dossier's events (`mijlpalen_van`).
+#: over the log (`uit_log`) and the fold of one dossier's events (`mijlpalen_van`).
 MIJLPAAL_REGELS = [
     (
         "signaal",
@@ -289,7 +289,7 @@ def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
     with sql_instellingen(sel):
         if projectie.bruikbaar(sel):
             return projectie.lees(sel)
-        return _mijlpalen(sel)
+        return uit_log(sel)
 
 
 @contextmanager
@@ -311,7 +311,7 @@ def sql_instellingen(sel: Selectie):
         yield
 
 
-def _mijlpalen(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
+def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
     """From the event log; `dossiers` (ids or a subquery of ids) narrows the selection."""
     events = _events(sel, dossiers)
     per_dossier = events.values("dossier_id").annotate(
@@ -384,7 +384,7 @@ def _detail(m: Mijlpalen, soort, datum, score, route, reden, op, instelling, vor
 
 
 def mijlpalen_van(dossier, events) -> Mijlpalen | None:
-    """What `_mijlpalen` gives for one dossier over its whole log, folded from its events in
+    """What `uit_log` gives for one dossier over its whole log, folded from its events in
     memory (the writer's projection update; `projectie.bijwerken`). None without events."""
     events = geldige_events(events)
     if not events:
@@ -397,11 +397,11 @@ def mijlpalen_van(dossier, events) -> Mijlpalen | None:
     m.laatste_datum = max(e.datum for e in events)
     for e in events:
         if e.soort in DETAIL_SOORTEN:
-            _detail(m, e.soort, e.datum, *(_als_tekst(e.gegevens.get(k)) for k in DETAIL_SLEUTELS))
+            _detail(m, e.soort, e.datum, *(als_tekst(e.gegevens.get(k)) for k in DETAIL_SLEUTELS))
     return m
 
 
-def _als_tekst(waarde):
+def als_tekst(waarde):
     """A payload value as SQL's `->>` gives it: text, JSON true/false in lower case."""
     if waarde is None or isinstance(waarde, str):
         return waarde

@@ -5,14 +5,16 @@ request. For a peildatum from today on, a dossier's milestones over its whole lo
 milestones on that peildatum (no event lies in the future: `dossiers.services` refuses them),
 so they can be kept per dossier and read as one row each.
 
-Consistency, without a second implementation: every row is computed by the same event queries
-(`indicatoren._mijlpalen`), only narrowed to one dossier or to the missing ones.
+Consistency: a row is computed in one of two ways driven by the same rule tables
+(`indicatoren.MIJLPAAL_REGELS`, `_detail`, `uitkomsten._pas_toe`), and tests hold them equal:
 
 - On every new event, `services.registreer_reeks` sends `dossier_bijgewerkt` inside its
-  transaction, with the dossier row locked; `bijwerken` recomputes and upserts the row there.
+  transaction, with the dossier row locked and all its events in hand; `bijwerken` folds them
+  in memory (`indicatoren.mijlpalen_van`, `uitkomsten.uitkomst_van`) and upserts the row.
 - On a read, rows that are missing (bulk loads, data from before this table) are computed
-  and inserted with ON CONFLICT DO NOTHING. A concurrent writer's upsert therefore always wins
-  over a filler that read the log before the writer committed.
+  by the event queries (`indicatoren.uit_log`, `uitkomsten.uit_log`) and inserted with
+  ON CONFLICT DO NOTHING. A concurrent writer's upsert therefore always wins over a filler
+  that read the log before the writer committed.
 - A row whose `laatste_datum` lies after the peildatum is not used; that dossier is read from
   the log for the peildatum. Peildata in the past and `bekend_op` use the log only.
 """
@@ -76,7 +78,7 @@ def vul(sel: ind.Selectie) -> int:
         return 0
     ontbrekend = ontbrekend.values("pk")
     hele_log = ind.Selectie(sel.gemeente_ids, _HELE_LOG)
-    rijen = ind._mijlpalen(hele_log, ontbrekend)
+    rijen = ind.uit_log(hele_log, ontbrekend)
     per_dossier = uk.uit_log(hele_log, rijen, ontbrekend)
     MijlpalenProjectie.objects.bulk_create(
         [_rij(m, per_dossier) for m in rijen], ignore_conflicts=True, batch_size=2000
@@ -99,20 +101,19 @@ def lees_met_uitkomsten(sel: ind.Selectie, uitkomsten: bool = True) -> tuple[lis
     if sel.tot:
         opgeslagen = opgeslagen.filter(signaal__lte=sel.tot)
     rijen, per_dossier = [], {}
-    for *waarden, uitkomst in opgeslagen.values_list(
-        *_KOLOMMEN, "uitkomst" if uitkomsten else "pk"
-    ):
-        m = ind.Mijlpalen(*waarden)
-        m.wachtredenen = m.wachtredenen.split(",") if m.wachtredenen else []
-        rijen.append(m)
-        if uitkomsten and uitkomst:
-            per_dossier[m.dossier_id] = uk.Uitkomst.van_json(uitkomst)
+    if uitkomsten:
+        for *waarden, uitkomst in opgeslagen.values_list(*_KOLOMMEN, "uitkomst"):
+            rijen.append(_mijlpalen(waarden))
+            if uitkomst:
+                per_dossier[rijen[-1].dossier_id] = uk.Uitkomst.van_json(uitkomst)
+    else:
+        rijen = [_mijlpalen(waarden) for waarden in opgeslagen.values_list(*_KOLOMMEN)]
     later = in_selectie.filter(laatste_datum__gt=sel.peildatum).values("dossier_id")
     if later.exists():
-        uit_log = ind._mijlpalen(sel, later)
-        rijen.extend(uit_log)
+        van_log = ind.uit_log(sel, later)
+        rijen.extend(van_log)
         if uitkomsten:
-            per_dossier.update(uk.uit_log(sel, uit_log, later))
+            per_dossier.update(uk.uit_log(sel, van_log, later))
     return rijen, per_dossier
 
 
@@ -131,3 +132,9 @@ def _rij(m: ind.Mijlpalen, per_dossier: dict) -> MijlpalenProjectie:
     uitkomst = per_dossier.get(m.dossier_id)  # None: no outcome events
     waarden["uitkomst"] = uitkomst.als_json() if uitkomst else None
     return MijlpalenProjectie(dossier_id=m.dossier_id, **waarden)
+
+
+def _mijlpalen(waarden) -> ind.Mijlpalen:
+    m = ind.Mijlpalen(*waarden)
+    m.wachtredenen = m.wachtredenen.split(",") if m.wachtredenen else []
+    return m

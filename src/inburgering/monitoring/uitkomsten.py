@@ -121,7 +121,7 @@ def mijlpalen_en_uitkomsten(sel: ind.Selectie) -> tuple[list[ind.Mijlpalen], dic
     with ind.sql_instellingen(sel):
         if projectie.bruikbaar(sel):
             return projectie.lees_met_uitkomsten(sel)
-        rijen = ind._mijlpalen(sel)
+        rijen = ind.uit_log(sel)
         return rijen, uit_log(sel, rijen)
 
 
@@ -177,7 +177,7 @@ def uitkomst_van(events) -> Uitkomst | None:
         if e.soort in UITKOMST_SOORTEN:
             u = u or Uitkomst()
             g = e.gegevens
-            waarden = [g.get(k) if k == "status" else ind._als_tekst(g.get(k)) for k in _SLEUTELS]
+            waarden = [g.get(k) if k == "status" else ind.als_tekst(g.get(k)) for k in _SLEUTELS]
             _pas_toe(u, e.soort, e.datum, *waarden)
     return u
 
