@@ -10,9 +10,10 @@ fills the milestones projection, it changes no other data):
 First the milestones projection (`monitoring/projectie.py`) is filled where rows are missing
 (after a bulk load: all of them; its time is printed). Then two scenarios on today's peildatum:
 one gemeente (default Utrecht, 0344) and the whole national set. For each, the time of the full
-indicator set (`monitoring.tabellen.tabellen`: the milestones, the outcome events, the PIP
-deadlines from the rules package, every table of the dashboard, the local targets) is measured
-on the first run in a fresh process (cold: the memo of rule results is empty) and as the median
+indicator set (`monitoring.tabellen.tabellen`: the selection's rows of the relation copied into a
+temporary table, then every table of the dashboard and the local targets as SQL aggregates over
+it, see `monitoring/relatie.py`) is measured
+on the first run in a fresh process (cold) and as the median
 of n further runs (warm). Next to it: ONE hand-written SQL statement that computes the same core
 aggregates (funnel, lead-time percentiles, LBT x route, conform, PIP on time), once over the
 event log and once over the projection. The SQL's PIP deadline is an approximation (kennisgeving

@@ -40,3 +40,20 @@ def traject(
     if reeks:
         registreer_reeks(dossier, reeks)
     return dossier
+
+
+def bereken(functie, sel, *args):
+    """One indicator function over the selection's relation (`monitoring.relatie`)."""
+    from inburgering.monitoring.relatie import relatie
+
+    with relatie(sel) as r:
+        return functie(r, *args)
+
+
+def over_rijen(functie, mijlpalen, *args, peildatum=dt.date(2025, 1, 1)):
+    """One indicator function over hand-built milestones."""
+    from inburgering.monitoring.indicatoren import Selectie
+    from inburgering.monitoring.relatie import van_rijen
+
+    with van_rijen(Selectie((), peildatum), mijlpalen) as r:
+        return functie(r, *args)

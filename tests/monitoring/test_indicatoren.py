@@ -1,16 +1,19 @@
 import datetime as dt
 
 import pytest
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Soort
 from inburgering.monitoring import indicatoren as ind
-from inburgering.monitoring.models import Doelstelling, Indicator
+from inburgering.monitoring import sql
+from inburgering.monitoring.models import Doelstelling, Indicator, MijlpalenPeil
+from inburgering.monitoring.relatie import relatie
 from inburgering.monitoring.tabellen import tabellen
 
-from .helpers import traject
+from .helpers import bereken, over_rijen, traject
 
 pytestmark = pytest.mark.django_db
 START = dt.date(2024, 3, 4)  # a Monday: 10 weeks later is no holiday
@@ -38,8 +41,9 @@ def drie(gemeente_a, consulent_a):
 
 def test_funnel_lead_times_and_pip_deadline(drie, gemeente_a):
     sel = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
-    rijen = ind.mijlpalen(sel)
-    assert dict(ind.funnel(rijen)) == {
+    totaal, trechter = bereken(ind.funnel, sel)
+    assert totaal == 3
+    assert dict(trechter) == {
         "signaal": 3,
         "eerste_contact": 3,
         "intake": 2,
@@ -47,12 +51,12 @@ def test_funnel_lead_times_and_pip_deadline(drie, gemeente_a):
         "pip": 2,
         "route_start": 2,
     }
-    tijden = {(van, naar): s for van, naar, s in ind.doorlooptijden(rijen)}
+    tijden = {(van, naar): s for van, naar, s in bereken(ind.doorlooptijden, sel)}
     assert tijden[("signaal", "eerste_contact")].n == 3
     assert tijden[("signaal", "eerste_contact")].mediaan == 20
     assert tijden[("signaal", "eerste_contact")].p95 == 50
     assert tijden[("signaal", "route_start")].mediaan == 60  # nearest rank of [60, 200]
-    termijn = ind.pip_termijn(rijen, sel.peildatum)
+    termijn = bereken(ind.pip_termijn, sel)
     # 10 weeks after 4 March 2024 is 13 May 2024: day 30 is in time, day 100 is late.
     assert (termijn.binnen, termijn.te_laat, termijn.open_verlopen) == (1, 1, 1)
     assert termijn.aandeel_binnen == 50.0
@@ -75,8 +79,8 @@ def test_peildatum_reproduces_the_fold(drie, gemeente_a):
             assert m.lbt_score == t.lbt_score
             assert m.leerroute == t.leerroute
             assert m.route_start == t.leerroute_gestart
-    eerder = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=29)))
-    assert dict(ind.funnel(eerder))["pip"] == 0
+    eerder = ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=29))
+    assert dict(bereken(ind.funnel, eerder)[1])["pip"] == 0
 
 
 def test_a_corrected_lbt_score_counts_not_the_original(drie, gemeente_a):
@@ -86,12 +90,11 @@ def test_a_corrected_lbt_score_counts_not_the_original(drie, gemeente_a):
     registreer(
         op_tijd, Soort.LBT_AFGENOMEN, origineel.datum, gegevens={"score": 12}, corrigeert=origineel
     )
-    rijen = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
-    tabel = ind.lbt_tabel1(rijen)
+    tabel = bereken(ind.lbt_tabel1, ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
     assert tabel["<20"]["b1"] == 1 and tabel[">30"]["b1"] == 0
     # Known before the correction was recorded: the original score.
-    toen = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), bekend_op=bekend))
-    assert ind.lbt_tabel1(toen)[">30"]["b1"] == 1
+    toen = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), bekend_op=bekend)
+    assert bereken(ind.lbt_tabel1, toen)[">30"]["b1"] == 1
 
 
 def test_lbt_tables_reproduce_seed_004_table_1_and_2():
@@ -119,9 +122,9 @@ def test_lbt_tables_reproduce_seed_004_table_1_and_2():
                         leerroute=route,
                     )
                 )
-    uit1 = ind.lbt_tabel1(rijen)
+    uit1 = over_rijen(ind.lbt_tabel1, rijen)
     assert {b: tuple(uit1[b].values()) for b in ind.BANDEN} == tabel1
-    uit2 = ind.lbt_tabel2(rijen)
+    uit2 = over_rijen(ind.lbt_tabel2, rijen)
     conform = sum(c for c, _s in uit2.values())
     tegen = sum(s for _c, s in uit2.values())
     assert (conform, tegen) == (1716, 241)
@@ -131,8 +134,8 @@ def test_lbt_tables_reproduce_seed_004_table_1_and_2():
 def test_old_cut_off_makes_28_to_30_not_feasible():
     voor = ind.Mijlpalen(1, 1, "", None, lbt=dt.date(2023, 1, 10), lbt_score=29, leerroute="z")
     na = ind.Mijlpalen(2, 1, "", None, lbt=dt.date(2023, 6, 10), lbt_score=29, leerroute="z")
-    assert ind.lbt_tabel2([voor])["z"] == (1, 0)
-    assert ind.lbt_tabel2([na])["z"] == (0, 1)
+    assert over_rijen(ind.lbt_tabel2, [voor])["z"] == (1, 0)
+    assert over_rijen(ind.lbt_tabel2, [na])["z"] == (0, 1)
 
 
 def test_percentile_is_nearest_rank():
@@ -161,3 +164,27 @@ def test_cohort_filter_on_signal_date(drie, gemeente_a):
         ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), van=dt.date(2024, 6, 1))
     )
     assert (len(alle), len(cohort)) == (4, 1)
+
+
+def test_a_statement_is_compiled_once_per_peildatum(drie, gemeente_a):
+    """`sql.vast` builds a statement once per argument; each argument keeps its own result."""
+    gebouwd = []
+
+    @sql.vast
+    def met_contact_tot(peildatum):
+        gebouwd.append(peildatum)
+        return sql.groepen(ind.relatie_rijen().filter(eerste_contact__lte=peildatum), "leerroute")
+
+    vroeg, laat = START + dt.timedelta(days=10), START + dt.timedelta(days=60)
+    with relatie(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))):
+        eerst, later, weer = met_contact_tot(vroeg), met_contact_tot(laat), met_contact_tot(vroeg)
+    assert gebouwd == [vroeg, laat]
+    assert sql.aantallen(eerst) == {("b1",): 1}  # only the first contact on day 5
+    assert sum(sql.aantallen(later).values()) == 3
+    assert weer == eerst
+
+
+def test_the_temporary_table_is_gone_after_the_computation(drie, gemeente_a):
+    tabellen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+    with pytest.raises(DatabaseError), transaction.atomic():
+        list(MijlpalenPeil.objects.all())

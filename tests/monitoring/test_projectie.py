@@ -13,8 +13,9 @@ from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.monitoring import indicatoren as ind
-from inburgering.monitoring import projectie, uitkomsten
+from inburgering.monitoring import projectie
 from inburgering.monitoring.models import MijlpalenProjectie
+from inburgering.monitoring.relatie import relatie
 from inburgering.monitoring.tabellen import tabellen
 
 from .helpers import traject
@@ -30,6 +31,12 @@ def _per_dossier(rijen) -> dict[int, dict]:
 
 def _uit_log(sel) -> dict[int, dict]:
     return _per_dossier(ind.met_persoonskenmerken(sel, ind.uit_log(sel)))
+
+
+def _relatie(sel) -> list[dict]:
+    """Every column of the selection's rows in the relation (projection or temporary table)."""
+    with relatie(sel) as r:
+        return list(r.rijen.order_by("dossier_id").values())
 
 
 def test_every_milestone_field_is_a_column():
@@ -136,7 +143,8 @@ def test_demo_profile_tables_equal_via_projection_and_via_log():
     MijlpalenProjectie.objects.all().delete()  # as after a bulk load without the fill
     assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # fills
     assert MijlpalenProjectie.objects.count() == len(uit_log)
-    assert MijlpalenProjectie.objects.filter(uitkomst__isnull=False).count() >= 10
+    assert MijlpalenProjectie.objects.filter(kosten_cents__isnull=False).count() >= 10
+    assert MijlpalenProjectie.objects.exclude(status_6=None).count() >= 10
     assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # reads
 
     # Writers fold the events in memory (`mijlpalen_van`, `uitkomst_van`); the rows they write
@@ -155,6 +163,9 @@ def test_demo_profile_tables_equal_via_projection_and_via_log():
     )
     assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
 
+    # Every column of every row, and so every table, is the same from both sources.
+    nu = dataclasses.replace(sel, bekend_op=timezone.now())
+    assert _relatie(sel) == _relatie(nu)
     via_projectie = [(t.sleutel, t.rijen) for t in tabellen(sel)]
     via_log = [
         (t.sleutel, t.rijen) for t in tabellen(dataclasses.replace(sel, bekend_op=timezone.now()))
@@ -195,17 +206,15 @@ def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
     zonder = traject(gemeente_a, START, contact=7)
 
     rij = MijlpalenProjectie.objects.get(dossier=dossier)
-    assert rij.uitkomst["metingen"] == {"6": [dag.isoformat(), ["uitkering", "werk"]]}
-    assert MijlpalenProjectie.objects.get(dossier=zonder).uitkomst is None
+    assert (rij.status_6, rij.status_12) == ("uitkering,werk", None)
+    assert (rij.kosten_cents, rij.kosten_tolk, rij.kosten_leerroute) == (125050, 125050, None)
+    assert (rij.duaal, rij.examens) == ("stage", "LE:1:0")
+    leeg = MijlpalenProjectie.objects.get(dossier=zonder)
+    assert (leeg.status_6, leeg.kosten_cents, leeg.duaal, leeg.examens) == (None, None, "", "")
 
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    rijen, gelezen = uitkomsten.mijlpalen_en_uitkomsten(sel)
-    assert gelezen == uitkomsten.uit_log(sel, rijen)
-    assert set(gelezen) == {dossier.pk}
-    assert gelezen[dossier.pk].kosten == [("tolk", 125050)]
-    assert gelezen[dossier.pk].duaal == {"stage"}
-    assert gelezen[dossier.pk].examens == [("LE", uitkomsten.BEHAALD)]
+    assert _relatie(sel) == _relatie(dataclasses.replace(sel, bekend_op=timezone.now()))
 
     # Ending the activity reaches the stored row in the same transaction.
     registreer(dossier, Soort.DUALE_ACTIVITEIT_BEEINDIGD, VANDAAG, gegevens={"activiteit": "stage"})
-    assert uitkomsten.mijlpalen_en_uitkomsten(sel)[1][dossier.pk].duaal == set()
+    assert MijlpalenProjectie.objects.get(dossier=dossier).duaal == ""

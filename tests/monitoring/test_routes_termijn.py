@@ -15,7 +15,7 @@ from inburgering.monitoring.tabellen import tabellen
 from inburgering.wet import inburgeringstermijn
 from tests.conftest import maak_gebruiker
 
-from .helpers import traject
+from .helpers import bereken, traject
 
 pytestmark = pytest.mark.django_db
 PEIL = dt.date(2025, 1, 1)
@@ -26,6 +26,18 @@ def _tabel(sel, sleutel):
 
 
 # --- Item 3 -------------------------------------------------------------------------------------
+
+
+def test_age_boundary_in_sql_agrees_with_leeftijd():
+    """`leeftijdsgroep_sql` compares the date of birth with `geboren_uiterlijk`; around every
+    birthday, also 29 February in leap and other years, that equals `leeftijd` >= n."""
+    peildata = [dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 3, 1), PEIL]
+    for peil in peildata:
+        for jaren in (18, 27, 40, 55):
+            grens = ind.geboren_uiterlijk(peil, jaren)
+            for dag in range(-400, 400):
+                geboren = grens + dt.timedelta(days=dag)
+                assert (geboren <= grens) == (ind.leeftijd(geboren, peil) >= jaren), (peil, geboren)
 
 
 def test_leeftijd_and_groups():
@@ -123,8 +135,8 @@ def risico(gemeente_a, gemeente_b):
 
 
 def test_termijn_risico_bands_reasons_and_source(risico, gemeente_a):
-    rijen = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), PEIL))
-    gevonden = {r.mijlpalen.dossier_id: r for r in ind.termijn_risico(rijen, PEIL)}
+    lijst = bereken(ind.termijn_risico_lijst, ind.Selectie((gemeente_a.pk,), PEIL))
+    gevonden = {r.dossier_id: r for r in lijst}
     assert set(gevonden) == {risico["niet_gestart"].pk, risico["b1_zonder"].pk, risico["duo"].pk}
     r = gevonden[risico["niet_gestart"].pk]
     assert (r.band, r.reden, r.bron) == ("6", "niet_gestart", "berekend")
@@ -138,8 +150,8 @@ def test_termijn_risico_bands_reasons_and_source(risico, gemeente_a):
     assert (r.band, r.einde, r.bron) == ("6", dt.date(2025, 5, 1), "duo")
     # Later peildatum: the first termijn has passed.
     later = dt.date(2025, 6, 1)
-    rijen = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), later))
-    banden = {r.mijlpalen.dossier_id: r.band for r in ind.termijn_risico(rijen, later)}
+    lijst = bereken(ind.termijn_risico_lijst, ind.Selectie((gemeente_a.pk,), later))
+    banden = {r.dossier_id: r.band for r in lijst}
     assert banden[risico["niet_gestart"].pk] == "verstreken"
     assert banden[risico["b1_zonder"].pk] == "6"
 

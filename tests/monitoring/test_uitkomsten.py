@@ -307,7 +307,7 @@ def test_dashboard_shows_the_new_tables(data, client, gemeente_a, teamleider_a):
 def test_outcomes_as_known_on_a_moment_and_per_consulent(gemeente_a, consulent_a):
     from django.utils import timezone
 
-    from inburgering.monitoring import uitkomsten
+    from inburgering.monitoring.relatie import relatie
 
     eigen = traject(gemeente_a, D(2023, 1, 9), consulent=consulent_a, pip=30, start_route=60)
     ander = traject(gemeente_a, D(2023, 1, 9), pip=30, start_route=60)
@@ -318,8 +318,10 @@ def test_outcomes_as_known_on_a_moment_and_per_consulent(gemeente_a, consulent_a
 
     def kosten(**extra):
         sel = ind.Selectie((gemeente_a.pk,), PEIL, **extra)
-        gelezen = uitkomsten.mijlpalen_en_uitkomsten(sel)[1]
-        return {pk: u.kosten_cents for pk, u in gelezen.items()}
+        with relatie(sel) as r:
+            return dict(
+                r.rijen.filter(kosten_cents__isnull=False).values_list("dossier_id", "kosten_cents")
+            )
 
     assert kosten() == {eigen.pk: 12500, ander.pk: 5000}
     assert kosten(bekend_op=bekend) == {eigen.pk: 10000, ander.pk: 5000}

@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from operator import attrgetter
 
 from django.db import connection, transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Case, Count, F, Max, Min, Q, Sum, Value, When
 from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import cached_property  # no lock per first access (3.11)
 
 from inburgering.dossiers import deadlines
@@ -47,7 +46,19 @@ from inburgering.wet import (
     lbt_uitkomst,
     route_conform_lbt,
 )
-from inburgering.wet.kalender import plus_jaren, plus_maanden
+from inburgering.wet.kalender import plus_maanden
+
+from .sql import (
+    Spreiding,
+    aantallen,
+    dagen,
+    dagen_per_stap,
+    groepen,
+    histogram,
+    optellen,
+    rang,
+    vast,
+)
 
 S = Soort
 
@@ -63,21 +74,12 @@ STAPPEN = [
     ("signaal", "pip"),
     ("signaal", "route_start"),
 ]
-#: Score bands of the SZW evaluation (seed 004, Table 1).
-BANDEN = ["<20", "20-27", "28-30", ">30"]
+#: Score bands of the SZW evaluation (seed 004, Table 1): (band, highest score in it).
+BAND_GRENZEN = [("<20", 19), ("20-27", 27), ("28-30", 30), (">30", None)]
+BANDEN = [b for b, _hoogste in BAND_GRENZEN]
 #: Route columns of Table 1; "" = not yet known.
 ROUTES = ["b1", "onderwijs", "z", ""]
 _WET_ROUTE = {"b1": Leerroute.B1, "onderwijs": Leerroute.ONDERWIJS, "z": Leerroute.Z}
-
-
-def band(score: int) -> str:
-    if score < 20:
-        return "<20"
-    if score <= 27:
-        return "20-27"
-    if score <= 30:
-        return "28-30"
-    return ">30"
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,10 @@ def sql_instellingen(sel: Selectie):
                 # over 150K dossiers needs more than the default 4 MB to stay in memory.
                 cursor.execute("SET LOCAL jit = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
+                # The relation is a temporary table (`relatie.py`), 40 MB for the whole country;
+                # the default 8 MB of local buffers would spill it to disk. Takes effect only
+                # before a session's first temporary table, and is allocated only as used.
+                cursor.execute("SET LOCAL temp_buffers = '128MB'")
                 if len(sel.gemeente_ids) <= KLEINE_SELECTIE:
                     # A few thousand dossiers: starting parallel workers costs more than it saves.
                     cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
@@ -446,63 +452,58 @@ def zonder_gc():
 def percentiel(waarden: list[int], p: float) -> int | None:
     """Nearest-rank percentile (as PostgreSQL's percentile_disc): the smallest value with at
     least p% of the values at or below it."""
-    return _rang(sorted(waarden), p)
-
-
-def _rang(geordend: list[int], p: float) -> int | None:
-    if not geordend:
-        return None
-    return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]
+    return rang(Counter(waarden), len(waarden), p)
 
 
 def aandeel(teller: int, noemer: int) -> float | None:
     return round(100 * teller / noemer, 1) if noemer else None
 
 
-@dataclass
-class Spreiding:
-    n: int
-    mediaan: int | None
-    p80: int | None
-    p95: int | None
-
-    @classmethod
-    def van(cls, dagen: list[int]) -> Spreiding:
-        geordend = sorted(dagen)
-        return cls(len(dagen), _rang(geordend, 50), _rang(geordend, 80), _rang(geordend, 95))
+# --- Indicators: SQL aggregates over the relation (`relatie.Relatie`) ---------------------------
+# Each function takes the relation `r` (the selection's rows in the temporary table of this
+# computation, and `r.peildatum`); the statements are `sql.vast`: built from the peildatum only.
+# Grouping by the dossier's doelgroep, gemeente or consulent, or by the person's sex or age,
+# uses their current values (`relatie.GROEPEN`).
 
 
-def _dagen(a: dt.date | None, b: dt.date | None) -> int | None:
-    if a is None or b is None or b < a:
-        return None
-    return (b - a).days
+def relatie_rijen():
+    """Every row of the relation (the temporary table holds only the selection)."""
+    from .models import MijlpalenPeil
+
+    return MijlpalenPeil.objects.all()
 
 
-# --- Indicators -------------------------------------------------------------------------------
+def tellingen(peildatum: dt.date) -> dict:
+    """The counts of this module's tables that add up over gemeenten: `Relatie.per_gemeente`
+    computes them per gemeente, together with those of `uitkomsten`, in one scan, and
+    `Relatie.totalen` adds them up."""
+    return {
+        "dossiers": Count("pk"),
+        **{f"fase_{fase}": Count(fase) for fase in FUNNEL},
+        **{f"pip_{k}": telling for k, telling in _pip_termijn_tellingen(peildatum).items()},
+        "gewisseld": Count("pk", filter=Q(routewissels__gt=0)),
+        "wissels": Coalesce(Sum("routewissels"), 0),
+        **doel_tellingen(peildatum),
+    }
 
 
-def _kolommen(rijen: list[Mijlpalen], namen: list[str]) -> dict[str, list]:
-    """Columns of the given fields, each read in one C-level pass over the rows."""
-    return {naam: list(map(attrgetter(naam), rijen)) for naam in namen}
+def funnel(r) -> tuple[int, list[tuple[str, int]]]:
+    """(dossiers in the selection, [(stage, dossiers that reached it)])."""
+    return r.totalen["dossiers"], [(fase, r.totalen[f"fase_{fase}"]) for fase in FUNNEL]
 
 
-def funnel(rijen: list[Mijlpalen]) -> list[tuple[str, int]]:
-    kolommen = _kolommen(rijen, FUNNEL)
-    return [(fase, len(rijen) - kolommen[fase].count(None)) for fase in FUNNEL]
+@vast
+def _doorlooptijden():
+    return dagen_per_stap(relatie_rijen(), STAPPEN)
 
 
-def doorlooptijden(rijen: list[Mijlpalen]) -> list[tuple[str, str, Spreiding]]:
+def doorlooptijden(r) -> list[tuple[str, str, Spreiding]]:
     """Days between two stages, for dossiers that reached both (in this order)."""
-    kolommen = _kolommen(rijen, sorted({fase for stap in STAPPEN for fase in stap}))
-    resultaat = []
-    for van, naar in STAPPEN:
-        dagen = [
-            (b - a).days
-            for a, b in zip(kolommen[van], kolommen[naar], strict=True)
-            if a is not None and b is not None and b >= a
-        ]
-        resultaat.append((van, naar, Spreiding.van(dagen)))
-    return resultaat
+    per = histogram(_doorlooptijden())
+    return [
+        (van, naar, Spreiding.uit_histogram(per.get((i,), Counter())))
+        for i, (van, naar) in enumerate(STAPPEN)
+    ]
 
 
 @dataclass
@@ -518,95 +519,158 @@ class PipTermijn:
         return aandeel(self.binnen, self.binnen + self.te_laat)
 
 
-def pip_termijn(rijen: list[Mijlpalen], peildatum: dt.date) -> PipTermijn:
-    """PIPs set on or before the legal deadline (Besluit 5.3, via the rules package), and open
-    dossiers whose deadline has passed without a PIP."""
-    t = PipTermijn()
-    for m in rijen:
-        deadline = m.pip_deadline
-        if m.pip:
-            if deadline is None:
-                t.zonder_termijn += 1
-            elif m.pip <= deadline:
-                t.binnen += 1
-            else:
-                t.te_laat += 1
-        elif not m.afgesloten and deadline is not None:
-            if deadline < peildatum:
-                t.open_verlopen += 1
-            else:
-                t.open_lopend += 1
-    return t
+def _pip_termijn_tellingen(peildatum: dt.date) -> dict:
+    """PIPs set on or before the legal deadline (Besluit 5.3; `pip_deadline` comes from the
+    rules package, see `relatie.kolommen`), and open dossiers whose deadline has passed."""
+    deadline = Q(pip_deadline__isnull=False)
+    open_ = deadline & Q(pip__isnull=True, afgesloten__isnull=True)
+    return {
+        "binnen": Count("pk", filter=deadline & Q(pip__lte=F("pip_deadline"))),
+        "te_laat": Count("pk", filter=deadline & Q(pip__gt=F("pip_deadline"))),
+        "zonder_termijn": Count("pk", filter=Q(pip__isnull=False, pip_deadline__isnull=True)),
+        "open_verlopen": Count("pk", filter=open_ & Q(pip_deadline__lt=peildatum)),
+        "open_lopend": Count("pk", filter=open_ & Q(pip_deadline__gte=peildatum)),
+    }
 
 
-def pip_termijn_per(rijen: list[Mijlpalen], peildatum: dt.date, sleutel) -> dict:
-    groepen = defaultdict(list)
-    for m in rijen:
-        groepen[sleutel(m)].append(m)
-    return {k: pip_termijn(v, peildatum) for k, v in groepen.items()}
+def _pip_termijn_uit(telling: dict) -> PipTermijn:
+    return PipTermijn(**{veld.name: telling[f"pip_{veld.name}"] for veld in fields(PipTermijn)})
 
 
-def redenen_vertraging(rijen: list[Mijlpalen], peildatum: dt.date) -> Counter:
+def pip_termijn(r) -> PipTermijn:
+    return _pip_termijn_uit(r.totalen)
+
+
+def pip_termijn_per_gemeente(r) -> dict[int, PipTermijn]:
+    return {gemeente: _pip_termijn_uit(telling) for gemeente, telling in r.per_gemeente.items()}
+
+
+@vast
+def _redenen_vertraging(peildatum: dt.date):
+    te_laat = Q(pip_deadline__isnull=False) & (
+        Q(pip__gt=F("pip_deadline"))
+        | Q(pip__isnull=True, afgesloten__isnull=True, pip_deadline__lt=peildatum)
+    )
+    return groepen(relatie_rijen().filter(te_laat), "wachtredenen")
+
+
+def redenen_vertraging(r) -> Counter:
     """What late dossiers (PIP after the deadline, or deadline passed without PIP) waited for."""
     teller: Counter = Counter()
-    for m in rijen:
-        deadline = m.pip_deadline
-        if deadline is None:
-            continue
-        te_laat = m.pip and m.pip > deadline
-        verlopen = not m.pip and not m.afgesloten and deadline < peildatum
-        if te_laat or verlopen:
-            for reden in set(m.wachtredenen) or {""}:
-                teller[reden] += 1
+    for redenen, n in _redenen_vertraging(r.peildatum):
+        for reden in set(redenen.split(",")) if redenen else {""}:
+            teller[reden] += n
     return teller
 
 
-def wachttijd_aanbieder(rijen: list[Mijlpalen]) -> dict[tuple[str, str], Spreiding]:
+@vast
+def _wachttijd_aanbieder():
+    return dagen(relatie_rijen(), "aangemeld", "route_start", "cursusinstelling", "leerroute")
+
+
+def wachttijd_aanbieder(r) -> dict[tuple[str, str], Spreiding]:
     """Days from registration at the cursusinstelling to the start of the route."""
-    groepen = defaultdict(list)
-    for m in rijen:
-        if (d := _dagen(m.aangemeld, m.route_start)) is not None:
-            groepen[(m.cursusinstelling, m.leerroute)].append(d)
-    return {k: Spreiding.van(v) for k, v in sorted(groepen.items())}
+    per = histogram(_wachttijd_aanbieder())
+    return {k: Spreiding.uit_histogram(v) for k, v in sorted(per.items())}
 
 
-def lbt_tabel1(rijen: list[Mijlpalen]) -> dict[str, dict[str, int]]:
+def _band() -> Case:
+    """The score band (`BAND_GRENZEN`) of the row's LBT score."""
+    *begrensd, (hoogste_band, _geen) = BAND_GRENZEN
+    return Case(
+        *[When(lbt_score__lte=hoogste, then=Value(b)) for b, hoogste in begrensd],
+        default=Value(hoogste_band),
+    )
+
+
+@vast
+def _lbt():
+    met_score = relatie_rijen().filter(lbt_score__isnull=False)
+    return groepen(met_score, "gemeente_id", _band(), "leerroute", "conform")
+
+
+def lbt(r) -> dict[tuple, int]:
+    """Dossiers with an LBT score per (gemeente, score band, route, conform): the one scan
+    behind Tables 1 and 2 and Table 2 per gemeente (`Relatie.lbt`)."""
+    return aantallen(_lbt())
+
+
+@vast
+def _lbt_consulent_jaar():
+    met_score = relatie_rijen().filter(lbt_score__isnull=False)
+    consulent = Coalesce("consulent_id", 0)
+    return groepen(met_score, consulent, ExtractYear("lbt"), "leerroute", "conform")
+
+
+def lbt_consulent_jaar(r) -> dict[tuple, int]:
+    """The same per (consulent or 0, year of the test, route, conform)."""
+    return aantallen(_lbt_consulent_jaar())
+
+
+def lbt_tabel1(r) -> dict[str, dict[str, int]]:
     """Seed 004 Table 1: LBT score band x route (latest LBT, latest PIP's route)."""
     tabel = {b: dict.fromkeys(ROUTES, 0) for b in BANDEN}
-    for m in rijen:
-        if m.lbt_score is not None:
-            tabel[band(m.lbt_score)][m.leerroute if m.leerroute in _WET_ROUTE else ""] += 1
+    for (score_band, route), n in optellen(r.lbt, 1, 2).items():
+        tabel[score_band][route if route in _WET_ROUTE else ""] += n
     return tabel
 
 
-def lbt_tabel2(rijen: list[Mijlpalen]) -> dict[str, tuple[int, int]]:
+def lbt_tabel2(r) -> dict[str, tuple[int, int]]:
     """Seed 004 Table 2: per route, placed in line with the LBT and against it."""
-    tabel = {r: [0, 0] for r in ROUTES[:3]}
-    for m in rijen:
-        if m.lbt_score is None or m.leerroute not in _WET_ROUTE:
-            continue
-        if m.conform:
-            tabel[m.leerroute][0] += 1
-        else:
-            tabel[m.leerroute][1] += 1
-    return {r: (c, t) for r, (c, t) in tabel.items()}
+    per = _tabel2({("", *sleutel): n for sleutel, n in optellen(r.lbt, 2, 3).items()})
+    return per.get("", {route: (0, 0) for route in ROUTES[:3]})
 
 
-def lbt_tabel2_per(rijen: list[Mijlpalen], sleutel) -> dict:
-    groepen = defaultdict(list)
-    for m in rijen:
-        if m.lbt_score is not None:
-            groepen[sleutel(m)].append(m)
-    return {k: lbt_tabel2(v) for k, v in sorted(groepen.items(), key=lambda kv: str(kv[0]))}
+def lbt_tabel2_per_gemeente(r) -> dict:
+    return _tabel2(optellen(r.lbt, 0, 2, 3))
 
 
-def routes(rijen: list[Mijlpalen]) -> dict[tuple[str, str], int]:
+def lbt_tabel2_per_consulent(r) -> dict:
+    return _tabel2(optellen(r.lbt_consulent_jaar, 0, 2, 3))
+
+
+def lbt_tabel2_per_jaar(r) -> dict:
+    return _tabel2(optellen(r.lbt_consulent_jaar, 1, 2, 3))
+
+
+def _tabel2(aantallen_per: dict[tuple, int]) -> dict:
+    """{(group, route, conform): dossiers} as Table 2 per group. Conform comes from the rules
+    package (`conform` column); without a route a dossier is not counted."""
+    per: dict = {}
+    for (sleutel, route, is_conform), n in aantallen_per.items():
+        tabel = per.setdefault(sleutel, {x: [0, 0] for x in ROUTES[:3]})
+        if route in _WET_ROUTE:
+            tabel[route][0 if is_conform else 1] += n
+    return {
+        k: {route: (c, s) for route, (c, s) in tabel.items()}
+        for k, tabel in sorted(per.items(), key=lambda kv: str(kv[0]))
+    }
+
+
+@vast
+def _routes_persoon(peildatum: dt.date):
+    leeftijd = leeftijdsgroep_sql("geboortedatum", peildatum)
+    met_pip = relatie_rijen().filter(pip__isnull=False)
+    return groepen(met_pip, "doelgroep", "geslacht", leeftijd, "leerroute")
+
+
+def routes_persoon(r) -> dict[tuple[str, str, str, str], int]:
+    """Dossiers with a PIP per (doelgroep, sex, age group on the peildatum, route of the latest
+    PIP): the one scan behind the route tables (`Relatie.routes`)."""
+    return aantallen(_routes_persoon(r.peildatum))
+
+
+def routes(r) -> dict[tuple[str, str], int]:
     """Route (latest PIP) per doelgroep."""
-    teller: Counter = Counter()
-    for m in rijen:
-        if m.pip:
-            teller[(m.doelgroep, m.leerroute)] += 1
-    return dict(teller)
+    return dict(optellen(r.routes, 0, 3))
+
+
+def routes_geslacht(r) -> dict[tuple[str, str, str], int]:
+    return dict(optellen(r.routes, 0, 1, 3))
+
+
+def routes_leeftijd(r) -> dict[tuple[str, str, str], int]:
+    return dict(optellen(r.routes, 0, 2, 3))
 
 
 #: Age groups for reporting (a convention of this product, not law): (label, lowest age).
@@ -631,13 +695,25 @@ def leeftijdsgroep(geboortedatum: dt.date | None, peildatum: dt.date) -> str:
     return next(label for label, vanaf in reversed(LEEFTIJDSGROEPEN) if jaren >= vanaf)
 
 
-def routes_per(rijen: list[Mijlpalen], sleutel) -> dict[tuple[str, str, str], int]:
-    """Route (latest PIP) per (doelgroep, sleutel(m)), for dossiers with a PIP."""
-    teller: Counter = Counter()
-    for m in rijen:
-        if m.pip:
-            teller[(m.doelgroep, sleutel(m), m.leerroute)] += 1
-    return dict(teller)
+def geboren_uiterlijk(peildatum: dt.date, jaren: int) -> dt.date:
+    """The latest date of birth with `leeftijd` at least `jaren` on the peildatum: the same
+    (month, day) that many years earlier, or 28 February for 29 February in a non-leap year."""
+    jaar = peildatum.year - jaren
+    try:
+        return peildatum.replace(year=jaar)
+    except ValueError:
+        return dt.date(jaar, 2, 28)
+
+
+def leeftijdsgroep_sql(geboortedatum: str, peildatum: dt.date) -> Case:
+    """`leeftijdsgroep` of the field, in SQL (born on or before `geboren_uiterlijk`)."""
+    return Case(
+        *[
+            When(**{f"{geboortedatum}__lte": geboren_uiterlijk(peildatum, vanaf)}, then=Value(g))
+            for g, vanaf in reversed(LEEFTIJDSGROEPEN)
+        ],
+        default=Value(""),
+    )
 
 
 # --- Termijn at risk (item 4) -------------------------------------------------------------------
@@ -652,42 +728,66 @@ NIET_GESTART = "niet_gestart"
 B1_ZONDER_EXAMEN = "b1_zonder_examen"
 
 
+def termijn_risico(rijen, peildatum: dt.date):
+    """Open dossiers whose inburgeringstermijn (`termijn_einde`: DUO's end date, else the rules
+    package from the first PIP) ends within 12 months of the peildatum (or has already ended)
+    and that show too little progress: no LEERROUTE_GESTART yet, or in the B1-route without any
+    EXAMENRESULTAAT. Band "6": end on or before peildatum + 6 months; "12": after that, up to
+    peildatum + 12 months; "verstreken": end before the peildatum. The rows get `band` and
+    `reden`."""
+    peil = peildatum
+    zes, twaalf = plus_maanden(peil, 6), plus_maanden(peil, 12)
+    return (
+        rijen.filter(afgesloten__isnull=True, termijn_einde__lte=twaalf)
+        .filter(Q(route_start__isnull=True) | Q(leerroute="b1", examen__isnull=True))
+        .annotate(
+            band=Case(
+                When(termijn_einde__lt=peil, then=Value(RISICO_VERSTREKEN)),
+                When(termijn_einde__lte=zes, then=Value(RISICO_6)),
+                default=Value(RISICO_12),
+            ),
+            reden=Case(
+                When(route_start__isnull=True, then=Value(NIET_GESTART)),
+                default=Value(B1_ZONDER_EXAMEN),
+            ),
+        )
+    )
+
+
+@vast
+def _termijn_risico_telling(peildatum: dt.date):
+    risico = termijn_risico(relatie_rijen(), peildatum)
+    return groepen(risico, "band", "reden", "termijn_bron")
+
+
+def termijn_risico_telling(r) -> dict[tuple[str, str, str], int]:
+    """Dossiers per (band, reden, source of the end date) of `termijn_risico`."""
+    return aantallen(_termijn_risico_telling(r.peildatum))
+
+
 @dataclass
 class TermijnRisico:
-    mijlpalen: Mijlpalen
+    dossier_id: int
     band: str
     reden: str
     einde: dt.date
     bron: str
+    leerroute: str
+    pip: dt.date | None
 
 
-def termijn_risico(rijen: list[Mijlpalen], peildatum: dt.date) -> list[TermijnRisico]:
-    """Open dossiers whose inburgeringstermijn ends within 12 months of the peildatum (or has
-    already ended) and that show too little progress: no LEERROUTE_GESTART yet, or in the
-    B1-route without any EXAMENRESULTAAT. Band "6": end on or before peildatum + 6 months;
-    "12": after that, up to peildatum + 12 months; "verstreken": end before the peildatum."""
-    zes, twaalf = plus_maanden(peildatum, 6), plus_maanden(peildatum, 12)
-    resultaat = []
-    for m in rijen:
-        if m.afgesloten:
-            continue
-        einde, bron = m.termijn_einde
-        if einde is None or einde > twaalf:
-            continue
-        if not m.route_start:
-            reden = NIET_GESTART
-        elif m.leerroute == "b1" and not m.examen:
-            reden = B1_ZONDER_EXAMEN
-        else:
-            continue
-        band = RISICO_VERSTREKEN if einde < peildatum else RISICO_6 if einde <= zes else RISICO_12
-        resultaat.append(TermijnRisico(m, band, reden, einde, bron))
-    return resultaat
+def termijn_risico_lijst(r, band: str = "") -> list[TermijnRisico]:
+    """The dossiers of `termijn_risico` (of one band, if given)."""
+    risico = termijn_risico(r.rijen, r.peildatum)
+    if band:
+        risico = risico.filter(band=band)
+    velden = ["dossier_id", "band", "reden", "termijn_einde", "termijn_bron", "leerroute", "pip"]
+    return [TermijnRisico(*waarden) for waarden in risico.values_list(*velden)]
 
 
-def routewissels(rijen: list[Mijlpalen]) -> tuple[int, int]:
+def routewissels(r) -> tuple[int, int]:
     """(dossiers with a changed route, number of changes) — schakelen and afschalen together."""
-    return sum(1 for m in rijen if m.routewissels), sum(m.routewissels for m in rijen)
+    return r.totalen["gewisseld"], r.totalen["wissels"]
 
 
 @dataclass
@@ -701,35 +801,42 @@ class Doelrealisatie:
         return aandeel(self.teller, self.noemer) if self.noemer is not None else None
 
 
-def doelen(rijen: list[Mijlpalen], peildatum: dt.date) -> dict[str, Doelrealisatie]:
-    """Actuals for the local targets (`models.Indicator`). Only dossiers whose window has fully
-    passed on the peildatum count (e.g. housed at least 3 months before)."""
+def doel_tellingen(peildatum: dt.date) -> dict:
+    """Counts for the local targets (`models.Indicator`) as `<indicator>__teller/__noemer`.
+    Only dossiers whose window has fully passed on the peildatum count (e.g. housed at least 3
+    months before); the window ends are in the row (`relatie.kolommen`)."""
     from .models import Indicator
 
-    t = pip_termijn(rijen, peildatum)
-    gestart = [m for m in rijen if m.huisvesting and plus_maanden(m.huisvesting, 3) <= peildatum]
-    voldaan = [m for m in rijen if m.pip and plus_jaren(m.pip, 3) <= peildatum]
+    met_pip_termijn = Q(pip__isnull=False, pip_deadline__isnull=False)
+    gestart = Q(huisvesting_3m__lte=peildatum)
+    drie_jaar = Q(pip_3j__lte=peildatum)
     return {
-        Indicator.PIP_BINNEN_TERMIJN: Doelrealisatie(
-            Indicator.PIP_BINNEN_TERMIJN, t.binnen, t.binnen + t.te_laat
+        f"{Indicator.PIP_BINNEN_TERMIJN}__teller": Count(
+            "pk", filter=met_pip_termijn & Q(pip__lte=F("pip_deadline"))
         ),
-        Indicator.GESTART_3M_NA_HUISVESTING: Doelrealisatie(
-            Indicator.GESTART_3M_NA_HUISVESTING,
-            sum(
-                1
-                for m in gestart
-                if m.route_start and m.route_start <= plus_maanden(m.huisvesting, 3)
-            ),
-            len(gestart),
+        f"{Indicator.PIP_BINNEN_TERMIJN}__noemer": Count("pk", filter=met_pip_termijn),
+        f"{Indicator.GESTART_3M_NA_HUISVESTING}__teller": Count(
+            "pk", filter=gestart & Q(route_start__lte=F("huisvesting_3m"))
         ),
-        Indicator.VOLDAAN_3J: Doelrealisatie(
-            Indicator.VOLDAAN_3J,
-            sum(
-                1
-                for m in voldaan
-                if m.afsluitreden == Afsluitreden.VOLDAAN and m.afgesloten <= plus_jaren(m.pip, 3)
-            ),
-            len(voldaan),
+        f"{Indicator.GESTART_3M_NA_HUISVESTING}__noemer": Count("pk", filter=gestart),
+        f"{Indicator.VOLDAAN_3J}__teller": Count(
+            "pk",
+            filter=drie_jaar & Q(afsluitreden=Afsluitreden.VOLDAAN, afgesloten__lte=F("pip_3j")),
         ),
-        # The participation targets come from the outcome events: `uitkomsten.doelen`.
+        f"{Indicator.VOLDAAN_3J}__noemer": Count("pk", filter=drie_jaar),
+        # The participation targets come from the outcome events: `uitkomsten.doel_tellingen`.
+    }
+
+
+def doelen_per_gemeente(r) -> dict[int, dict[str, Doelrealisatie]]:
+    """gemeente -> {indicator: Doelrealisatie}, from this module's and `uitkomsten`'s
+    `doel_tellingen` (in `Relatie.per_gemeente`)."""
+    from .models import Indicator
+
+    return {
+        gemeente: {
+            i: Doelrealisatie(i, telling[f"{i}__teller"], telling[f"{i}__noemer"])
+            for i in Indicator
+        }
+        for gemeente, telling in r.per_gemeente.items()
     }

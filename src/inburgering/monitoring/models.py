@@ -45,21 +45,11 @@ class Doelstelling(models.Model):
         return f"{self.gemeente}: {self.get_indicator_display()} {self.streefwaarde}%"
 
 
-class MijlpalenProjectie(models.Model):
-    """A dossier's milestones over its whole event log (`indicatoren.Mijlpalen`), kept so that
-    indicators on today's peildatum read one row per dossier instead of the whole log.
+class MijlpalenVelden(models.Model):
+    """One dossier's row in the relation the indicator tables aggregate (`relatie.py`): its
+    milestones (`indicatoren.Mijlpalen`, same field names), the values the rules package derives
+    from them, and a summary of its outcome events. Built by `relatie.kolommen` only."""
 
-    A cache, never a source: `projectie.py` writes the row in the same transaction as every new
-    event, and fills missing rows from the log on first read. `laatste_datum` (the latest event
-    date) tells for which peildata the row is valid. Field names equal those of `Mijlpalen`.
-    """
-
-    dossier = models.OneToOneField(
-        "dossiers.Dossier",
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="mijlpalen_projectie",
-    )
     laatste_datum = models.DateField()
     signaal = models.DateField(null=True)
     kennisgeving = models.DateField(null=True)
@@ -89,8 +79,60 @@ class MijlpalenProjectie(models.Model):
     #: The waiting reasons in order, comma-separated (codes of `WachtOp`).
     wachtredenen = models.TextField(blank=True)
     termijn_duo_einde = models.DateField(null=True)
-    #: The outcome events folded (`uitkomsten.Uitkomst.als_json`); null when there are none.
-    uitkomst = models.JSONField(null=True)
+
+    # Values of the rules package (and reporting conventions) derived from the milestones.
+    pip_deadline = models.DateField(null=True)
+    conform = models.BooleanField(null=True)
+    termijn_einde = models.DateField(null=True)
+    termijn_bron = models.TextField(blank=True)
+    huisvesting_3m = models.DateField(null=True)
+    pip_2j = models.DateField(null=True)
+    pip_3j = models.DateField(null=True)
+    moment_6 = models.DateField(null=True)
+    moment_12 = models.DateField(null=True)
+    moment_24 = models.DateField(null=True)
+
+    # The outcome events folded (`uitkomsten.Uitkomst`), summarised.
+    #: Statuses measured at the follow-up moment, sorted and comma-separated; null: not
+    #: measured ("" is a measurement without a status, so null carries its own meaning).
+    status_6 = models.TextField(null=True)  # noqa: DJ001
+    status_12 = models.TextField(null=True)  # noqa: DJ001
+    status_24 = models.TextField(null=True)  # noqa: DJ001
+    #: Sum of all cost registrations; null: none registered.
+    kosten_cents = models.BigIntegerField(null=True)
+    kosten_leerroute = models.BigIntegerField(null=True)
+    kosten_ontzorging = models.BigIntegerField(null=True)
+    kosten_tolk = models.BigIntegerField(null=True)
+    kosten_kinderopvang = models.BigIntegerField(null=True)
+    kosten_reiskosten = models.BigIntegerField(null=True)
+    kosten_overig = models.BigIntegerField(null=True)
+    #: Kinds of dual activity running, sorted and comma-separated.
+    duaal = models.TextField(blank=True)
+    #: Exam results per component: "LE:2:1,KNM:1:0" (onderdeel:behaald:niet behaald).
+    examens = models.TextField(blank=True)
+    #: Participation targets per dossier (`uitkomsten.doelwaarden`); null: does not count.
+    participerend_3j = models.BooleanField(null=True)
+    uitkering_2j = models.BooleanField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class MijlpalenProjectie(MijlpalenVelden):
+    """A dossier's row over its whole event log, kept so that indicators on today's peildatum
+    read one row per dossier instead of the whole log.
+
+    A cache, never a source: `projectie.py` writes the row in the same transaction as every new
+    event, and fills missing rows from the log on first read. `laatste_datum` (the latest event
+    date) tells for which peildata the row is valid.
+    """
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="mijlpalen_projectie",
+    )
 
     class Meta:
         verbose_name = _("mijlpalen (projectie)")
@@ -98,3 +140,29 @@ class MijlpalenProjectie(models.Model):
 
     def __str__(self) -> str:
         return f"Mijlpalen dossier {self.dossier_id} (t/m {self.laatste_datum})"
+
+
+class MijlpalenPeil(MijlpalenVelden):
+    """The selection's rows for one computation (`relatie.py`): a temporary table, copied from
+    the projection or computed from the log, with the dossier's and person's current values
+    the tables group by as columns of their own. Never migrated, never stored."""
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier",
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_constraint=False,
+        related_name="+",
+    )
+    gemeente_id = models.IntegerField()
+    doelgroep = models.TextField()
+    consulent_id = models.IntegerField(null=True)
+    geslacht = models.TextField()
+    geboortedatum = models.DateField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "monitoring_mijlpalen_peil"
+
+    def __str__(self) -> str:
+        return f"Mijlpalen dossier {self.dossier_id} (peildatum)"

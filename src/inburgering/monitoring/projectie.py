@@ -5,8 +5,10 @@ request. For a peildatum from today on, a dossier's milestones over its whole lo
 milestones on that peildatum (no event lies in the future: `dossiers.services` refuses them),
 so they can be kept per dossier and read as one row each.
 
-Consistency: a row is computed in one of two ways driven by the same rule tables
-(`indicatoren.MIJLPAAL_REGELS`, `_detail`, `uitkomsten._pas_toe`), and tests hold them equal:
+A row holds what `relatie.kolommen` makes of the dossier's milestones and outcome events (the
+relation the indicator tables aggregate). Consistency: the milestones and outcomes are folded
+in one of two ways driven by the same rule tables (`indicatoren.MIJLPAAL_REGELS`, `_detail`,
+`uitkomsten._pas_toe`), and tests hold them equal:
 
 - On every new event, `services.registreer_reeks` sends `dossier_bijgewerkt` inside its
   transaction, with the dossier row locked and all its events in hand; `bijwerken` folds them
@@ -29,23 +31,15 @@ from django.utils import timezone
 from . import indicatoren as ind
 from . import uitkomsten as uk
 from .models import MijlpalenProjectie
+from .relatie import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 
-#: Columns of the projection in `Mijlpalen` terms (the outcomes are stored beside them).
-VELDEN = [
-    f.name
-    for f in MijlpalenProjectie._meta.concrete_fields
-    if f.name not in ("dossier", "uitkomst")
-]
+#: Columns of the projection in `Mijlpalen` terms (the derived values are stored beside them).
+VELDEN = MIJLPAAL_KOLOMMEN
+#: Every column a writer sets.
+_ALLE = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
 #: Where each `Mijlpalen` field comes from when reading, in the dataclass's order (so that rows
 #: become objects positionally): the dossier and the person supply their current values.
-_ELDERS = {
-    "dossier_id": "dossier_id",
-    "gemeente_id": "dossier__gemeente_id",
-    "doelgroep": "dossier__doelgroep",
-    "consulent_id": "dossier__consulent_id",
-    "geslacht": "dossier__inburgeraar__geslacht",
-    "geboortedatum": "dossier__inburgeraar__geboortedatum",
-}
+_ELDERS = {"dossier_id": "dossier_id", **GROEPEN}
 _KOLOMMEN = [_ELDERS.get(f.name, f.name) for f in dataclasses.fields(ind.Mijlpalen)]
 _HELE_LOG = dt.date.max
 
@@ -62,10 +56,10 @@ def bijwerken(dossier, events) -> None:
         MijlpalenProjectie.objects.filter(dossier_id=dossier.pk).delete()
         return
     MijlpalenProjectie.objects.bulk_create(
-        [_rij(m, {dossier.pk: uk.uitkomst_van(events)})],
+        [_rij(m, uk.uitkomst_van(events))],
         update_conflicts=True,
         unique_fields=["dossier"],
-        update_fields=[*VELDEN, "uitkomst"],
+        update_fields=_ALLE,
     )
 
 
@@ -81,40 +75,34 @@ def vul(sel: ind.Selectie) -> int:
     rijen = ind.uit_log(hele_log, ontbrekend)
     per_dossier = uk.uit_log(hele_log, rijen, ontbrekend)
     MijlpalenProjectie.objects.bulk_create(
-        [_rij(m, per_dossier) for m in rijen], ignore_conflicts=True, batch_size=2000
+        [_rij(m, per_dossier.get(m.dossier_id)) for m in rijen],
+        ignore_conflicts=True,
+        batch_size=2000,
     )
     return len(rijen)
 
 
 def lees(sel: ind.Selectie) -> list[ind.Mijlpalen]:
-    return lees_met_uitkomsten(sel, uitkomsten=False)[0]
-
-
-def lees_met_uitkomsten(sel: ind.Selectie, uitkomsten: bool = True) -> tuple[list, dict]:
-    """The milestones of the selection and (when asked) the outcomes of those dossiers, in one
-    read of the stored rows; dossiers whose row is newer than the peildatum from the log."""
+    """The milestones of the selection (for per-dossier use such as the CBS delivery); dossiers
+    whose row is newer than the peildatum from the log."""
     vul(sel)
-    in_selectie = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
-    opgeslagen = in_selectie.filter(laatste_datum__lte=sel.peildatum)
-    if sel.van:
-        opgeslagen = opgeslagen.filter(signaal__gte=sel.van)
-    if sel.tot:
-        opgeslagen = opgeslagen.filter(signaal__lte=sel.tot)
-    rijen, per_dossier = [], {}
-    if uitkomsten:
-        for *waarden, uitkomst in opgeslagen.values_list(*_KOLOMMEN, "uitkomst"):
-            rijen.append(_mijlpalen(waarden))
-            if uitkomst:
-                per_dossier[rijen[-1].dossier_id] = uk.Uitkomst.van_json(uitkomst)
-    else:
-        rijen = [_mijlpalen(waarden) for waarden in opgeslagen.values_list(*_KOLOMMEN)]
-    later = in_selectie.filter(laatste_datum__gt=sel.peildatum).values("dossier_id")
+    opgeslagen = in_selectie(sel).filter(laatste_datum__lte=sel.peildatum)
+    rijen = [_mijlpalen(waarden) for waarden in opgeslagen.values_list(*_KOLOMMEN)]
+    later = in_selectie(sel, cohort=False).filter(laatste_datum__gt=sel.peildatum)
+    later = later.values("dossier_id")
     if later.exists():
-        van_log = ind.uit_log(sel, later)
-        rijen.extend(van_log)
-        if uitkomsten:
-            per_dossier.update(uk.uit_log(sel, van_log, later))
-    return rijen, per_dossier
+        rijen.extend(ind.uit_log(sel, later))
+    return rijen
+
+
+def in_selectie(sel: ind.Selectie, cohort: bool = True):
+    """The stored rows of the selection's dossiers (and of its cohort, by stored first signal)."""
+    rijen = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
+    if cohort and sel.van:
+        rijen = rijen.filter(signaal__gte=sel.van)
+    if cohort and sel.tot:
+        rijen = rijen.filter(signaal__lte=sel.tot)
+    return rijen
 
 
 def _dossierfilter(sel: ind.Selectie, prefix: str = "") -> dict:
@@ -126,12 +114,8 @@ def _dossierfilter(sel: ind.Selectie, prefix: str = "") -> dict:
     return filter
 
 
-def _rij(m: ind.Mijlpalen, per_dossier: dict) -> MijlpalenProjectie:
-    waarden = {veld: getattr(m, veld) for veld in VELDEN}
-    waarden["wachtredenen"] = ",".join(m.wachtredenen)
-    uitkomst = per_dossier.get(m.dossier_id)  # None: no outcome events
-    waarden["uitkomst"] = uitkomst.als_json() if uitkomst else None
-    return MijlpalenProjectie(dossier_id=m.dossier_id, **waarden)
+def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> MijlpalenProjectie:
+    return MijlpalenProjectie(dossier_id=m.dossier_id, **kolommen(m, uitkomst))
 
 
 def _mijlpalen(waarden) -> ind.Mijlpalen:

@@ -17,6 +17,7 @@ from inburgering.intake.models import Leerroute
 from . import indicatoren as ind
 from .grafieken import staafdiagram
 from .models import Doelstelling, Indicator
+from .relatie import Relatie, relatie
 
 
 @dataclass
@@ -59,27 +60,25 @@ def _route(code: str) -> str:
 
 
 def tabellen(sel: ind.Selectie) -> list[Tabel]:
-    # A national set builds ~150K small objects without reference cycles; the cyclic garbage
-    # collector would scan them over and over while they are created (a third of the time).
-    with ind.zonder_gc(), ind.sql_instellingen(sel):
-        return _tabellen(sel)
+    """Every table of the dashboard for the selection: SQL aggregates over its relation."""
+    with relatie(sel) as r:
+        return _tabellen(r)
 
 
-def _tabellen(sel: ind.Selectie) -> list[Tabel]:
-    from . import tabellen_uitkomsten, uitkomsten
+def _tabellen(r: Relatie) -> list[Tabel]:
+    from . import tabellen_uitkomsten
 
-    rijen, per_dossier = uitkomsten.mijlpalen_en_uitkomsten(sel)
-    peil = sel.peildatum
+    sel = r.sel
     fasen = _fasen()
     result: list[Tabel] = []
 
-    totaal = len(rijen)
+    totaal, trechter = ind.funnel(r)
     result.append(
         Tabel(
             "trechter",
             _("Trechter: dossiers per stap"),
             [_("Stap"), _("Aantal dossiers"), _("% van gesignaleerd")],
-            [[fasen[f], n, ind.aandeel(n, totaal)] for f, n in ind.funnel(rijen)],
+            [[fasen[f], n, ind.aandeel(n, totaal)] for f, n in trechter],
             _("Dossiers die de stap op de peildatum hebben bereikt."),
             grafiek=(0, [1]),
         )
@@ -98,12 +97,12 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
             ],
             [
                 [fasen[van], fasen[naar], s.n, s.mediaan, s.p80, s.p95]
-                for van, naar, s in ind.doorlooptijden(rijen)
+                for van, naar, s in ind.doorlooptijden(r)
             ],
             _("Alleen dossiers die beide stappen in deze volgorde hebben bereikt."),
         )
     )
-    t = ind.pip_termijn(rijen, peil)
+    t = ind.pip_termijn(r)
     result.append(
         Tabel(
             "pip_termijn",
@@ -124,7 +123,7 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
     )
     namen = dict(Gemeente.objects.filter(pk__in=sel.gemeente_ids).values_list("pk", "naam"))
     if len(sel.gemeente_ids) > 1:
-        per = ind.pip_termijn_per(rijen, peil, lambda m: m.gemeente_id)
+        per = ind.pip_termijn_per_gemeente(r)
         result.append(
             Tabel(
                 "pip_termijn_gemeente",
@@ -143,8 +142,8 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
             _("Redenen van vertraging (PIP te laat of termijn verstreken)"),
             [_("Wacht op"), _("Aantal dossiers")],
             [
-                [str(wacht.get(r, _("geen reden vastgelegd"))), n]
-                for r, n in ind.redenen_vertraging(rijen, peil).most_common()
+                [str(wacht.get(reden, _("geen reden vastgelegd"))), n]
+                for reden, n in ind.redenen_vertraging(r).most_common()
             ],
         )
     )
@@ -155,13 +154,13 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
             [_("Cursusinstelling"), _("Leerroute"), _("Aantal"), _("Mediaan"), _("80e percentiel")],
             [
                 [instelling or _("onbekend"), _route(route), s.n, s.mediaan, s.p80]
-                for (instelling, route), s in ind.wachttijd_aanbieder(rijen).items()
+                for (instelling, route), s in ind.wachttijd_aanbieder(r).items()
             ],
         )
     )
 
     # Seed 004, Table 1 and Table 2.
-    t1 = ind.lbt_tabel1(rijen)
+    t1 = ind.lbt_tabel1(r)
     routekolommen = [_route(r) for r in ind.ROUTES]
     result.append(
         Tabel(
@@ -177,44 +176,43 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
         _tabel2(
             "lbt_conform",
             _("Leerroute conform of in strijd met de LBT (tabel 2)"),
-            {"": ind.lbt_tabel2(rijen)},
+            {"": ind.lbt_tabel2(r)},
             None,
         )
     )
+    per_consulent = ind.lbt_tabel2_per_consulent(r)
     consulenten = dict(
-        (u.pk, u.weergavenaam)
-        for u in Gebruiker.objects.filter(pk__in={m.consulent_id for m in rijen if m.consulent_id})
+        (u.pk, u.weergavenaam) for u in Gebruiker.objects.filter(pk__in=set(per_consulent))
     )
-    for sleutel, titel, kop, functie, label in [
+    for sleutel, titel, kop, per, label in [
         (
             "lbt_conform_gemeente",
             _("Conform de LBT per gemeente"),
             _("Gemeente"),
-            lambda m: m.gemeente_id,
+            ind.lbt_tabel2_per_gemeente(r),
             lambda k: namen.get(k, "?"),
         ),
         (
             "lbt_conform_consulent",
             _("Conform de LBT per consulent"),
             _("Consulent"),
-            lambda m: m.consulent_id or 0,
+            per_consulent,
             lambda k: consulenten.get(k, _("geen consulent")),
         ),
         (
             "lbt_conform_jaar",
             _("Conform de LBT per jaar van de toets"),
             _("Jaar"),
-            lambda m: m.lbt.year,
+            ind.lbt_tabel2_per_jaar(r),
             str,
         ),
     ]:
-        per = ind.lbt_tabel2_per(rijen, functie)
         result.append(_tabel2(sleutel, titel, {label(k): v for k, v in per.items()}, kop))
 
     # Routes (item 3, partly): route per doelgroep, schakelen and afschalen.
     doelgroepen = dict(Doelgroep.choices)
-    verdeling = ind.routes(rijen)
-    gewisseld, wissels = ind.routewissels(rijen)
+    verdeling = ind.routes(r)
+    gewisseld, wissels = ind.routewissels(r)
     result.append(
         Tabel(
             "routes",
@@ -234,17 +232,16 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
     )
 
     # Routes by sex and by age group on the peildatum (item 3, rest).
-    ind.met_persoonskenmerken(sel, rijen)
     geslachten = [(g, str(label)) for g, label in Geslacht.choices] + [("", _("onbekend"))]
     groepen = [(label, label.replace("-", "–")) for label, _v in ind.LEEFTIJDSGROEPEN] + [
         ("", _("onbekend"))
     ]
-    for sleutel, titel, kop, functie, waarden, toelichting in [
+    for sleutel, titel, kop, verdeling, waarden, toelichting in [
         (
             "routes_geslacht",
             _("Leerroute per doelgroep en geslacht (laatste PIP)"),
             _("Geslacht"),
-            lambda m: m.geslacht,
+            ind.routes_geslacht(r),
             geslachten,
             _("Geslacht zoals nu vastgelegd bij de inburgeraar."),
         ),
@@ -252,7 +249,7 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
             "routes_leeftijd",
             _("Leerroute per doelgroep en leeftijdsgroep (laatste PIP)"),
             _("Leeftijd"),
-            lambda m: ind.leeftijdsgroep(m.geboortedatum, peil),
+            ind.routes_leeftijd(r),
             groepen,
             _(
                 "Leeftijd in hele jaren op de peildatum; groepen <18, 18–26, 27–39, 40–54 en 55+ "
@@ -260,18 +257,16 @@ def _tabellen(sel: ind.Selectie) -> list[Tabel]:
             ),
         ),
     ]:
-        result.append(
-            _routes_per(sleutel, titel, kop, ind.routes_per(rijen, functie), waarden, toelichting)
-        )
+        result.append(_routes_per(sleutel, titel, kop, verdeling, waarden, toelichting))
 
     # Termijn at risk (item 4): aggregate; the list is on its own page.
-    result.append(_termijn_risico(ind.termijn_risico(rijen, peil)))
+    result.append(_termijn_risico(ind.termijn_risico_telling(r)))
 
     # Outcomes and dual activities (items 5 and 3): uitkomsten.py, tabellen_uitkomsten.py.
-    result.extend(tabellen_uitkomsten.tabellen(rijen, per_dossier, peil))
+    result.extend(tabellen_uitkomsten.tabellen(r))
 
     # Local targets (item 6).
-    result.append(_doelen(sel, rijen, namen, per_dossier))
+    result.append(_doelen(r, namen))
     return result
 
 
@@ -280,10 +275,10 @@ def _routes_per(sleutel, titel, kop, verdeling, waarden, toelichting) -> Tabel:
     rijen = []
     for d in Doelgroep.values:
         for code, label in waarden:
-            aantallen = [verdeling.get((d, code, r), 0) for r in ind.ROUTES]
-            if code == "" and not any(aantallen):
+            getallen = [verdeling.get((d, code, r), 0) for r in ind.ROUTES]
+            if code == "" and not any(getallen):
                 continue  # the "unknown" row only when it has dossiers
-            rijen.append([str(doelgroepen[d]), label, *aantallen, sum(aantallen)])
+            rijen.append([str(doelgroepen[d]), label, *getallen, sum(getallen)])
     tabel = Tabel(
         sleutel,
         titel,
@@ -319,20 +314,27 @@ def termijn_bronnen() -> dict[str, str]:
     return {ind.TERMIJN_DUO: _("DUO"), ind.TERMIJN_BEREKEND: _("berekend")}
 
 
-def _termijn_risico(risico: list[ind.TermijnRisico]) -> Tabel:
-    rijen = []
-    for band, label in risico_banden().items():
-        groep = [r for r in risico if r.band == band]
-        rijen.append(
-            [
-                label,
-                len(groep),
-                sum(1 for r in groep if r.reden == ind.NIET_GESTART),
-                sum(1 for r in groep if r.reden == ind.B1_ZONDER_EXAMEN),
-                sum(1 for r in groep if r.bron == ind.TERMIJN_DUO),
-                sum(1 for r in groep if r.bron == ind.TERMIJN_BEREKEND),
-            ]
+def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
+    """`risico`: dossiers per (band, reden, bron of the end date)."""
+
+    def som(band, reden=None, bron=None) -> int:
+        return sum(
+            n
+            for (b, r, o), n in risico.items()
+            if b == band and reden in (None, r) and bron in (None, o)
         )
+
+    rijen = [
+        [
+            label,
+            som(band),
+            som(band, reden=ind.NIET_GESTART),
+            som(band, reden=ind.B1_ZONDER_EXAMEN),
+            som(band, bron=ind.TERMIJN_DUO),
+            som(band, bron=ind.TERMIJN_BEREKEND),
+        ]
+        for band, label in risico_banden().items()
+    ]
     return Tabel(
         "termijn_risico",
         _("Inburgeringstermijn in gevaar"),
@@ -396,36 +398,34 @@ def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
     )
 
 
-def _doelen(sel: ind.Selectie, rijen, namen, per_dossier) -> Tabel:
-    from . import uitkomsten
+def _doelen(r: Relatie, namen) -> Tabel:
 
+    sel = r.sel
     streef = {
         (d.gemeente_id, d.indicator): d.streefwaarde
         for d in Doelstelling.objects.filter(gemeente_id__in=sel.gemeente_ids)
     }
-    per_gemeente: dict[int, list] = {g: [] for g in sel.gemeente_ids}
-    for m in rijen:
-        per_gemeente.setdefault(m.gemeente_id, []).append(m)
+    per_gemeente = ind.doelen_per_gemeente(r)
+    leeg = {i: ind.Doelrealisatie(i, 0, 0) for i in Indicator}
     tabel_rijen = []
-    for gemeente_id, groep in sorted(per_gemeente.items(), key=lambda kv: namen.get(kv[0], "")):
-        werkelijk = ind.doelen(groep, sel.peildatum)
-        werkelijk.update(uitkomsten.doelen(groep, per_dossier, sel.peildatum))
+    for gemeente_id in sorted(sel.gemeente_ids, key=lambda g: namen.get(g, "")):
+        werkelijk = leeg | per_gemeente.get(gemeente_id, {})
         for indicator in Indicator:
             doel = streef.get((gemeente_id, indicator.value))
-            r = werkelijk[indicator]
-            if doel is None and r.noemer is None:
+            w = werkelijk[indicator]
+            if doel is None and w.noemer is None:
                 continue
             tabel_rijen.append(
                 [
                     namen.get(gemeente_id, "?"),
                     str(indicator.label),
-                    r.percentage if r.noemer is not None else _("nog niet gemeten"),
-                    r.noemer,
+                    w.percentage if w.noemer is not None else _("nog niet gemeten"),
+                    w.noemer,
                     doel,
                     _("gehaald")
-                    if doel is not None and r.percentage is not None and r.percentage >= doel
+                    if doel is not None and w.percentage is not None and w.percentage >= doel
                     else (
-                        _("niet gehaald") if doel is not None and r.percentage is not None else "–"
+                        _("niet gehaald") if doel is not None and w.percentage is not None else "–"
                     ),
                 ]
             )

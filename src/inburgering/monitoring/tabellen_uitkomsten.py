@@ -11,6 +11,7 @@ from inburgering.dossiers.uitkomsten import Participatiestatus as P
 from . import indicatoren as ind
 from . import uitkomsten as uk
 from .grafieken import staafdiagram
+from .relatie import Relatie
 from .tabellen import Tabel, _route
 
 
@@ -28,19 +29,19 @@ def _maanden(moment: int) -> str:
     return _("%(n)s maanden") % {"n": moment}
 
 
-def tabellen(rijen: list[ind.Mijlpalen], uitkomsten, peil) -> list[Tabel]:
+def tabellen(r: Relatie) -> list[Tabel]:
     doelgroepen = dict(Doelgroep.choices)
     return [
-        _plicht(rijen, peil),
-        *_examens(rijen, uitkomsten),
-        *_participatie(rijen, uitkomsten, peil, doelgroepen),
-        *_kosten(rijen, uitkomsten),
-        *_duaal(rijen, uitkomsten, doelgroepen),
+        _plicht(r),
+        *_examens(r),
+        *_participatie(r, doelgroepen),
+        *_kosten(r),
+        *_duaal(r, doelgroepen),
     ]
 
 
-def _plicht(rijen, peil) -> Tabel:
-    per = uk.plicht_per_cohort(rijen, peil)
+def _plicht(r) -> Tabel:
+    per = uk.plicht_per_cohort(r)
     return Tabel(
         "plicht_cohort",
         _("Inburgeringsplicht voldaan binnen de termijn, per cohort"),
@@ -79,10 +80,10 @@ def _plicht(rijen, peil) -> Tabel:
     )
 
 
-def _examens(rijen, uitkomsten) -> list[Tabel]:
+def _examens(r) -> list[Tabel]:
     namen = _onderdelen()
     kolommen = [_("Uitslagen"), _("Behaald"), _("Niet behaald"), _("% behaald")]
-    per_route = uk.examens(rijen, uitkomsten, lambda m: m.leerroute)
+    per_route = uk.examens(r)
     per = uk.samen(per_route)
     onderdelen = sorted({o for _k, o in per}, key=uk.onderdeel_volgorde)
     toelichting = _(
@@ -115,14 +116,14 @@ def _examens(rijen, uitkomsten) -> list[Tabel]:
         [_("Leerroute"), _("Onderdeel"), *kolommen],
         [
             [
-                _route(r),
+                _route(route),
                 namen.get(o, o or _("onbekend")),
                 e.uitslagen,
                 e.behaald,
                 e.niet_behaald,
                 e.aandeel_behaald,
             ]
-            for (r, o), e in sorted(
+            for (route, o), e in sorted(
                 per_route.items(),
                 key=lambda kv: (
                     ind.ROUTES.index(kv[0][0]) if kv[0][0] in ind.ROUTES else 9,
@@ -139,7 +140,7 @@ def _statuskolommen() -> list[str]:
     return [_("%% %(status)s") % {"status": str(label).lower()} for label in P.labels]
 
 
-def _participatie(rijen, uitkomsten, peil, doelgroepen) -> list[Tabel]:
+def _participatie(r, doelgroepen) -> list[Tabel]:
     toelichting = _(
         "Situatie op de vervolgmomenten 6, 12 en 24 maanden na de (eerste) start van de "
         "leerroute, zoals vastgelegd door de consulent. Verwacht: het moment is op de peildatum "
@@ -154,7 +155,7 @@ def _participatie(rijen, uitkomsten, peil, doelgroepen) -> list[Tabel]:
             p.aandeel(s) for s in uk.STATUSSEN
         ]
 
-    per_groep = uk.participatie(rijen, uitkomsten, peil, lambda m: m.doelgroep)
+    per_groep = uk.participatie(r)
     per = uk.samen(per_groep)
     leeg = uk.Participatie()
     totaal = Tabel(
@@ -187,13 +188,12 @@ def _participatie(rijen, uitkomsten, peil, doelgroepen) -> list[Tabel]:
     return [totaal, groep]
 
 
-def _kosten(rijen, uitkomsten) -> list[Tabel]:
+def _kosten(r) -> list[Tabel]:
     def cijfers(k: uk.Kosten) -> list:
         return [k.dossiers, uk.euro(k.totaal_cents), uk.euro(k.gemiddeld_cents),
                 uk.euro(k.mediaan_cents)]  # fmt: skip
 
-    per = uk.kosten_per(rijen, uitkomsten, lambda m: m.leerroute if m.pip else "")
-    alles = uk.samen(per)
+    per, alles = uk.kosten_per_route(r)
     route = Tabel(
         "kosten_route",
         _("Kosten per traject"),
@@ -204,8 +204,8 @@ def _kosten(rijen, uitkomsten) -> list[Tabel]:
             _("Gemiddeld per dossier (€)"),
             _("Mediaan per dossier (€)"),
         ],
-        [[_route(r), *cijfers(per[r])] for r in ind.ROUTES if r in per]
-        + [[_("Totaal"), *cijfers(alles.get("", uk.Kosten()))]],
+        [[_route(route), *cijfers(per[route])] for route in ind.ROUTES if route in per]
+        + [[_("Totaal"), *cijfers(alles)]],
         _(
             "Alleen dossiers waarvoor kosten zijn vastgelegd (op of vóór de peildatum); "
             "bedragen in hele euro's. Leerroute van het laatste PIP."
@@ -213,8 +213,7 @@ def _kosten(rijen, uitkomsten) -> list[Tabel]:
         grafiek=(0, [3]),
         eenheid=" €",
     )
-    posten = uk.kosten_per_post(rijen, uitkomsten)
-    totaal = sum(k.totaal_cents for k in posten.values())
+    posten, totaal = uk.kosten_per_post(r)
     post = Tabel(
         "kosten_post",
         _("Kosten per kostenpost"),
@@ -235,7 +234,7 @@ def _kosten(rijen, uitkomsten) -> list[Tabel]:
     return [route, post]
 
 
-def _duaal(rijen, uitkomsten, doelgroepen) -> list[Tabel]:
+def _duaal(r, doelgroepen) -> list[Tabel]:
     kop = [
         _("In leerroute"),
         _("Met duale activiteit"),
@@ -251,19 +250,20 @@ def _duaal(rijen, uitkomsten, doelgroepen) -> list[Tabel]:
     def cijfers(d: uk.Duaal) -> list:
         return [d.in_leerroute, d.met_duaal, d.aandeel] + [d.per_soort[s] for s in uk.ACTIVITEITEN]
 
-    per_route = uk.duaal(rijen, uitkomsten, lambda m: m.leerroute)
+    per = uk.duaal(r)
+    per_route = {route: d for (_d, route), d in uk.samen(per, 0).items()}
     alles = uk.samen(per_route).get("", uk.Duaal())
     route = Tabel(
         "duaal_route",
         _("Duale trajecten per leerroute"),
         [_("Leerroute"), *kop],
-        [[_route(r), *cijfers(per_route[r])] for r in ind.ROUTES if r in per_route]
+        [[_route(route), *cijfers(per_route[route])] for route in ind.ROUTES if route in per_route]
         + [[_("Totaal"), *cijfers(alles)]],
         toelichting,
         grafiek=(0, [3]),
         eenheid="%",
     )
-    per_groep = uk.duaal(rijen, uitkomsten, lambda m: m.doelgroep)
+    per_groep = {doelgroep: d for (doelgroep, _r), d in uk.samen(per, 1).items()}
     groep = Tabel(
         "duaal_doelgroep",
         _("Duale trajecten per doelgroep"),

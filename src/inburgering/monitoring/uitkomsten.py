@@ -2,8 +2,9 @@
 
 The events are selected exactly as in `indicatoren` (its `_events`: `datum <= peildatum`,
 optional `bekend_op`, no withdrawals, nothing a correction superseded) for the dossiers in
-`indicatoren.mijlpalen` (so the cohort, doelgroep and consulent filters apply too). One flat
-query reads the payloads of the outcome events; the rest is counting in Python.
+`indicatoren.uit_log`. One flat query reads the payloads of the outcome events and folds them
+per dossier (`Uitkomst`); `samenvatting` turns that into the outcome columns of the dossier's
+row in the relation (`relatie.py`), and the tables below are SQL aggregates over those columns.
 
 Definitions (reporting conventions of this product, not law; see docs/architecture.md):
 
@@ -14,8 +15,9 @@ Definitions (reporting conventions of this product, not law; see docs/architectu
   rules package from the first PIP), as for "termijn in gevaar". Voldaan on or before that day
   counts as within; voldaan before any termijn ran (no PIP) counts as within too.
 * **Follow-up moments** 6, 12, 24 months after the first start of the leerroute; a moment is
-  due as defined in `dossiers.uitkomsten.moment_verwacht`. Measured = a counting
-  `participatie_gemeten` for that moment on or before the peildatum (the latest one counts).
+  due as defined in `dossiers.uitkomsten.moment_verwacht` (`verwacht` says the same in SQL).
+  Measured = a counting `participatie_gemeten` for that moment on or before the peildatum (the
+  latest one counts).
 * **Dual activity** on the peildatum: started on or before it and not ended on or before it,
   for dossiers in a leerroute (started, not closed).
 * **Costs**: every counting `kosten_geregistreerd` dated on or before the peildatum; amounts in
@@ -28,23 +30,39 @@ Definitions (reporting conventions of this product, not law; see docs/architectu
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache, reduce
 
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, ExtractYear
 
 from inburgering.dossiers.toestand import geldige_events
 from inburgering.dossiers.uitkomsten import (
     MOMENTEN,
     PARTICIPEREND,
     DualeActiviteit,
+    Kostenpost,
     Participatiestatus,
-    moment_verwacht,
 )
 from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.wet.kalender import plus_jaren
 
 from . import indicatoren as ind
+from .sql import groepen, rang, vast
 
 S = Soort
 UITKOMST_SOORTEN = [
@@ -62,6 +80,8 @@ _UITSLAG = {
     "niet_behaald": NIET_BEHAALD,
     "niet behaald": NIET_BEHAALD,
 }
+#: Cost posts (read once: a TextChoices' `values` is rebuilt on every access).
+KOSTENPOSTEN = list(Kostenpost.values)
 #: Exam components in DUO's codes (schemas.EXAMENRESULTATEN), in reporting order.
 ONDERDELEN = ["LE", "LU", "SC", "SP", "KNM"]
 
@@ -83,46 +103,9 @@ class Uitkomst:
     def kosten_cents(self) -> int:
         return sum(c for _p, c in self.kosten)
 
-    def als_json(self) -> dict:
-        """For the milestones projection (`projectie.py`)."""
-        return {
-            "metingen": {m: [d.isoformat(), sorted(s)] for m, (d, s) in self.metingen.items()},
-            "kosten": self.kosten,
-            "duaal": sorted(self.duaal),
-            "examens": self.examens,
-        }
-
-    @classmethod
-    def van_json(cls, data: dict) -> Uitkomst:
-        return cls(
-            {
-                int(m): (dt.date.fromisoformat(d), frozenset(s))
-                for m, (d, s) in data["metingen"].items()
-            },
-            [(post, cents) for post, cents in data["kosten"]],
-            set(data["duaal"]),
-            [(onderdeel, uitslag) for onderdeel, uitslag in data["examens"]],
-        )
-
 
 #: What a dossier without outcome events reads (shared; never modified).
 GEEN = Uitkomst()
-
-
-def mijlpalen_en_uitkomsten(sel: ind.Selectie) -> tuple[list[ind.Mijlpalen], dict[int, Uitkomst]]:
-    """The selection's milestones (`indicatoren.mijlpalen`) and their outcomes on the peildatum.
-    Dossiers without any outcome event are absent from the dict: read it with
-    `.get(dossier_id, GEEN)`. From today on both come from the milestones projection in one
-    read (it stores `uit_log` per dossier), otherwise from the log."""
-    from . import projectie
-
-    if not sel.gemeente_ids:
-        return [], {}
-    with ind.sql_instellingen(sel):
-        if projectie.bruikbaar(sel):
-            return projectie.lees_met_uitkomsten(sel)
-        rijen = ind.uit_log(sel)
-        return rijen, uit_log(sel, rijen)
 
 
 def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dict[int, Uitkomst]:
@@ -182,12 +165,44 @@ def uitkomst_van(events) -> Uitkomst | None:
     return u
 
 
+# --- The outcome columns of the relation ----------------------------------------------------------
+
+
+def samenvatting(m: ind.Mijlpalen, u: Uitkomst) -> dict:
+    """The outcome columns of the dossier's row in the relation (`relatie.kolommen`)."""
+    rij: dict = {}
+    for moment in MOMENTEN:
+        meting = u.metingen.get(moment)
+        rij[f"status_{moment}"] = ",".join(sorted(meting[1])) if meting else None
+    posten: dict[str, int] = {}
+    for post, cents in u.kosten:
+        posten[post] = posten.get(post, 0) + cents
+    rij["kosten_cents"] = sum(posten.values()) if u.kosten else None
+    for post in KOSTENPOSTEN:
+        rij[f"kosten_{post}"] = posten.get(post)
+    rij["duaal"] = ",".join(sorted(u.duaal))
+    per_onderdeel: dict[str, list[int]] = {}
+    for onderdeel, uitslag in u.examens:
+        per_onderdeel.setdefault(onderdeel, [0, 0])[0 if uitslag == BEHAALD else 1] += 1
+    rij["examens"] = ",".join(f"{o}:{b}:{n}" for o, (b, n) in sorted(per_onderdeel.items()))
+    return rij | doelwaarden(m, u)
+
+
+def _examens_uit(tekst: str):
+    for deel in tekst.split(",") if tekst else []:
+        onderdeel, behaald, niet = deel.rsplit(":", 2)
+        yield onderdeel, int(behaald), int(niet)
+
+
+@lru_cache(maxsize=4096)
+def _set(tekst: str | None) -> frozenset[str]:
+    """A comma-separated set column as a set (few distinct values, so memoised)."""
+    return frozenset(tekst.split(",")) - {""} if tekst else frozenset()
+
+
 # --- Plicht voldaan within the termijn, per cohort ----------------------------------------------
 
-
-def cohort(m: ind.Mijlpalen) -> int | None:
-    begin = m.kennisgeving or m.signaal
-    return begin.year if begin else None
+COHORT = ExtractYear(Coalesce("kennisgeving", "signaal"))
 
 
 @dataclass
@@ -211,24 +226,27 @@ class PlichtCohort:
         return ind.aandeel(self.binnen, self.binnen + self.na + self.verstreken)
 
 
-def plicht_per_cohort(rijen: list[ind.Mijlpalen], peildatum: dt.date) -> dict:
+@vast
+def _plicht_per_cohort(peildatum: dt.date):
+    afgesloten = Q(afgesloten__isnull=False)
+    stand = Case(
+        When(afgesloten & ~Q(afsluitreden=Afsluitreden.VOLDAAN), then=Value("anders")),
+        When(afgesloten & Q(termijn_einde__isnull=True), then=Value("binnen")),
+        When(afgesloten & Q(afgesloten__lte=F("termijn_einde")), then=Value("binnen")),
+        When(afgesloten, then=Value("na")),
+        When(termijn_einde__isnull=True, then=Value("geen_termijn")),
+        When(termijn_einde__lt=peildatum, then=Value("verstreken")),
+        default=Value("lopend"),
+    )
+    return groepen(ind.relatie_rijen(), COHORT, stand)
+
+
+def plicht_per_cohort(r) -> dict:
+    """Per cohort (year of the kennisgeving, else of the first signal): how the plicht ended or
+    stands, against the end of the termijn (`termijn_einde`, as for "termijn in gevaar")."""
     per: dict[int | None, PlichtCohort] = defaultdict(PlichtCohort)
-    for m in rijen:
-        c = per[cohort(m)]
-        einde, _bron = m.termijn_einde
-        if m.afgesloten:
-            if m.afsluitreden != Afsluitreden.VOLDAAN:
-                c.anders += 1
-            elif einde is None or m.afgesloten <= einde:
-                c.binnen += 1
-            else:
-                c.na += 1
-        elif einde is None:
-            c.geen_termijn += 1
-        elif einde < peildatum:
-            c.verstreken += 1
-        else:
-            c.lopend += 1
+    for jaar, klasse, n in _plicht_per_cohort(r.peildatum):
+        setattr(per[jaar], klasse, getattr(per[jaar], klasse) + n)
     return dict(sorted(per.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
 
@@ -267,23 +285,21 @@ class Examens:
         return ind.aandeel(self.behaald, self.uitslagen)
 
 
-def examens(rijen, uitkomsten: dict[int, Uitkomst], sleutel=lambda m: "") -> dict:
-    """(sleutel(m), onderdeel) -> Examens."""
+@vast
+def _examens():
+    return groepen(ind.relatie_rijen().exclude(examens=""), "leerroute", "examens")
+
+
+def examens(r) -> dict:
+    """(leerroute, onderdeel) -> Examens: every result counts; a dossier counts once per
+    component it passed."""
     per: dict[tuple, Examens] = defaultdict(Examens)
-    for m in rijen:
-        u = uitkomsten.get(m.dossier_id)
-        if u is None:
-            continue
-        behaald = set()
-        for onderdeel, uitslag in u.examens:
-            e = per[(sleutel(m), onderdeel)]
-            if uitslag == BEHAALD:
-                e.behaald += 1
-                behaald.add(onderdeel)
-            else:
-                e.niet_behaald += 1
-        for onderdeel in behaald:
-            per[(sleutel(m), onderdeel)].dossiers_behaald += 1
+    for sleutel, tekst, n in _examens():
+        for onderdeel, behaald, niet in _examens_uit(tekst):
+            e = per[(sleutel, onderdeel)]
+            e.behaald += behaald * n
+            e.niet_behaald += niet * n
+            e.dossiers_behaald += n if behaald else 0
     return dict(per)
 
 
@@ -309,26 +325,44 @@ class Participatie:
         return ind.aandeel(self.status[status], self.gemeten)
 
 
-def participatie(rijen, uitkomsten, peildatum: dt.date, sleutel=lambda m: "") -> dict:
-    """(sleutel(m), moment) -> Participatie. A dossier counts for a moment when the moment is
-    due on the peildatum or was measured already (a measurement up to a month early)."""
+def verwacht(moment: int, peildatum: dt.date) -> Q:
+    """`dossiers.uitkomsten.moment_verwacht` in SQL, with the moment's date from the row."""
+    datum = f"moment_{moment}"
+    return Q(**{f"{datum}__lte": peildatum}) & (
+        Q(afgesloten__isnull=True)
+        | Q(afsluitreden=Afsluitreden.VOLDAAN)
+        | Q(afgesloten__gte=F(datum))
+    )
+
+
+@vast
+def _participatie(peildatum: dt.date):
+    telt = {m: verwacht(m, peildatum) | Q(**{f"status_{m}__isnull": False}) for m in MOMENTEN}
+    per_moment = []
+    for moment in MOMENTEN:
+        per_moment += [
+            ExpressionWrapper(telt[moment], output_field=BooleanField()),
+            f"status_{moment}",
+        ]
+    rijen = ind.relatie_rijen().filter(reduce(operator.or_, telt.values()))
+    return groepen(rijen, "doelgroep", *per_moment)
+
+
+def participatie(r) -> dict:
+    """(doelgroep, moment) -> Participatie. A dossier counts for a moment when the moment is due
+    on the peildatum or was measured already (a measurement up to a month early). One statement
+    for the three moments: grouped by whether each counts and what was measured."""
     per: dict[tuple, Participatie] = defaultdict(Participatie)
-    for m in rijen:
-        u = uitkomsten.get(m.dossier_id, GEEN)
-        if m.route_start is None and not u.metingen:
-            continue
-        for moment in MOMENTEN:
-            meting = u.metingen.get(moment)
-            verwacht = moment_verwacht(
-                m.route_start, moment, peildatum, m.afgesloten, m.afsluitreden
-            )
-            if not (verwacht or meting):
+    for sleutel, *waarden, n in _participatie(r.peildatum):
+        for moment, telt_mee, gemeten in zip(MOMENTEN, waarden[::2], waarden[1::2], strict=True):
+            if not telt_mee:
                 continue
-            p = per[(sleutel(m), moment)]
-            p.verwacht += 1
-            if meting:
-                p.gemeten += 1
-                p.status.update(meting[1])
+            p = per[(sleutel, moment)]
+            p.verwacht += n
+            if gemeten is not None:
+                p.gemeten += n
+                for s in _set(gemeten):
+                    p.status[s] += n
     return dict(per)
 
 
@@ -342,14 +376,8 @@ STATUSSEN = list(Participatiestatus.values)
 class Kosten:
     dossiers: int = 0
     totaal_cents: int = 0
-    per_dossier: list[int] = field(default_factory=list)
-
-    def __add__(self, ander: Kosten) -> Kosten:
-        return Kosten(
-            self.dossiers + ander.dossiers,
-            self.totaal_cents + ander.totaal_cents,
-            self.per_dossier + ander.per_dossier,
-        )
+    #: cents -> dossiers with that total
+    verdeling: Counter = field(default_factory=Counter)
 
     @property
     def gemiddeld_cents(self) -> float | None:
@@ -357,36 +385,50 @@ class Kosten:
 
     @property
     def mediaan_cents(self) -> int | None:
-        return ind.percentiel(self.per_dossier, 50)
+        return rang(self.verdeling, self.dossiers, 50)
 
 
-def kosten_per(rijen, uitkomsten, sleutel) -> dict:
-    """sleutel(m) -> Kosten, for dossiers with at least one cost registration."""
+@vast
+def _kosten_per_route():
+    route = Case(
+        When(pip__isnull=False, then=F("leerroute")), default=Value(""), output_field=TextField()
+    )
+    return groepen(ind.relatie_rijen().filter(kosten_cents__isnull=False), route, "kosten_cents")
+
+
+def kosten_per_route(r) -> tuple[dict[str, Kosten], Kosten]:
+    """({leerroute of the latest PIP ("" without PIP): Kosten}, all together), for dossiers
+    with at least one cost registration."""
     per: dict = defaultdict(Kosten)
-    for m in rijen:
-        u = uitkomsten.get(m.dossier_id)
-        if u is None or not u.kosten:
-            continue
-        cents = u.kosten_cents
-        k = per[sleutel(m)]
-        k.dossiers += 1
-        k.totaal_cents += cents
-        k.per_dossier.append(cents)
-    return dict(per)
+    alles = Kosten()
+    for sleutel, cents, n in _kosten_per_route():
+        for k in (per[sleutel], alles):
+            k.dossiers += n
+            k.totaal_cents += cents * n
+            k.verdeling[cents] += n
+    return dict(per), alles
 
 
-def kosten_per_post(rijen, uitkomsten) -> dict[str, Kosten]:
-    per: dict[str, Kosten] = defaultdict(Kosten)
-    for m in rijen:
-        posten: Counter = Counter()
-        for post, cents in uitkomsten.get(m.dossier_id, GEEN).kosten:
-            posten[post] += cents
-        for post, cents in posten.items():
-            k = per[post]
-            k.dossiers += 1
-            k.totaal_cents += cents
-            k.per_dossier.append(cents)
-    return dict(per)
+def tellingen(peildatum: dt.date) -> dict:
+    """The counts of this module's tables that add up over gemeenten (as
+    `indicatoren.tellingen`, computed in the same scan)."""
+    return {
+        **doel_tellingen(peildatum),
+        "kosten_alles": Coalesce(Sum("kosten_cents"), 0),
+        **{f"kosten_{p}__n": Count(f"kosten_{p}") for p in KOSTENPOSTEN},
+        **{f"kosten_{p}__som": Coalesce(Sum(f"kosten_{p}"), 0) for p in KOSTENPOSTEN},
+    }
+
+
+def kosten_per_post(r) -> tuple[dict[str, Kosten], int]:
+    """({post: Kosten (dossiers, total)} for the posts with registrations, all costs)."""
+    t = r.totalen
+    per = {
+        p: Kosten(t[f"kosten_{p}__n"], t[f"kosten_{p}__som"])
+        for p in KOSTENPOSTEN
+        if t[f"kosten_{p}__n"]
+    }
+    return per, t["kosten_alles"]
 
 
 def euro(cents: float | None) -> int | None:
@@ -417,59 +459,73 @@ class Duaal:
         return ind.aandeel(self.met_duaal, self.in_leerroute)
 
 
-def duaal(rijen, uitkomsten, sleutel=lambda m: "") -> dict:
-    """sleutel(m) -> Duaal, over dossiers in a leerroute on the peildatum."""
+@vast
+def _duaal():
+    in_route = ind.relatie_rijen().filter(route_start__isnull=False, afgesloten__isnull=True)
+    return groepen(in_route, "doelgroep", "leerroute", "duaal")
+
+
+def duaal(r) -> dict:
+    """(doelgroep, leerroute) -> Duaal, over dossiers in a leerroute (started, not closed) on the
+    peildatum; `samen` gives the totals per route or per doelgroep."""
     per: dict = defaultdict(Duaal)
     bekend = set(ACTIVITEITEN)
-    for m in rijen:
-        if not m.route_start or m.afgesloten:
-            continue
-        d = per[sleutel(m)]
-        d.in_leerroute += 1
-        lopend = uitkomsten.get(m.dossier_id, GEEN).duaal & bekend
-        if lopend:
-            d.met_duaal += 1
-            d.per_soort.update(lopend)
+    for doelgroep, route, soorten, n in _duaal():
+        sleutel = (doelgroep, route)
+        d = per[sleutel]
+        d.in_leerroute += n
+        if lopend := _set(soorten) & bekend:
+            d.met_duaal += n
+            for soort in lopend:
+                d.per_soort[soort] += n
     return dict(per)
 
 
 # --- Local targets on participation ---------------------------------------------------------------
 
 
-def doelen(rijen, uitkomsten, peildatum: dt.date) -> dict[str, ind.Doelrealisatie]:
-    """The participation targets (`models.Indicator`), anchored at the first PIP (the start of
-    the inburgeringstermijn, as "voldaan binnen 3 jaar"), counting measurements dated within the
-    window, for dossiers whose window has fully passed on the peildatum:
+def doelwaarden(m: ind.Mijlpalen, u: Uitkomst) -> dict:
+    """Per dossier, anchored at the first PIP (the start of the inburgeringstermijn, as
+    "voldaan binnen 3 jaar"), counting measurements dated within the window:
 
-    * participerend binnen 3 jaar: of the dossiers with at least one measurement in the window,
-      those with werk, vrijwilligerswerk or opleiding in any of them;
-    * uitkeringsontvangers binnen 2 jaar aan het werk of in opleiding: of the dossiers whose
-      first measurement in the window shows uitkering, those with werk or opleiding in any
-      measurement in the window.
+    * `participerend_3j`: with at least one measurement within 3 years, was any of them werk,
+      vrijwilligerswerk or opleiding (None: no measurement in the window);
+    * `uitkering_2j`: when the first measurement within 2 years shows uitkering, was any
+      measurement in the window werk or opleiding (None otherwise).
+
+    `doel_tellingen` counts them for dossiers whose window has fully passed on the peildatum.
     """
+    waarden = {"participerend_3j": None, "uitkering_2j": None}
+    if not m.pip or not u.metingen:
+        return waarden
+    metingen = sorted(u.metingen.values(), key=lambda d: d[0])
+    drie = plus_jaren(m.pip, 3)
+    if binnen := [s for d, s in metingen if d <= drie]:
+        waarden["participerend_3j"] = any(s & PARTICIPEREND for s in binnen)
+    twee = plus_jaren(m.pip, 2)
+    binnen = [s for d, s in metingen if d <= twee]
+    if binnen and Participatiestatus.UITKERING in binnen[0]:
+        werk_of_studie = {Participatiestatus.WERK, Participatiestatus.OPLEIDING}
+        waarden["uitkering_2j"] = any(s & werk_of_studie for s in binnen)
+    return waarden
+
+
+def doel_tellingen(peildatum: dt.date) -> dict:
+    """The participation targets (`models.Indicator`), as `indicatoren.doel_tellingen`."""
     from .models import Indicator
 
-    deel = [0, 0]
-    uitk = [0, 0]
-    for m in rijen:
-        u = uitkomsten.get(m.dossier_id)
-        if not m.pip or u is None or not u.metingen:
-            continue
-        metingen = sorted(u.metingen.values(), key=lambda d: d[0])
-        drie = plus_jaren(m.pip, 3)
-        if drie <= peildatum and (binnen := [s for d, s in metingen if d <= drie]):
-            deel[1] += 1
-            deel[0] += any(s & PARTICIPEREND for s in binnen)
-        twee = plus_jaren(m.pip, 2)
-        binnen = [s for d, s in metingen if d <= twee]
-        if twee <= peildatum and binnen and Participatiestatus.UITKERING in binnen[0]:
-            uitk[1] += 1
-            uitk[0] += any(
-                s & {Participatiestatus.WERK, Participatiestatus.OPLEIDING} for s in binnen
-            )
+    drie, twee = Q(pip_3j__lte=peildatum), Q(pip_2j__lte=peildatum)
     return {
-        Indicator.PARTICIPEREND_3J: ind.Doelrealisatie(Indicator.PARTICIPEREND_3J, *deel),
-        Indicator.UITKERING_WERK_STUDIE_2J: ind.Doelrealisatie(
-            Indicator.UITKERING_WERK_STUDIE_2J, *uitk
+        f"{Indicator.PARTICIPEREND_3J}__teller": Count(
+            "pk", filter=drie & Q(participerend_3j=True)
+        ),
+        f"{Indicator.PARTICIPEREND_3J}__noemer": Count(
+            "pk", filter=drie & Q(participerend_3j__isnull=False)
+        ),
+        f"{Indicator.UITKERING_WERK_STUDIE_2J}__teller": Count(
+            "pk", filter=twee & Q(uitkering_2j=True)
+        ),
+        f"{Indicator.UITKERING_WERK_STUDIE_2J}__noemer": Count(
+            "pk", filter=twee & Q(uitkering_2j__isnull=False)
         ),
     }

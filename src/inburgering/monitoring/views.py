@@ -16,6 +16,7 @@ from . import cbs, importeren
 from . import indicatoren as ind
 from .forms import CbsForm, FilterForm, ImportForm
 from .indicatoren import Selectie
+from .relatie import relatie
 from .tabellen import (
     als_csv,
     als_xlsx,
@@ -121,11 +122,10 @@ def termijn_risico_view(request):
     form, selectie = _selectie(request)
     rijen, pagina = [], None
     if selectie is not None:
-        gevonden = ind.termijn_risico(ind.mijlpalen(selectie), selectie.peildatum)
-        risico = {r.mijlpalen.dossier_id: r for r in gevonden}
         band = request.GET.get("band", "")
-        if band in ind.RISICO_BANDEN:
-            risico = {k: r for k, r in risico.items() if r.band == band}
+        with relatie(selectie) as r:
+            gevonden = ind.termijn_risico_lijst(r, band if band in ind.RISICO_BANDEN else "")
+        risico = {r.dossier_id: r for r in gevonden}
         dossiers = (
             dossiers_voor(request.user)
             .filter(pk__in=list(risico), gemeente_id__in=selectie.gemeente_ids)
@@ -144,10 +144,10 @@ def termijn_risico_view(request):
                     "gemeente": d.gemeente.naam,
                     "doelgroep": doelgroepen.get(d.doelgroep, d.doelgroep),
                     "consulent": d.consulent.weergavenaam if d.consulent else "",
-                    "leerroute": Leerroute(r.mijlpalen.leerroute).label
-                    if r.mijlpalen.leerroute in Leerroute.values
+                    "leerroute": Leerroute(r.leerroute).label
+                    if r.leerroute in Leerroute.values
                     else "",
-                    "pip": r.mijlpalen.pip,
+                    "pip": r.pip,
                     "einde": r.einde,
                     "bron": bronnen[r.bron],
                     "band": banden[r.band],

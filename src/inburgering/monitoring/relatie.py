@@ -1,0 +1,223 @@
+"""The relation every indicator table aggregates: one row per dossier (`models.MijlpalenVelden`).
+
+A row holds the dossier's milestones on the peildatum (`indicatoren.Mijlpalen`), the values the
+rules package derives from them (PIP deadline, LBT conform, end of the termijn, follow-up
+dates) and a summary of its outcome events (`uitkomsten.Uitkomst`). `kolommen` is the only
+place that builds a row, so the two sources below hold the same values by construction:
+
+* today and later (no `bekend_op`): the stored projection (`projectie.py`), kept current by
+  the writers;
+* a past peildatum or `bekend_op`: the rows computed from the event log for that moment
+  (`indicatoren.uit_log`, `uitkomsten.uit_log`), put in a temporary table for one computation.
+
+Either way a computation first puts the selection's rows in a temporary table (one per
+connection; one computation at a time per connection), with the dossier's and person's current
+grouping values as columns. The tables themselves (`indicatoren`, `uitkomsten`) are SQL
+aggregates over that table through the ORM, so the same code runs on PostgreSQL and SQLite and
+the database does the counting; because the table holds only the selection, each statement
+depends on the peildatum alone and is compiled once (`sql.vast`). Percentiles come from
+per-group day histograms (`sql.Spreiding.uit_histogram`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from inburgering.dossiers.uitkomsten import MOMENTEN, moment_datum
+from inburgering.wet.kalender import plus_jaren, plus_maanden
+
+from . import indicatoren as ind
+from . import uitkomsten as uk
+from .models import MijlpalenPeil, MijlpalenProjectie
+from .sql import vast
+
+#: Columns that are `Mijlpalen` fields (the rest is derived from them by `kolommen`).
+_MIJLPALEN = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
+MIJLPAAL_KOLOMMEN = [
+    f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name in _MIJLPALEN
+]
+
+
+def kolommen(m: ind.Mijlpalen, u: uk.Uitkomst | None) -> dict:
+    """Every column of the dossier's row, from its milestones and folded outcome events."""
+    rij = {veld: getattr(m, veld) for veld in MIJLPAAL_KOLOMMEN}
+    rij["wachtredenen"] = ",".join(m.wachtredenen)
+    einde, bron = m.termijn_einde
+    rij |= {
+        "pip_deadline": m.pip_deadline,
+        "conform": m.conform,
+        "termijn_einde": einde,
+        "termijn_bron": bron,
+        "huisvesting_3m": plus_maanden(m.huisvesting, 3) if m.huisvesting else None,
+        "pip_2j": plus_jaren(m.pip, 2) if m.pip else None,
+        "pip_3j": plus_jaren(m.pip, 3) if m.pip else None,
+    }
+    for moment in MOMENTEN:
+        rij[f"moment_{moment}"] = moment_datum(m.route_start, moment) if m.route_start else None
+    return rij | uk.samenvatting(m, u or uk.GEEN)
+
+
+#: The dossier's and person's current values the tables filter and group by, copied into the
+#: temporary table: (column, where the projection finds it).
+GROEPEN = {
+    "gemeente_id": "dossier__gemeente_id",
+    "doelgroep": "dossier__doelgroep",
+    "consulent_id": "dossier__consulent_id",
+    "geslacht": "dossier__inburgeraar__geslacht",
+    "geboortedatum": "dossier__inburgeraar__geboortedatum",
+}
+_KOLOMMEN = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
+#: Column order of the temporary table: the grouping values first, because PostgreSQL reads a
+#: row's columns up to the last one a query needs, and every table groups by one of these.
+_VOLGORDE = ["dossier_id", *GROEPEN, *_KOLOMMEN]
+
+
+@dataclass(frozen=True)
+class Relatie:
+    """The selection's rows on `peildatum` (`rijen`: a queryset over the temporary table, for
+    ad-hoc use; the tables' statements read that table directly)."""
+
+    rijen: QuerySet
+    sel: ind.Selectie
+
+    @property
+    def peildatum(self) -> dt.date:
+        return self.sel.peildatum
+
+    # Scans several tables share, each run once (on first use) per computation.
+
+    @cached_property
+    def per_gemeente(self) -> dict[int, dict]:
+        """The additive counts per gemeente (`indicatoren.tellingen`, `uitkomsten.tellingen`)."""
+        namen = list(_tellingen(self.peildatum))
+        # int(): PostgreSQL sums bigints as numeric.
+        return {
+            gemeente: {naam: int(w) for naam, w in zip(namen, waarden, strict=True)}
+            for gemeente, *waarden in _per_gemeente(self.peildatum)
+        }
+
+    @cached_property
+    def totalen(self) -> dict:
+        """The same counts for the whole selection, added up."""
+        totaal = dict.fromkeys(_tellingen(self.peildatum), 0)
+        for telling in self.per_gemeente.values():
+            for naam, waarde in telling.items():
+                totaal[naam] += waarde
+        return totaal
+
+    @cached_property
+    def lbt(self) -> dict[tuple, int]:
+        return ind.lbt(self)
+
+    @cached_property
+    def lbt_consulent_jaar(self) -> dict[tuple, int]:
+        return ind.lbt_consulent_jaar(self)
+
+    @cached_property
+    def routes(self) -> dict[tuple, int]:
+        return ind.routes_persoon(self)
+
+
+def _tellingen(peildatum: dt.date) -> dict:
+    return ind.tellingen(peildatum) | uk.tellingen(peildatum)
+
+
+@vast
+def _per_gemeente(peildatum: dt.date):
+    per = ind.relatie_rijen().values("gemeente_id").annotate(**_tellingen(peildatum))
+    return per.order_by()
+
+
+@contextmanager
+def relatie(sel: ind.Selectie):
+    """The relation for the selection: a temporary table of its rows, inside one transaction
+    with the planner settings. Each table then scans a few thousand (or for the whole country
+    150K) narrow rows without joins."""
+    from . import projectie
+
+    with ind.zonder_gc(), ind.sql_instellingen(sel):
+        if projectie.bruikbaar(sel):
+            projectie.vul(sel)
+            with _tijdelijke_tabel(projectie.in_selectie(sel)) as rijen:
+                # A row newer than the peildatum (only possible for today) does not describe
+                # it; then the whole selection is read from the log below.
+                actueel = not rijen.filter(laatste_datum__gt=sel.peildatum).exists()
+                if actueel:
+                    yield Relatie(rijen, sel)
+            if actueel:
+                return
+        # The event queries apply the whole selection (gemeenten, filters, cohort).
+        mijlpalen = ind.met_persoonskenmerken(sel, ind.uit_log(sel))
+        with _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uk.uit_log(sel, mijlpalen)) as rijen:
+            yield Relatie(rijen, sel)
+
+
+@contextmanager
+def van_rijen(sel: ind.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
+    """The relation of milestones folded elsewhere (hand-built in tests, for example), with
+    their outcomes (dossier id -> `uitkomsten.Uitkomst`)."""
+    with (
+        ind.sql_instellingen(sel),
+        _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uitkomsten or {}) as rijen,
+    ):
+        yield Relatie(rijen, sel)
+
+
+_TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
+
+
+@contextmanager
+def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitkomsten=None):
+    """A temporary table (per connection, so concurrent requests do not see each other's) with
+    the stored rows of `opgeslagen` and the current grouping values, or else with the rows of
+    `mijlpalen` and `uitkomsten`; dropped afterwards."""
+    bron = MijlpalenProjectie.objects.filter(dossier__isnull=True)  # no rows: only the columns
+    select = (
+        (opgeslagen if opgeslagen is not None else bron)
+        .annotate(**{k: F(v) for k, v in GROEPEN.items()})
+        .values(*_VOLGORDE)
+    )
+    sql, params = select.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
+        # The table name is a model constant; the select is the ORM's, with its parameters.
+        cursor.execute(f"CREATE TEMPORARY TABLE {_TABEL} AS {sql}", params)
+    try:
+        if mijlpalen:
+            _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
+        yield MijlpalenPeil.objects.all()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
+
+
+def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
+    waarden = kolommen(m, uitkomst) | {k: getattr(m, k) for k in GROEPEN}
+    return (m.dossier_id, *(waarden[k] for k in _VOLGORDE[1:]))
+
+
+def _schrijf(rijen) -> None:
+    """Insert rows (tuples in `_VOLGORDE`) into the temporary table: with COPY on PostgreSQL
+    (150K rows of 70 columns: seconds, where `bulk_create` took a minute), else executemany."""
+    namen = ", ".join(connection.ops.quote_name(k) for k in _VOLGORDE)
+    if connection.vendor == "postgresql":
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY {_TABEL} ({namen}) FROM STDIN") as copy,
+        ):
+            for rij in rijen:
+                copy.write_row(rij)
+        return
+    plaatsen = ", ".join(["%s"] * len(_VOLGORDE))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {_TABEL} ({namen}) VALUES ({plaatsen})",  # noqa: S608 (constants)
+            [[w.isoformat() if isinstance(w, dt.date) else w for w in rij] for rij in rijen],
+        )
