@@ -177,7 +177,7 @@ _TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
 def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitkomsten=None):
     """A temporary table (per connection, so concurrent requests do not see each other's) with
     the stored rows of `opgeslagen` and the current grouping values, or else with the rows of
-    `mijlpalen` and `uitkomsten`; dropped afterwards."""
+    `mijlpalen` and `uitkomsten`; dropped afterwards. Call it inside a transaction."""
     bron = MijlpalenProjectie.objects.filter(dossier__isnull=True)  # no rows: only the columns
     select = (
         (opgeslagen if opgeslagen is not None else bron)
@@ -189,13 +189,13 @@ def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitko
         cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
         # The table name is a model constant; the select is the ORM's, with its parameters.
         cursor.execute(f"CREATE TEMPORARY TABLE {_TABEL} AS {sql}", params)
-    try:
-        if mijlpalen:
-            _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
-        yield MijlpalenPeil.objects.all()
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
+    if mijlpalen:
+        _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
+    yield MijlpalenPeil.objects.all()
+    # Not in a `finally`: after an error the surrounding transaction (`sql_instellingen`) rolls
+    # back, and the table with it (PostgreSQL refuses any statement until then).
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
 
 
 def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
