@@ -190,9 +190,7 @@ def test_the_temporary_table_is_gone_after_the_computation(drie, gemeente_a):
         list(MijlpalenPeil.objects.all())
 
 
-def test_an_error_during_the_computation_leaves_no_table_and_a_usable_connection(
-    drie, gemeente_a
-):
+def test_an_error_leaves_no_table_and_a_usable_connection(drie, gemeente_a):
     sel = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
     with pytest.raises(ZeroDivisionError), relatie(sel):
         1 / 0  # noqa: B018
