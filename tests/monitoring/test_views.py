@@ -82,3 +82,16 @@ def test_filter_doelgroep_and_period(client, teamleider_a, gemeente_a, cijfers):
     antwoord = client.get("/monitoring/?peildatum=2025-01-01&van=2024-01-01&tot=2024-06-30")
     trechter = next(t for t in antwoord.context["tabellen"] if t.sleutel == "trechter")
     assert trechter.rijen[0][1] == 1
+
+
+def test_text_after_the_first_column_is_shown(client, teamleider_a, cijfers):
+    """Labels in later columns (lead times' "to" stage, the age group, the target's verdict)
+    appear on the page, numbers right-aligned and localised."""
+    antwoord = _client(client, teamleider_a).get("/monitoring/?peildatum=2025-01-01")
+    html = antwoord.content.decode()
+    tijden = html[html.index('id="doorlooptijden"') :]
+    tijden = tijden[: tijden.index("</table>")]
+    assert '<td class="utrecht-table__cell">PIP vastgesteld</td>' in tijden
+    assert '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">30</td>' in tijden
+    doelen = next(t for t in antwoord.context["tabellen"] if t.sleutel == "doelen")
+    assert doelen.cellen[0][1] == (str(doelen.rijen[0][1]), False)

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
@@ -31,6 +32,11 @@ class Tabel:
     grafiek: tuple[int, list[int]] | None = None
     eenheid: str = ""
     extra: dict = field(default_factory=dict)
+
+    @property
+    def cellen(self) -> list[list[tuple[str, bool]]]:
+        """The rows as shown on the page: (text, is a number) per cell."""
+        return [[_cel(w) for w in rij] for rij in self.rijen]
 
     def svg(self):
         if not self.grafiek or not self.rijen:
@@ -461,6 +467,15 @@ def _doelen(r: Relatie, namen) -> Tabel:
             "%",
         )
     return tabel
+
+
+def _cel(waarde) -> tuple[str, bool]:
+    """A cell for the page: numbers localised (one decimal, none when whole), dates as dd-mm-jjjj,
+    nothing as a dash."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+        return _fmt(waarde), False
+    decimalen = 1 if isinstance(waarde, float) and not waarde.is_integer() else 0
+    return number_format(waarde, decimalen), True
 
 
 def _fmt(waarde) -> str:
