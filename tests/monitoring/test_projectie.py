@@ -5,7 +5,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente
@@ -218,3 +218,23 @@ def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
     # Ending the activity reaches the stored row in the same transaction.
     registreer(dossier, Soort.DUALE_ACTIVITEIT_BEEINDIGD, VANDAAG, gegevens={"activiteit": "stage"})
     assert MijlpalenProjectie.objects.get(dossier=dossier).duaal == ""
+
+
+def test_vul_mijlpalen_fills_missing_rows_per_gemeente(gemeente_a, gemeente_b):
+    a = traject(gemeente_a, START, contact=5, pip=30, route="b1")
+    b = traject(gemeente_b, START, contact=7)
+    MijlpalenProjectie.objects.all().delete()  # as after migration 0003 or a bulk load
+
+    uit = io.StringIO()
+    call_command("vul_mijlpalen", "--gemeente", gemeente_a.cbs_code, stdout=uit)
+    assert set(MijlpalenProjectie.objects.values_list("dossier_id", flat=True)) == {a.pk}
+    assert "1 ontbrekende rijen gevuld" in uit.getvalue()
+
+    call_command("vul_mijlpalen", stdout=io.StringIO())
+    assert MijlpalenProjectie.objects.count() == 2
+    sel = ind.Selectie((gemeente_a.pk, gemeente_b.pk), VANDAAG)
+    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert MijlpalenProjectie.objects.get(dossier=b).eerste_contact == START + dt.timedelta(days=7)
+
+    with pytest.raises(CommandError):
+        call_command("vul_mijlpalen", "--gemeente", "9999", stdout=io.StringIO())
