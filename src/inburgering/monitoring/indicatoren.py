@@ -14,10 +14,12 @@ larger work_mem):
 2. the few events whose payload matters (LBT score, leerroute of each PIP, reason of closing,
    cursusinstelling, waiting reasons), flat and in fold order, payload keys read in SQL.
 
-Everything after that is counting over one small row per dossier. Legal dates (the PIP deadline)
-and the LBT outcome and "conform" come from the rules package (`inburgering.wet`), memoised on
-their inputs. The dossier's doelgroep and consulent used for filtering and grouping are the
-current ones (projection columns), not those on the peildatum.
+That gives one `Mijlpalen` per dossier; the milestones projection (`projectie.py`) stores the
+same for today. Legal dates (the PIP deadline) and the LBT outcome and "conform" come from the
+rules package (`inburgering.wet`), memoised on their inputs. The indicator tables at the end of
+this module are SQL aggregates over the relation built from those rows (`relatie.py`). The
+dossier's doelgroep and consulent used for filtering and grouping are the current ones, not
+those on the peildatum.
 """
 
 from __future__ import annotations
@@ -135,7 +137,7 @@ class Mijlpalen:
     #: Date of the latest event counted (the projection is valid for peildata from here on).
     laatste_datum: dt.date | None = None
     #: Person characteristics (current values): read with the projection, or filled by
-    #: `met_persoonskenmerken` where a table needs them.
+    #: `met_persoonskenmerken` for rows from the log.
     geslacht: str = ""
     geboortedatum: dt.date | None = None
 
