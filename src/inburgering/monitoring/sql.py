@@ -56,7 +56,6 @@ def vast(bouw: Callable[..., QuerySet]) -> Callable[..., list[tuple]]:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    uitvoeren.statement = bouw
     return uitvoeren
 
 
@@ -121,12 +120,9 @@ class Spreiding:
         n = sum(histogram.values())
         return cls(n, *(rang(histogram, n, p) for p in (50, 80, 95)))
 
-    @classmethod
-    def van(cls, waarden: list[int]) -> Spreiding:
-        return cls.uit_histogram(Counter(waarden))
-
 
 def rang(histogram: Counter, n: int, p: float):
+    """The nearest-rank p-th percentile of the `n` values counted in `histogram`."""
     if not n:
         return None
     nodig = max(1, math.ceil(p / 100 * n))
