@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.labels import label
 
 from .bsn import valideer_bsn
 from .workflow import Afsluitreden, Fase, Soort, WachtOp
@@ -217,6 +218,14 @@ class DossierEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Dossier events are append-only; record an intrekking instead.")
+
+    @property
+    def soort_label(self) -> str:
+        return label(Soort, self.soort)
+
+    @property
+    def bron_label(self) -> str:
+        return label(Bron, self.bron)
 
     @property
     def samenvatting(self) -> str:

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.labels import bekend_label, label
+
 #: ISO 3166-1 alpha-2 codes of the countries most newcomers come from, plus a few more.
 LANDEN = {
     "SY": _("Syrië"),
@@ -107,10 +109,10 @@ def gegevens_in_woorden(gegevens: dict) -> str:
         delen.append(str(_("contact COA: %(c)s") % {"c": gegevens["coa_contact"]}))
     if gegevens.get("leerroute"):
         delen.append(str(LEERROUTES.get(gegevens["leerroute"], gegevens["leerroute"])))
-    if gegevens.get("reden") in Afsluitreden.values:
-        delen.append(str(Afsluitreden(gegevens["reden"]).label))
-    if gegevens.get("doelgroep") in Doelgroep.values:
-        delen.append(str(Doelgroep(gegevens["doelgroep"]).label))
+    if reden := bekend_label(Afsluitreden, gegevens.get("reden")):
+        delen.append(reden)
+    if doelgroep := bekend_label(Doelgroep, gegevens.get("doelgroep")):
+        delen.append(doelgroep)
     if gegevens.get("naam"):
         delen.append(gegevens["naam"])
     if gegevens.get("score") is not None:
@@ -131,18 +133,12 @@ def gegevens_in_woorden(gegevens: dict) -> str:
     if gegevens.get("bedrag_cents") is not None:
         delen.append(f"€ {gegevens['bedrag_cents'] / 100:.2f}".replace(".", ","))
     delen.extend(_uitkomst_in_woorden(gegevens))
-    if gegevens.get("op") and gegevens.get("op") in WachtOp.values:
-        delen.append(str(WachtOp(gegevens["op"]).label))
+    if wacht_op := bekend_label(WachtOp, gegevens.get("op")):
+        delen.append(wacht_op)
     if gegevens.get("deelnemers"):
         delen.append(gegevens["deelnemers"])
     if gegevens.get("kanaal"):
-        delen.append(
-            str(
-                Kanaal(gegevens["kanaal"]).label
-                if gegevens["kanaal"] in Kanaal.values
-                else gegevens["kanaal"]
-            )
-        )
+        delen.append(bekend_label(Kanaal, gegevens["kanaal"]) or str(gegevens["kanaal"]))
     return ", ".join(delen)
 
 
@@ -154,12 +150,11 @@ def _uitkomst_in_woorden(gegevens: dict) -> list[str]:
     if gegevens.get("moment"):
         delen.append(str(_("na %(n)s maanden") % {"n": gegevens["moment"]}))
     if isinstance(gegevens.get("status"), list):
-        labels = dict(Participatiestatus.choices)
-        delen.append(" + ".join(str(labels.get(s, s)) for s in gegevens["status"]))
-    if gegevens.get("post") in Kostenpost.values:
-        delen.append(str(Kostenpost(gegevens["post"]).label))
-    if gegevens.get("activiteit") in DualeActiviteit.values:
-        delen.append(str(DualeActiviteit(gegevens["activiteit"]).label))
+        delen.append(" + ".join(label(Participatiestatus, s) for s in gegevens["status"]))
+    if post := bekend_label(Kostenpost, gegevens.get("post")):
+        delen.append(post)
+    if activiteit := bekend_label(DualeActiviteit, gegevens.get("activiteit")):
+        delen.append(activiteit)
     for sleutel in ("organisatie", "aanbieder"):
         if gegevens.get(sleutel):
             delen.append(str(gegevens[sleutel]))
