@@ -30,6 +30,15 @@ def volgend_test_bsn() -> str:
     return next(_test_bsns)
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Pages keep some shared fragments for a minute (the caseload's bulk form); a test starts
+    without what an earlier test's database put there."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def vandaag() -> dt.date:
     return timezone.localdate()

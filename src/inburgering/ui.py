@@ -9,6 +9,10 @@ _KLASSEN = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
 }
 _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+#: Selects render their options inline (templates/widgets/keuzelijst.html); needs
+#: FORM_RENDERER = TemplatesSetting. Only for widgets that use Django's own option template.
+KEUZELIJST = "widgets/keuzelijst.html"
+_OPTIE = forms.Select.option_template_name
 
 
 class NLDesignFormMixin:
@@ -21,6 +25,8 @@ class NLDesignFormMixin:
             widget = field.widget
             klasse = next((k for t, k in _KLASSEN.items() if isinstance(widget, t)), _TEXTBOX)
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {klasse}".strip()
+            if isinstance(widget, forms.Select) and widget.option_template_name == _OPTIE:
+                widget.template_name = KEUZELIJST
 
     def full_clean(self):
         super().full_clean()
@@ -29,3 +35,20 @@ class NLDesignFormMixin:
                 veld = self[naam]
                 veld.field.widget.attrs["aria-invalid"] = "true"
                 veld.field.widget.attrs["aria-describedby"] = f"{veld.auto_id}_fout"
+
+
+class _Keuzes(forms.models.ModelChoiceIterator):
+    """The choices in one plain query. Django's iterator() opens a server-side cursor on
+    PostgreSQL (extra round trips and a held cursor) for what are a few dozen rows."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class Modelkeuze(forms.ModelChoiceField):
+    """A ModelChoiceField for the short lists of our forms (consulenten, gemeenten)."""
+
+    iterator = _Keuzes

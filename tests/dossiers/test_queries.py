@@ -2,6 +2,7 @@
 (the benchmark in docs/performance.md relies on it; an N+1 would show up here first)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _queries(client, url, **params) -> int:
+    cache.clear()  # both counts without the fragments an earlier request kept
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url, params).status_code == 200
     return len(ctx)

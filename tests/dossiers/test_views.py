@@ -4,11 +4,13 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from inburgering.accounts.models import Rol
 from inburgering.dossiers.models import Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Fase, Soort
-from tests.conftest import maak_dossier, volgend_test_bsn
+from tests.conftest import maak_dossier, maak_gebruiker, volgend_test_bsn
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +215,30 @@ def test_corrected_events_are_marked_in_the_timeline(ingelogd, dossier_a):
         dossier_a, Soort.HUISVESTING, dt.date.today() - dt.timedelta(days=4), corrigeert=fout
     )
     html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
-    assert "gecorrigeerd" in html
+    vervallen = html.split('app-tijdlijn__item--vervallen">')
+    assert len(vervallen) == 2  # exactly the corrected event
+    assert vervallen[1].split("</li>")[0].count(fout.datum.strftime("%d-%m-%Y")) == 1
+    assert 'utrecht-status-badge--inactive">gecorrigeerd</span>' in vervallen[1]
+
+
+def test_the_timeline_shows_each_event_with_source_actor_and_note(ingelogd, dossier_a, consulent_a):
+    datum = dt.date.today() - dt.timedelta(days=1)
+    event = registreer(
+        dossier_a,
+        Soort.HUISVESTING,
+        datum,
+        actor=consulent_a,
+        toelichting="Sleutel <b>opgehaald</b> & getekend",
+    )
+    html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
+    tijd = timezone.localtime(event.geregistreerd_op).strftime("%d-%m-%Y %H:%M")
+    kop = f"<strong>{datum.strftime('%d-%m-%Y')}</strong> — Ingeschreven in BRP (gehuisvest)"
+    assert kop in html
+    assert f"Bron: Medewerker, vastgelegd {tijd} door {consulent_a.weergavenaam}" in html
+    assert "Sleutel &lt;b&gt;opgehaald&lt;/b&gt; &amp; getekend" in html
+    ingelogd.post(reverse("set_language"), {"language": "en"})
+    html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
+    assert f"vastgelegd {tijd}" not in html and f"recorded {tijd}" in html
 
 
 def test_dossier_page_shows_the_termijn_once_the_pip_is_set(ingelogd, gemeente_a, consulent_a):
@@ -266,7 +291,78 @@ def test_team_view_shows_workload_against_the_norm(
     client.force_login(teamleider_a)
     antwoord = client.get(reverse("dossiers:caseload"), {"scope": "team"})
     werkdruk = {
-        w.consulent.username: (w.open_dossiers, w.percentage) for w in antwoord.context["werkdruk"]
+        w.gebruikersnaam: (w.open_dossiers, w.percentage) for w in antwoord.context["werkdruk"]
     }
     assert werkdruk == {consulent_a.username: (3, 150), collega_a.username: (0, 0)}
     assert "150%" in antwoord.content.decode()
+
+
+def test_gemeente_workload_counts_a_consulent_of_several_gemeenten_once(
+    client, gemeente_a, gemeente_b, consulent_a
+):
+    """Selecting consulenten through their gemeenten must not multiply their dossiers."""
+    tweezijdig = maak_gebruiker("tweezijdig", Rol.CONSULENT, gemeente_a, gemeente_b)
+    leider = maak_gebruiker("leider_ab", Rol.TEAMLEIDER, gemeente_a, gemeente_b)
+    for _ in range(2):
+        maak_dossier(gemeente_a, consulent=tweezijdig)
+    maak_dossier(gemeente_b, consulent=tweezijdig)
+    maak_dossier(gemeente_a, consulent=consulent_a)
+    client.force_login(leider)
+    antwoord = client.get(reverse("dossiers:caseload"), {"scope": "gemeente"})
+    werkdruk = {w.gebruikersnaam: w.open_dossiers for w in antwoord.context["werkdruk"]}
+    assert werkdruk == {"tweezijdig": 3, consulent_a.username: 1}
+
+
+def test_caseload_rows_escape_what_people_typed(client, gemeente_a, consulent_a):
+    maak_dossier(
+        gemeente_a,
+        consulent=consulent_a,
+        voornamen='<img src=x onerror="alert(1)">',
+        geslachtsnaam="O'Brien & Zn",
+    )
+    client.force_login(consulent_a)
+    html = client.get(reverse("dossiers:caseload")).content.decode()
+    assert '<img src=x onerror="alert(1)">' not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; O&#x27;Brien &amp; Zn" in html
+
+
+def test_the_bulk_form_lists_the_consulenten_of_the_users_own_gemeenten(
+    client, gemeente_a, gemeente_b, consulent_a, consulent_b, teamleider_a
+):
+    """The form is kept a minute per set of gemeenten; another gemeente's user never gets it."""
+    maak_dossier(gemeente_a, consulent=consulent_a)
+    maak_dossier(gemeente_b, consulent=consulent_b)
+    client.force_login(teamleider_a)
+    for _ in range(2):  # built, then read from the cache
+        html = client.get(reverse("dossiers:caseload"), {"scope": "gemeente"}).content.decode()
+        assert f'value="{consulent_a.pk}"' in html and f'value="{consulent_b.pk}"' not in html
+    client.force_login(consulent_b)
+    html = client.get(reverse("dossiers:caseload")).content.decode()
+    assert f'value="{consulent_b.pk}"' in html and f'value="{consulent_a.pk}"' not in html
+
+
+def test_the_caseload_shows_each_rows_next_planned_appointment(ingelogd, gemeente_a, consulent_a):
+    from inburgering.intake.models import Afspraak
+
+    nu = timezone.now()
+    dossier = maak_dossier(gemeente_a, consulent=consulent_a)
+    zonder = maak_dossier(gemeente_a, consulent=consulent_a)
+
+    def afspraak(dagen: int, status: str = "gepland", wie=dossier):
+        return Afspraak.objects.create(
+            dossier=wie,
+            soort="intake",
+            vorm="video",
+            medewerker=consulent_a,
+            begin=nu + dt.timedelta(days=dagen, hours=1),
+            status=status,
+        )
+
+    afspraak(-2)  # in the past
+    afspraak(1, status="geannuleerd")
+    afspraak(9)
+    afspraak(4)
+    rijen = {r.pk: r for r in ingelogd.get(reverse("dossiers:caseload")).context["rijen"]}
+    verwacht = timezone.localtime(nu + dt.timedelta(days=4, hours=1)).strftime("%d-%m-%Y %H:%M")
+    assert rijen[dossier.pk].volgende_afspraak == verwacht
+    assert rijen[zonder.pk].volgende_afspraak == "—"

@@ -8,4 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Gebruikers, gemeenten en inzagelog")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from inburgering.dbinstellingen import bij_nieuwe_verbinding
+
         from . import signals  # noqa: F401  (connects the receivers)
+
+        connection_created.connect(bij_nieuwe_verbinding, dispatch_uid="dbinstellingen")

@@ -6,10 +6,14 @@ A dossier outside the user's scope answers 404, so its existence cannot be guess
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import Gebruiker, Gemeente, Inzagelog, Rol
 
@@ -38,22 +42,102 @@ def gemeenten_voor(user: Gebruiker) -> QuerySet[Gemeente]:
     return user.gemeenten.all()
 
 
+@dataclass(frozen=True)
+class Werkgebied:
+    """A gemeente the user works for, as the access rules and the list pages need it."""
+
+    pk: int
+    naam: str
+    caseload_norm: int | None
+    alleen_eigen_caseload: bool
+
+
+_WERKGEBIED = "_werkgebied"
+
+
+def werkgebied(user: Gebruiker) -> tuple[Werkgebied, ...]:
+    """The user's gemeenten, read once per user object (a request has its own; a change of the
+    user's gemeenten clears it, see signals.py). Their ids go into queries as literal lists:
+    a subquery on the user's gemeenten cost the caseload query more planning than running."""
+    if not user.is_authenticated:
+        return ()
+    gelezen = getattr(user, _WERKGEBIED, None)
+    if gelezen is None:
+        rijen = user.gemeenten.order_by("naam").values_list(
+            "pk",
+            "naam",
+            "configuratie__caseload_norm",
+            "configuratie__consulent_alleen_eigen_caseload",
+        )
+        # No configuration row counts as restricted, as the earlier join on it did.
+        gelezen = tuple(
+            Werkgebied(pk, naam, norm, eigen is not False) for pk, naam, norm, eigen in rijen
+        )
+        setattr(user, _WERKGEBIED, gelezen)
+    return gelezen
+
+
+def vergeet_werkgebied(user: Gebruiker) -> None:
+    user.__dict__.pop(_WERKGEBIED, None)
+
+
+def gemeente_ids(user: Gebruiker) -> list[int]:
+    return [g.pk for g in werkgebied(user)]
+
+
+def consulenten_bij(user: Gebruiker) -> QuerySet[Gebruiker]:
+    """Active consulenten working for at least one of the user's gemeenten, each once (chosen
+    by id: a join on their gemeenten repeats a consulent of several of them)."""
+    werkzaam = Gebruiker.gemeenten.through.objects.filter(gemeente_id__in=gemeente_ids(user))
+    return Gebruiker.objects.filter(
+        rol=Rol.CONSULENT, is_active=True, pk__in=werkzaam.values("gebruiker_id")
+    )
+
+
 def dossiers_voor(user: Gebruiker) -> QuerySet:
     from inburgering.dossiers.models import Dossier
 
     if not mag_dossiers_zien(user):
         return Dossier.objects.none()
-    qs = Dossier.objects.filter(gemeente__in=user.gemeenten.values("pk"))
-    if user.rol == Rol.CONSULENT:
+    gebied = werkgebied(user)
+    qs = Dossier.objects.filter(gemeente_id__in=[g.pk for g in gebied])
+    beperkt = [g.pk for g in gebied if g.alleen_eigen_caseload]
+    if user.rol == Rol.CONSULENT and beperkt:
         # Where the gemeente restricts consulenten to their own caseload, only those dossiers.
-        qs = qs.filter(
-            Q(consulent=user) | Q(gemeente__configuratie__consulent_alleen_eigen_caseload=False)
-        )
+        qs = qs.filter(Q(consulent=user) | ~Q(gemeente_id__in=beperkt))
     return qs
 
 
+#: Rows per INSERT statement of the access log on SQLite (5 parameters a row; it allows 32,766).
+INZAGE_PER_STATEMENT = 500
+_INZAGE_KOLOMMEN = ("tijdstip", "gebruiker", "dossier", "doel", "verzoek_id")
+
+
 def log_inzage(user: Gebruiker, dossier_ids: Iterable[int], doel: str) -> None:
-    """Record that `user` saw personal data of these dossiers on page `doel`."""
-    Inzagelog.objects.bulk_create(
-        [Inzagelog(gebruiker=user, dossier_id=pk, doel=doel) for pk in dossier_ids]
-    )
+    """Record that `user` saw personal data of these dossiers on page `doel`: one row per
+    dossier, all with the same time and request id.
+
+    Written as plain multi-row INSERTs: `bulk_create` built a model instance and a uuid per row
+    and cost a caseload page of 50 rows more than its own query (docs/performance.md)."""
+    ids = list(dossier_ids)
+    if not ids:
+        return
+    velden = [Inzagelog._meta.get_field(naam) for naam in _INZAGE_KOLOMMEN]
+    waarden = [timezone.now(), user.pk, None, doel, uuid.uuid4()]
+    vast = [veld.get_db_prep_save(w, connection) for veld, w in zip(velden, waarden, strict=True)]
+    kolommen = ", ".join(connection.ops.quote_name(veld.column) for veld in velden)
+    tabel = connection.ops.quote_name(Inzagelog._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One array parameter: a statement with 250 placeholders took psycopg longer to
+            # prepare on the client than PostgreSQL took to run it.
+            cursor.execute(
+                f"INSERT INTO {tabel} ({kolommen}) SELECT %s, %s, unnest(%s::bigint[]), %s, %s",
+                [vast[0], vast[1], [int(pk) for pk in ids], vast[3], vast[4]],
+            )
+            return
+        for begin in range(0, len(ids), INZAGE_PER_STATEMENT):
+            deel = ids[begin : begin + INZAGE_PER_STATEMENT]
+            rijen = ", ".join(["(%s, %s, %s, %s, %s)"] * len(deel))
+            params = [w for pk in deel for w in (vast[0], vast[1], int(pk), vast[3], vast[4])]
+            cursor.execute(f"INSERT INTO {tabel} ({kolommen}) VALUES {rijen}", params)  # noqa: S608

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.ui import NLDesignFormMixin
+from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .models import Gebruiker, Inzagelog
 from .toegang import mag_inzagelog_zien
@@ -25,7 +25,7 @@ class LoginView(auth_views.LoginView):
 
 
 class InzagelogZoekForm(NLDesignFormMixin, forms.Form):
-    gebruiker = forms.ModelChoiceField(
+    gebruiker = Modelkeuze(
         label=_("Medewerker"), queryset=Gebruiker.objects.order_by("username"), required=False
     )
     dossier = forms.UUIDField(

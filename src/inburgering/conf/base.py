@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates for FORM_RENDERER below
     "rest_framework",
     "drf_spectacular",
     "django_filters",
@@ -98,6 +99,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Form widgets render through TEMPLATES, so the project's widget templates are found
+# (inburgering/ui.py: selects with their options inline).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# Planner cost of a random page read for PostgreSQL connections (inburgering/dbinstellingen.py);
+# empty leaves the server's setting.
+POSTGRES_RANDOM_PAGE_COST = env("POSTGRES_RANDOM_PAGE_COST", "1.1") or None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.Gebruiker"

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from inburgering.accounts.models import Gebruiker, Rol
-from inburgering.ui import NLDesignFormMixin
+from inburgering.accounts.models import Gebruiker
+from inburgering.accounts.toegang import consulenten_bij
+from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .models import Dossier
 from .referentie import Kanaal
@@ -28,9 +29,7 @@ class BulkForm(NLDesignFormMixin, forms.Form):
             ("uitnodigen", _l("Uitnodigen voor de brede intake")),
         ],
     )
-    consulent = forms.ModelChoiceField(
-        label=_l("Consulent"), queryset=Gebruiker.objects.none(), required=False
-    )
+    consulent = Modelkeuze(label=_l("Consulent"), queryset=Gebruiker.objects.none(), required=False)
     kanaal = forms.ChoiceField(
         label=_l("Uitnodiging per"),
         choices=[(k, v) for k, v in Kanaal.choices if k in ("post", "email", "whatsapp")],
@@ -43,12 +42,8 @@ class BulkForm(NLDesignFormMixin, forms.Form):
 
     def __init__(self, *args, user: Gebruiker, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consulent"].queryset = (
-            Gebruiker.objects.filter(
-                rol=Rol.CONSULENT, is_active=True, gemeenten__in=user.gemeenten.values("pk")
-            )
-            .distinct()
-            .order_by("last_name", "first_name")
+        self.fields["consulent"].queryset = consulenten_bij(user).order_by(
+            "last_name", "first_name"
         )
         self.auto_id = "bulk_%s"
 

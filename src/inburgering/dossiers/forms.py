@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-from inburgering.ui import NLDesignFormMixin
+from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.accounts.toegang import consulenten_bij
+from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .bsn import valideer_bsn
 from .models import Doelgroep, Geslacht, Inburgeraar, Regime
@@ -42,7 +43,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
     telefoon = forms.CharField(label=_("Telefoon"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
 
-    gemeente = forms.ModelChoiceField(
+    gemeente = Modelkeuze(
         label=_("Gemeente"),
         queryset=Gemeente.objects.none(),
         error_messages={"invalid_choice": _("Kies een gemeente waarvoor u werkt.")},
@@ -63,9 +64,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
     brp_inschrijving_datum = forms.DateField(
         label=_("Datum inschrijving BRP (huisvesting)"), required=False, widget=DATUM
     )
-    consulent = forms.ModelChoiceField(
-        label=_("Consulent"), queryset=Gebruiker.objects.none(), required=False
-    )
+    consulent = Modelkeuze(label=_("Consulent"), queryset=Gebruiker.objects.none(), required=False)
 
     def __init__(self, *args, user: Gebruiker, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,9 +72,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         eigen = list(user.gemeenten.all()[:2])
         if len(eigen) == 1:
             self.fields["gemeente"].initial = eigen[0].pk
-        self.fields["consulent"].queryset = Gebruiker.objects.filter(
-            rol=Rol.CONSULENT, gemeenten__in=user.gemeenten.all(), is_active=True
-        ).distinct()
+        self.fields["consulent"].queryset = consulenten_bij(user)
 
     def clean_bsn(self) -> str:
         bsn = self.cleaned_data["bsn"].strip().replace(" ", "").replace(".", "")

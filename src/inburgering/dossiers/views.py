@@ -13,7 +13,6 @@ import uuid as uuid_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from inburgering.accounts.toegang import dossiers_voor, log_inzage, mag_dossiers_zien
+from inburgering.accounts.toegang import (
+    dossiers_voor,
+    log_inzage,
+    mag_dossiers_zien,
+    werkgebied,
+)
 
 from . import caseload as cl
 from . import rijen as rijen_
@@ -35,6 +39,7 @@ from .forms_uitkomsten import DualeEindeForm, DualeStartForm, KostenForm, Partic
 from .models import Bron, Doelgroep
 from .referentie import LANDEN, TALEN
 from .services import NieuwDossier, open_dossier, registreer
+from .tijdlijn import tijdlijn_html
 from .toestand import OngeldigeGebeurtenis, bereken_toestand
 from .workflow import Fase, WachtOp, toegestane_events
 
@@ -80,10 +85,16 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
 
     filters = _filters_uit(request)
     vandaag = timezone.localdate()
-    paginator = Paginator(cl.caseload(request.user, filters, vandaag), PAGINA_GROOTTE)
+    paginator = cl.Paginering(
+        cl.caseload(request.user, filters, vandaag),
+        PAGINA_GROOTTE,
+        telling=cl.gefilterd(request.user, filters, vandaag),
+    )
     pagina = paginator.get_page(request.GET.get("pagina"))
+    dossiers = list(pagina.object_list)
+    afspraken = cl.volgende_afspraken([d["pk"] for d in dossiers])
     vertaald = rijen_.labels()
-    rijen = [rijen_.rij(d, vandaag, vertaald) for d in pagina.object_list]
+    rijen = [rijen_.rij(d, vandaag, vertaald, afspraken.get(d["pk"])) for d in dossiers]
     log_inzage(request.user, [r.pk for r in rijen], "caseload")
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -102,10 +113,11 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "wacht_op_keuzes": list(vertaald["wacht_op"].items()),
             # The workload panel heads the first page only: it is one aggregate per consulent.
             "werkdruk": cl.werkdruk(request.user, filters) if pagina.number == 1 else [],
-            "gemeenten": request.user.gemeenten.all(),
+            "gemeenten": werkgebied(request.user),
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
             "bulkform": BulkForm(user=request.user),
+            "bulk_sleutel": ",".join(str(g.pk) for g in werkgebied(request.user)),
             "golven": _golven(request.user) if pagina.number == 1 else [],
         },
     )
@@ -120,7 +132,7 @@ def _golven(user) -> list[dict]:
     hence the import here)."""
     from inburgering.koppelingen.golven import golven
 
-    gemeenten = {g.pk: g.naam for g in user.gemeenten.all()}
+    gemeenten = {g.pk: g.naam for g in werkgebied(user)}
     sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
     return [
         {
@@ -181,8 +193,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "land": LANDEN.get(dossier.inburgeraar.land_van_herkomst, "—"),
             "talen": [TALEN.get(taal, taal) for taal in dossier.inburgeraar.talen],
             "toestand": toestand,
-            "events": list(reversed(events)),
-            "gecorrigeerd": gecorrigeerd,
+            "tijdlijn": tijdlijn_html(reversed(events), gecorrigeerd),
             "deadline": deadline,
             "deadline_grondslag": grondslag_tekst(deadline) if deadline else "",
             "termijn": termijn,

@@ -310,6 +310,9 @@ def sql_instellingen(sel: Selectie):
                 # the default 8 MB of local buffers would spill it to disk. Takes effect only
                 # before a session's first temporary table, and is allocated only as used.
                 cursor.execute("SET LOCAL temp_buffers = '128MB'")
+                # Connections run with random_page_cost 1.1 (dbinstellingen.py); the national
+                # aggregates were tuned with PostgreSQL's default, and keep it.
+                cursor.execute("SET LOCAL random_page_cost = 4")
                 if len(sel.gemeente_ids) <= KLEINE_SELECTIE:
                     # A few thousand dossiers: starting parallel workers costs more than it saves.
                     cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")

@@ -82,6 +82,21 @@ def vul(sel: ind.Selectie) -> int:
     return len(rijen)
 
 
+def vul_per_gemeente(gemeenten, melding=None) -> int:
+    """Fill the missing rows one gemeente at a time (after a bulk load or a migration that
+    emptied the projection): one statement for the whole country needs minutes and, right after
+    a load without planner statistics, can take far longer."""
+    totaal = 0
+    for gemeente in gemeenten:
+        sel = ind.Selectie((gemeente.pk,), timezone.localdate())
+        with ind.sql_instellingen(sel):
+            gevuld = vul(sel)
+        if gevuld and melding:
+            melding(f"{gemeente.naam} ({gemeente.cbs_code}): {gevuld} rijen gevuld.")
+        totaal += gevuld
+    return totaal
+
+
 def lees(sel: ind.Selectie) -> list[ind.Mijlpalen]:
     """The milestones of the selection (for per-dossier use such as the CBS delivery); dossiers
     whose row is newer than the peildatum from the log."""

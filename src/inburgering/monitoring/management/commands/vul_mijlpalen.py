@@ -5,10 +5,8 @@ first dashboard view does not have to (nationally that is minutes, too long for 
 Rows that exist are left alone; writers keep them current."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente
-from inburgering.monitoring import indicatoren as ind
 from inburgering.monitoring import projectie
 
 
@@ -24,12 +22,5 @@ class Command(BaseCommand):
             gemeenten = gemeenten.filter(cbs_code=gemeente)
             if not gemeenten.exists():
                 raise CommandError(f"Onbekende gemeente: {gemeente}")
-        totaal = 0
-        for g in gemeenten:
-            sel = ind.Selectie((g.pk,), timezone.localdate())
-            with ind.sql_instellingen(sel):
-                gevuld = projectie.vul(sel)
-            if gevuld:
-                self.stdout.write(f"{g.naam} ({g.cbs_code}): {gevuld} rijen gevuld.")
-            totaal += gevuld
+        totaal = projectie.vul_per_gemeente(gemeenten, self.stdout.write)
         self.stdout.write(f"Klaar: {totaal} ontbrekende rijen gevuld.")
