@@ -212,6 +212,33 @@ def scenarios():
     ]
 
 
+def vloer(n: int) -> tuple[float, float]:
+    """The floor under every page: an authenticated request that renders only the layout
+    (session, user, middleware, base.html), no data. Context for the page/raw ratio."""
+    import types
+
+    from django.contrib.auth.decorators import login_required
+    from django.shortcuts import render
+    from django.test import Client, override_settings
+    from django.urls import path
+
+    from inburgering import urls
+    from inburgering.accounts.models import Gebruiker
+
+    @login_required
+    def alleen_opmaak(request):
+        return render(request, "base.html", {})
+
+    urlconf = types.ModuleType("benchmark_vloer_urls")
+    urlconf.urlpatterns = [path("_vloer/", alleen_opmaak), *urls.urlpatterns]
+    sys.modules[urlconf.__name__] = urlconf
+    client = Client()
+    client.force_login(Gebruiker.objects.get(username="consulent"))
+    with override_settings(ROOT_URLCONF=urlconf.__name__):
+        tijden, _ = meet(pagina(client, "/_vloer/"), n)
+    return statistics.median(tijden), percentiel(tijden, 95)
+
+
 def explain(sql_en_params: list[tuple[str, list]]) -> None:
     from django.db import connection
 
@@ -314,6 +341,11 @@ def main() -> int:
             f"{info['db_mediaan']:.1f} ms | {r_med:.2f} ms | {r95:.2f} ms | {factor:.1f}x | "
             f"{'pass' if ok_p95 else 'FAIL'} | {'pass' if ok_factor else 'FAIL'} |"
         )
+    v_med, v95 = vloer(args.n)
+    print(
+        f"\nFloor (authenticated page with only the layout, no data): median {v_med:.1f} ms, "
+        f"p95 {v95:.1f} ms"
+    )
     if args.explain:
         print("\nEXPLAIN ANALYZE, gemeente view (teamleider, Utrecht): count, page")
         explain(caseload_sql("teamleider", "gemeente"))

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -366,3 +367,32 @@ def test_the_caseload_shows_each_rows_next_planned_appointment(ingelogd, gemeent
     verwacht = timezone.localtime(nu + dt.timedelta(days=4, hours=1)).strftime("%d-%m-%Y %H:%M")
     assert rijen[dossier.pk].volgende_afspraak == verwacht
     assert rijen[zonder.pk].volgende_afspraak == "—"
+
+
+def test_workload_panel_is_kept_a_minute_and_renewed_when_the_gemeente_changes(
+    client, gemeente_a, consulent_a, teamleider_a, django_capture_on_commit_callbacks
+):
+    from inburgering.dossiers import panelen
+
+    with django_capture_on_commit_callbacks(execute=True):
+        maak_dossier(gemeente_a, consulent=consulent_a)
+    client.force_login(teamleider_a)
+
+    def getoond() -> int:
+        werkdruk = client.get(reverse("dossiers:caseload"), {"scope": "team"}).context["werkdruk"]
+        return {w.gebruikersnaam: w.open_dossiers for w in werkdruk}[consulent_a.username]
+
+    assert getoond() == 1
+    # A change past the services (no signal) is not seen while the panel is kept ...
+    Dossier.objects.filter(consulent=consulent_a).update(consulent=None)
+    assert getoond() == 1
+    # ... a change through the services renews the gemeente's panels at its commit ...
+    with django_capture_on_commit_callbacks(execute=True):
+        maak_dossier(gemeente_a, consulent=consulent_a)
+        maak_dossier(gemeente_a, consulent=consulent_a)
+    assert getoond() == 2
+    # ... and whatever happens, a panel is at most BEWAARTIJD seconds old.
+    Dossier.objects.filter(consulent=consulent_a).update(consulent=None)
+    assert getoond() == 2
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=panelen.BEWAARTIJD + 1)):
+        assert getoond() == 0

@@ -6,3 +6,9 @@ class DossiersConfig(AppConfig):
     name = "inburgering.dossiers"
     label = "dossiers"
     verbose_name = _("Inburgeraars en dossiers")
+
+    def ready(self) -> None:
+        from .panelen import bij_dossier_bijgewerkt
+        from .signalen import dossier_bijgewerkt
+
+        dossier_bijgewerkt.connect(bij_dossier_bijgewerkt, dispatch_uid="dossiers.panelen")

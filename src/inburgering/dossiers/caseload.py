@@ -164,10 +164,15 @@ class Werkdruk:
         return round(100 * self.open_dossiers / self.norm) if self.norm else 0
 
 
+def toont_werkdruk(user: Gebruiker, filters: Filters) -> bool:
+    """The workload panel is for team and gemeente views of those who lead, not consulenten."""
+    return filters.scope != "mijn" and user.rol != Rol.CONSULENT
+
+
 def werkdruk(user: Gebruiker, filters: Filters) -> list[Werkdruk]:
     """Open dossiers per consulent against the gemeente's caseload norm (team or gemeente),
     read as values in one aggregate."""
-    if filters.scope == "mijn" or user.rol == Rol.CONSULENT:
+    if not toont_werkdruk(user, filters):
         return []
     gebied = werkgebied(user)
     gemeenten = [g.pk for g in gebied]

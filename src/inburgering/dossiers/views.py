@@ -30,6 +30,7 @@ from inburgering.accounts.toegang import (
 )
 
 from . import caseload as cl
+from . import panelen
 from . import rijen as rijen_
 from . import uitkomsten as uitk
 from .bulk import BulkForm, voer_uit
@@ -111,8 +112,8 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "doelgroepen": list(vertaald["doelgroep"].items()),
             "deadline_statussen": cl.DEADLINE_STATUS,
             "wacht_op_keuzes": list(vertaald["wacht_op"].items()),
-            # The workload panel heads the first page only: it is one aggregate per consulent.
-            "werkdruk": cl.werkdruk(request.user, filters) if pagina.number == 1 else [],
+            # The panels head the first page only (aggregates, kept a minute: panelen.py).
+            "werkdruk": _werkdruk(request.user, filters) if pagina.number == 1 else [],
             "gemeenten": werkgebied(request.user),
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
@@ -127,22 +128,38 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
 GOLF_MINIMUM, GOLF_DAGEN = 5, 14
 
 
+def _werkdruk(user, filters: cl.Filters) -> list[cl.Werkdruk]:
+    if not cl.toont_werkdruk(user, filters):
+        return []
+    team = user.team_id if filters.scope == "team" else ""
+    return panelen.bewaard(
+        "werkdruk",
+        [g.pk for g in werkgebied(user)],
+        (filters.scope, team),
+        lambda: cl.werkdruk(user, filters),
+    )
+
+
 def _golven(user) -> list[dict]:
     """Recent waves of DUO arrivals in the user's gemeenten (koppelingen builds on dossiers,
     hence the import here)."""
     from inburgering.koppelingen.golven import golven
 
     gemeenten = {g.pk: g.naam for g in werkgebied(user)}
-    sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
-    return [
-        {
-            "gemeente": gemeenten[g.gemeente_id],
-            "aantal": g.aantal,
-            "eerste": g.eerste,
-            "laatste": g.laatste,
-        }
-        for g in golven(gemeenten, sinds, minimum=GOLF_MINIMUM)
-    ]
+
+    def maak() -> list[dict]:
+        sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
+        return [
+            {
+                "gemeente": gemeenten[g.gemeente_id],
+                "aantal": g.aantal,
+                "eerste": g.eerste,
+                "laatste": g.laatste,
+            }
+            for g in golven(gemeenten, sinds, minimum=GOLF_MINIMUM)
+        ]
+
+    return panelen.bewaard("golven", list(gemeenten), (), maak)
 
 
 def dossier_of_404(request: HttpRequest, uuid):

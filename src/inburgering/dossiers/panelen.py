@@ -1,0 +1,49 @@
+"""Caseload panels that are the same for everyone with the same gemeenten (the workload per
+consulent, the DUO wave notices): kept for a minute, and renewed as soon as a dossier of one
+of those gemeenten changes.
+
+Every gemeente has a version in the cache, renewed after each commit that changed one of its
+dossiers (`dossier_bijgewerkt`); a panel's key holds the versions of the user's gemeenten. With
+the default cache per process (local memory), another process sees a change after at most
+BEWAARTIJD seconds; with a shared cache (CACHES in the settings, e.g. Redis) at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+BEWAARTIJD = 60
+T = TypeVar("T")
+
+
+def _versie(gemeente_id: int) -> str:
+    return f"caseload:versie:{gemeente_id}"
+
+
+def bewaard(naam: str, gemeente_ids: Sequence[int], extra: tuple, maak: Callable[[], T]) -> T:
+    """The panel `naam` for these gemeenten (and `extra`, e.g. scope and team), from the cache
+    or made by `maak()` and kept."""
+    versies = cache.get_many([_versie(g) for g in gemeente_ids])
+    delen = [naam, *map(str, extra), *(f"{g}={versies.get(_versie(g), 0)}" for g in gemeente_ids)]
+    sleutel = "caseload:paneel:" + hashlib.sha256("|".join(delen).encode()).hexdigest()
+    waarde = cache.get(sleutel)
+    if waarde is None:
+        waarde = maak()
+        cache.set(sleutel, waarde, BEWAARTIJD)
+    return waarde
+
+
+def gemeente_gewijzigd(gemeente_id: int) -> None:
+    cache.set(_versie(gemeente_id), uuid.uuid4().hex, None)
+
+
+def bij_dossier_bijgewerkt(sender, dossier, **kwargs) -> None:
+    """Receiver of `dossier_bijgewerkt`: after the commit, this gemeente's panels are stale."""
+    gemeente_id = dossier.gemeente_id
+    transaction.on_commit(lambda: gemeente_gewijzigd(gemeente_id))
