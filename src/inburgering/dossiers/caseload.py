@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, F, Min, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -80,10 +81,13 @@ def standaard_scope(user: Gebruiker) -> str:
 
 def caseload(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None) -> QuerySet:
     """The user's dossiers for this list, sorted, as dicts of `KOLOMMEN`."""
-    return (
-        gefilterd(user, filters, vandaag)
-        .values(*KOLOMMEN)
-        .order_by(*SORTERINGEN.get(filters.sorteer, SORTERINGEN["deadline"]))
+    return rijen(gefilterd(user, filters, vandaag), filters)
+
+
+def rijen(dossiers: QuerySet, filters: Filters) -> QuerySet:
+    """Filtered dossiers (`gefilterd`) as the list's sorted dicts of `KOLOMMEN`."""
+    return dossiers.values(*KOLOMMEN).order_by(
+        *SORTERINGEN.get(filters.sorteer, SORTERINGEN["deadline"])
     )
 
 
@@ -141,9 +145,20 @@ def volgende_afspraken(dossier_ids: list[int]) -> dict[int, dt.datetime]:
         return {}
     # Looked up by name: appointments belong to the intake app, which builds on this one.
     afspraak = apps.get_model("intake", "Afspraak")
+    nu = timezone.now()
+    if connection.vendor == "postgresql":
+        # The ids as one array: building this small query through the ORM, with 50 parameters,
+        # took five times as long as running it.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT dossier_id, MIN(begin) FROM {afspraak._meta.db_table} "  # noqa: S608
+                "WHERE dossier_id = ANY(%s) AND status = %s AND begin >= %s GROUP BY dossier_id",
+                [list(dossier_ids), afspraak.Status.GEPLAND, nu],
+            )
+            return dict(cursor.fetchall())
     rijen = (
         afspraak.objects.filter(
-            dossier_id__in=dossier_ids, status="gepland", begin__gte=timezone.now()
+            dossier_id__in=dossier_ids, status=afspraak.Status.GEPLAND, begin__gte=nu
         )
         .values("dossier_id")
         .annotate(eerste=Min("begin"))

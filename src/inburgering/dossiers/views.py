@@ -86,11 +86,8 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
 
     filters = _filters_uit(request)
     vandaag = timezone.localdate()
-    paginator = cl.Paginering(
-        cl.caseload(request.user, filters, vandaag),
-        PAGINA_GROOTTE,
-        telling=cl.gefilterd(request.user, filters, vandaag),
-    )
+    gefilterd = cl.gefilterd(request.user, filters, vandaag)
+    paginator = cl.Paginering(cl.rijen(gefilterd, filters), PAGINA_GROOTTE, telling=gefilterd)
     pagina = paginator.get_page(request.GET.get("pagina"))
     dossiers = list(pagina.object_list)
     afspraken = cl.volgende_afspraken([d["pk"] for d in dossiers])
