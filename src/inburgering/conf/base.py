@@ -161,6 +161,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+
+def cache_instellingen(redis_url: str, voorvoegsel: str = "inburgering") -> tuple[dict, str]:
+    """CACHES and SESSION_ENGINE. With a Redis URL: one cache shared by all processes (the
+    caseload panels are then renewed everywhere at once) and sessions read from it, written
+    through to the database. Without: a cache per process and sessions in the database only
+    (a per-process cache must not hold sessions: a logout would not reach the other ones)."""
+    if not redis_url:
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        }, "django.contrib.sessions.backends.db"
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": voorvoegsel,
+        }
+    }, "django.contrib.sessions.backends.cached_db"
+
+
+CACHES, SESSION_ENGINE = cache_instellingen(
+    env("REDIS_URL", "") or "", env("CACHE_KEY_PREFIX", "inburgering") or "inburgering"
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
