@@ -396,3 +396,26 @@ def test_workload_panel_is_kept_a_minute_and_renewed_when_the_gemeente_changes(
     assert getoond() == 2
     with time_machine.travel(timezone.now() + dt.timedelta(seconds=panelen.BEWAARTIJD + 1)):
         assert getoond() == 0
+
+
+def test_the_step_form_is_kept_per_set_of_allowed_steps_and_never_with_errors(
+    ingelogd, gemeente_a, consulent_a, dossier_a
+):
+    from django.core.cache import cache
+
+    url = reverse("dossiers:dossier", args=[dossier_a.uuid])
+    eerste = ingelogd.get(url).content.decode()
+    assert ingelogd.get(url).content.decode().count('name="soort"') == 1
+    # Another dossier in a later phase offers other steps: not the kept form of the first.
+    verder = maak_dossier(gemeente_a, consulent=consulent_a)
+    registreer(verder, Soort.HUISVESTING, dt.date.today())
+    tweede = ingelogd.get(reverse("dossiers:dossier", args=[verder.uuid])).content.decode()
+    keuzes = lambda html: html.split('name="soort"')[1].split("</select>")[0]  # noqa: E731
+    assert keuzes(eerste) != keuzes(tweede)
+    # A refused step shows its errors and the posted values, not the kept empty form.
+    cache.clear()
+    ingelogd.get(url)
+    antwoord = ingelogd.post(url, {"soort": "bestaat_niet", "datum": "", "toelichting": "xyz"})
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 400
+    assert "utrecht-form-field--invalid" in html and "xyz</textarea>" in html

@@ -159,6 +159,12 @@ def _golven(user) -> list[dict]:
     return panelen.bewaard("golven", list(gemeenten), (), maak)
 
 
+def _stappen_sleutel(form: GebeurtenisForm) -> str:
+    """What an unbound step form's fields depend on besides the language (template cache)."""
+    stappen = ",".join(waarde for waarde, _label in form.fields["soort"].choices)
+    return f"{form['datum'].value()}|{stappen}"
+
+
 def dossier_of_404(request: HttpRequest, uuid):
     try:
         return dossiers_voor(request.user).select_related("inburgeraar", "gemeente").get(uuid=uuid)
@@ -214,6 +220,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "termijn_grondslag": grondslag_tekst(termijn) if termijn else "",
             "vandaag": timezone.localdate(),
             "form": form,
+            "formulier_sleutel": _stappen_sleutel(form),
             "verplichte_velden_json": json.dumps(GebeurtenisForm.VERPLICHT),
             "badge": rijen_.deadline(dossier.pip_deadline, timezone.localdate()),
             "uitkomsten": uitk.stand(events, timezone.localdate()),
