@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import (
     dossiers_voor,
+    gemeente_ids,
     log_inzage,
     mag_dossiers_zien,
     werkgebied,
@@ -115,7 +116,7 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
             "bulkform": BulkForm(user=request.user),
-            "bulk_sleutel": ",".join(str(g.pk) for g in werkgebied(request.user)),
+            "bulk_sleutel": ",".join(map(str, gemeente_ids(request.user))),
             "golven": _golven(request.user) if pagina.number == 1 else [],
         },
     )
@@ -131,7 +132,7 @@ def _werkdruk(user, filters: cl.Filters) -> list[cl.Werkdruk]:
     team = user.team_id if filters.scope == "team" else ""
     return panelen.bewaard(
         "werkdruk",
-        [g.pk for g in werkgebied(user)],
+        gemeente_ids(user),
         (filters.scope, team),
         lambda: cl.werkdruk(user, filters),
     )
