@@ -60,6 +60,18 @@ def test_projection_equals_the_fold_of_the_events(demo):
         assert {veld: getattr(dossier, veld) for veld in verwacht} == verwacht, dossier.pk
 
 
+def test_person_records_and_family_links_stay_within_their_gemeente(demo):
+    from django.db.models import F
+
+    from inburgering.dossiers.models import Dossier, Gezinsrelatie
+
+    assert Dossier.objects.exists()
+    assert not Dossier.objects.exclude(gemeente=F("inburgeraar__gemeente")).exists()
+    gekoppeld = Gezinsrelatie.objects.filter(gerelateerde__isnull=False)
+    assert gekoppeld.exists()
+    assert not gekoppeld.exclude(gerelateerde__gemeente=F("inburgeraar__gemeente")).exists()
+
+
 def test_gemeenten_and_regional_service(demo):
     codes = set(Gemeente.objects.values_list("cbs_code", flat=True))
     assert codes == {"0344", "0150", "0373", "0450", "0383", "0399"}

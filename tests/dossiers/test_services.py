@@ -101,24 +101,22 @@ def test_a_correction_must_have_the_same_type(dossier_a, vandaag):
         registreer(dossier_a, Soort.CONTACT, vandaag, corrigeert=fout)
 
 
-def test_a_person_has_at_most_one_open_dossier(dossier_a, gemeente_b):
+def test_a_person_has_at_most_one_open_dossier_in_a_gemeente(dossier_a, gemeente_a, gemeente_b):
     from inburgering.dossiers.models import Regime
     from inburgering.dossiers.services import NieuwDossier, open_dossier
 
+    def nieuw(gemeente):
+        return NieuwDossier(
+            gemeente, Regime.WI2021, "asielstatushouder", Soort.SIGNAAL_ONTVANGEN,
+            dt.date(2025, 1, 1), {},
+        )  # fmt: skip
+
     aantal = Dossier.objects.count()
     with pytest.raises(OngeldigeGebeurtenis, match="lopend dossier"):
-        open_dossier(
-            dossier_a.inburgeraar,
-            NieuwDossier(
-                gemeente_b,
-                Regime.WI2021,
-                "asielstatushouder",
-                Soort.SIGNAAL_ONTVANGEN,
-                dt.date(2025, 1, 1),
-                {},
-            ),
-            actor=None,
-        )
+        open_dossier(dossier_a.inburgeraar, nieuw(gemeente_a), actor=None)
+    # A person record belongs to its gemeente: another gemeente never builds on it.
+    with pytest.raises(ValueError, match="één gemeente"):
+        open_dossier(dossier_a.inburgeraar, nieuw(gemeente_b), actor=None)
     assert Dossier.objects.count() == aantal
 
 

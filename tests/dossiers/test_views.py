@@ -185,7 +185,8 @@ def test_a_duplicate_person_is_refused(ingelogd, gemeente_a, dossier_a):
     data = _nieuw(gemeente_a, bsn=dossier_a.inburgeraar.bsn)
     antwoord = ingelogd.post(reverse("dossiers:nieuw"), data)
     assert antwoord.status_code == 400
-    assert "al een inburgeraar met dit BSN" in " ".join(antwoord.context["form"].errors["bsn"])
+    fout = " ".join(antwoord.context["form"].errors["bsn"])
+    assert "al een lopend dossier in gemeente Utrecht" in fout
     assert Inburgeraar.objects.count() == 1
 
 

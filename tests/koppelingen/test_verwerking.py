@@ -5,7 +5,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from inburgering.dossiers.models import Bron, Dossier, DossierEvent
+from inburgering.dossiers.models import Bron, Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
 from inburgering.koppelingen.golven import golven
@@ -127,6 +127,22 @@ def test_verhuizing_sluit_oud_en_opent_nieuw(scenarios, stuur, gem_a, gem_b):
     vestiging = nieuw.events.get(soort=Soort.VESTIGING_NA_VERHUIZING)
     assert vestiging.gegevens["pip_vorige_gemeente"] is False
     assert InkomendBericht.objects.get(gebeurtenis_id="SS120").dossier == nieuw
+
+
+def test_na_verhuizing_eigen_persoonsgegevens_uit_de_brp(scenarios, stuur, gem_a, gem_b):
+    """The receiving gemeente gets a record of its own from the BRP, not what A stored."""
+    n = scenarios.nieuwe_statushouder(OIN_A)
+    stuur(n)
+    oud = Dossier.objects.get(gemeente=gem_a)
+    Inburgeraar.objects.filter(pk=oud.inburgeraar_id).update(
+        voornamen="Alleen bij A bekend", telefoon="0611111111"
+    )
+    stuur(scenarios.verhuizing(n.body["bsn"], OIN_B))
+    nieuw = Dossier.objects.get(gemeente=gem_b)
+    assert nieuw.inburgeraar_id != oud.inburgeraar_id
+    assert nieuw.inburgeraar.gemeente == gem_b
+    assert nieuw.inburgeraar.voornamen != "Alleen bij A bekend"
+    assert nieuw.inburgeraar.telefoon == ""
 
 
 def test_plicht_voldaan_sluit_dossier(scenarios, stuur):

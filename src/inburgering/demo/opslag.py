@@ -60,7 +60,10 @@ class Schrijver:
         if not self._wachtrij:
             return
         with transaction.atomic():
-            personen = [o.persoon.inburgeraar for o, _ in self._wachtrij]
+            personen = []
+            for ontwerp, dossier in self._wachtrij:
+                ontwerp.persoon.inburgeraar.gemeente_id = dossier.gemeente_id
+                personen.append(ontwerp.persoon.inburgeraar)
             Inburgeraar.objects.bulk_create(personen, batch_size=self.batch)
             relaties = [
                 Gezinsrelatie(

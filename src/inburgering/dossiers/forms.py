@@ -13,9 +13,9 @@ from inburgering.accounts.toegang import consulenten_bij
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .bsn import valideer_bsn
-from .models import Doelgroep, Geslacht, Inburgeraar, Regime
+from .models import Doelgroep, Dossier, Geslacht, Inburgeraar, Regime
 from .referentie import LANDEN, TALEN
-from .workflow import Afsluitreden, Soort
+from .workflow import Afsluitreden, Fase, Soort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -76,19 +76,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
 
     def clean_bsn(self) -> str:
         bsn = self.cleaned_data["bsn"].strip().replace(" ", "").replace(".", "")
-        try:
-            valideer_bsn(bsn)
-        except forms.ValidationError:
-            raise
-        if Inburgeraar.objects.filter(bsn=bsn).exists():
-            raise forms.ValidationError(
-                _(
-                    "Er is al een inburgeraar met dit BSN geregistreerd. "
-                    "Zoek het bestaande dossier "
-                    "op of vraag de functioneel beheerder om het over te dragen."
-                ),
-                code="bsn_dubbel",
-            )
+        valideer_bsn(bsn)
         return bsn
 
     def clean_v_nummer(self) -> str:
@@ -132,6 +120,28 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         gemeente = data.get("gemeente")
         if consulent and gemeente and not consulent.gemeenten.filter(pk=gemeente.pk).exists():
             self.add_error("consulent", _("Deze consulent werkt niet voor de gekozen gemeente."))
+        # Only the chosen gemeente's own records are consulted: whether the person is known
+        # in another gemeente is never shown (see Inburgeraar; open_dossier tells that gemeente).
+        bsn = data.get("bsn")
+        if (
+            bsn
+            and gemeente
+            and Dossier.objects.filter(inburgeraar__bsn=bsn, gemeente=gemeente)
+            .exclude(fase=Fase.AFGEROND)
+            .exists()
+        ):
+            self.add_error(
+                "bsn",
+                forms.ValidationError(
+                    _(
+                        "Deze persoon heeft al een lopend dossier in gemeente %(gemeente)s. "
+                        "Zoek het op in de caseload of vraag de teamleider het aan u toe te "
+                        "wijzen."
+                    ),
+                    code="bsn_dubbel",
+                    params={"gemeente": gemeente},
+                ),
+            )
         return data
 
     def inburgeraar(self) -> Inburgeraar:
@@ -149,9 +159,17 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
             "telefoon",
             "email",
         ]
-        persoon = Inburgeraar(**{veld: self.cleaned_data[veld] for veld in velden})
-        if persoon.voorkeurstaal:
-            persoon.talen = [persoon.voorkeurstaal]
+        gemeente = self.cleaned_data["gemeente"]
+        # A person this gemeente knew before (closed dossiers) keeps their record, with what
+        # the user entered now; otherwise a new record for this gemeente.
+        persoon = Inburgeraar.objects.filter(
+            gemeente=gemeente, bsn=self.cleaned_data["bsn"]
+        ).first()
+        persoon = persoon or Inburgeraar(gemeente=gemeente)
+        for veld in velden:
+            setattr(persoon, veld, self.cleaned_data[veld])
+        if persoon.voorkeurstaal and persoon.voorkeurstaal not in persoon.talen:
+            persoon.talen = [persoon.voorkeurstaal, *persoon.talen]
         return persoon
 
     def signalen(self) -> list[tuple[Soort, dt.date, dict]]:
@@ -198,6 +216,7 @@ ELDERS_VASTGELEGD = frozenset(
         Soort.KOSTEN_GEREGISTREERD,
         Soort.DUALE_ACTIVITEIT_GESTART,
         Soort.DUALE_ACTIVITEIT_BEEINDIGD,
+        Soort.DUBBELE_INSCHRIJVING,
     }
 )
 

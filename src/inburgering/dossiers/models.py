@@ -46,7 +46,19 @@ class Bron(models.TextChoices):
 
 
 class Inburgeraar(models.Model):
-    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[valideer_bsn])
+    """A person as one gemeente knows them.
+
+    Person data is kept per gemeente: the same BSN in two gemeenten is two records, each built
+    only from what that gemeente entered and what lawful sources (DUO, BRP) returned for it.
+    One shared record would show one gemeente what another stored (name, birth date, family)
+    and confirm that the person is known elsewhere (docs/adr/0002-persoonsgegevens-per-gemeente.md).
+    A move does not reuse the old gemeente's record: the receiving gemeente gets its own.
+    """
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="inburgeraars", verbose_name=_("gemeente")
+    )
+    bsn = models.CharField(_("BSN"), max_length=9, validators=[valideer_bsn])
     v_nummer = models.CharField(
         _("V-nummer"),
         max_length=10,
@@ -73,7 +85,16 @@ class Inburgeraar(models.Model):
     class Meta:
         verbose_name = _("inburgeraar")
         verbose_name_plural = _("inburgeraars")
-        indexes = [models.Index(fields=["geslachtsnaam", "voornamen"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "bsn"], name="een_inburgeraar_per_bsn_per_gemeente"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["geslachtsnaam", "voornamen"]),
+            # DUO's and BRP's signals name a person by BSN only.
+            models.Index(fields=["bsn"], name="dossiers_inburgeraar_bsn"),
+        ]
 
     def __str__(self) -> str:
         return self.naam
@@ -108,7 +129,7 @@ class Gezinsrelatie(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("Als het gezinslid zelf inburgeraar is."),
+        help_text=_("Als het gezinslid zelf inburgeraar is (in dezelfde gemeente)."),
     )
 
     class Meta:
@@ -117,6 +138,13 @@ class Gezinsrelatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()}: {self.naam}"
+
+    def clean(self) -> None:
+        # A link may not lead to another gemeente's person record (see Inburgeraar).
+        if self.gerelateerde_id and self.gerelateerde.gemeente_id != self.inburgeraar.gemeente_id:
+            raise ValidationError(
+                {"gerelateerde": _("Een gezinslid kan alleen in dezelfde gemeente gekoppeld zijn.")}
+            )
 
 
 class Dossier(models.Model):

@@ -137,6 +137,16 @@ def gegevens_in_woorden(gegevens: dict) -> str:
         delen.append(wacht_op)
     if gegevens.get("deelnemers"):
         delen.append(gegevens["deelnemers"])
+    if gegevens.get("andere_gemeente"):
+        delen.append(
+            str(
+                _(
+                    "ook ingeschreven door gemeente %(g)s: ga na of de persoon is verhuisd en "
+                    "draag het dossier dan over"
+                )
+                % {"g": gegevens["andere_gemeente"]}
+            )
+        )
     if gegevens.get("kanaal"):
         delen.append(bekend_label(Kanaal, gegevens["kanaal"]) or str(gegevens["kanaal"]))
     return ", ".join(delen)

@@ -20,7 +20,7 @@ from . import deadlines
 from .models import Bron, Dossier, DossierEvent, Inburgeraar
 from .signalen import dossier_bijgewerkt
 from .toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
-from .workflow import Soort
+from .workflow import Fase, Soort
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,17 @@ def open_dossier(
     bron_referentie: str = "",
 ) -> Dossier:
     """Create a dossier with its first signal, doelgroep and (optionally) consulent, atomically
-    and with one fold of the new history."""
+    and with one fold of the new history.
+
+    A new person record belongs to the dossier's gemeente; an existing one must already belong
+    to it (a move gives the receiving gemeente a record of its own: see Inburgeraar). When
+    another gemeente has a running dossier for the same BSN, that dossier gets a
+    DUBBELE_INSCHRIJVING fact, so the conflict goes to that gemeente; the caller is told
+    nothing about it."""
+    if inburgeraar.pk is None:
+        inburgeraar.gemeente = nieuw.gemeente
+    elif inburgeraar.gemeente_id != nieuw.gemeente.pk:
+        raise ValueError("Een persoonsrecord hoort bij één gemeente; gebruik de overdracht.")
     if consulent is not None and not consulent.gemeenten.filter(pk=nieuw.gemeente.pk).exists():
         raise OngeldigeGebeurtenis(
             _("%(naam)s werkt niet voor gemeente %(gemeente)s.")
@@ -205,11 +215,32 @@ def open_dossier(
             registreer_reeks(
                 dossier, reeks, bron=bron, actor=actor, bron_referentie=bron_referentie
             )
+            meld_dubbele_inschrijving(dossier)
     except IntegrityError as exc:
         raise OngeldigeGebeurtenis(
             _("Deze persoon heeft al een lopend dossier. Sluit dat eerst af of open het.")
         ) from exc
     return dossier
+
+
+def meld_dubbele_inschrijving(dossier: Dossier) -> None:
+    """Tell every other gemeente with a running dossier for this BSN that this gemeente opened
+    one too: a fact on their dossier, so their consulent can check for a move (overdracht).
+    Nothing goes back to this gemeente: it must not learn that the person is known elsewhere."""
+    elders = (
+        Dossier.objects.filter(inburgeraar__bsn=dossier.inburgeraar.bsn)
+        .exclude(gemeente_id=dossier.gemeente_id)
+        .exclude(fase__in=["", Fase.AFGEROND])
+    )
+    gemeente = dossier.gemeente
+    for ander in elders:
+        registreer(
+            ander,
+            Soort.DUBBELE_INSCHRIJVING,
+            timezone.localdate(),
+            bron=Bron.SYSTEEM,
+            gegevens={"andere_gemeente": gemeente.naam, "andere_gemeente_code": gemeente.cbs_code},
+        )
 
 
 def wijs_consulent_toe(

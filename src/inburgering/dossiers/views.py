@@ -325,8 +325,11 @@ def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
 def _maak_dossier(request, form, data, signalen):
     eerste_soort, eerste_datum, eerste_gegevens = signalen[0]
     with transaction.atomic():
+        persoon = form.inburgeraar()
+        if persoon.pk is not None:
+            persoon.save()
         dossier = open_dossier(
-            form.inburgeraar(),
+            persoon,
             NieuwDossier(
                 gemeente=data["gemeente"],
                 regime=data["regime"],

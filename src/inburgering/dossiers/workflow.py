@@ -73,6 +73,7 @@ class Soort(models.TextChoices):
     KOSTEN_GEREGISTREERD = "kosten_geregistreerd", _("Kosten geregistreerd")
     DUALE_ACTIVITEIT_GESTART = "duale_activiteit_gestart", _("Duale activiteit gestart")
     DUALE_ACTIVITEIT_BEEINDIGD = "duale_activiteit_beeindigd", _("Duale activiteit beëindigd")
+    DUBBELE_INSCHRIJVING = "dubbele_inschrijving", _("Ook ingeschreven door een andere gemeente")
 
 
 class WachtOp(models.TextChoices):
@@ -110,6 +111,7 @@ FEITEN = frozenset(
         S.KOSTEN_GEREGISTREERD,
         S.DUALE_ACTIVITEIT_GESTART,
         S.DUALE_ACTIVITEIT_BEEINDIGD,
+        S.DUBBELE_INSCHRIJVING,
     }
 )
 

@@ -37,7 +37,7 @@ from inburgering.dossiers.models import (
 )
 from inburgering.dossiers.services import Nieuw, NieuwDossier, open_dossier, registreer_reeks
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis, bereken_toestand
-from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
+from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.intake.models import Leerroute
 from inburgering.wet import lbt_cesuur
 
@@ -301,14 +301,11 @@ def valideer(inhoud: bytes, gebruiker: Gebruiker) -> Verslag:
             continue
         gezien.add(sleutel)
         gemeente = rij.waarden["gemeente"]
+        # Only this gemeente's own records count. Whether the person is known elsewhere is
+        # never consulted nor shown: the row builds a dossier from the file alone, and a
+        # running dossier in another gemeente is told there (services.open_dossier).
         if Dossier.objects.filter(inburgeraar__bsn=r["bsn"], gemeente=gemeente).exists():
             rij.status = "aanwezig"
-            continue
-        if Dossier.objects.filter(inburgeraar__bsn=r["bsn"]).exclude(fase=Fase.AFGEROND).exists():
-            rij.fouten.append(
-                ("bsn", _("Deze persoon heeft een lopend dossier in een andere gemeente."))
-            )
-            rij.status = "ongeldig"
             continue
         melding = _proefvouw(r, rij.waarden)
         if melding:
@@ -333,7 +330,9 @@ def importeer(inhoud: bytes, *, gebruiker: Gebruiker, alleen_geldige: bool = Fal
 def _importeer_rij(rij: Rij, gebruiker: Gebruiker) -> None:
     w = rij.waarden
     r = w["ruw"]
-    persoon = Inburgeraar.objects.filter(bsn=r["bsn"]).first() or Inburgeraar(
+    # What the file says, in a record of the file's gemeente; never another gemeente's record.
+    persoon = Inburgeraar(
+        gemeente=w["gemeente"],
         bsn=r["bsn"],
         voornamen=r["voornamen"],
         voorvoegsel=r.get("voorvoegsel", ""),

@@ -128,8 +128,14 @@ def bepaal_gemeente(doel_oin: str, bsn: str = "") -> Gemeente | None:
     if len(gemeenten) == 1:
         return gemeenten[0]
     if bsn:
-        dossier = open_dossier_van(bsn)
-        if dossier is not None and dossier.gemeente in gemeenten:
+        dossier = (
+            Dossier.objects.select_related("gemeente")
+            .filter(inburgeraar__bsn=bsn, gemeente__in=gemeenten)
+            .exclude(fase=Fase.AFGEROND)
+            .order_by("pk")
+            .first()
+        )
+        if dossier is not None:
             return dossier.gemeente
     return None
 
@@ -137,13 +143,19 @@ def bepaal_gemeente(doel_oin: str, bsn: str = "") -> Gemeente | None:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def open_dossier_van(bsn: str) -> Dossier | None:
-    return (
+def open_dossier_van(bsn: str, gemeente: Gemeente | None = None) -> Dossier | None:
+    """The person's running dossier, that of `gemeente` first: two gemeenten may each hold one
+    for a while (a registration before the move was known; see services.open_dossier)."""
+    lopend = (
         Dossier.objects.select_related("gemeente")
         .filter(inburgeraar__bsn=bsn)
         .exclude(fase=Fase.AFGEROND)
-        .first()
     )
+    if gemeente is not None:
+        eigen = lopend.filter(gemeente=gemeente).first()
+        if eigen is not None:
+            return eigen
+    return lopend.order_by("pk").first()
 
 
 def _doelgroep(ctx: Context) -> tuple[str, dt.date | None]:
@@ -168,13 +180,16 @@ def _plicht(ctx: Context) -> dict:
 
 
 def _inburgeraar(ctx: Context) -> Inburgeraar:
-    bestaand = Inburgeraar.objects.filter(bsn=ctx.bsn).first()
+    """This gemeente's record of the person, else a new one from the BRP: never another
+    gemeente's record (person data is kept per gemeente)."""
+    bestaand = Inburgeraar.objects.filter(bsn=ctx.bsn, gemeente=ctx.gemeente).first()
     if bestaand is not None:
         return bestaand
     gegevens = ctx.client.persoonsgegevens(ctx.bsn)
     if not gegevens:
         raise VerwerkingsFout("Geen persoonsgegevens gevonden (BRP); dossier niet aangemaakt.")
     persoon = Inburgeraar(
+        gemeente=ctx.gemeente,
         bsn=ctx.bsn,
         voornamen=gegevens.get("voornamen", ""),
         voorvoegsel=gegevens.get("voorvoegsel", ""),
@@ -209,7 +224,7 @@ def nieuw_dossier(
 
 
 def _vereist_dossier(ctx: Context) -> Dossier:
-    dossier = open_dossier_van(ctx.bsn)
+    dossier = open_dossier_van(ctx.bsn, ctx.gemeente)
     if dossier is None or dossier.gemeente_id != ctx.gemeente.pk or not dossier.fase:
         raise VerwerkingsFout("Er is (nog) geen lopend dossier van deze persoon in de gemeente.")
     return dossier
@@ -228,7 +243,7 @@ def nieuwe_inburgeringsplichtige(ctx: Context) -> Uitkomst:
         plicht.get("begindatum")
     ) or ctx.datum  # fmt: skip
     gegevens = {"gebeurtenis": ctx.bericht.gebeurtenis_id}
-    dossier = open_dossier_van(ctx.bsn)
+    dossier = open_dossier_van(ctx.bsn, ctx.gemeente)
     if dossier is None:
         return nieuw_dossier(ctx, Soort.SIGNAAL_ONTVANGEN, datum, gegevens, doelgroep), (
             "Nieuw dossier aangemaakt."
@@ -260,7 +275,7 @@ def vestiging_na_verhuizing(ctx: Context) -> Uitkomst:
     met_pip = ctx.bericht.gebeurtenis_id == "SS121"
     pip = (ctx.client.pip(ctx.bsn) or {}).get("pip") if met_pip else None
     termijn = ctx.client.inburgeringstermijn(ctx.bsn) if met_pip else None
-    oud = open_dossier_van(ctx.bsn)
+    oud = open_dossier_van(ctx.bsn, ctx.gemeente)
     if oud is not None and oud.gemeente_id == ctx.gemeente.pk:
         return oud, "De persoon heeft al een lopend dossier in deze gemeente."
     if oud is not None:
@@ -289,7 +304,7 @@ def doelgroep_gewijzigd(ctx: Context) -> Uitkomst:
 @handler(*AFSLUITREDEN)
 def plicht_beeindigd(ctx: Context) -> Uitkomst:
     plicht = _plicht(ctx)
-    dossier = open_dossier_van(ctx.bsn)
+    dossier = open_dossier_van(ctx.bsn, ctx.gemeente)
     if dossier is None or dossier.gemeente_id != ctx.gemeente.pk or not dossier.fase:
         return None, "Geen lopend dossier in deze gemeente; niets af te sluiten."
     gebeurtenis = ctx.bericht.gebeurtenis_id
