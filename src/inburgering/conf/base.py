@@ -242,3 +242,11 @@ DUO_NOTIFICATIE_MAX_BYTES = int(env("DUO_NOTIFICATIE_MAX_BYTES", "16384"))
 DUO_MAX_POGINGEN = int(env("DUO_MAX_POGINGEN", "8"))
 DUO_BACKOFF_BASIS_SECONDEN = int(env("DUO_BACKOFF_BASIS_SECONDEN", "30"))
 DUO_BACKOFF_MAX_SECONDEN = int(env("DUO_BACKOFF_MAX_SECONDEN", "21600"))
+
+# Migration import (monitoring/importeren.py, importtaken.py): limits, and files above
+# IMPORT_DIRECT_MAX_RIJEN rows run in the background: "thread" (a thread of the web process,
+# the demo's way) or "worker" (`manage.py verwerk_berichten` picks them up).
+IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20_000_000)))
+IMPORT_MAX_RIJEN = int(env("IMPORT_MAX_RIJEN", "100000"))
+IMPORT_DIRECT_MAX_RIJEN = int(env("IMPORT_DIRECT_MAX_RIJEN", "500"))
+IMPORT_UITVOERING = env("IMPORT_UITVOERING", "thread")

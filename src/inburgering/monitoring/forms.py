@@ -1,9 +1,12 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Rol
 from inburgering.dossiers.models import Doelgroep
+
+from . import importeren
 
 
 class DatumInvoer(forms.DateInput):
@@ -66,6 +69,12 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Zonder dit vinkje wordt niets geïmporteerd zolang één rij een fout bevat."),
     )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > settings.IMPORT_MAX_BYTES:  # refused before it is read
+            raise forms.ValidationError(importeren.te_groot_melding())
+        return bestand
 
 
 def vorig_kwartaal(dag) -> tuple[int, int]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -110,6 +112,17 @@ class Verslag:
     @property
     def ongeldig(self) -> list[Rij]:
         return [r for r in self.rijen if r.fouten]
+
+
+def te_groot_melding() -> str:
+    return _("Het bestand is groter dan %(mb)s MB. Splits het in kleinere bestanden.") % {
+        "mb": settings.IMPORT_MAX_BYTES // 1_000_000
+    }
+
+
+def rijen_in(inhoud: bytes) -> int:
+    """Number of data rows (lines after the header), counted without parsing the file."""
+    return max(inhoud.rstrip(b"\r\n").count(b"\n"), 0)
 
 
 def _lees(inhoud: bytes) -> tuple[list[str], list[dict]]:
@@ -266,12 +279,35 @@ def _proefvouw(r: dict, w: dict) -> str | None:
     return None
 
 
-def valideer(inhoud: bytes, gebruiker: Gebruiker) -> Verslag:
+#: Called as voortgang(fase, rows done, rows in all) while a file is checked and imported.
+Voortgang = Callable[[str, int, int], None]
+VOORTGANG_ELKE = 200
+
+
+def _geen_voortgang(fase: str, klaar: int, totaal: int) -> None:
+    return None
+
+
+def valideer(
+    inhoud: bytes, gebruiker: Gebruiker, *, voortgang: Voortgang = _geen_voortgang
+) -> Verslag:
     verslag = Verslag()
+    if len(inhoud) > settings.IMPORT_MAX_BYTES:
+        verslag.bestandsfouten.append(te_groot_melding())
+        return verslag
     try:
         koppen, rijen = _lees(inhoud)
     except (csv.Error, UnicodeDecodeError):
         verslag.bestandsfouten.append(_("Het bestand is geen leesbaar CSV-bestand."))
+        return verslag
+    if len(rijen) > settings.IMPORT_MAX_RIJEN:
+        verslag.bestandsfouten.append(
+            _(
+                "Het bestand heeft %(n)s rijen; er kunnen er hoogstens %(max)s tegelijk worden "
+                "geïmporteerd. Splits het bestand."
+            )
+            % {"n": f"{len(rijen):n}", "max": f"{settings.IMPORT_MAX_RIJEN:n}"}
+        )
         return verslag
     ontbrekend = [k for k in VERPLICHT if k not in koppen]
     if ontbrekend:
@@ -285,6 +321,8 @@ def valideer(inhoud: bytes, gebruiker: Gebruiker) -> Verslag:
     gemeenten = {g.cbs_code: g for g in gemeenten_voor(gebruiker)}
     gezien: set[tuple[str, str]] = set()
     for nummer, r in enumerate(rijen, start=2):  # row 1 is the header
+        if nummer % VOORTGANG_ELKE == 0:
+            voortgang("controleren", nummer - 1, len(rijen))
         rij = Rij(nummer)
         verslag.rijen.append(rij)
         _valideer_velden(rij, r, gemeenten)
@@ -314,15 +352,23 @@ def valideer(inhoud: bytes, gebruiker: Gebruiker) -> Verslag:
     return verslag
 
 
-def importeer(inhoud: bytes, *, gebruiker: Gebruiker, alleen_geldige: bool = False) -> Verslag:
-    verslag = valideer(inhoud, gebruiker)
+def importeer(
+    inhoud: bytes,
+    *,
+    gebruiker: Gebruiker,
+    alleen_geldige: bool = False,
+    voortgang: Voortgang = _geen_voortgang,
+) -> Verslag:
+    verslag = valideer(inhoud, gebruiker, voortgang=voortgang)
     if verslag.bestandsfouten or (verslag.ongeldig and not alleen_geldige):
         return verslag
+    nieuw = [rij for rij in verslag.rijen if rij.status == "nieuw"]
     with transaction.atomic():
-        for rij in verslag.rijen:
-            if rij.status == "nieuw":
-                _importeer_rij(rij, gebruiker)
-                rij.status = "geimporteerd"
+        for klaar, rij in enumerate(nieuw, start=1):
+            _importeer_rij(rij, gebruiker)
+            rij.status = "geimporteerd"
+            if klaar % VOORTGANG_ELKE == 0:
+                voortgang("importeren", klaar, len(nieuw))
     verslag.geimporteerd = True
     return verslag
 

@@ -1,5 +1,7 @@
 """Local targets per gemeente (issue 6, item 6). The law has no targets; gemeenten set their own."""
 
+import uuid
+
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -166,3 +168,40 @@ class MijlpalenPeil(MijlpalenVelden):
 
     def __str__(self) -> str:
         return f"Mijlpalen dossier {self.dossier_id} (peildatum)"
+
+
+class Importtaak(models.Model):
+    """A migration import too large for one request, run in the background (importtaken.py).
+
+    The file is personal data: it is kept only until the task has run, then emptied; the
+    report keeps the counts and the messages per row, as the import page shows them."""
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wacht op verwerking")
+        BEZIG = "bezig", _("Bezig")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gebruiker = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, related_name="importtaken"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    bestand = models.BinaryField(_("bestand"), editable=False)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200, blank=True)
+    alleen_geldige = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WACHTEND)
+    fase = models.CharField(max_length=20, blank=True)  # controleren | importeren
+    verwerkt = models.PositiveIntegerField(default=0)
+    totaal = models.PositiveIntegerField(default=0)
+    begonnen_op = models.DateTimeField(null=True, blank=True)
+    klaar_op = models.DateTimeField(null=True, blank=True)
+    verslag = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+
+    def __str__(self) -> str:
+        return f"Import {self.bestandsnaam or self.uuid} ({self.get_status_display()})"

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard_view, name="dashboard"),
     path("export/<slug:sleutel>.<str:formaat>", views.export_view, name="export"),
     path("import/", views.import_view, name="import"),
+    path("import/<uuid:uuid>/", views.importtaak_view, name="importtaak"),
     path("termijn-risico/", views.termijn_risico_view, name="termijn_risico"),
     path("cbs/", views.cbs_view, name="cbs"),
     path("cbs/levering.csv", views.cbs_download_view, name="cbs_levering"),

@@ -1,9 +1,10 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,10 +13,11 @@ from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_inza
 from inburgering.dossiers.models import Doelgroep
 from inburgering.intake.models import Leerroute
 
-from . import cbs, importeren
+from . import cbs, importeren, importtaken
 from . import indicatoren as ind
 from .forms import CbsForm, FilterForm, ImportForm
 from .indicatoren import Selectie
+from .models import Importtaak
 from .relatie import relatie
 from .tabellen import (
     als_csv,
@@ -97,10 +99,19 @@ def import_view(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     aantallen = {}
     if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        inhoud = bestand.read()
+        alleen_geldige = form.cleaned_data["alleen_geldige"]
+        if importeren.rijen_in(inhoud) > settings.IMPORT_DIRECT_MAX_RIJEN:
+            taak = importtaken.maak_taak(
+                inhoud,
+                gebruiker=request.user,
+                alleen_geldige=alleen_geldige,
+                bestandsnaam=bestand.name or "",
+            )
+            return redirect("monitoring:importtaak", uuid=taak.uuid)
         verslag = importeren.importeer(
-            form.cleaned_data["bestand"].read(),
-            gebruiker=request.user,
-            alleen_geldige=form.cleaned_data["alleen_geldige"],
+            inhoud, gebruiker=request.user, alleen_geldige=alleen_geldige
         )
         aantallen = {s: verslag.aantal(s) for s in ("geimporteerd", "aanwezig", "ongeldig")}
     return render(
@@ -114,6 +125,25 @@ def import_view(request):
             "titel": _("Bestaande dossiers importeren"),
         },
     )
+
+
+def importtaak_view(request, uuid):
+    """A background import's progress and, when done, its report. Only its own user sees it."""
+    _controleer(request)
+    taak = get_object_or_404(Importtaak, uuid=uuid, gebruiker=request.user)
+    fase, verwerkt, totaal = importtaken.voortgang(taak)
+    context = {
+        "taak": taak,
+        "fase": fase,
+        "verwerkt": verwerkt,
+        "totaal": totaal,
+        "procent": round(100 * verwerkt / totaal) if totaal else 0,
+        "bezig": taak.status in (Importtaak.Status.WACHTEND, Importtaak.Status.BEZIG),
+        "titel": _("Import op de achtergrond"),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "monitoring/_importtaak_stand.html", context)
+    return render(request, "monitoring/importtaak.html", context)
 
 
 def termijn_risico_view(request):

@@ -1,10 +1,12 @@
-"""Worker for DUO messages: `manage.py verwerk_berichten --once` or a loop (default)."""
+"""The background worker: DUO's messages both ways, and large migration imports
+(`IMPORT_UITVOERING = "worker"`). `manage.py verwerk_berichten --once` or a loop (default)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
 from inburgering.koppelingen.outbox import verwerk_alles, verwerk_ronde
+from inburgering.monitoring.importtaken import verwerk_wachtende
 
 
 class Command(BaseCommand):
@@ -19,11 +21,14 @@ class Command(BaseCommand):
         if once:
             telling = verwerk_alles(limiet=batch)
             self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
+            self.stdout.write(f"Importtaken: {verwerk_wachtende()}")
             return
         self.stdout.write("DUO-berichtenverwerker gestart (Ctrl+C stopt).")
         try:
             while True:
                 telling = verwerk_ronde(batch)
+                if imports := verwerk_wachtende():
+                    self.stdout.write(f"Importtaken: {imports}")
                 if telling.verwerkt or telling.mislukt:
                     self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
                 else:
