@@ -250,3 +250,13 @@ IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20_000_000)))
 IMPORT_MAX_RIJEN = int(env("IMPORT_MAX_RIJEN", "100000"))
 IMPORT_DIRECT_MAX_RIJEN = int(env("IMPORT_DIRECT_MAX_RIJEN", "500"))
 IMPORT_UITVOERING = env("IMPORT_UITVOERING", "thread")
+
+# BRP API Personen v2 (koppelingen/brp/): the gemeente's BRP provider, or the local simulator
+# ("simulator://brp", the people of the DUO simulator). Authentication as the provider asks:
+# an API key (X-API-KEY header) and/or a client certificate (mTLS).
+BRP_API_URL = env("BRP_API_URL", "simulator://brp") or ""
+BRP_API_KEY = env("BRP_API_KEY", "")
+BRP_CLIENT_CERT = env("BRP_CLIENT_CERT", "")
+BRP_CLIENT_KEY = env("BRP_CLIENT_KEY", "")
+BRP_CA_BUNDLE = env("BRP_CA_BUNDLE", "")
+BRP_TIMEOUT = float(env("BRP_TIMEOUT", "30"))

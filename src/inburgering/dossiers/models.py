@@ -68,7 +68,17 @@ class Inburgeraar(models.Model):
     voornamen = models.CharField(_("voornamen"), max_length=200)
     voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
     geslachtsnaam = models.CharField(_("achternaam"), max_length=200)
-    geboortedatum = models.DateField(_("geboortedatum"))
+    geboortedatum = models.DateField(
+        _("geboortedatum"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg als de dag, maand of het jaar onbekend is."),
+    )
+    # The BRP gives many people born abroad a birth date with unknown parts; kept as given,
+    # "JJJJ-MM-DD" with 00 for what is unknown (koppelingen/brp/datum.py).
+    geboortedatum_onvolledig = models.CharField(
+        _("onvolledige geboortedatum"), max_length=10, blank=True
+    )
     geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices)
     land_van_herkomst = models.CharField(_("land van herkomst"), max_length=2)
     talen = models.JSONField(_("gesproken talen"), default=list, blank=True)
@@ -98,6 +108,16 @@ class Inburgeraar(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def geboortedatum_tekst(self) -> str:
+        """Dutch notation; unknown parts as zeros ("00-00-1987"), as the BRP shows them."""
+        if self.geboortedatum:
+            return self.geboortedatum.strftime("%d-%m-%Y")
+        if self.geboortedatum_onvolledig:
+            jaar, maand, dag = self.geboortedatum_onvolledig.split("-")
+            return f"{dag}-{maand}-{jaar}"
+        return ""
 
     @property
     def naam(self) -> str:

@@ -218,15 +218,6 @@ class DuoClient:
     def instellingen(self) -> list:
         return self._raadpleeg("/instellingen") or []
 
-    def persoonsgegevens(self, bsn: str) -> dict | None:
-        """Name and date of birth. Only the simulator serves this (a BRP stand-in, outside
-        DUO's base path); against real DUO a BRP client is needed (see docs)."""
-        antwoord = self.transport.request(
-            "GET", self.base_url.rsplit("/v1", 1)[0] + f"/brp/personen/{bsn}", {}, None
-        )
-        return antwoord.json() if antwoord.status == 200 else None
-
-    # Contactpersoon (Melding-Bevestiging, synchronous)
     def contactpersoon_opvoeren(self, gegevens: dict) -> dict:
         antwoord = self.verzoek("POST", "/contactpersonen", gegevens)
         if antwoord.status != 201:

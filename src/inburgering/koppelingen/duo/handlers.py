@@ -20,6 +20,7 @@ from inburgering.dossiers.services import NieuwDossier, open_dossier, registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import FEITEN, Afsluitreden, Fase, Soort
 
+from ..brp.client import brp_client
 from ..models import InkomendBericht, Status
 from .client import DuoClient, client_voor
 
@@ -185,18 +186,19 @@ def _inburgeraar(ctx: Context) -> Inburgeraar:
     bestaand = Inburgeraar.objects.filter(bsn=ctx.bsn, gemeente=ctx.gemeente).first()
     if bestaand is not None:
         return bestaand
-    gegevens = ctx.client.persoonsgegevens(ctx.bsn)
-    if not gegevens:
-        raise VerwerkingsFout("Geen persoonsgegevens gevonden (BRP); dossier niet aangemaakt.")
+    brp = brp_client().raadpleeg(ctx.bsn)  # BrpOnbereikbaar: the worker retries later
+    if brp is None:
+        raise VerwerkingsFout("De BRP kent deze persoon niet; dossier niet aangemaakt.")
     persoon = Inburgeraar(
         gemeente=ctx.gemeente,
         bsn=ctx.bsn,
-        voornamen=gegevens.get("voornamen", ""),
-        voorvoegsel=gegevens.get("voorvoegsel", ""),
-        geslachtsnaam=gegevens.get("geslachtsnaam", ""),
-        geboortedatum=dt.date.fromisoformat(gegevens["geboortedatum"]),
-        geslacht=gegevens.get("geslacht", "X"),
-        land_van_herkomst=gegevens.get("landVanHerkomst", "XX"),
+        voornamen=brp.voornamen,
+        voorvoegsel=brp.voorvoegsel,
+        geslachtsnaam=brp.geslachtsnaam,
+        geboortedatum=brp.geboortedatum.volledig,
+        geboortedatum_onvolledig="" if brp.geboortedatum.volledig else brp.geboortedatum.opslag,
+        geslacht=brp.geslacht,
+        land_van_herkomst=brp.geboorteland,
         v_nummer=str(ctx.bericht.v_nummer or ""),
     )
     persoon.save()

@@ -2,8 +2,8 @@
 as in DUO's contract, and DUO's validation rules taken from the rules package (`inburgering.wet`).
 
 `Simulator.verwerk(methode, pad, headers, body)` answers one request; `wsgi_app` serves it over
-HTTP. Paths are relative to DUO's base path `/v1`. `/brp/personen/{bsn}` is NOT a DUO API: it is a
-minimal stand-in for the BRP, so that a new dossier gets a name and a date of birth.
+HTTP. Paths are relative to DUO's base path `/v1`. The people's BRP data in the state
+(`personen[bsn]["brp"]`) is served by the BRP simulator (`koppelingen/brp/simulator.py`), not here.
 """
 
 from __future__ import annotations
@@ -114,8 +114,6 @@ class Simulator:
         self.aanroepen += 1
         h = {k.lower(): v for k, v in headers.items()}
         pad = pad.split("?", 1)[0]
-        if pad.startswith("/brp/personen/"):
-            return self._brp(pad.rsplit("/", 1)[-1])
         if not pad.startswith("/v1/"):
             return Antwoord(404)
         pad = pad[3:]
@@ -186,12 +184,6 @@ class Simulator:
             or pip.get("gemeentecode") == cbs
             or (persoon.get("vorige_gemeente") == cbs)
         )
-
-    def _brp(self, bsn: str) -> Antwoord:
-        persoon = self.opslag.lees()["personen"].get(bsn)
-        if persoon is None:
-            return Antwoord(404)
-        return Antwoord(200, persoon["brp"])
 
     # --- Inburgeringsplicht, doelgroep, termijn -------------------------------------------
 
