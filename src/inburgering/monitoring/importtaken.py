@@ -23,7 +23,7 @@ import threading
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker
@@ -74,7 +74,6 @@ def verwerk_wachtende() -> int:
 
 def verwerk(taak_id: int) -> bool:
     """Claim and run one task; False when another process has it already."""
-    close_old_connections()
     geclaimd = Importtaak.objects.filter(pk=taak_id, status=Importtaak.Status.WACHTEND).update(
         status=Importtaak.Status.BEZIG, begonnen_op=timezone.now(), fase="controleren"
     )
