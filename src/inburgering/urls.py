@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from inburgering.accounts import views as accounts_views
+from inburgering.accounts import views_avg
 from inburgering.dossiers import views as dossier_views
 
 accounts_patterns = (
@@ -11,6 +12,13 @@ accounts_patterns = (
         path("inloggen/", accounts_views.LoginView.as_view(), name="login"),
         path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
         path("inzagelog/", accounts_views.inzagelog_view, name="inzagelog"),
+        path("inzageverzoek/", views_avg.inzageverzoek_view, name="inzageverzoek"),
+        path("inzageverzoek/overzicht.pdf", views_avg.inzageverzoek_pdf_view, name="inzage_pdf"),
+        path(
+            "inzageverzoek/overzicht.json",
+            views_avg.inzageverzoek_json_view,
+            name="inzage_json",
+        ),
     ],
     "accounts",
 )

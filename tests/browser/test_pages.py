@@ -130,6 +130,14 @@ def test_privacy_officer_searches_the_access_log(page, privacy_officer, consulen
     page.goto("/account/inzagelog/")
     page.get_by_label("Dossiernummer").fill(str(caseload["laat"].uuid))
     page.get_by_role("button", name="Zoeken").click()
-    tabel = page.get_by_role("table").inner_text()
+    tabel = page.get_by_role("table").first.inner_text()
     assert "dossier" in tabel and consulent_a.username in tabel
+    assert_accessible(page)
+    # AVG inzageverzoek: the BSN is posted, the overview offered as PDF and JSON.
+    page.get_by_role("link", name="Inzageverzoek (AVG)").click()
+    page.get_by_label("BSN van de betrokkene").fill(caseload["laat"].inburgeraar.bsn)
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Overzicht downloaden (PDF)").wait_for()
+    assert caseload["laat"].inburgeraar.bsn not in page.url
+    assert caseload["laat"].inburgeraar.naam in page.content()
     assert_accessible(page)

@@ -139,3 +139,27 @@ class Inzagelog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker_id} zag dossier {self.dossier_id} ({self.doel})"
+
+
+class Exportlog(models.Model):
+    """One download of a file that holds personal data or names of people (staff included):
+    who, when, which export, the selection it was made for (filter values, never a BSN) and how
+    many dossiers it holds. Append-only. The dossiers themselves are in `Inzagelog`, with the
+    same `verzoek_id`; an export of aggregates that names staff has a row here with 0 dossiers.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    soort = models.CharField(_("soort export"), max_length=60)
+    selectie = models.JSONField(_("selectie"), default=dict, blank=True)
+    aantal_dossiers = models.PositiveIntegerField(_("aantal dossiers"), default=0)
+    verzoek_id = models.UUIDField(_("verzoek"), default=uuid.uuid4, editable=False)
+
+    class Meta:
+        ordering = ["-tijdstip", "-id"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exportlog")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id} exporteerde {self.soort} ({self.aantal_dossiers} dossiers)"

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import Gebruiker, Gemeente, Inzagelog, Rol
+from .models import Exportlog, Gebruiker, Gemeente, Inzagelog, Rol
 
 #: Roles whose task needs a dossier's personal data.
 DOSSIER_ROLLEN = frozenset({Rol.CONSULENT, Rol.TEAMLEIDER, Rol.KWALITEIT})
@@ -113,17 +113,25 @@ INZAGE_PER_STATEMENT = 500
 _INZAGE_KOLOMMEN = ("tijdstip", "gebruiker", "dossier", "doel", "verzoek_id")
 
 
-def log_inzage(user: Gebruiker, dossier_ids: Iterable[int], doel: str) -> None:
+def log_inzage(
+    user: Gebruiker,
+    dossier_ids: Iterable[int],
+    doel: str,
+    *,
+    verzoek_id: uuid.UUID | None = None,
+) -> uuid.UUID:
     """Record that `user` saw personal data of these dossiers on page `doel`: one row per
-    dossier, all with the same time and request id.
+    dossier, all with the same time and request id (`verzoek_id`, new unless given: an export
+    passes the id of its `Exportlog` row). Returns the request id.
 
     Written as plain multi-row INSERTs: `bulk_create` built a model instance and a uuid per row
     and cost a caseload page of 50 rows more than its own query (docs/performance.md)."""
     ids = list(dossier_ids)
+    verzoek_id = verzoek_id or uuid.uuid4()
     if not ids:
-        return
+        return verzoek_id
     velden = [Inzagelog._meta.get_field(naam) for naam in _INZAGE_KOLOMMEN]
-    waarden = [timezone.now(), user.pk, None, doel, uuid.uuid4()]
+    waarden = [timezone.now(), user.pk, None, doel, verzoek_id]
     vast = [veld.get_db_prep_save(w, connection) for veld, w in zip(velden, waarden, strict=True)]
     kolommen = ", ".join(connection.ops.quote_name(veld.column) for veld in velden)
     tabel = connection.ops.quote_name(Inzagelog._meta.db_table)
@@ -135,9 +143,30 @@ def log_inzage(user: Gebruiker, dossier_ids: Iterable[int], doel: str) -> None:
                 f"INSERT INTO {tabel} ({kolommen}) SELECT %s, %s, unnest(%s::bigint[]), %s, %s",
                 [vast[0], vast[1], [int(pk) for pk in ids], vast[3], vast[4]],
             )
-            return
+            return verzoek_id
         for begin in range(0, len(ids), INZAGE_PER_STATEMENT):
             deel = ids[begin : begin + INZAGE_PER_STATEMENT]
             rijen = ", ".join(["(%s, %s, %s, %s, %s)"] * len(deel))
             params = [w for pk in deel for w in (vast[0], vast[1], int(pk), vast[3], vast[4])]
             cursor.execute(f"INSERT INTO {tabel} ({kolommen}) VALUES {rijen}", params)  # noqa: S608
+    return verzoek_id
+
+
+def log_export(
+    user: Gebruiker,
+    soort: str,
+    selectie: dict,
+    dossier_ids: Iterable[int] = (),
+    *,
+    doel: str | None = None,
+) -> Exportlog:
+    """Record a download: one `Exportlog` row (which export, the selection's filter values,
+    never a BSN, how many dossiers) and, for the dossiers it holds, `Inzagelog` rows with purpose
+    `doel` (default: `soort`) and the same request id, so a search by person finds the export.
+    """
+    ids = list(dict.fromkeys(dossier_ids))
+    rij = Exportlog.objects.create(
+        gebruiker=user, soort=soort, selectie=selectie, aantal_dossiers=len(ids)
+    )
+    log_inzage(user, ids, doel or soort, verzoek_id=rij.verzoek_id)
+    return rij

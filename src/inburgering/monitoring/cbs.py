@@ -12,14 +12,14 @@ knew them on the last day of the quarter (the same fold rules as the dashboard, 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from inburgering import exports
 
 from . import indicatoren as ind
 
@@ -182,10 +182,7 @@ def volledigheid(rijen: list[Rij]) -> list[Ontbrekend]:
 
 
 def als_csv(rijen: list[Rij]) -> bytes:
-    """`;`-separated, UTF-8 without BOM, CRLF, header row with the column names, ISO dates."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow([k for k, _o, _v in KOLOMMEN])
-    for rij in rijen:
-        schrijver.writerow([rij.waarden[k] for k, _o, _v in KOLOMMEN])
-    return uit.getvalue().encode("utf-8")
+    """`;`-separated, UTF-8 without BOM, CRLF, header row with the column names, ISO dates;
+    text cells neutralised against formulas (`inburgering.exports`)."""
+    kolommen = [k for k, _o, _v in KOLOMMEN]
+    return exports.als_csv(kolommen, ([rij.waarden[k] for k in kolommen] for rij in rijen))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from inburgering import exports
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
@@ -489,25 +488,13 @@ def _fmt(waarde) -> str:
 
 
 def als_csv(tabel: Tabel) -> bytes:
-    """Semicolon-separated with a BOM and decimal commas, as Dutch spreadsheet software reads."""
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow(tabel.kolommen)
-    for rij in tabel.rijen:
-        schrijver.writerow(["" if w is None else _fmt(w) for w in rij])
-    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+    """Semicolon-separated with a BOM and decimal commas, as Dutch spreadsheet software reads;
+    text cells neutralised against formulas (`inburgering.exports`)."""
+    return exports.als_csv(
+        tabel.kolommen, tabel.rijen, bom=True, opmaak=lambda w: "" if w is None else _fmt(w)
+    )
 
 
 def als_xlsx(tabel: Tabel) -> bytes:
-    from openpyxl import Workbook
-
-    boek = Workbook()
-    blad = boek.active
-    blad.title = tabel.sleutel[:31]
-    blad.append([str(tabel.titel)])
-    blad.append([str(k) for k in tabel.kolommen])
-    for rij in tabel.rijen:
-        blad.append([w if isinstance(w, int | float) or w is None else str(w) for w in rij])
-    uit = io.BytesIO()
-    boek.save(uit)
-    return uit.getvalue()
+    """Title row, header row, the rows: numbers as numbers, text as strings (never formulas)."""
+    return exports.als_xlsx(tabel.sleutel, [[tabel.titel], tabel.kolommen, *tabel.rijen])

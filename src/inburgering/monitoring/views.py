@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
-from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_inzage
+from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_export, log_inzage
 from inburgering.dossiers.models import Doelgroep
 from inburgering.intake.models import Leerroute
 
@@ -82,6 +82,9 @@ def export_view(request, sleutel: str, formaat: str):
     if tabel is None:
         raise Http404
     naam = f"{sleutel}_{selectie.peildatum:%Y%m%d}"
+    # Aggregates, but some tables name consulenten and a small selection can point at people:
+    # every table export is in the export log (no dossiers).
+    log_export(request.user, "monitoring_tabel", _selectie_in_log(selectie, sleutel, formaat))
     if formaat == "csv":
         antwoord = HttpResponse(als_csv(tabel), content_type="text/csv; charset=utf-8")
     else:
@@ -91,6 +94,20 @@ def export_view(request, sleutel: str, formaat: str):
         )
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
     return antwoord
+
+
+def _selectie_in_log(selectie: Selectie, tabel: str, formaat: str) -> dict:
+    """The filter values of an export for the export log (ids and dates, no personal data)."""
+    return {
+        "tabel": tabel,
+        "formaat": formaat,
+        "gemeenten": list(selectie.gemeente_ids),
+        "peildatum": selectie.peildatum.isoformat(),
+        "van": selectie.van.isoformat() if selectie.van else None,
+        "tot": selectie.tot.isoformat() if selectie.tot else None,
+        "doelgroep": selectie.doelgroep,
+        "consulent": selectie.consulent_id,
+    }
 
 
 def import_view(request):
@@ -242,8 +259,14 @@ def cbs_download_view(request):
     form, kwartaal, rijen = _cbs_levering(request)
     if rijen is None:
         raise Http404
-    log_inzage(request.user, [r.mijlpalen.dossier_id for r in rijen], "monitoring_cbs")
     gemeente = form.gekozen_gemeente()
+    log_export(
+        request.user,
+        "cbs_levering",
+        {"gemeente": gemeente.cbs_code, "kwartaal": str(kwartaal), "formaat": "csv"},
+        [r.mijlpalen.dossier_id for r in rijen],
+        doel="monitoring_cbs",
+    )
     antwoord = HttpResponse(cbs.als_csv(rijen), content_type="text/csv; charset=utf-8")
     naam = f"swi_{gemeente.cbs_code}_{kwartaal}.csv"
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
