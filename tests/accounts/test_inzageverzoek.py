@@ -66,6 +66,7 @@ def persoon(gemeente_a, gemeente_b, consulent_a, consulent_b):
         actor=consulent_a,
         consulent=consulent_a,
     )
+    persoon = dossier.inburgeraar  # gemeente A's own record of the person
     registreer(dossier, Soort.HUISVESTING, start + dt.timedelta(days=1), actor=consulent_a)
     dossier = rond_intake_af(dossier, consulent_a, datum=start + dt.timedelta(days=2))
     versie = pip_services.stel_op(dossier, actor=consulent_a)
@@ -111,11 +112,8 @@ def persoon(gemeente_a, gemeente_b, consulent_a, consulent_b):
 
 
 def _zelfde_bsn(persoon: Inburgeraar, gemeente) -> Inburgeraar:
-    """The person record for a dossier in `gemeente`: the same row while persons are national,
-    a new row with the same BSN once they are per gemeente."""
-    if any(veld.name == "gemeente" for veld in Inburgeraar._meta.fields):
-        return maak_persoon(bsn=persoon.bsn, gemeente=gemeente)
-    return persoon
+    """Gemeente A's own record of the person (person data is kept per gemeente)."""
+    return maak_persoon(bsn=persoon.bsn, gemeente=gemeente)
 
 
 def _post_bsn(client, bsn):

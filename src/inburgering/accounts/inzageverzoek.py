@@ -117,6 +117,8 @@ def _persoon(p: Inburgeraar, scope: QuerySet[Dossier]) -> dict:
             "voorvoegsel": p.voorvoegsel,
             "geslachtsnaam": p.geslachtsnaam,
             "geboortedatum": _d(p.geboortedatum),
+            # A date the BRP gave with unknown parts: "JJJJ-MM-DD" with zeros ("1987-00-00").
+            "geboortedatum_onvolledig": p.geboortedatum_onvolledig,
             "geslacht": p.get_geslacht_display(),
             "land_van_herkomst": p.land_van_herkomst,
             "talen": list(p.talen or []),
