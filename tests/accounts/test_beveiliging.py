@@ -54,18 +54,50 @@ def test_the_configured_root_handler_masks_bsns():
     assert "geen_bsn" in settings.LOGGING["handlers"]["console"]["filters"]
 
 
-def test_production_settings_pass_check_deploy():
+#: A complete production environment; tests take one variable away or spoil it.
+PRODUCTIE = {
+    "DJANGO_SETTINGS_MODULE": "inburgering.conf.production",
+    "SECRET_KEY": "x" * 20 + "-Kq8!vZ2@pL6#nR4$tY7%wB1^cM9&" + "y" * 20,
+    "ALLOWED_HOSTS": "inburgering.gemeente.example",
+    "DUO_BASE_URL": "https://duo.example:8443/v1",
+    "DUO_NOTIFICATIE_TOKEN": "t0k3n-" + "a" * 40,
+}
+_PRODUCTIE_VARIABELEN = (*PRODUCTIE, "DUO_NOTIFICATIE_CERT_OIN_HEADER", "OTP_VERPLICHT")
+
+
+def _omgeving(**wijziging) -> dict[str, str]:
     # The browser tests allow async-unsafe ORM calls in their own process; production must not.
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "inburgering.conf.production",
-        "SECRET_KEY": "x" * 20 + "-Kq8!vZ2@pL6#nR4$tY7%wB1^cM9&" + "y" * 20,
-        "ALLOWED_HOSTS": "inburgering.gemeente.example",
+    basis = {
+        k: v
+        for k, v in os.environ.items()
+        if k != "DJANGO_ALLOW_ASYNC_UNSAFE" and k not in _PRODUCTIE_VARIABELEN
     }
+    env = {**basis, **PRODUCTIE, **wijziging}
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def _importeer_productie(**wijziging) -> subprocess.CompletedProcess:
+    """Import the production settings module in a fresh interpreter, as start-up does."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import inburgering.conf.production as p; print(p.OTP_VERPLICHT)",
+        ],
+        cwd=ROOT,
+        env={**_omgeving(**wijziging), "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
     resultaat = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=_omgeving(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -75,12 +107,10 @@ def test_production_settings_pass_check_deploy():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    env["DJANGO_SETTINGS_MODULE"] = "inburgering.conf.production"
     resultaat = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
-        env=env,
+        env=_omgeving(SECRET_KEY=None),
         capture_output=True,
         text=True,
         timeout=120,
@@ -88,3 +118,43 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert resultaat.returncode != 0
     assert "SECRET_KEY must be set" in resultaat.stderr
+
+
+def test_production_with_every_setting_starts_and_requires_the_second_factor():
+    resultaat = _importeer_productie()
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert resultaat.stdout.strip() == "True"
+    met_header = _importeer_productie(
+        DUO_NOTIFICATIE_TOKEN=None, DUO_NOTIFICATIE_CERT_OIN_HEADER="X-Client-Cert-OIN"
+    )
+    assert met_header.returncode == 0, met_header.stderr
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "melding"),
+    [
+        ({"DUO_BASE_URL": None}, "DUO_BASE_URL ontbreekt"),
+        ({"DUO_BASE_URL": ""}, "DUO_BASE_URL ontbreekt"),
+        ({"DUO_BASE_URL": "simulator://duo/v1"}, "DUO_BASE_URL wijst naar de DUO-simulator"),
+        (
+            {"DUO_NOTIFICATIE_TOKEN": "simulator-token"},
+            "DUO_NOTIFICATIE_TOKEN is het openbare ontwikkeltoken",
+        ),
+        (
+            {"DUO_NOTIFICATIE_TOKEN": None},
+            "Zet DUO_NOTIFICATIE_CERT_OIN_HEADER of DUO_NOTIFICATIE_TOKEN",
+        ),
+        ({"DUO_NOTIFICATIE_TOKEN": "kort"}, "DUO_NOTIFICATIE_TOKEN is te kort"),
+        ({"SECRET_KEY": None}, "SECRET_KEY ontbreekt"),
+    ],
+)
+def test_production_stops_with_one_clear_line(wijziging, melding):
+    resultaat = _importeer_productie(**wijziging)
+    assert resultaat.returncode != 0
+    laatste = resultaat.stderr.strip().splitlines()[-1]
+    assert laatste.startswith("django.core.exceptions.ImproperlyConfigured: " + melding), laatste
+    assert " / " in laatste  # Dutch and English on that one line
+
+
+def test_otp_can_be_switched_off_in_production_explicitly():
+    assert _importeer_productie(OTP_VERPLICHT="false").stdout.strip() == "False"
