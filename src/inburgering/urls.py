@@ -60,9 +60,6 @@ urlpatterns = [
         name="set_language",
     ),
     # One way in, with throttling and the second factor: the admin's own login form is not used.
-    path(
-        "beheer/login/",
-        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
-    ),
+    path("beheer/login/", accounts_views.beheer_login_view),
     path("beheer/", admin.site.urls),
 ]

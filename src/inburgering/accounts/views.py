@@ -14,7 +14,8 @@ from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +37,14 @@ from .toegang import mag_inzagelog_zien
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+@login_not_required
+def beheer_login_view(request: HttpRequest) -> HttpResponse:
+    """The admin's login URL hands over to the application's login page (throttling, second
+    factor): there is one way in."""
+    volgende = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+    return redirect_to_login(volgende, reverse("accounts:login"), REDIRECT_FIELD_NAME)
 
 
 class WachtwoordWijzigenForm(NLDesignFormMixin, auth_forms.PasswordChangeForm):
