@@ -38,6 +38,103 @@ def test_login_is_locked_after_five_failures_even_with_the_right_password(client
     assert "tijdelijk geblokkeerd" in antwoord.content.decode()
 
 
+def _inloggen(client, username, password, ip="10.0.0.7"):
+    return client.post(
+        reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+@pytest.mark.django_db
+def test_many_usernames_from_one_ip_lock_that_ip(client, settings, consulent_a, collega_a):
+    """Credential stuffing: a different username each time never reaches the per-user limit,
+    the per-IP limit stops it; then even a right password from that IP is refused, while
+    another IP still gets in."""
+    settings.AXES_IP_FAILURE_LIMIT = 20
+    for nummer in range(19):
+        antwoord = _inloggen(client, f"gebruiker{nummer}", "fout-wachtwoord")
+        assert antwoord.status_code == 200, nummer  # the form again, not locked yet
+    assert _inloggen(client, "gebruiker19", "fout-wachtwoord").status_code == 429
+    geweigerd = _inloggen(client, collega_a.username, WACHTWOORD)
+    assert geweigerd.status_code == 429
+    assert "tijdelijk geblokkeerd" in geweigerd.content.decode()
+    ander_ip = _inloggen(client, collega_a.username, WACHTWOORD, ip="10.0.0.8")
+    assert ander_ip.status_code == 302 and ander_ip.url == reverse("dossiers:caseload")
+
+
+@pytest.mark.django_db
+def test_the_ip_limit_follows_its_setting(client, settings, consulent_a):
+    settings.AXES_IP_FAILURE_LIMIT = 8
+    for nummer in range(7):
+        assert _inloggen(client, f"naam{nummer}", "fout").status_code == 200
+    assert _inloggen(client, "naam7", "fout").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_success_does_not_clear_the_failures_of_the_ip(client, settings, consulent_a, collega_a):
+    settings.AXES_IP_FAILURE_LIMIT = 6
+    for nummer in range(5):
+        _inloggen(client, f"naam{nummer}", "fout")
+    assert _inloggen(client, consulent_a.username, WACHTWOORD).status_code == 302
+    client.logout()
+    assert _inloggen(client, "naam5", "fout").status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_user_is_locked_per_ip_and_other_users_there_are_not(client, consulent_a, collega_a):
+    for _ in range(5):
+        _inloggen(client, consulent_a.username, "fout")
+    assert _inloggen(client, consulent_a.username, WACHTWOORD).status_code == 429
+    assert _inloggen(client, collega_a.username, WACHTWOORD).status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("nieuw", "melding"),
+    [
+        ("Kort-1a", "Dit wachtwoord is te kort: gebruik minimaal 12 tekens."),
+        ("password1234", "Dit wachtwoord is te algemeen."),
+        ("48205937162049", "Dit wachtwoord bevat alleen cijfers."),
+        ("anna_consulent1", "Het wachtwoord lijkt te veel op de gebruikersnaam."),
+    ],
+)
+def test_password_change_refuses_weak_passwords_in_dutch(client, consulent_a, nieuw, melding):
+    client.force_login(consulent_a)
+    antwoord = client.post(
+        reverse("accounts:wachtwoord_wijzigen"),
+        {"old_password": WACHTWOORD, "new_password1": nieuw, "new_password2": nieuw},
+    )
+    assert antwoord.status_code == 200
+    assert melding in antwoord.content.decode()
+    consulent_a.refresh_from_db()
+    assert consulent_a.check_password(WACHTWOORD)
+
+
+@pytest.mark.django_db
+def test_password_change_page_changes_the_password(client, consulent_a):
+    client.force_login(consulent_a)
+    pagina = client.get(reverse("dossiers:caseload"))
+    assert reverse("accounts:wachtwoord_wijzigen").encode() in pagina.content  # user menu
+    formulier = client.get(reverse("accounts:wachtwoord_wijzigen"))
+    assert b"utrecht-textbox" in formulier.content
+    fout = client.post(
+        reverse("accounts:wachtwoord_wijzigen"),
+        {"old_password": "niet-het-oude", "new_password1": "x", "new_password2": "x"},
+    )
+    assert "Uw oude wachtwoord is niet juist ingevoerd." in fout.content.decode()
+    nieuw = "Lange-zin-met-een-fiets-42"
+    antwoord = client.post(
+        reverse("accounts:wachtwoord_wijzigen"),
+        {"old_password": WACHTWOORD, "new_password1": nieuw, "new_password2": nieuw},
+    )
+    assert antwoord.status_code == 302
+    assert antwoord.url == reverse("accounts:wachtwoord_gewijzigd")
+    assert "Uw wachtwoord is gewijzigd" in client.get(antwoord.url).content.decode()
+    consulent_a.refresh_from_db()
+    assert consulent_a.check_password(nieuw)
+    # Still logged in: the session survives its own password change.
+    assert client.get(reverse("dossiers:caseload")).status_code == 200
+
+
 def test_nine_digit_numbers_are_masked_in_log_records(caplog):
     logger = logging.getLogger("inburgering.test")
     logger.addFilter(BsnMaskeerFilter())

@@ -17,6 +17,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_failure_limit
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Sum
@@ -24,6 +25,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.translation import ngettext
 from django_otp import user_has_device
 
 #: Session key: whether the user had a confirmed OTP device when logging in (saves a query on
@@ -52,6 +54,18 @@ class GeenCacheMiddleware:
         add_never_cache_headers(response)
         response.headers["Pragma"] = "no-cache"
         return response
+
+
+class MinimumLengteValidator(MinimumLengthValidator):
+    """Django's own, with a message of our own: Django 5.2 changed the message's msgid and its
+    Dutch catalogue still has the old one, so the refusal came out in English."""
+
+    def get_error_message(self):
+        return ngettext(
+            "Dit wachtwoord is te kort: gebruik minimaal %(min_length)d teken.",
+            "Dit wachtwoord is te kort: gebruik minimaal %(min_length)d tekens.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
 
 
 class InlogpogingenHandler(AxesDatabaseHandler):
