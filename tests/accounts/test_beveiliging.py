@@ -80,6 +80,32 @@ def test_a_success_does_not_clear_the_failures_of_the_ip(client, settings, consu
 
 
 @pytest.mark.django_db
+def test_behind_a_proxy_the_ip_comes_from_its_header(client, settings, consulent_a):
+    settings.AXES_IP_FAILURE_LIMIT = 3
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    for nummer in range(3):
+        client.post(
+            reverse("accounts:login"),
+            {"username": f"naam{nummer}", "password": "fout"},
+            HTTP_X_REAL_IP="198.51.100.7",
+        )
+    # Same proxy address, another client: not locked; the stuffing client is.
+    ander = client.post(
+        reverse("accounts:login"),
+        {"username": consulent_a.username, "password": WACHTWOORD},
+        HTTP_X_REAL_IP="198.51.100.8",
+    )
+    assert ander.status_code == 302
+    client.logout()
+    zelfde = client.post(
+        reverse("accounts:login"),
+        {"username": consulent_a.username, "password": WACHTWOORD},
+        HTTP_X_REAL_IP="198.51.100.7",
+    )
+    assert zelfde.status_code == 429
+
+
+@pytest.mark.django_db
 def test_a_user_is_locked_per_ip_and_other_users_there_are_not(client, consulent_a, collega_a):
     for _ in range(5):
         _inloggen(client, consulent_a.username, "fout")

@@ -90,6 +90,19 @@ class InlogpogingenHandler(AxesDatabaseHandler):
         return per_gebruiker.delete()[0]
 
 
+def client_ip(request) -> str | None:
+    """The client's IP address for login throttling. Behind a reverse proxy every request comes
+    from the proxy's address, and one IP limit would then lock everyone out: the proxy passes the
+    client's address in CLIENT_IP_HEADER (it must set that header itself, never pass on one from
+    the client, or the limit can be dodged by sending another address each time)."""
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        waarde = request.META.get("HTTP_" + header.upper().replace("-", "_"), "").strip()
+        if waarde:
+            return waarde
+    return request.META.get("REMOTE_ADDR")
+
+
 def zonder_tweede_factor(view):
     """Marks a view that works before the second factor: login, logout, the two OTP pages,
     the language switch, and machine-to-machine endpoints."""

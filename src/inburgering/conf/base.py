@@ -150,6 +150,10 @@ AXES_IP_FAILURE_LIMIT = int(env("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "inburgering.accounts.beveiliging.InlogpogingenHandler"
+# Behind a reverse proxy: the header in which the proxy passes the client's IP (e.g. X-Real-IP);
+# empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "") or ""
+AXES_CLIENT_IP_CALLABLE = "inburgering.accounts.beveiliging.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_VERBOSE = False
