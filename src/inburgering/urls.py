@@ -1,16 +1,31 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from inburgering.accounts import views as accounts_views
 from inburgering.accounts import views_avg
+from inburgering.accounts.beveiliging import zonder_tweede_factor
 from inburgering.dossiers import views as dossier_views
 
 accounts_patterns = (
     [
-        path("inloggen/", accounts_views.LoginView.as_view(), name="login"),
-        path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+        path("inloggen/", zonder_tweede_factor(accounts_views.LoginView.as_view()), name="login"),
+        path("uitloggen/", zonder_tweede_factor(auth_views.LogoutView.as_view()), name="logout"),
+        path("inlogcode/", accounts_views.otp_code_view, name="otp_code"),
+        path("tweestapsverificatie/", accounts_views.otp_inschrijven_view, name="otp_inschrijven"),
+        path(
+            "wachtwoord/",
+            accounts_views.WachtwoordWijzigenView.as_view(),
+            name="wachtwoord_wijzigen",
+        ),
+        path(
+            "wachtwoord/gewijzigd/",
+            accounts_views.WachtwoordGewijzigdView.as_view(),
+            name="wachtwoord_gewijzigd",
+        ),
         path("inzagelog/", accounts_views.inzagelog_view, name="inzagelog"),
         path("inzageverzoek/", views_avg.inzageverzoek_view, name="inzageverzoek"),
         path("inzageverzoek/overzicht.pdf", views_avg.inzageverzoek_pdf_view, name="inzage_pdf"),
@@ -46,6 +61,13 @@ urlpatterns = [
     path("", include("inburgering.koppelingen.urls")),
     path("monitoring/", include("inburgering.monitoring.urls")),
     path("", include("inburgering.pip.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is on the login page too: it works before logging in.
+    path(
+        "i18n/setlang/",
+        login_not_required(zonder_tweede_factor(set_language)),
+        name="set_language",
+    ),
+    # One way in, with throttling and the second factor: the admin's own login form is not used.
+    path("beheer/login/", accounts_views.beheer_login_view),
     path("beheer/", admin.site.urls),
 ]

@@ -100,3 +100,28 @@ def test_mtls_via_proxy_header(client, gem_a, settings):
 
 def test_alleen_post(client, gem_a):
     assert client.get("/api/duo/v1/notificaties").status_code == 405
+
+
+def test_het_ontwikkeltoken_geldt_alleen_tegen_de_simulator(client, gem_a, settings):
+    """Defence in depth: even when production settings were bypassed, the public demo token
+    opens nothing once DUO_BASE_URL is the real DUO."""
+    settings.DUO_NOTIFICATIE_TOKEN = "simulator-token"
+    headers, data = geldig()
+    assert post_notificatie(client, headers, data, token="simulator-token").status_code == 201
+    settings.DUO_BASE_URL = "https://duo.example:8443/v1"
+    headers, data = geldig()
+    antwoord = post_notificatie(client, headers, data, token="simulator-token")
+    assert antwoord.status_code == 401
+    assert InkomendBericht.objects.count() == 1
+
+
+def test_notificaties_zonder_sessie_of_tweede_factor(client, gem_a, settings, consulent_a):
+    """The M2M endpoint is machine-to-machine: no login redirect, no second factor, also when
+    it is required and a browser session of an unverified user comes along."""
+    settings.OTP_VERPLICHT = True
+    client.force_login(consulent_a)
+    headers, data = geldig()
+    assert post_notificatie(client, headers, data).status_code == 201
+    client.logout()
+    headers, data = geldig()
+    assert post_notificatie(client, headers, data).status_code == 201

@@ -177,3 +177,13 @@ def test_vaststellen_geweigerd_toont_redenen(client, gemeente_a, consulent_a):
     assert "kan nog niet worden vastgesteld" in antwoord.content.decode()
     dossier.refresh_from_db()
     assert dossier.fase == Fase.GESIGNALEERD
+
+
+def test_pdfs_and_the_summary_page_are_never_cached(client, vastgesteld, consulent_a):
+    """Beschikking and samenvatting hold personal data: a browser or proxy must not keep them."""
+    dossier = vastgesteld.pip.dossier
+    _login(client, consulent_a)
+    for naam in ("beschikking", "samenvatting_pdf", "samenvatting"):
+        antwoord = client.get(reverse(f"pip:{naam}", kwargs={"uuid": dossier.uuid, "nummer": 1}))
+        assert antwoord.status_code == 200, naam
+        assert "no-store" in antwoord["Cache-Control"] and antwoord["Pragma"] == "no-cache"

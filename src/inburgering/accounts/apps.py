@@ -12,6 +12,6 @@ class AccountsConfig(AppConfig):
 
         from inburgering.dbinstellingen import bij_nieuwe_verbinding
 
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import beveiliging, signals  # noqa: F401  (connects the receivers)
 
         connection_created.connect(bij_nieuwe_verbinding, dispatch_uid="dbinstellingen")

@@ -1,24 +1,38 @@
-"""Login, logout and the privacy officer's search in the access log."""
+"""Login, the second factor (code and enrolment), password change, logout and the privacy
+officer's search in the access log."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+from urllib.parse import urlencode
 
+import segno
 from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inburgering.dossiers.bsn import maskeer, valideer_bsn
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
+from .beveiliging import SESSIE_HEEFT_APPARAAT, zonder_tweede_factor
 from .models import Exportlog, Gebruiker, Inzagelog
 from .toegang import gemeente_ids, mag_inzagelog_zien
 
@@ -26,6 +40,136 @@ from .toegang import gemeente_ids, mag_inzagelog_zien
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+@login_not_required
+def beheer_login_view(request: HttpRequest) -> HttpResponse:
+    """The admin's login URL hands over to the application's login page (throttling, second
+    factor): there is one way in."""
+    volgende = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+    return redirect_to_login(volgende, reverse("accounts:login"), REDIRECT_FIELD_NAME)
+
+
+class WachtwoordWijzigenForm(NLDesignFormMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class WachtwoordWijzigenView(auth_views.PasswordChangeView):
+    template_name = "accounts/wachtwoord_wijzigen.html"
+    form_class = WachtwoordWijzigenForm
+    success_url = reverse_lazy("accounts:wachtwoord_gewijzigd")
+
+
+class WachtwoordGewijzigdView(auth_views.PasswordChangeDoneView):
+    template_name = "accounts/wachtwoord_gewijzigd.html"
+
+
+class CodeForm(NLDesignFormMixin, forms.Form):
+    code = forms.RegexField(
+        label=_("Code uit de authenticator-app"),
+        regex=r"^\s*\d{6}\s*$",
+        max_length=12,
+        error_messages={
+            "required": _("Vul de code van 6 cijfers in."),
+            "invalid": _("De code bestaat uit 6 cijfers."),
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
+        ),
+    )
+
+
+def _volgende(request: HttpRequest) -> str:
+    """The page asked for before the second factor, when it is on this site."""
+    volgende = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME, "")
+    if volgende and url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return volgende
+    return reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def _controleer_code(request: HttpRequest, apparaat: TOTPDevice, form: CodeForm) -> bool:
+    """Check the code with django-otp's TOTP device, throttling included (each wrong code
+    doubles the wait before the next attempt is even looked at)."""
+    if not form.is_valid():
+        return False
+    toegestaan, _gegevens = apparaat.verify_is_allowed()
+    if not toegestaan:
+        form.add_error(
+            "code",
+            _("Te veel onjuiste codes na elkaar. Wacht even en probeer het dan opnieuw."),
+        )
+        return False
+    if not apparaat.verify_token(form.cleaned_data["code"].strip()):
+        form.add_error("code", _("De code is onjuist of verlopen. Probeer de nieuwe code."))
+        return False
+    return True
+
+
+@zonder_tweede_factor
+def otp_code_view(request: HttpRequest) -> HttpResponse:
+    """Step 2 of the login: the 6-digit code from the user's authenticator app."""
+    if request.user.is_verified():
+        return redirect(_volgende(request))
+    apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if apparaat is None:  # removed by the beheerder (lost phone): enrol again when required
+        request.session[SESSIE_HEEFT_APPARAAT] = False
+        return redirect(_volgende(request))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and _controleer_code(request, apparaat, form):
+        otp_login(request, apparaat)
+        return redirect(_volgende(request))
+    return render(request, "accounts/otp_code.html", {"form": form, "next": _volgende(request)})
+
+
+def _geheim_in_groepen(apparaat: TOTPDevice) -> str:
+    geheim = base64.b32encode(apparaat.bin_key).decode()
+    return " ".join(geheim[i : i + 4] for i in range(0, len(geheim), 4))
+
+
+def _qr_svg(apparaat: TOTPDevice) -> str:
+    """The provisioning URL as an inline SVG QR code, drawn here (no external service)."""
+    qr = segno.make(apparaat.config_url, error="m")
+    svg = qr.svg_inline(scale=5, border=4, light="#fff", svgclass="app-qr", title=str(_("QR-code")))
+    return mark_safe(svg)  # noqa: S308 (segno's own markup; the only input is the secret)
+
+
+@zonder_tweede_factor
+def otp_inschrijven_view(request: HttpRequest) -> HttpResponse:
+    """Enrolment: a new secret as QR code and as text; a first correct code confirms it."""
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        request.session[SESSIE_HEEFT_APPARAAT] = True
+        return redirect_naar_code(request)
+    apparaat = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if apparaat is None:
+        apparaat = TOTPDevice.objects.create(
+            user=request.user, name=str(_("Authenticator-app")), confirmed=False
+        )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and _controleer_code(request, apparaat, form):
+        apparaat.confirmed = True
+        apparaat.save(update_fields=["confirmed"])
+        otp_login(request, apparaat)
+        request.session[SESSIE_HEEFT_APPARAAT] = True
+        messages.success(request, _("Tweestapsverificatie is ingesteld."))
+        return redirect(_volgende(request))
+    return render(
+        request,
+        "accounts/otp_inschrijven.html",
+        {
+            "form": form,
+            "next": _volgende(request),
+            "qr_svg": _qr_svg(apparaat),
+            "geheim": _geheim_in_groepen(apparaat),
+        },
+    )
+
+
+def redirect_naar_code(request: HttpRequest) -> HttpResponse:
+    url = reverse("accounts:otp_code")
+    volgende = request.GET.get(REDIRECT_FIELD_NAME)
+    return redirect(f"{url}?{urlencode({REDIRECT_FIELD_NAME: volgende})}" if volgende else url)
 
 
 class InzagelogZoekForm(NLDesignFormMixin, forms.Form):

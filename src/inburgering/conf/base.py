@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "inburgering.accounts",
     "inburgering.dossiers",
     "inburgering.intake",
@@ -54,12 +57,22 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # DUO's notifications take a short cut from here: none of the browser middleware below.
     "inburgering.koppelingen.m2m.M2MMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response, static files included.
+    "csp.middleware.CSPMiddleware",
+    "inburgering.accounts.beveiliging.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise: static files keep their caching, every other response is no-store.
+    "inburgering.accounts.beveiliging.GeenCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inburgering.accounts.middleware.TaalkeuzeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Anonymous: every view redirects to the login page unless marked @login_not_required.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Logged in with a password only: the code page or the enrolment page first.
+    "inburgering.accounts.beveiliging.TweedeFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -118,7 +131,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "inburgering.accounts.beveiliging.MinimumLengteValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -128,13 +141,49 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "dossiers:caseload"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login rate limiting (django-axes): lock a username+IP pair after 5 failures for 15 minutes.
+# Login rate limiting (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures,
+# and an IP address after AXES_IP_FAILURE_LIMIT failures across any usernames (credential
+# stuffing), each for AXES_COOLOFF_HOURS. The handler (accounts/beveiliging.py) reads the two
+# counts in the order of AXES_LOCKOUT_PARAMETERS: username+IP first, then IP.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(env("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "inburgering.accounts.beveiliging.InlogpogingenHandler"
+# Behind a reverse proxy: the header in which the proxy passes the client's IP (e.g. X-Real-IP);
+# empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "") or ""
+AXES_CLIENT_IP_CALLABLE = "inburgering.accounts.beveiliging.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_VERBOSE = False
+
+# Second factor (django-otp, TOTP). OTP_VERPLICHT: the roles below must enrol before they can
+# work; a user with a confirmed device always enters a code, whatever this setting says.
+# Off in dev and test (demo users log in with a password only), on in production.
+OTP_VERPLICHT = env_bool("OTP_VERPLICHT", False)
+OTP_VERPLICHTE_ROLLEN = ["consulent", "teamleider", "kwaliteit", "privacy", "beheerder"]
+OTP_TOTP_ISSUER = "Inburgering regie"
+
+# Content-Security-Policy (django-csp): only this site's own files; no inline script or style,
+# no plugins, no framing, forms only to this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features this application never uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

@@ -21,12 +21,14 @@ import logging
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from inburgering.accounts.beveiliging import zonder_tweede_factor
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
 
 from ..models import InkomendBericht
@@ -34,6 +36,9 @@ from . import schemas
 from .handlers import CATALOGUS, bepaal_gemeente
 
 logger = logging.getLogger(__name__)
+
+#: The token of the simulator and the demo: public, so never valid against the real DUO.
+SIMULATOR_TOKEN = "simulator-token"  # noqa: S105 (public on purpose; refused here)
 
 
 def _antwoord(status: int, fouttekst: str | None = None) -> HttpResponse:
@@ -55,6 +60,11 @@ def _geauthenticeerd(request: HttpRequest) -> bool:
         if hmac.compare_digest(oin, settings.DUO_OIN):
             return True
     token = settings.DUO_NOTIFICATIE_TOKEN
+    if token == SIMULATOR_TOKEN and not settings.DUO_BASE_URL.startswith("simulator:"):
+        # The public demo token only ever counts against the simulator (production settings
+        # refuse it at start-up as well).
+        logger.warning("Notificatie geweigerd: het ontwikkeltoken is buiten de simulator ongeldig.")
+        return False
     if token:
         gegeven = request.META.get("HTTP_AUTHORIZATION", "")
         return hmac.compare_digest(gegeven.encode(), f"Bearer {token}".encode())
@@ -154,6 +164,8 @@ def _inhoud(body: bytes) -> tuple[str | None, dict | None, dt.datetime | None]:
     return None, data, registratie
 
 
+@login_not_required  # machine-to-machine: its own authentication, never a session
+@zonder_tweede_factor
 @csrf_exempt
 @require_POST
 def notificatie_view(request: HttpRequest) -> HttpResponse:
