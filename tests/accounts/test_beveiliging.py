@@ -183,6 +183,7 @@ PRODUCTIE = {
     "SECRET_KEY": "x" * 20 + "-Kq8!vZ2@pL6#nR4$tY7%wB1^cM9&" + "y" * 20,
     "ALLOWED_HOSTS": "inburgering.gemeente.example",
     "DUO_BASE_URL": "https://duo.example:8443/v1",
+    "BRP_API_URL": "https://brp.example/haalcentraal/api/brp",
     "DUO_NOTIFICATIE_TOKEN": "t0k3n-" + "a" * 40,
 }
 _PRODUCTIE_VARIABELEN = (*PRODUCTIE, "DUO_NOTIFICATIE_CERT_OIN_HEADER", "OTP_VERPLICHT")
@@ -269,6 +270,11 @@ def test_production_with_every_setting_starts_and_requires_the_second_factor():
         ),
         ({"DUO_NOTIFICATIE_TOKEN": "kort"}, "DUO_NOTIFICATIE_TOKEN is te kort"),
         ({"SECRET_KEY": None}, "SECRET_KEY ontbreekt"),
+        ({"BRP_API_URL": None}, "BRP_API_URL ontbreekt of wijst naar de BRP-simulator"),
+        (
+            {"BRP_API_URL": "simulator://brp"},
+            "BRP_API_URL ontbreekt of wijst naar de BRP-simulator",
+        ),
     ],
 )
 def test_production_stops_with_one_clear_line(wijziging, melding):

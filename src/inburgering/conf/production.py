@@ -51,6 +51,13 @@ if DUO_NOTIFICATIE_TOKEN and len(DUO_NOTIFICATIE_TOKEN) < MIN_TOKEN_LENGTE:
         f"DUO_NOTIFICATIE_TOKEN is too short (at least {MIN_TOKEN_LENGTE} characters).",
     )
 
+# BRP: the gemeente's BRP provider, never the simulator (base.py defaults to it).
+if not env("BRP_API_URL") or BRP_API_URL.startswith("simulator:"):
+    raise _fout(
+        "BRP_API_URL ontbreekt of wijst naar de BRP-simulator: vul de URL van de BRP in.",
+        "BRP_API_URL is missing or points to the BRP simulator: set the BRP provider's URL.",
+    )
+
 # Second factor for every role that sees personal data or the configuration.
 OTP_VERPLICHT = env_bool("OTP_VERPLICHT", True)
 
