@@ -31,6 +31,7 @@ from . import schemas
 from .client import (
     DuoClient,
     DuoFout,
+    DuoOnbereikbaar,
     client_voor,
     foutteksten,
     is_authenticatiefout,
@@ -275,6 +276,8 @@ def _controleer_resultaat(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> w
     return (wet.valideer_map if soort == S.MAP else wet.valideer_pvt)(resultaat, context)
 
 
+#: Checks made when the row is written (no DUO context needed).
+LOKALE_CONTROLES = frozenset({"SCHEMA", "ZROUTE_IN_TOEKOMST"})
 CONTROLES = {
     S.PIP: _controleer_pip,
     S.AANBOD: _controleer_aanbod,
@@ -300,11 +303,12 @@ def houd_tegen(bericht: UitgaandBericht, bevindingen: list[dict]) -> None:
     bericht.save(update_fields=["status", "bevindingen", "laatste_fout"])
 
 
-def opnieuw_controleren(bericht: UitgaandBericht, client: DuoClient | None = None) -> bool:
+def opnieuw_controleren(bericht: UitgaandBericht, client: DuoClient | None = None) -> str:
     """The beheerder's "check again and send" for a held-back delivery, after the dossier was
-    corrected: DUO's rules with today's context; queued when they pass (True), else held back
-    with the current reasons (False). A newer delivery of the same resource wins: then this one
-    is `vervangen`. The worker checks once more at send time."""
+    corrected: DUO's rules with today's context. Returns "verstuurd" (queued: the rules pass),
+    "tegengehouden" (held back again with the current reasons), "later" (DUO could not be
+    asked: queued, the worker checks at send time as always) or "vervangen" (a newer delivery
+    of the same resource exists: this one is never sent)."""
     if (
         _zelfde_resource(bericht.dossier_id, bericht.soort, bericht.pad)
         .filter(pk__gt=bericht.pk)
@@ -313,14 +317,18 @@ def opnieuw_controleren(bericht: UitgaandBericht, client: DuoClient | None = Non
     ):
         bericht.status = Status.VERVANGEN
         bericht.save(update_fields=["status"])
-        return False
-    bevindingen = [
-        b for b in bericht.bevindingen if b["code"] in ("SCHEMA", "ZROUTE_IN_TOEKOMST")
-    ]  # the local checks are not repeated: the content is the same
-    bevindingen += controleer(bericht, client)
+        return "vervangen"
+    # the local checks (schema, Z-route date) are not repeated: the content has not changed
+    bevindingen = [b for b in bericht.bevindingen if b["code"] in LOKALE_CONTROLES]
+    uitkomst = "verstuurd"
+    if not bevindingen:
+        try:
+            bevindingen = controleer(bericht, client)
+        except (DuoFout, DuoOnbereikbaar):
+            uitkomst = "later"
     if bevindingen:
         houd_tegen(bericht, bevindingen)
-        return False
+        return "tegengehouden"
     bericht.status = Status.NIEUW
     bericht.bevindingen = []
     bericht.laatste_fout = ""
@@ -329,7 +337,7 @@ def opnieuw_controleren(bericht: UitgaandBericht, client: DuoClient | None = Non
     bericht.save(
         update_fields=["status", "bevindingen", "laatste_fout", "pogingen", "volgende_poging_op"]
     )
-    return True
+    return uitkomst
 
 
 def _op_zijn_beurt(bericht: UitgaandBericht) -> bool:
