@@ -90,7 +90,7 @@ def test_nieuwere_pip_vervangt_oudere_die_nog_niet_verstuurd_is(scenarios, stuur
 
 def test_worker_stuurt_alleen_de_nieuwste_van_een_resource(scenarios, stuur, sim):
     """Two pending versions (e.g. written concurrently): only the newest reaches DUO."""
-    dossier, bsn = _dossier(scenarios, stuur)
+    dossier, _ = _dossier(scenarios, stuur)
     vandaag = timezone.localdate()
     oud = lever_pip(dossier, dagtekening=vandaag, leerroute="b1", intensiteit=600)
     nieuw = lever_pip(dossier, dagtekening=vandaag, leerroute="b1", intensiteit=700)
@@ -184,7 +184,7 @@ def test_a2_bij_b1_route_in_eerste_pip_wordt_tegengehouden(scenarios, stuur, sim
 
 
 def test_tegengehouden_zichtbaar_en_opnieuw_controleren(scenarios, stuur, sim, client, beheerder):
-    dossier, bsn = _dossier(scenarios, stuur)
+    dossier, _ = _dossier(scenarios, stuur)
     vandaag = timezone.localdate()
     aanbod = lever_aanbod(dossier, instellingsnummer="0000012345", datum_aanbod=vandaag,
                           start=None, einde=None)  # fmt: skip

@@ -17,7 +17,7 @@ from inburgering.koppelingen.duo.leveringen import (
     lever_uren,
     lever_zroute,
 )
-from inburgering.koppelingen.models import Status, UitgaandBericht
+from inburgering.koppelingen.models import Status
 from inburgering.koppelingen.outbox import verwerk_alles
 
 from .conftest import OIN_A
