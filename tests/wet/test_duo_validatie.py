@@ -314,7 +314,7 @@ def test_aanbod_geldig():
         ),
         (AanbodBericht(True, False), AanbodContext(ASIEL, None, None), {"AANBOD_GEEN_PIP"}),
         (AanbodBericht(False, True), ACTX, {"AANBOD_INSTELLING_BOW"}),
-        (AanbodBericht(True, False), AanbodContext(ASIEL, OND, PIPDAG), {"AANBOD_INSTELLING_TST"}),
+        (AanbodBericht(False, False), AanbodContext(ASIEL, OND, PIPDAG), {"AANBOD_INSTELLING_TST"}),
         (AanbodBericht(True, False, date(2024, 2, 29)), ACTX, {"AANBOD_VOOR_PIP"}),
         (
             AanbodBericht(True, False, date(2024, 5, 1), date(2024, 4, 1)),
@@ -354,3 +354,51 @@ def test_alle_uitkomsten_zijn_json(voorbeelduitkomsten):
     for uitkomst in voorbeelduitkomsten:
         tekst = json.dumps(uitkomst.als_dict(), ensure_ascii=False)
         assert uitkomst.uitleg.split(":")[0] in tekst
+
+
+# --- fixes after trying the rules against DUO's contract (README "Inburgeringsketen M2M") ---
+
+
+def test_a2_b1_route_eerste_pip_alleen_als_duo_geen_pip_kent():
+    """DUO: "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de
+    eerste PIP is die wordt aangeleverd voor de persoon ongeacht welke gemeente." DUO's PIP API
+    gives only the current PIP: when DUO has one, this is not the first."""
+    a2 = PipBericht(date(2024, 3, 1), B, Taalniveau.A2)
+    eerste = PipContext(ASIEL, date(2024, 1, 1), date(2024, 2, 1))
+    assert codes(valideer_pip(a2, eerste)) == {"PIP_A2_B1ROUTE_EERSTE_PIP"}
+    actuele_bekend = PipContext(ASIEL, date(2024, 1, 1), date(2024, 2, 1), None, date(2024, 2, 1))
+    assert valideer_pip(a2, actuele_bekend).geldig
+
+
+@pytest.mark.parametrize("valideer", [valideer_map, valideer_pvt])
+@pytest.mark.parametrize(("dagen", "geldig"), [(-1, True), (0, True), (1, False)])
+def test_resultaat_rond_de_dag_van_afronding_zroute(valideer, dagen, geldig):
+    """DUO: "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route" and "De datum
+    eindgesprek MAP [ondertekening PVT] mag niet na de datum afronding Z-route liggen": the day
+    before and the day itself are accepted, the day after is not."""
+    afronding = date(2024, 5, 15)
+    context = rctx(plicht_voldaan_via_zroute=True, datum_afronding_zroute=afronding)
+    v = valideer(ResultaatBericht(afronding + timedelta(days=dagen)), context)
+    assert v.geldig is geldig
+    if not geldig:
+        assert any(c.endswith("_NA_ZROUTE") for c in v.codes)
+
+
+@pytest.mark.parametrize(
+    ("bow", "tst", "route", "verwacht"),
+    [
+        (True, False, OND, set()),  # BoW institution, onderwijsroute: allowed
+        (False, True, OND, set()),  # TST, onderwijsroute
+        (True, True, OND, set()),
+        (False, False, OND, {"AANBOD_INSTELLING_TST"}),
+        (True, False, B, set()),
+        (False, True, B, {"AANBOD_INSTELLING_BOW"}),  # TST only counts for the onderwijsroute
+        (False, True, Z, {"AANBOD_INSTELLING_BOW"}),
+    ],
+)
+def test_aanbod_instelling_bow_of_tst_bij_onderwijsroute(bow, tst, route, verwacht):
+    """DUO: "De Opleidingsinstelling moet bekend zijn bij DUO als een door Blik op Werk (BoW)
+    gekeurmerkte instelling of een erkende Taalschakelinstelling (TST) als de persoon de
+    onderwijsroute volgt." """
+    context = AanbodContext(ASIEL, route, PIPDAG)
+    assert codes(valideer_aanbod(AanbodBericht(bow, tst), context)) == verwacht

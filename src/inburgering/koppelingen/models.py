@@ -20,10 +20,14 @@ class Status(models.TextChoices):
     MISLUKT = "mislukt", _("Mislukt na laatste poging")
     GEWEIGERD = "geweigerd", _("Geweigerd door DUO")
     TEGENGEHOUDEN = "tegengehouden", _("Tegengehouden: DUO zou weigeren")
+    VERVANGEN = "vervangen", _("Vervangen door een nieuwere levering (niet verstuurd)")
 
 
 #: Statuses the worker picks up (when `volgende_poging_op` has passed).
 TE_DOEN = (Status.NIEUW, Status.OPNIEUW)
+#: A delivery in one of these statuses never reached DUO successfully: a newer delivery of the
+#: same dossier and resource replaces it (status `vervangen`, never sent).
+ONVERZONDEN = (Status.NIEUW, Status.OPNIEUW, Status.TEGENGEHOUDEN, Status.MISLUKT)
 
 
 class Bericht(models.Model):
@@ -118,3 +122,25 @@ class UitgaandBericht(Bericht):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.bericht_id}"
+
+
+class DuoPauze(models.Model):
+    """The stored "stop sending" switch (one row, pk 1). DUO refused our identity (401, or a 403
+    from the gateway in front of DUO: see `client.is_authenticatiefout`): every further call
+    would be refused the same way, so the worker calls DUO no more until a beheerder resumes
+    (after the certificate or OIN has been fixed)."""
+
+    actief = models.BooleanField(_("gepauzeerd"), default=False)
+    sinds = models.DateTimeField(_("sinds"), null=True, blank=True)
+    reden = models.TextField(_("reden"), blank=True)
+    hervat_op = models.DateTimeField(_("hervat op"), null=True, blank=True)
+    hervat_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("pauze van de DUO-koppeling")
+        verbose_name_plural = _("pauzes van de DUO-koppeling")
+
+    def __str__(self) -> str:
+        return f"DUO-pauze {'actief' if self.actief else 'uit'}"

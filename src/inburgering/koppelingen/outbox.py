@@ -6,6 +6,9 @@
 * Outbound (deliveries to DUO): the delivery row is written in the same transaction as the
   user's change (`leveringen.py`); the worker sends it. A temporary failure (network, 5xx) is
   retried; a rejection by DUO (4xx) is final and shown on the dossier.
+* DUO refusing our identity (401, or a 403 from the gateway: `client.is_authenticatiefout`)
+  is no failure of one message: it pauses all traffic to DUO (`pauze.py`) without counting an
+  attempt, until a beheerder resumes. While paused, rounds do nothing.
 * After `DUO_MAX_POGINGEN` attempts a message is `mislukt` and listed for the functioneel
   beheerder (`/koppelingen/duo/berichten/`), who can schedule it again.
 """
@@ -22,6 +25,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import TE_DOEN, Bericht, InkomendBericht, Status, UitgaandBericht
+from .pauze import huidige_pauze, pauzeer
 
 logger = logging.getLogger(__name__)
 
@@ -69,14 +73,23 @@ class Telling:
         return Telling(self.verwerkt + ander.verwerkt, self.mislukt + ander.mislukt)
 
 
+#: While a round runs, the stored pause is looked up again every this many messages (another
+#: worker process may have paused).
+PAUZE_CONTROLE_ELKE = 50
+
+
 def _ronde(model: type[Bericht], verwerk: Callable[[Bericht], None], limiet: int) -> Telling:
     telling = Telling()
+    if huidige_pauze() is not None:
+        return telling
     ids = list(
         model.objects.filter(status__in=TE_DOEN, volgende_poging_op__lte=timezone.now())
         .order_by("volgende_poging_op", "pk")
         .values_list("pk", flat=True)[:limiet]
     )
-    for pk in ids:
+    for n, pk in enumerate(ids, 1):
+        if n % PAUZE_CONTROLE_ELKE == 0 and huidige_pauze() is not None:
+            break
         try:
             with transaction.atomic():
                 bericht = _claim(model, pk)
@@ -86,6 +99,9 @@ def _ronde(model: type[Bericht], verwerk: Callable[[Bericht], None], limiet: int
             telling.verwerkt += 1
         except Exception as fout:
             telling.mislukt += 1
+            if getattr(fout, "authenticatie", False):
+                _pauzeer_na(model, pk, fout)
+                break
             with transaction.atomic():
                 bericht = model.objects.select_for_update().get(pk=pk)
                 if bericht.status in TE_DOEN:
@@ -93,6 +109,15 @@ def _ronde(model: type[Bericht], verwerk: Callable[[Bericht], None], limiet: int
             logger.warning("%s %s mislukt (poging %s): %s", model.__name__, pk,
                            bericht.pogingen, type(fout).__name__)  # fmt: skip
     return telling
+
+
+def _pauzeer_na(model: type[Bericht], pk: int, fout: Exception) -> None:
+    """DUO refused our identity: keep the message as it was (no attempt counted), note why,
+    and pause everything."""
+    reden = str(fout)
+    with transaction.atomic():
+        model.objects.filter(pk=pk).update(laatste_fout=reden[:2000])
+    pauzeer(reden)
 
 
 def verwerk_ronde(limiet: int = 500) -> Telling:

@@ -1,7 +1,13 @@
 from django.urls import path
 
 from .duo.notificaties import notificatie_view
-from .views import afstemming_view, berichten_view, opnieuw_view
+from .views import (
+    afstemming_view,
+    berichten_view,
+    hervat_view,
+    opnieuw_controleren_view,
+    opnieuw_view,
+)
 
 app_name = "koppelingen"
 
@@ -10,4 +16,10 @@ urlpatterns = [
     path("koppelingen/duo/berichten/", berichten_view, name="berichten"),
     path("koppelingen/duo/afstemming/", afstemming_view, name="afstemming"),
     path("koppelingen/duo/berichten/<str:soort>/<int:pk>/opnieuw/", opnieuw_view, name="opnieuw"),
+    path("koppelingen/duo/hervat/", hervat_view, name="hervat"),
+    path(
+        "koppelingen/duo/leveringen/<int:pk>/opnieuw-controleren/",
+        opnieuw_controleren_view,
+        name="opnieuw-controleren",
+    ),
 ]

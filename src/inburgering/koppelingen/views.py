@@ -1,12 +1,15 @@
-"""Beheer page: DUO messages that failed after the last attempt (and deliveries DUO refused),
-with a retry button. Only for the functioneel beheerder, only for their own gemeenten."""
+"""Beheer page of the DUO chain: the pause state (with "hervat"), the delivery queue (counts per
+status, pending deliveries in the worker's order), deliveries held back by DUO's rules (with
+"opnieuw controleren en versturen"), and messages that failed after the last attempt or that
+DUO refused (with a retry button). Only for the functioneel beheerder, only for their own
+gemeenten; the pause is one switch for the whole installation (one certificate)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,8 +25,10 @@ from inburgering.accounts.toegang import (
 from inburgering.dossiers.bsn import maskeer
 
 from .duo.afstemming import afstemmen
-from .models import InkomendBericht, Status, UitgaandBericht
+from .duo.leveringen import opnieuw_controleren
+from .models import TE_DOEN, InkomendBericht, Status, UitgaandBericht
 from .outbox import opnieuw_inplannen
+from .pauze import hervat, huidige_pauze
 
 MODELLEN = {"inkomend": InkomendBericht, "uitgaand": UitgaandBericht}
 
@@ -51,17 +56,31 @@ def berichten_view(request: HttpRequest) -> HttpResponse:
     )
     for bericht in inkomend:
         bericht.bsn_gemaskeerd = maskeer(bericht.bsn)
-    uitgaand = (
-        _binnen_scope(request.user, UitgaandBericht)
-        .filter(status__in=[Status.MISLUKT, Status.GEWEIGERD])
-        .select_related("gemeente")
-        .order_by("-aangemaakt_op")[:200]
-    )
+    leveringen = _binnen_scope(request.user, UitgaandBericht).select_related("gemeente")
+    uitgaand = leveringen.filter(status__in=[Status.MISLUKT, Status.GEWEIGERD]).order_by(
+        "-aangemaakt_op"
+    )[:200]
     wachtend = _binnen_scope(request.user, InkomendBericht).filter(status=Status.OPNIEUW).count()
+    aantallen = dict(
+        leveringen.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
     return render(
         request,
         "koppelingen/berichten.html",
-        {"inkomend": inkomend, "uitgaand": uitgaand, "wachtend": wachtend},
+        {
+            "inkomend": inkomend,
+            "uitgaand": uitgaand,
+            "wachtend": wachtend,
+            "pauze": huidige_pauze(),
+            "tellingen": [(s.label, aantallen.get(s.value, 0)) for s in Status],
+            "wachtrij": leveringen.filter(status__in=TE_DOEN).order_by("volgende_poging_op", "pk")[
+                :200
+            ],
+            "tegengehouden": leveringen.filter(status=Status.TEGENGEHOUDEN).order_by("pk")[:200],
+        },
     )
 
 
@@ -77,6 +96,45 @@ def opnieuw_view(request: HttpRequest, soort: str, pk: int) -> HttpResponse:
         raise Http404
     opnieuw_inplannen(bericht)
     messages.success(request, _("Het bericht wordt opnieuw verwerkt."))
+    return redirect("koppelingen:berichten")
+
+
+@login_required
+@require_POST
+def hervat_view(request: HttpRequest) -> HttpResponse:
+    _alleen_beheerder(request.user)
+    if hervat(request.user):
+        messages.success(request, _("Het versturen naar DUO is hervat."))
+    return redirect("koppelingen:berichten")
+
+
+@login_required
+@require_POST
+def opnieuw_controleren_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check a held-back delivery again against DUO's rules (after the dossier was corrected)
+    and queue it when it passes."""
+    _alleen_beheerder(request.user)
+    bericht = (
+        _binnen_scope(request.user, UitgaandBericht)
+        .filter(pk=pk, status=Status.TEGENGEHOUDEN)
+        .select_related("dossier__inburgeraar", "gemeente")
+        .first()
+    )
+    if bericht is None:
+        raise Http404
+    uitkomst = opnieuw_controleren(bericht)
+    if uitkomst == "verstuurd":
+        messages.success(request, _("De levering voldoet nu aan de regels en wordt verstuurd."))
+    elif uitkomst == "later":
+        messages.success(
+            request,
+            _("DUO is nu niet bereikbaar: de levering staat klaar en wordt bij het versturen "
+              "gecontroleerd."),
+        )  # fmt: skip
+    elif uitkomst == "vervangen":
+        messages.error(request, _("Er is een nieuwere levering; deze wordt niet verstuurd."))
+    else:
+        messages.error(request, _("De levering voldoet nog niet aan de regels van DUO."))
     return redirect("koppelingen:berichten")
 
 

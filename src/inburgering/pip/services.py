@@ -569,26 +569,24 @@ def stel_vast(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> Vas
         actueel.vastgesteld_door = actor
         _zet_status(actueel, Status.VASTGESTELD, actor, "vastgesteld_door")
         plan_gesprekken(actueel)
-    dossier.refresh_from_db()
-    return Vaststelling(actueel, *_lever(dossier, actueel, actor))
+        dossier.refresh_from_db()
+        levering = _lever(dossier, actueel, actor)
+    return Vaststelling(actueel, levering)
 
 
 def _lever(dossier: Dossier, versie: PipVersie, actor: Gebruiker):
-    """Deliver to DUO through the outbox; a failure to reach DUO does not undo the decision."""
+    """The delivery to DUO as an outbox row in the decision's own transaction: it is written
+    whatever state DUO is in (DUO is only called by the worker, see koppelingen.duo.leveringen)."""
     from inburgering.koppelingen.duo.leveringen import lever_pip
 
-    try:
-        levering = lever_pip(
-            dossier,
-            dagtekening=versie.dagtekening,
-            leerroute=versie.leerroute,
-            niveau=versie.niveau or None,
-            intensiteit=versie.geschatte_intensiteit_uren,
-            actor=actor,
-        )
-    except Exception as exc:  # DUO unreachable or misconfigured: report, keep the decision
-        return None, _("Het PIP kon niet aan DUO worden aangeboden: %s") % exc
-    return levering, ""
+    return lever_pip(
+        dossier,
+        dagtekening=versie.dagtekening,
+        leerroute=versie.leerroute,
+        niveau=versie.niveau or None,
+        intensiteit=versie.geschatte_intensiteit_uren,
+        actor=actor,
+    )
 
 
 # --- later versions ------------------------------------------------------------------------------

@@ -9,6 +9,17 @@ Interpretations (documented choices):
   ``peildatum`` when no date is delivered, lies after the last day of the termijn.
 - "'Nee' alleen als de einddatum binnen twee maanden valt": the termijn ends no later than two
   months after the ``peildatum`` (including termijnen that already ended).
+- "Eerste PIP ... ongeacht welke gemeente" (PIP): the first PIP is the one delivered when DUO
+  knows neither an initial nor a current PIP for the person. DUO's PIP API only returns the
+  current PIP; when there is one, an initial PIP exists too, so this is not the first.
+- "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route" next to "De datum ... mag
+  niet na de datum afronding Z-route liggen" (MAP/PVT): DUO forbids only *later* dates. A date
+  on or before the registered completion day belongs to the route itself and is accepted;
+  otherwise the first rule would make the second one meaningless.
+- Aanbod institution: "De Opleidingsinstelling moet bekend zijn bij DUO als een door Blik op
+  Werk (BoW) gekeurmerkte instelling of een erkende Taalschakelinstelling (TST) als de persoon
+  de onderwijsroute volgt" reads as: a BoW institution is always accepted; a TST-only
+  institution only for the onderwijsroute.
 - Aanbod dates: the README's "datumAanvangTaalschakeltraject ligt niet voor datumEindeCursus of
   datumInburgeringsaanbod" is read for the current spec fields as: the start of the course is
   not before the aanbod date, and its end not before its start.
@@ -129,11 +140,13 @@ def valideer_pip(bericht: PipBericht, context: PipContext) -> Validatie:
         fout("PIP_A2_ONDERWIJSROUTE", "niveau", "Niveau A2 kan niet bij de onderwijsroute.")
     if bericht.niveau is Taalniveau.B1 and bericht.leerroute is Leerroute.Z:
         fout("PIP_B1_ZROUTE", "niveau", "Niveau B1 kan niet bij de Z-route.")
-    if (
-        bericht.niveau is Taalniveau.A2
-        and bericht.leerroute is Leerroute.B1
-        and context.dagtekening_initiele_pip is None
-    ):
+    eerste_pip = (
+        context.dagtekening_initiele_pip is None and context.dagtekening_actuele_pip is None
+    )
+    # DUO (README, PIP "Niveau"): "Niveau A2 mag niet in combinatie met de B1-route worden
+    # aangeleverd als dit de eerste PIP is die wordt aangeleverd voor de persoon ongeacht
+    # welke gemeente."
+    if bericht.niveau is Taalniveau.A2 and bericht.leerroute is Leerroute.B1 and eerste_pip:
         fout(
             "PIP_A2_B1ROUTE_EERSTE_PIP",
             "niveau",
@@ -232,7 +245,13 @@ def _valideer_resultaat(
             "pip",
             "Uw gemeente heeft geen actueel PIP voor deze inburgeringsplichtige.",
         )
-    if ctx.plicht_voldaan_via_zroute:
+    # DUO (README, MAP/PVT): "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route"
+    # and "De datum ... mag niet na de datum afronding Z-route liggen": up to and including the
+    # completion day the date belongs to the route; only a later one is refused.
+    binnen_zroute = (
+        d is not None and ctx.datum_afronding_zroute is not None and d <= ctx.datum_afronding_zroute
+    )
+    if ctx.plicht_voldaan_via_zroute and not binnen_zroute:
         fout("ZROUTE_VOLDAAN", "datum", "De inburgeringsplicht is al voldaan via de Z-route.")
     if d is not None:
         if d < ctx.termijn_start:
@@ -340,19 +359,27 @@ def valideer_aanbod(bericht: AanbodBericht, context: AanbodContext) -> Validatie
         )
     if context.dagtekening_actuele_pip is None:
         fout("AANBOD_GEEN_PIP", "pip", "De inburgeringsplichtige heeft nog geen PIP.")
-    if context.leerroute is Leerroute.ONDERWIJS:
-        if not bericht.instelling_erkende_taalschakel:
+    # DUO (README, Inburgeringsaanbod): "De Opleidingsinstelling moet bekend zijn bij DUO als
+    # een door Blik op Werk (BoW) gekeurmerkte instelling of een erkende Taalschakelinstelling
+    # (TST) als de persoon de onderwijsroute volgt": BoW always; TST only for the onderwijsroute.
+    onderwijsroute = context.leerroute is Leerroute.ONDERWIJS
+    if not (
+        bericht.instelling_bow_keurmerk
+        or (onderwijsroute and bericht.instelling_erkende_taalschakel)
+    ):
+        if onderwijsroute:
             fout(
                 "AANBOD_INSTELLING_TST",
                 "instelling",
-                "Bij de onderwijsroute moet de instelling een erkende taalschakelinstelling zijn.",
+                "Bij de onderwijsroute moet de instelling een keurmerk van Blik op Werk hebben "
+                "of een erkende taalschakelinstelling zijn.",
             )
-    elif not bericht.instelling_bow_keurmerk:
-        fout(
-            "AANBOD_INSTELLING_BOW",
-            "instelling",
-            "De instelling heeft geen keurmerk van Blik op Werk.",
-        )
+        else:
+            fout(
+                "AANBOD_INSTELLING_BOW",
+                "instelling",
+                "De instelling heeft geen keurmerk van Blik op Werk.",
+            )
     data = {
         "datum_inburgeringsaanbod": bericht.datum_inburgeringsaanbod,
         "startdatum_opleiding": bericht.startdatum_opleiding,

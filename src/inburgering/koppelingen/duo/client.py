@@ -53,9 +53,11 @@ class DuoOnbereikbaar(Exception):
 class DuoFout(Exception):
     """DUO answered with an error status. `teksten` holds DUO's fouttekst values."""
 
-    def __init__(self, status: int, teksten: list[str]):
+    def __init__(self, status: int, teksten: list[str], *, authenticatie: bool = False):
         self.status = status
         self.teksten = teksten
+        #: DUO refused our identity, not this message: the worker pauses (see outbox.py).
+        self.authenticatie = authenticatie
         super().__init__(f"DUO antwoordde {status}: {'; '.join(teksten) or '(geen toelichting)'}")
 
     @property
@@ -170,7 +172,8 @@ class DuoClient:
         if antwoord.status == 404:
             return None
         if antwoord.status != 200:
-            raise DuoFout(antwoord.status, foutteksten(antwoord))
+            raise DuoFout(antwoord.status, foutteksten(antwoord),
+                          authenticatie=is_authenticatiefout(antwoord))  # fmt: skip
         data = antwoord.json()
         if schema is not None and (fouten := schemas.fouten(schema, data)):
             raise DuoFout(502, [f"Antwoord van DUO wijkt af van het contract: {fouten[0]}"])
@@ -231,6 +234,9 @@ class DuoClient:
 
 
 def foutteksten(antwoord: Antwoord) -> list[str]:
+    """DUO's error texts. The contract's 403 body is an array of `Foutmelding`
+    (`{"fouttekst": ...}`, at most 50); the Notificatie API answers a single object; a 400 has
+    no body in the contract. Anything else (an HTML page from a proxy) gives no texts."""
     try:
         data = antwoord.json()
     except ValueError:
@@ -238,8 +244,42 @@ def foutteksten(antwoord: Antwoord) -> list[str]:
     if isinstance(data, dict):
         data = [data]
     if isinstance(data, list):
-        return [str(d.get("fouttekst", "")) for d in data if isinstance(d, dict)]
+        teksten = (str(d.get("fouttekst") or "").strip() for d in data if isinstance(d, dict))
+        return [t for t in teksten if t]
     return []
+
+
+def heeft_api_versie(antwoord: Antwoord) -> bool:
+    return any(k.lower() == "api-version" for k in antwoord.headers)
+
+
+def is_authenticatiefout(antwoord: Antwoord) -> bool:
+    """Whether DUO refused *us* rather than this message: every further call would fail alike.
+
+    * 401: always (DUO's APIs do not answer 401 themselves; the Digikoppeling gateway does
+      when the client certificate is missing, expired or not trusted).
+    * 403 *without* the `API-Version` header: DUO's contract requires that header on every
+      answer of its APIs, including their functional 403 ("Niet geautoriseerd" with an array of
+      Foutmelding). A 403 without it comes from the gateway in front of the APIs: the OIN in
+      the certificate or in `bron` is not authorised. A 403 *with* the header, with or without
+      a body, is DUO refusing this one message.
+    """
+    if antwoord.status == 401:
+        return True
+    return antwoord.status == 403 and not heeft_api_versie(antwoord)
+
+
+def reden_weigering(antwoord: Antwoord) -> str:
+    """A Dutch reason for DUO's refusal, also when DUO gave no body."""
+    teksten = foutteksten(antwoord)
+    if teksten:
+        return "; ".join(teksten)
+    if is_authenticatiefout(antwoord):
+        return (
+            f"DUO weigerde de verbinding ({antwoord.status}): certificaat of OIN niet "
+            "geaccepteerd; het versturen is gepauzeerd."
+        )
+    return f"DUO weigerde het bericht ({antwoord.status}) zonder toelichting."
 
 
 def client_voor(gemeente, *, transport: Transport | None = None) -> DuoClient:

@@ -23,6 +23,7 @@ from inburgering.dossiers.workflow import FEITEN, Afsluitreden, Fase, Soort
 from ..brp.client import brp_client
 from ..models import InkomendBericht, Status
 from .client import DuoClient, client_voor
+from .dezelfde_feiten import AL_BEKEND, al_afgesloten, al_bekend
 
 #: Every gebeurtenisId in DUO's catalogue (Gebeurtenissen overzicht). Others are refused (400).
 CATALOGUS = frozenset(
@@ -51,6 +52,9 @@ class Context:
     bericht: InkomendBericht
     gemeente: Gemeente
     client: DuoClient
+    #: Events written, and events left out because the dossier already held the same fact.
+    nieuw: int = 0
+    bekend: int = 0
 
     @property
     def bsn(self) -> str:
@@ -65,11 +69,16 @@ class Context:
         """The notification's own date (DUO's registration), for facts without an API date."""
         return timezone.localdate(self.bericht.registratie_datumtijd)
 
-    def registreer(self, dossier: Dossier, soort: Soort, datum: dt.date, **kwargs) -> DossierEvent:
-        return registreer(
-            dossier, soort, min(datum, timezone.localdate()), bron=Bron.DUO,
-            bron_referentie=self.ref, **kwargs,
-        )  # fmt: skip
+    def registreer(
+        self, dossier: Dossier, soort: Soort, datum: dt.date, **kwargs
+    ) -> DossierEvent | None:
+        """Record a DUO event, unless the dossier holds the same fact (`dezelfde_feiten`)."""
+        datum = min(datum, timezone.localdate())
+        if al_bekend(self.bericht.gebeurtenis_id, dossier, soort, datum, kwargs.get("gegevens")):
+            self.bekend += 1
+            return None
+        self.nieuw += 1
+        return registreer(dossier, soort, datum, bron=Bron.DUO, bron_referentie=self.ref, **kwargs)
 
 
 Uitkomst = tuple[Dossier | None, str]
@@ -103,8 +112,15 @@ def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = Non
     if al.exists():  # processed before (e.g. the status update was lost): do not repeat
         _klaar(bericht, Status.VERWERKT, al.first().dossier, "Al eerder verwerkt.")
         return
+    afgesloten = al_afgesloten(bericht.gebeurtenis_id, AFSLUITREDEN.get(bericht.gebeurtenis_id),
+                               bericht.bsn, gemeente)  # fmt: skip
+    if afgesloten is not None:  # the same closing again: DUO need not even be asked
+        _klaar(bericht, Status.VERWERKT, afgesloten, AL_BEKEND)
+        return
     ctx = Context(bericht, gemeente, client or client_voor(gemeente))
     dossier, resultaat = functie(ctx)
+    if ctx.bekend and not ctx.nieuw:
+        resultaat = AL_BEKEND
     _klaar(bericht, Status.VERWERKT, dossier, resultaat)
 
 
@@ -259,11 +275,11 @@ def nieuwe_inburgeringsplichtige(ctx: Context) -> Uitkomst:
         return dossier, "Dossier opnieuw in gebruik genomen."
     if ctx.bericht.gebeurtenis_id == "SS139":
         if dossier.brp_inschrijving_datum:
-            return dossier, "Inschrijving in de gemeente was al bekend."
+            return dossier, f"{AL_BEKEND} (inschrijving in de gemeente)"
         ctx.registreer(dossier, Soort.HUISVESTING, ctx.datum, gegevens=gegevens)
         return dossier, "Inschrijving in de huisvestingsgemeente vastgelegd."
     if dossier.kennisgeving_datum:
-        return dossier, "Kennisgeving was al bekend."
+        return dossier, f"{AL_BEKEND} (kennisgeving)"
     ctx.registreer(dossier, Soort.SIGNAAL_ONTVANGEN, datum, gegevens=gegevens)
     return dossier, "Kennisgeving vastgelegd bij bestaand dossier."
 
@@ -279,7 +295,7 @@ def vestiging_na_verhuizing(ctx: Context) -> Uitkomst:
     termijn = ctx.client.inburgeringstermijn(ctx.bsn) if met_pip else None
     oud = open_dossier_van(ctx.bsn, ctx.gemeente)
     if oud is not None and oud.gemeente_id == ctx.gemeente.pk:
-        return oud, "De persoon heeft al een lopend dossier in deze gemeente."
+        return oud, f"{AL_BEKEND} (lopend dossier in deze gemeente)"
     if oud is not None:
         ctx.registreer(oud, Soort.DOSSIER_AFGESLOTEN, ctx.datum,
                        gegevens={"reden": Afsluitreden.VERHUISD})  # fmt: skip
@@ -389,20 +405,12 @@ def lbt_afgenomen(ctx: Context) -> Uitkomst:
 @handler("SS199")
 def examenresultaat(ctx: Context) -> Uitkomst:
     dossier = _vereist_dossier(ctx)
-    bekend = {
-        (e.gegevens.get("onderdeel"), e.gegevens.get("examendatum"))
-        for e in dossier.events.filter(soort=Soort.EXAMENRESULTAAT)
-    }
-    nieuw = 0
-    for r in ctx.client.examenresultaten(ctx.bsn):
-        if (r["onderdeel"], r["examendatum"]) in bekend:
-            continue
+    for r in ctx.client.examenresultaten(ctx.bsn):  # known results: see dezelfde_feiten
         ctx.registreer(dossier, Soort.EXAMENRESULTAAT, _d(r["examendatum"]), gegevens={
             "onderdeel": r["onderdeel"], "resultaat": r["resultaat"],
             "niveau": r.get("niveau", ""), "examendatum": r["examendatum"],
         })  # fmt: skip
-        nieuw += 1
-    return dossier, f"{nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
+    return dossier, f"{ctx.nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
 
 
 def toestand_van(dossier: Dossier):

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -45,6 +46,21 @@ class Antwoord:
         return b"" if self.body is None else json.dumps(self.body).encode()
 
 
+class Storing:
+    """A forced answer (fault injection for tests and demos): the next `aantal` requests whose
+    method and path match get this answer instead of DUO's own. `api_versie=False` answers as
+    the gateway in front of DUO's APIs does (no `API-Version` header: e.g. a refused
+    certificate); `body` is sent as is (None: no body)."""
+
+    def __init__(self, status, body=None, *, methode=None, pad="", api_versie=True, aantal=1):
+        self.status, self.body, self.methode = status, body, methode
+        self.pad = re.compile(pad)
+        self.api_versie, self.aantal = api_versie, aantal
+
+    def past(self, methode: str, pad: str) -> bool:
+        return (self.methode in (None, methode)) and bool(self.pad.search(pad))
+
+
 class _Fout(Exception):
     def __init__(self, status: int, *teksten: str):
         self.antwoord = Antwoord(status, [{"fouttekst": t[:200]} for t in teksten] or None)
@@ -63,6 +79,10 @@ class Simulator:
         self.opslag = opslag or Opslag()
         self.duo_oin = duo_oin
         self.aanroepen = 0
+        #: Forced answers, first match wins (see `storing`); and every request answered, as
+        #: (method, path without /v1, status), so tests can count what reached "DUO".
+        self.storingen: list[Storing] = []
+        self.logboek: deque[tuple[str, str, int]] = deque(maxlen=10_000)
         self._routes: list[tuple[str, re.Pattern, Callable]] = []
         r = self._route
         r("GET", r"/personen/(?P<bsn>[^/]+)/inburgeringsplicht", self.inburgeringsplicht)
@@ -106,6 +126,30 @@ class Simulator:
     def _route(self, methode: str, patroon: str, functie: Callable) -> None:
         self._routes.append((methode, re.compile(f"^{patroon}$"), functie))
 
+    # --- fault injection ----------------------------------------------------------------------
+
+    def storing(self, status: int, body: Any = None, **kwargs) -> Storing:
+        """Force the next answer(s): `sim.storing(503, pad="/PIP$", aantal=2)`,
+        `sim.storing(401, api_versie=False)`, `sim.storing(403)` (no body)."""
+        storing = Storing(status, body, **kwargs)
+        self.storingen.append(storing)
+        return storing
+
+    def ontvangen(self, methode: str, pad_eindigt_op: str, *, geslaagd: bool = True) -> int:
+        """How many requests with this method and path ending reached DUO (and succeeded)."""
+        return sum(
+            1 for m, p, status in self.logboek
+            if m == methode and p.endswith(pad_eindigt_op) and (status < 300 or not geslaagd)
+        )  # fmt: skip
+
+    def _geforceerd(self, methode: str, pad: str) -> Antwoord | None:
+        for storing in self.storingen:
+            if storing.aantal > 0 and storing.past(methode, pad):
+                storing.aantal -= 1
+                headers = {"API-Version": "1.0.0"} if storing.api_versie else {}
+                return Antwoord(storing.status, storing.body, headers)
+        return None
+
     # --- dispatch ---------------------------------------------------------------------------
 
     def verwerk(
@@ -117,6 +161,10 @@ class Simulator:
         if not pad.startswith("/v1/"):
             return Antwoord(404)
         pad = pad[3:]
+        geforceerd = self._geforceerd(methode.upper(), pad)
+        if geforceerd is not None:
+            self.logboek.append((methode.upper(), pad, geforceerd.status))
+            return geforceerd
         versie = API_VERSIES.get(pad.strip("/").split("/")[0], "1.0.0")
         if pad.startswith("/personen/"):
             versie = API_VERSIES.get(pad.split("/")[3] if pad.count("/") > 2 else "", versie)
@@ -127,6 +175,7 @@ class Simulator:
         antwoord.headers.setdefault("API-Version", versie)
         if h.get("berichtid"):
             antwoord.headers["berichtId"] = h["berichtid"]
+        self.logboek.append((methode.upper(), pad, antwoord.status))
         return antwoord
 
     def _verwerk(self, methode, pad, h, body) -> Antwoord:
