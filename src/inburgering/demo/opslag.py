@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Inzagelog, Samenwerkingsverband, Team
-from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
+from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import (
     Dossier,
     DossierEvent,
@@ -135,7 +135,7 @@ def verwijder_demodata() -> dict[str, int]:
     cascade collection: the order below takes care of references).
     """
     db = connection.alias
-    personen = Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start))
+    personen = Inburgeraar.objects.filter(bsn__range=SYNTHETISCHE_BSNS)
     dossiers = Dossier.objects.filter(inburgeraar__in=personen.values("pk"))
     gebruikers = Gebruiker.objects.filter(email__endswith=f"@{DEMO_DOMEIN}")
     aantallen = {}

@@ -6,7 +6,7 @@ dossiers 0008 about table rebuilds."""
 
 from django.db import migrations
 
-SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK.start
+SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK (to 999999999)
 
 MELDING = (
     "Het inzagelog (accounts_inzagelog) is alleen-toevoegen: {op} geweigerd. Alleen manage.py "
@@ -15,7 +15,7 @@ MELDING = (
 
 DEMO_DOSSIER = f"""EXISTS (
     SELECT 1 FROM dossiers_dossier d JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id
-    WHERE d.id = OLD.dossier_id AND i.bsn >= '{SYNTHETISCH}'
+    WHERE d.id = OLD.dossier_id AND i.bsn BETWEEN '{SYNTHETISCH}' AND '999999999'
 )"""
 
 PG_VOORUIT = f"""

@@ -8,7 +8,7 @@ again (tests/dossiers/test_onveranderlijk.py fails when they are missing)."""
 
 from django.db import migrations
 
-SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK.start, the demo data's range
+SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK (to 999999999), the demo range
 
 MELDING = (
     "Het gebeurtenissenlog (dossiers_dossierevent) is alleen-toevoegen: {op} geweigerd. "
@@ -36,7 +36,7 @@ BEGIN
     END IF;
     IF TG_OP = 'DELETE' AND modus = 'demo' AND EXISTS (
         SELECT 1 FROM dossiers_dossier d JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id
-        WHERE d.id = OLD.dossier_id AND i.bsn >= '{SYNTHETISCH}'
+        WHERE d.id = OLD.dossier_id AND i.bsn BETWEEN '{SYNTHETISCH}' AND '999999999'
     ) THEN
         RETURN OLD;
     END IF;
@@ -85,7 +85,7 @@ WHEN NOT EXISTS (SELECT 1 FROM dossiers_schrijfvergunning WHERE modus = 'leegmak
         AND EXISTS (
             SELECT 1 FROM dossiers_dossier d
             JOIN dossiers_inburgeraar i ON i.id = d.inburgeraar_id
-            WHERE d.id = OLD.dossier_id AND i.bsn >= '{SYNTHETISCH}'
+            WHERE d.id = OLD.dossier_id AND i.bsn BETWEEN '{SYNTHETISCH}' AND '999999999'
         )
     )
 BEGIN
