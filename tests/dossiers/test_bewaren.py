@@ -374,3 +374,16 @@ def test_monitoring_of_past_peildata_is_unchanged_by_the_purge():
     assert list(MijlpalenProjectie.objects.order_by("dossier").values()) == projectie_voor
     sel = dataclasses.replace(selecties[0], bekend_op=timezone.now())
     assert cijfers()[0] == [(t.sleutel, t.rijen) for t in tabellen(sel)]
+
+
+def test_a_purged_dossier_still_opens_without_the_removed_data(client, gemeente_a, teamleider_a):
+    from django.urls import reverse
+
+    dossier = gesloten_dossier(gemeente_a, reden=Afsluitreden.OVERLEDEN)
+    bewaren.opschonen(GESLOTEN)
+    client.force_login(teamleider_a)
+    antwoord = client.get(reverse("dossiers:dossier", args=[dossier.uuid]))
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    for weg in ("Haddad", "Zus Fatima", "Dorpsstraat", "0612345678"):
+        assert weg not in html

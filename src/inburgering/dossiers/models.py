@@ -177,7 +177,11 @@ class EventQuerySet(models.QuerySet):
 
 
 class DossierEvent(models.Model):
-    """One fact in a dossier's life. Never changed or deleted: a correction is a new event."""
+    """One fact in a dossier's life. Never changed or deleted: a correction is a new event.
+
+    Enforced here and, for any other route (raw SQL, `_base_manager`), by database triggers
+    (migration 0008). The only exception is the purge after the retention period, which blanks
+    `gegevens` and `toelichting` (`bewaren.py`, `onveranderlijk.py`)."""
 
     id = models.BigAutoField(primary_key=True)
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
