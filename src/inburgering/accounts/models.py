@@ -111,7 +111,9 @@ class Gebruiker(AbstractUser):
 
 
 class Inzagelog(models.Model):
-    """Who viewed which dossier's personal data, when, and on which page. Append-only."""
+    """Who viewed which dossier's personal data, when, and on which page. Append-only, also
+    in the database (trigger, migration 0004); `manage.py opschonen` deletes rows older than
+    settings.INZAGELOG_BEWAARTERMIJN_MAANDEN through `dossiers.onveranderlijk`."""
 
     id = models.BigAutoField(primary_key=True)
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)

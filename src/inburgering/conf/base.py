@@ -110,8 +110,19 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend plus a flush that may empty the append-only logs (inburgering/sqlite).
+    DATABASES["default"]["ENGINE"] = "inburgering.sqlite"
+    # Django's default test database for SQLite, named explicitly: pytest-django recognises the
+    # in-memory database by the engine's name, which is now ours.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Retention of the access log (Inzagelog) in months. The law fixes no period for it; this is a
+# policy choice (AVG art. 5 lid 2, accountability): long enough to answer a data subject's or
+# the Autoriteit Persoonsgegevens' question about past access. `manage.py opschonen` removes
+# older rows (docs/adr/0001-bewaartermijnen-en-opschonen.md).
+INZAGELOG_BEWAARTERMIJN_MAANDEN = int(env("INZAGELOG_BEWAARTERMIJN_MAANDEN", "60"))
 
 # Form widgets render through TEMPLATES, so the project's widget templates are found
 # (inburgering/ui.py: selects with their options inline).

@@ -16,8 +16,15 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Inzagelog, Samenwerkingsverband, Team
-from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
-from inburgering.dossiers.models import Dossier, DossierEvent, Gezinsrelatie, Inburgeraar
+from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.dossiers.models import (
+    Dossier,
+    DossierEvent,
+    Gezinsrelatie,
+    Inburgeraar,
+    Verwijdering,
+)
+from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.monitoring.models import MijlpalenProjectie
 
 from .gemeenten import PER_CODE, ZAFFIER
@@ -122,19 +129,22 @@ def verwijder_demodata() -> dict[str, int]:
     """Delete generated data in dependency order and return the counts.
 
     Generated people have a BSN in SYNTHETISCH_BSN_BEREIK (which contains the RvIG test range);
-    generated users have an e-mail address at DEMO_DOMEIN. DossierEvent refuses queryset
-    deletes by design (the log is append-only); wiping synthetic data is the one exception, so
-    events, and for speed the other bulk tables, are removed with `_raw_delete` (one DELETE
-    statement, no signals, no cascade collection: the order below takes care of references).
+    generated users have an e-mail address at DEMO_DOMEIN. The event log and the access log
+    are append-only, in Python and by database trigger; wiping synthetic data on a dev or demo
+    database is the one explicit exception (`onveranderlijk.uitzondering(DEMO)`), and the
+    triggers check that every event and access-log row deleted belongs to a dossier of a person
+    in the synthetic BSN range, so this cannot remove real data. Events, and for speed the
+    other bulk tables, are removed with `_raw_delete` (one DELETE statement, no signals, no
+    cascade collection: the order below takes care of references).
     """
     db = connection.alias
-    personen = Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start))
+    personen = Inburgeraar.objects.filter(bsn__range=SYNTHETISCHE_BSNS)
     dossiers = Dossier.objects.filter(inburgeraar__in=personen.values("pk"))
     gebruikers = Gebruiker.objects.filter(email__endswith=f"@{DEMO_DOMEIN}")
     aantallen = {}
-    with transaction.atomic():
+    with uitzondering(DEMO):
         aantallen["inzagelog"] = Inzagelog.objects.filter(
-            Q(dossier__in=dossiers.values("pk")) | Q(gebruiker__in=gebruikers.values("pk"))
+            dossier__in=dossiers.values("pk")
         )._raw_delete(db)
         MijlpalenProjectie.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
         aantallen["events"] = DossierEvent.objects.filter(
@@ -143,6 +153,7 @@ def verwijder_demodata() -> dict[str, int]:
         aantallen["gezinsrelaties"] = Gezinsrelatie.objects.filter(
             Q(inburgeraar__in=personen.values("pk")) | Q(gerelateerde__in=personen.values("pk"))
         )._raw_delete(db)
+        Verwijdering.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
         aantallen["dossiers"] = dossiers._raw_delete(db)
         aantallen["inburgeraars"] = personen._raw_delete(db)
         Gebruiker.gemeenten.through.objects.filter(

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 TEST_BSN_BEREIK = range(999_990_000, 1_000_000_000)
 #: Synthetic national-scale benchmark data uses the 99-prefixed block (enough for 150K people).
 SYNTHETISCH_BSN_BEREIK = range(990_000_000, 1_000_000_000)
+#: The same range as the (first, last) text values for a `bsn__range` lookup. Text, so a
+#: lookup with only a lower bound would also match anything after "9", such as the placeholder
+#: a purged person gets (`bewaren.vervangend_bsn`).
+SYNTHETISCHE_BSNS = (str(SYNTHETISCH_BSN_BEREIK.start), str(SYNTHETISCH_BSN_BEREIK.stop - 1))
 
 
 def elfproef(bsn: str) -> bool:

@@ -225,7 +225,11 @@ class EventQuerySet(models.QuerySet):
 
 
 class DossierEvent(models.Model):
-    """One fact in a dossier's life. Never changed or deleted: a correction is a new event."""
+    """One fact in a dossier's life. Never changed or deleted: a correction is a new event.
+
+    Enforced here and, for any other route (raw SQL, `_base_manager`), by database triggers
+    (migration 0008). The only exception is the purge after the retention period, which blanks
+    `gegevens` and `toelichting` (`bewaren.py`, `onveranderlijk.py`)."""
 
     id = models.BigAutoField(primary_key=True)
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
@@ -281,3 +285,75 @@ class DossierEvent(models.Model):
         from .referentie import gegevens_in_woorden
 
         return gegevens_in_woorden(self.gegevens)
+
+
+# --- Retention and erasure (bewaren.py, docs/adr/0001-bewaartermijnen-en-opschonen.md) ---------
+
+
+class Opschoonrun(models.Model):
+    """One run of `manage.py opschonen`, dry run or purge: when, for which peildatum and
+    gemeente, by whom, and how much went. The accountability record (AVG art. 5 lid 2) that
+    the purge happened as the law requires; it holds no personal data of inburgeraars."""
+
+    gestart_op = models.DateTimeField(_("gestart op"), default=timezone.now)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    peildatum = models.DateField(_("peildatum"))
+    proefdraai = models.BooleanField(_("proefdraai"), default=False)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uitgevoerd_door = models.CharField(_("uitgevoerd door"), max_length=150, blank=True)
+    aantallen = models.JSONField(_("aantallen"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("opschoonrun")
+        verbose_name_plural = _("opschoonruns")
+
+    def __str__(self) -> str:
+        soort = "proefdraai" if self.proefdraai else "opschoning"
+        return f"{soort} {self.peildatum:%d-%m-%Y}"
+
+
+class Verwijdering(models.Model):
+    """What one purge run removed of one dossier for one retention category, and on which
+    legal ground. At most one per dossier and category: the second run finds it and skips."""
+
+    run = models.ForeignKey(Opschoonrun, on_delete=models.PROTECT, related_name="verwijderingen")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="verwijderingen")
+    datum = models.DateField(_("datum"))
+    categorie = models.CharField(_("categorie"), max_length=20)
+    verwijderen_uiterlijk = models.DateField(_("verwijderen uiterlijk"))
+    grondslag = models.CharField(_("grondslag"), max_length=100)
+    uitleg = models.TextField(_("uitleg"))
+    verwijderd = models.JSONField(_("verwijderd"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("verwijdering")
+        verbose_name_plural = _("verwijderingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "categorie"], name="een_verwijdering_per_categorie"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.categorie} van dossier {self.dossier_id} op {self.datum:%d-%m-%Y}"
+
+
+class Schrijfvergunning(models.Model):
+    """SQLite's stand-in for PostgreSQL's transaction-local setting `inburgering.opschonen`.
+
+    The triggers on the event log and the access log (migrations dossiers 0008, accounts 0004)
+    let a change through only while a row with the right `modus` exists. The row is written and
+    removed again inside the one transaction that needs it (`onveranderlijk.uitzondering`), so
+    no other connection ever sees it. Always empty between transactions."""
+
+    modus = models.CharField(max_length=20)
+    tot = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("schrijfvergunning")
+        verbose_name_plural = _("schrijfvergunningen")
+
+    def __str__(self) -> str:
+        return self.modus

@@ -11,7 +11,7 @@ from django.db import connection
 from inburgering.accounts.models import Gemeente
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
-from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK
+from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.monitoring import projectie
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             self.stdout.write("Verwijderd: " + ", ".join(f"{k} {v}" for k, v in aantallen.items()))
             if opties["alleen_reset"]:
                 return
-        elif Inburgeraar.objects.filter(bsn__gte=str(SYNTHETISCH_BSN_BEREIK.start)).exists():
+        elif Inburgeraar.objects.filter(bsn__range=SYNTHETISCHE_BSNS).exists():
             if opties["als_leeg"]:
                 self.stdout.write("Demogegevens zijn al geladen; er is niets gewijzigd.")
                 return
