@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
-from inburgering.accounts.models import Inzagelog
-from inburgering.accounts.toegang import log_inzage
+from inburgering.accounts.models import Exportlog, Inzagelog
+from inburgering.accounts.toegang import log_export, log_inzage
+from inburgering.dossiers import bewaren
 from inburgering.dossiers.models import DossierEvent, Schrijfvergunning
 from inburgering.dossiers.onveranderlijk import DEMO, OPSCHONEN, uitzondering
 from tests.conftest import maak_dossier
@@ -71,6 +73,21 @@ def test_access_log_update_and_delete_are_refused(dossier_a, consulent_a):
     geweigerd(sql, "DELETE FROM accounts_inzagelog")
     rij.refresh_from_db()
     assert rij.doel == "dossier"
+
+
+def test_export_log_update_and_delete_are_refused_and_old_rows_go_with_the_purge(
+    settings, consulent_a
+):
+    rij = log_export(consulent_a, "monitoring_tabel", {"tabel": "routes"})
+    geweigerd(Exportlog.objects.filter(pk=rij.pk).update, soort="anders")
+    geweigerd(Exportlog.objects.filter(pk=rij.pk).delete)
+    geweigerd(sql, "UPDATE accounts_exportlog SET soort = 'x' WHERE id = %s", [rij.pk])
+    geweigerd(sql, "DELETE FROM accounts_exportlog")
+    with uitzondering(OPSCHONEN, tot=rij.tijdstip):
+        geweigerd(Exportlog.objects.filter(pk=rij.pk)._raw_delete, connection.alias)
+    settings.INZAGELOG_BEWAARTERMIJN_MAANDEN = 60
+    bewaren.verwijder_inzagelog(timezone.localdate() + dt.timedelta(days=5 * 365 + 2))
+    assert not Exportlog.objects.exists()
 
 
 def test_the_purge_exception_allows_only_payload_columns(event):

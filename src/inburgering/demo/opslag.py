@@ -15,7 +15,14 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Q
 
-from inburgering.accounts.models import Gebruiker, Gemeente, Inzagelog, Samenwerkingsverband, Team
+from inburgering.accounts.models import (
+    Exportlog,
+    Gebruiker,
+    Gemeente,
+    Inzagelog,
+    Samenwerkingsverband,
+    Team,
+)
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import (
     Dossier,
@@ -25,7 +32,7 @@ from inburgering.dossiers.models import (
     Verwijdering,
 )
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
-from inburgering.monitoring.models import MijlpalenProjectie
+from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
 from .gemeenten import PER_CODE, ZAFFIER
 from .organisatie import DEMO_DOMEIN
@@ -159,6 +166,10 @@ def verwijder_demodata() -> dict[str, int]:
         Gebruiker.gemeenten.through.objects.filter(
             gebruiker__in=gebruikers.values("pk")
         )._raw_delete(db)
+        # What demo users did in the demo: their exports (the trigger checks the demo domain)
+        # and import tasks; both refer to the user.
+        Exportlog.objects.filter(gebruiker__in=gebruikers.values("pk"))._raw_delete(db)
+        Importtaak.objects.filter(gebruiker__in=gebruikers.values("pk"))._raw_delete(db)
         aantallen["gebruikers"] = gebruikers.delete()[0]
         teams = Team.objects.filter(gemeente__cbs_code__in=list(PER_CODE), leden__isnull=True)
         aantallen["teams"] = teams.delete()[0]

@@ -440,9 +440,17 @@ def inzagelog_te_verwijderen(peildatum: date):
     return Inzagelog.objects.filter(tijdstip__lt=inzagelog_grens(peildatum))
 
 
+def exportlog_te_verwijderen(peildatum: date):
+    from inburgering.accounts.models import Exportlog
+
+    return Exportlog.objects.filter(tijdstip__lt=inzagelog_grens(peildatum))
+
+
 def verwijder_inzagelog(peildatum: date) -> int:
-    """Delete the access-log rows past their period, through the triggers' exception (which
-    checks every row against the same limit)."""
+    """Delete the access-log rows past their period, and the export log's with them (it is
+    part of the access log), through the triggers' exception (which checks every row against
+    the same limit). Returns the number of access-log rows."""
     grens = inzagelog_grens(peildatum)
     with uitzondering(OPSCHONEN, tot=grens):
+        exportlog_te_verwijderen(peildatum)._raw_delete(connection.alias)
         return inzagelog_te_verwijderen(peildatum)._raw_delete(connection.alias)
