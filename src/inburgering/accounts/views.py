@@ -74,4 +74,5 @@ def inzagelog_view(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/inzagelog.html",
         {"form": form, "pagina": pagina, "query": query.urlencode()},
+        status=400 if form.is_bound and not form.is_valid() else 200,
     )
