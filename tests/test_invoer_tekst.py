@@ -93,9 +93,7 @@ def _meldingen(veld, waarde) -> list[str]:
 
 
 @pytest.mark.parametrize("klasse", FORMULIEREN, ids=lambda k: k.__qualname__)
-def test_every_text_field_of_every_form_refuses_control_characters(
-    klasse, consulent_a, gemeente_a
-):
+def test_every_text_field_of_every_form_refuses_control_characters(klasse, consulent_a, gemeente_a):
     form = _maak(klasse, consulent_a, gemeente_a)
     for naam, veld in _tekstvelden(form):
         assert _meldingen(veld, "a\x00b"), (klasse.__name__, naam)  # NUL: always refused
