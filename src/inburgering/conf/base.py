@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: runs every POST's view in one transaction; a locked SQLite database answers 503.
+    "inburgering.drukte.DrukteMiddleware",
 ]
 
 ROOT_URLCONF = "inburgering.urls"
@@ -97,7 +99,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # One writer at a time (docs/architecture.md, Databases): a writer waits up to `timeout`
+    # seconds for the lock, and every transaction takes it at BEGIN (IMMEDIATE), so a
+    # transaction never reads first and then finds the lock taken for good ("database is
+    # locked" at once, whatever the timeout). WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": float(env("SQLITE_TIMEOUT", "20")),
+        "transaction_mode": "IMMEDIATE",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Form widgets render through TEMPLATES, so the project's widget templates are found
