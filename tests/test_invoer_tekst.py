@@ -65,6 +65,7 @@ def _maak(klasse, gebruiker, gemeente):
         "asielstatushouder": True,
         "toegestaan": list(Soort),
         "map_nodig": True,
+        "gemeente_ids": [gemeente.pk],
     }
     nodig = {
         naam: mogelijk[naam]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .models import Gebruiker, Inzagelog
-from .toegang import mag_inzagelog_zien
+from .toegang import gemeente_ids, mag_inzagelog_zien
 
 
 class LoginView(auth_views.LoginView):
@@ -40,6 +40,14 @@ class InzagelogZoekForm(NLDesignFormMixin, forms.Form):
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args, gemeente_ids: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only colleagues of the officer's own gemeenten: names of another gemeente's staff
+        # are not theirs to see either.
+        self.fields["gebruiker"].queryset = (
+            Gebruiker.objects.filter(gemeenten__in=gemeente_ids).distinct().order_by("username")
+        )
+
     def clean(self):
         data = super().clean()
         if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
@@ -51,9 +59,14 @@ class InzagelogZoekForm(NLDesignFormMixin, forms.Form):
 def inzagelog_view(request: HttpRequest) -> HttpResponse:
     if not mag_inzagelog_zien(request.user):
         raise PermissionDenied(_("Alleen de privacyfunctionaris kan het inzagelog doorzoeken."))
-    form = InzagelogZoekForm(request.GET or None)
-    regels = Inzagelog.objects.select_related("gebruiker", "dossier__gemeente").order_by(
-        "-tijdstip", "-id"
+    gemeenten = gemeente_ids(request.user)
+    form = InzagelogZoekForm(request.GET or None, gemeente_ids=gemeenten)
+    # Need-to-know holds for the log too: the officer sees the views of their own gemeenten'
+    # dossiers, not those of every gemeente in the installation.
+    regels = (
+        Inzagelog.objects.filter(dossier__gemeente_id__in=gemeenten)
+        .select_related("gebruiker", "dossier__gemeente")
+        .order_by("-tijdstip", "-id")
     )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
