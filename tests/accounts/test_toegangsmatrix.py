@@ -19,6 +19,7 @@ import re
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -27,6 +28,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+import inburgering
 from inburgering.accounts.models import Rol
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
@@ -393,3 +395,62 @@ def test_the_privacy_officer_sees_only_the_log_of_their_own_gemeenten(
     assert (
         client.get(reverse("accounts:inzagelog"), {"gebruiker": consulent_b.pk}).status_code == 400
     )
+
+
+# --- bad input on every page ------------------------------------------------------------------
+
+
+def _acties() -> list[str]:
+    """Every `actie` a page's forms post, read from the templates (a new form is included)."""
+    gevonden = set()
+    for pad in (Path(inburgering.__file__).parent).rglob("*.html"):
+        gevonden |= set(re.findall(r'actie(?:" value)?="([a-z_]+)"', pad.read_text()))
+    return sorted(gevonden | {"vaststellen"})
+
+
+def _veldnamen() -> set[str]:
+    from tests.test_invoer_tekst import FORMULIEREN
+
+    namen = {naam for klasse in FORMULIEREN for naam in klasse.base_fields}
+    # Keys the views read from the request themselves.
+    return namen | {"sleutel", "doel", "zoek", "status", "dossiers", "terug", "band", "pagina"}
+
+
+@pytest.mark.parametrize("onzin", ["a\x00b", "9999-12-31"])
+def test_bad_input_on_every_page_never_gives_a_server_error(wereld, onzin):
+    """Every field of every form, every key a view reads itself and every action, filled with
+    a NUL (PostgreSQL refuses it in text) or an out-of-range date: never a 500."""
+    acties, velden = _acties(), _veldnamen()
+    assert {"contact", "bewaren", "verslag", "participatie"} <= set(acties)
+    fouten = []
+    for naam, route, parameters in PATRONEN:
+        regel = _regel(naam)
+        if regel == "admin":
+            continue  # Django's own admin
+        if regel.publiek is not None:
+            gebruiker = None
+        else:
+            rol = next(r for r in ROLLEN if r in (regel.na_scope or regel.rollen))
+            gebruiker = wereld["gebruikers"][rol]
+        client = Client(raise_request_exception=False)
+        url = _url(naam, route, dict(_varianten(naam, parameters, wereld))["binnen"])
+        verzoeken = [("GET", dict.fromkeys(velden, onzin))]
+        if "POST" in (regel.methoden if regel.publiek is None else GET_POST):
+            # The dossier pages tell their forms apart by `actie`; the others have one form.
+            per_pagina = acties if "uuid" in parameters else [""]
+            verzoeken += [
+                ("POST", dict.fromkeys(velden, onzin) | {"actie": actie}) for actie in per_pagina
+            ]
+        if gebruiker is not None:
+            client.force_login(gebruiker)
+        for methode, data in verzoeken:
+            with transaction.atomic():
+                vraag = client.get if methode == "GET" else client.post
+                antwoord = vraag(url, data)
+                # What a POST kept (a search in the session, a record) shows on the next view.
+                volgende = client.get(url) if antwoord.status_code == 302 else None
+                transaction.set_rollback(True)
+            for a in (antwoord, volgende):
+                if a is not None and a.status_code >= 500:
+                    fouten.append(f"{methode} {naam} actie={data.get('actie')}: {a.status_code}")
+    assert not fouten, "\n".join(fouten)
