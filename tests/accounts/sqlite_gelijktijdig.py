@@ -110,7 +110,16 @@ def verzoek_tijdens_slot(bestand: str, oud: bool) -> dict:
     houder.close()
     opgeslagen = [m.objects.count() for m in (Inburgeraar, Dossier, DossierEvent)]
     daarna = client.post("/dossiers/nieuw/", gegevens)
+    # A page that only reads, but writes the access log (outside a transaction).
+    houder = sqlite3.connect(bestand, isolation_level=None)
+    houder.execute("BEGIN IMMEDIATE")
+    houder.execute("UPDATE accounts_gemeente SET naam = 'Utrecht (bezet)'")
+    lezen = client.get("/caseload/?scope=gemeente")
+    houder.execute("ROLLBACK")
+    houder.close()
     return {
+        "status_lezen": lezen.status_code,
+        "lezen_inhoud": lezen.content.decode(),
         "status": tijdens.status_code,
         "inhoud": tijdens.content.decode(),
         "retry_after": tijdens.headers.get("Retry-After"),

@@ -69,3 +69,6 @@ def test_a_write_that_cannot_get_the_lock_answers_503_and_saves_nothing(database
     assert uitkomst["opgeslagen_tijdens"] == [0, 0, 0]
     assert uitkomst["status_daarna"] == 302
     assert uitkomst["opgeslagen_daarna"][:2] == [1, 1]
+    # A page that reads and then writes its access log line: the same page, not a 500.
+    assert uitkomst["status_lezen"] == 503
+    assert "Het systeem is even druk; probeer het opnieuw" in uitkomst["lezen_inhoud"]
