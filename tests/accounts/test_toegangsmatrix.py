@@ -29,7 +29,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 import inburgering
-from inburgering.accounts.models import Rol
+from inburgering.accounts.models import GemeenteConfiguratie, Rol
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake import oproepen
@@ -223,9 +223,16 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
     inactief.save()
     gebruikers["inactief"] = inactief
     ander = maak_gebruiker("bob_matrix", Rol.CONSULENT, gemeente_b)
+    collega = maak_gebruiker("bram_matrix", Rol.CONSULENT, gemeente_a, team=team_a)
+    # Gemeente A restricts consulenten to their own caseload: a colleague's dossier is outside
+    # the consulent's scope, inside the teamleider's and the kwaliteitsmedewerker's.
+    GemeenteConfiguratie.objects.filter(gemeente=gemeente_a).update(
+        consulent_alleen_eigen_caseload=True
+    )
     yield {
         "gebruikers": gebruikers,
         "binnen": _dossier_met_alles(gemeente_a, gebruikers[Rol.CONSULENT]),
+        "collega": _dossier_met_alles(gemeente_a, collega),
         "buiten": _dossier_met_alles(gemeente_b, ander),
     }
     duo_client._simulator.cache_clear()
@@ -236,8 +243,9 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
 
 def _varianten(naam: str, parameters: frozenset, w) -> list[tuple[str, dict]]:
     """(where, kwargs) per request: "binnen" inside scope, "buiten" outside it, "onbekend" an
-    object that does not exist, "gemengd" the user's dossier with another dossier's object."""
-    b, u = w["binnen"], w["buiten"]
+    object that does not exist, "gemengd" the user's dossier with another dossier's object,
+    "collega" a colleague's dossier in a gemeente that restricts consulenten to their own."""
+    b, u, c = w["binnen"], w["buiten"], w["collega"]
     if not parameters:
         return [("binnen", {})]
     if parameters == {"uuid"}:
@@ -245,6 +253,7 @@ def _varianten(naam: str, parameters: frozenset, w) -> list[tuple[str, dict]]:
             ("binnen", {"uuid": b["dossier"].uuid}),
             ("buiten", {"uuid": u["dossier"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
+            ("collega", {"uuid": c["dossier"].uuid}),
         ]
     if parameters == {"uuid", "pk"}:
         soort = {"intake:afspraak_status": "afspraak", "intake:brief": "brief"}[naam]
@@ -253,6 +262,7 @@ def _varianten(naam: str, parameters: frozenset, w) -> list[tuple[str, dict]]:
             ("buiten", {"uuid": u["dossier"].uuid, "pk": u[soort].pk}),
             ("onbekend", {"uuid": uuid.uuid4(), "pk": b[soort].pk}),
             ("gemengd", {"uuid": b["dossier"].uuid, "pk": u[soort].pk}),
+            ("collega", {"uuid": c["dossier"].uuid, "pk": c[soort].pk}),
         ]
     if parameters == {"uuid", "nummer"}:
         return [
@@ -260,6 +270,7 @@ def _varianten(naam: str, parameters: frozenset, w) -> list[tuple[str, dict]]:
             ("buiten", {"uuid": u["dossier"].uuid, "nummer": u["versie"]}),
             ("onbekend", {"uuid": uuid.uuid4(), "nummer": b["versie"]}),
             ("gemengd", {"uuid": b["dossier"].uuid, "nummer": 99}),
+            ("collega", {"uuid": c["dossier"].uuid, "nummer": c["versie"]}),
         ]
     if parameters == {"soort", "pk"}:
         return [
@@ -297,6 +308,8 @@ def _verwacht(regel, rol: str, methode: str, waar: str) -> frozenset:
         return frozenset({405})
     if rol not in regel.rollen:
         return frozenset({403})
+    if waar == "collega" and rol != Rol.CONSULENT:
+        waar = "binnen"  # the restriction to the own caseload is for consulenten only
     if regel.scope and waar != "binnen":
         return frozenset({404})
     if regel.na_scope is not None and rol not in regel.na_scope:
@@ -361,10 +374,11 @@ def test_outside_scope_looks_the_same_as_not_existing(client, wereld):
             continue
         varianten = dict(_varianten(naam, parameters, wereld))
         vraag = client.get if "GET" in VERWACHT[naam].methoden else client.post
-        buiten = vraag(_url(naam, _route, varianten["buiten"]))
         onbekend = vraag(_url(naam, _route, varianten["onbekend"]))
-        assert buiten.status_code == onbekend.status_code == 404, naam
-        assert _hoofdinhoud(buiten) == _hoofdinhoud(onbekend), naam
+        for waar in ("buiten", "collega"):
+            vreemd = vraag(_url(naam, _route, varianten[waar]))
+            assert vreemd.status_code == onbekend.status_code == 404, (naam, waar)
+            assert _hoofdinhoud(vreemd) == _hoofdinhoud(onbekend), (naam, waar)
 
 
 def _hoofdinhoud(antwoord) -> str:
