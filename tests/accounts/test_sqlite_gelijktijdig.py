@@ -72,3 +72,22 @@ def test_a_write_that_cannot_get_the_lock_answers_503_and_saves_nothing(database
     # A page that reads and then writes its access log line: the same page, not a 500.
     assert uitkomst["status_lezen"] == 503
     assert "Het systeem is even druk; probeer het opnieuw" in uitkomst["lezen_inhoud"]
+
+
+def test_a_lock_that_surfaces_outside_a_view_is_the_busy_page_too(rf):
+    """handler500 (a middleware that writes, e.g. a session save, met the lock): 503 with the
+    message; any other error stays Django's 500."""
+    from django.db import OperationalError
+
+    from inburgering.drukte import server_error
+
+    try:
+        raise OperationalError("database is locked")
+    except OperationalError:
+        antwoord = server_error(rf.get("/caseload/"))
+    assert antwoord.status_code == 503
+    assert "Het systeem is even druk; probeer het opnieuw" in antwoord.content.decode()
+    try:
+        raise OperationalError("no such table: x")
+    except OperationalError:
+        assert server_error(rf.get("/caseload/")).status_code == 500
