@@ -2,6 +2,8 @@
 
 from django import forms
 
+from .invoer import EENREGELIG, MEERREGELIG, binnen_datumbereik
+
 _KLASSEN = {
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -15,13 +17,31 @@ KEUZELIJST = "widgets/keuzelijst.html"
 _OPTIE = forms.Select.option_template_name
 
 
+def _bewaak(field: forms.Field) -> None:
+    """Input hygiene (invoer.py) for one field of a form instance: text refuses control
+    characters (a textarea keeps its line breaks and tabs), dates stay within the range the
+    rules package can compute with. The field is the form's own copy (Django deep-copies the
+    declared fields per form), so the validators do not pile up on the class."""
+    if isinstance(field, forms.CharField):
+        bewaker = MEERREGELIG if isinstance(field.widget, forms.Textarea) else EENREGELIG
+        if bewaker not in field.validators:
+            field.validators.append(bewaker)
+    elif (
+        isinstance(field, forms.DateField | forms.DateTimeField)
+        and binnen_datumbereik not in field.validators
+    ):
+        field.validators.append(binnen_datumbereik)
+
+
 class NLDesignFormMixin:
     """Gives every widget its NL Design System class; invalid fields get aria-invalid and a
-    reference to their error message so screen readers announce it."""
+    reference to their error message so screen readers announce it. Every form of the project
+    uses it, so it is also the one place where input hygiene is applied to every field."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            _bewaak(field)
             widget = field.widget
             klasse = next((k for t, k in _KLASSEN.items() if isinstance(widget, t)), _TEXTBOX)
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {klasse}".strip()

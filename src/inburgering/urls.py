@@ -53,6 +53,8 @@ dossier_patterns = (
     "dossiers",
 )
 
+handler500 = "inburgering.drukte.server_error"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dossiers:caseload", permanent=False)),
     path("account/", include(accounts_patterns)),

@@ -158,7 +158,7 @@ def test_new_dossier_creates_person_dossier_and_ordered_events(ingelogd, gemeent
     [
         ({"bsn": "123456789"}, "bsn", "elfproef"),
         ({"bsn": "12345"}, "bsn", "9 cijfers"),
-        ({"geboortedatum": "2999-01-01"}, "geboortedatum", "toekomst"),
+        ({"geboortedatum": "2099-01-01"}, "geboortedatum", "toekomst"),
         ({"brp_inschrijving_datum": "2024-12-01"}, "brp_inschrijving_datum", "vóór de koppeling"),
         ({"gemeente": "999999"}, "gemeente", "Kies een gemeente waarvoor u werkt"),
         (

@@ -129,3 +129,21 @@ def test_import_page_shows_report(client, teamleider):
     assert "Er is niets geïmporteerd" in tekst and "Fouten per rij en veld" in tekst
     assert Dossier.objects.count() == 0
     assert {k for k, verplicht, _u in KOLOMMEN if verplicht} <= set(KOP.split(";"))
+
+
+def test_control_characters_and_dates_before_1900_are_row_errors(teamleider):
+    verslag = importeer(
+        _bestand(
+            _rij(BSNS[0], voornamen="Sara\x00"),
+            _rij(BSNS[1], intake="1899-12-31", afgerond="", score="", lbt="", pip="", route="",
+                 start=""),
+            _rij(BSNS[2]),
+        ),
+        gebruiker=teamleider,
+    )  # fmt: skip
+    assert not verslag.geimporteerd and not Dossier.objects.exists()
+    eerste, tweede, derde = verslag.rijen
+    assert [veld for veld, _m in eerste.fouten] == ["voornamen"]
+    assert "ongeldig teken" in eerste.fouten[0][1]
+    assert ("intake_gestart", "Controleer het jaartal: de datum ligt vóór 1900.") in tweede.fouten
+    assert derde.fouten == []

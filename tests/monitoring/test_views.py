@@ -38,8 +38,11 @@ def test_gemeente_outside_scope_is_refused(client, teamleider_a, gemeente_b, cij
     antwoord = _client(client, teamleider_a).get(f"/monitoring/?gemeente={gemeente_b.pk}")
     assert antwoord.context["tabellen"] == []
     assert antwoord.context["form"].errors["gemeente"]
+    # A refused filter is a bad request (400), the same for a gemeente that does not exist.
     export = client.get(f"/monitoring/export/trechter.csv?gemeente={gemeente_b.pk}")
-    assert export.status_code == 404
+    assert export.status_code == 400
+    onbekend = client.get("/monitoring/export/trechter.csv?gemeente=999999")
+    assert onbekend.status_code == 400
 
 
 def test_regional_service_sees_both_and_per_gemeente(client, gemeente_a, gemeente_b, cijfers):

@@ -115,7 +115,7 @@ def test_formulier_fouten_in_het_nederlands_niets_half_opgeslagen(client, klaar,
     antwoord = _post_bewaar(
         client,
         versie,
-        dagtekening="2999-01-01",
+        dagtekening="2099-01-01",
         niveau="B1",
         leerroute="z",
         aantal_voortgangsgesprekken="0",

@@ -296,7 +296,7 @@ def inzagelog_view(request: HttpRequest) -> HttpResponse:
             "exportpagina": exportpagina,
             "query": query.urlencode(),
         },
-        status=400 if persoon_form.errors else 200,
+        status=400 if persoon_form.errors or (form.is_bound and form.errors) else 200,
     )
 
 

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: runs every POST's view in one transaction; a locked SQLite database answers 503.
+    "inburgering.drukte.DrukteMiddleware",
 ]
 
 ROOT_URLCONF = "inburgering.urls"
@@ -115,7 +117,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's default test database for SQLite, named explicitly: pytest-django recognises the
     # in-memory database by the engine's name, which is now ours.
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # One writer at a time (docs/architecture.md, Databases): a writer waits up to `timeout`
+    # seconds for the lock, and every transaction takes it at BEGIN (IMMEDIATE), so a
+    # transaction never reads first and then finds the lock taken for good ("database is
+    # locked" at once, whatever the timeout). WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": float(env("SQLITE_TIMEOUT", "20")),
+        "transaction_mode": "IMMEDIATE",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Retention of the access log (Inzagelog) in months. The law fixes no period for it; this is a

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.invoer import EENREGELIG
 from inburgering.labels import label
 
 from .bsn import valideer_bsn
@@ -65,9 +66,11 @@ class Inburgeraar(models.Model):
         blank=True,
         help_text=_("Vreemdelingennummer (10 cijfers), als bekend."),
     )
-    voornamen = models.CharField(_("voornamen"), max_length=200)
-    voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
-    geslachtsnaam = models.CharField(_("achternaam"), max_length=200)
+    voornamen = models.CharField(_("voornamen"), max_length=200, validators=[EENREGELIG])
+    voorvoegsel = models.CharField(
+        _("voorvoegsel"), max_length=20, blank=True, validators=[EENREGELIG]
+    )
+    geslachtsnaam = models.CharField(_("achternaam"), max_length=200, validators=[EENREGELIG])
     geboortedatum = models.DateField(
         _("geboortedatum"),
         null=True,
@@ -84,12 +87,20 @@ class Inburgeraar(models.Model):
     talen = models.JSONField(_("gesproken talen"), default=list, blank=True)
     voorkeurstaal = models.CharField(_("voorkeurstaal"), max_length=3, blank=True)
     tolk_nodig = models.BooleanField(_("tolk nodig"), default=False)
-    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True, validators=[EENREGELIG])
     email = models.EmailField(_("e-mail"), blank=True)
-    whatsapp = models.CharField(_("WhatsApp-nummer"), max_length=20, blank=True)
-    post_straat = models.CharField(_("straat en huisnummer (post)"), max_length=200, blank=True)
-    post_postcode = models.CharField(_("postcode (post)"), max_length=7, blank=True)
-    post_plaats = models.CharField(_("plaats (post)"), max_length=100, blank=True)
+    whatsapp = models.CharField(
+        _("WhatsApp-nummer"), max_length=20, blank=True, validators=[EENREGELIG]
+    )
+    post_straat = models.CharField(
+        _("straat en huisnummer (post)"), max_length=200, blank=True, validators=[EENREGELIG]
+    )
+    post_postcode = models.CharField(
+        _("postcode (post)"), max_length=7, blank=True, validators=[EENREGELIG]
+    )
+    post_plaats = models.CharField(
+        _("plaats (post)"), max_length=100, blank=True, validators=[EENREGELIG]
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -108,6 +119,20 @@ class Inburgeraar(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def save(self, *args, **kwargs) -> None:
+        """Names and contact details arrive without a form too (DUO's BRP data, the migration
+        import): a control character is refused here, whichever way the data came."""
+        fouten = {}
+        for veld in self._meta.fields:
+            if EENREGELIG in veld.validators:
+                try:
+                    EENREGELIG(getattr(self, veld.attname))
+                except ValidationError as fout:
+                    fouten[veld.name] = fout.messages
+        if fouten:
+            raise ValidationError(fouten)
+        super().save(*args, **kwargs)
 
     @property
     def geboortedatum_tekst(self) -> str:

@@ -12,9 +12,9 @@ import uuid as uuid_module
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from inburgering.accounts.toegang import (
     mag_dossiers_zien,
     werkgebied,
 )
+from inburgering.invoer import EENREGELIG
 
 from . import caseload as cl
 from . import panelen
@@ -80,7 +81,14 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
     vereis_dossierrol(request)
     if request.method == "POST":
         zoek = "" if "wis" in request.POST else request.POST.get("zoek", "").strip()[:100]
-        request.session[ZOEK_SESSIE] = zoek
+        try:
+            EENREGELIG(zoek)
+        except ValidationError as fout:
+            # PostgreSQL refuses a NUL in the search query (DataError, a 500 on every later
+            # caseload page of the session); no name or BSN holds a control character.
+            messages.error(request, " ".join(fout.messages))
+        else:
+            request.session[ZOEK_SESSIE] = zoek
         query = request.GET.copy()
         query.pop("pagina", None)
         return redirect(f"{reverse('dossiers:caseload')}?{query.urlencode()}")
@@ -354,7 +362,11 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
     """Assign a consulent or invite many dossiers at once (a wave of arrivals)."""
     vereis_dossierrol(request)
     terug = request.POST.get("terug", "")
-    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+    # Only a path on this site: redirect() takes anything else for a view name to reverse
+    # (a NoReverseMatch, i.e. a 500, for e.g. "x").
+    if not terug.startswith("/") or not url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}
+    ):
         terug = reverse("dossiers:caseload")
     form = BulkForm(request.POST, user=request.user)
     gekozen = request.POST.getlist("dossiers")[:500]
@@ -380,7 +392,7 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
             messages.error(request, str(fout))
         else:
             messages.success(request, _("Uitgevoerd voor %(n)s dossiers.") % {"n": aantal})
-    return redirect(terug)
+    return HttpResponseRedirect(terug)
 
 
 def _is_uuid(waarde: str) -> bool:

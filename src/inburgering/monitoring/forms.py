@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Rol
 from inburgering.dossiers.models import Doelgroep
+from inburgering.ui import NLDesignFormMixin
 
 from . import importeren
 
@@ -16,7 +17,7 @@ class DatumInvoer(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class FilterForm(forms.Form):
+class FilterForm(NLDesignFormMixin, forms.Form):
     """Filters of the dashboard. Gemeenten and consulenten are limited to the user's scope."""
 
     peildatum = forms.DateField(label=_("Peildatum"), required=False, widget=DatumInvoer())
@@ -59,7 +60,7 @@ class FilterForm(forms.Form):
         return (gekozen,) if gekozen else tuple(g.pk for g in self.gemeenten)
 
 
-class ImportForm(forms.Form):
+class ImportForm(NLDesignFormMixin, forms.Form):
     bestand = forms.FileField(
         label=_("CSV-bestand"),
         help_text=_("Het formaat staat in de handleiding (docs/import.md)."),
@@ -82,7 +83,7 @@ def vorig_kwartaal(dag) -> tuple[int, int]:
     return (dag.year, kwartaal - 1) if kwartaal > 1 else (dag.year - 1, 4)
 
 
-class CbsForm(forms.Form):
+class CbsForm(NLDesignFormMixin, forms.Form):
     """Year, quarter and one gemeente (within the user's scope) for the CBS delivery."""
 
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2022, max_value=2100)

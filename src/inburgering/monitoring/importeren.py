@@ -41,6 +41,7 @@ from inburgering.dossiers.services import Nieuw, NieuwDossier, open_dossier, reg
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis, bereken_toestand
 from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.intake.models import Leerroute
+from inburgering.invoer import EENREGELIG, VROEGSTE_DATUM
 from inburgering.wet import lbt_cesuur
 
 #: (column, required, description) — the documented format (docs/import.md).
@@ -154,6 +155,11 @@ def _valideer_velden(rij: Rij, r: dict, gemeenten: dict[str, Gemeente]) -> None:
     for kolom in VERPLICHT:
         if not r.get(kolom):
             fout((kolom, _("Dit veld is verplicht.")))
+    for kolom, waarde in r.items():  # every column is one line of text (invoer.py)
+        try:
+            EENREGELIG(waarde)
+        except ValidationError as exc:
+            fout((kolom, " ".join(exc.messages)))
     if r.get("bsn"):
         try:
             valideer_bsn(r["bsn"])
@@ -177,6 +183,8 @@ def _valideer_velden(rij: Rij, r: dict, gemeenten: dict[str, Gemeente]) -> None:
             continue
         if w[kolom] > vandaag:
             fout((kolom, _("De datum ligt in de toekomst.")))
+        elif w[kolom] < VROEGSTE_DATUM:
+            fout((kolom, _("Controleer het jaartal: de datum ligt vóór 1900.")))
     if r.get("geslacht") and r["geslacht"].upper() not in Geslacht.values:
         fout(("geslacht", _("Gebruik M, V of X.")))
     if r.get("land_van_herkomst") and not (

@@ -60,6 +60,12 @@ def _selectie(request):
     )
 
 
+def _status(selectie) -> int:
+    """A filter the form refuses (a date out of range, 'van' after 'tot') is a bad request:
+    the page shows the form with its messages and answers 400."""
+    return 200 if selectie is not None else 400
+
+
 def dashboard_view(request):
     """Aggregates only: no personal data, so no access log rows."""
     _controleer(request)
@@ -70,13 +76,23 @@ def dashboard_view(request):
         "query": request.GET.urlencode(),
         "selectie": selectie,
     }
-    return render(request, "monitoring/dashboard.html", context)
+    return render(request, "monitoring/dashboard.html", context, status=_status(selectie))
+
+
+def _ongeldige_keuze(form) -> HttpResponse:
+    """A download with filters the form refuses: 400 with the form's messages as plain text
+    (the link came from a page; there is no page to show the form on)."""
+    regels = [str(f) for fouten in form.errors.values() for f in fouten]
+    tekst = "\n".join([_("De gekozen filters zijn ongeldig."), *regels])
+    return HttpResponse(tekst, status=400, content_type="text/plain; charset=utf-8")
 
 
 def export_view(request, sleutel: str, formaat: str):
     _controleer(request)
-    _form, selectie = _selectie(request)
-    if selectie is None or formaat not in ("csv", "xlsx"):
+    form, selectie = _selectie(request)
+    if selectie is None:
+        return _ongeldige_keuze(form)
+    if formaat not in ("csv", "xlsx"):
         raise Http404
     tabel = next((t for t in tabellen(selectie) if t.sleutel == sleutel), None)
     if tabel is None:
@@ -216,6 +232,7 @@ def termijn_risico_view(request):
             "banden": risico_banden(),
             "band": request.GET.get("band", ""),
         },
+        status=_status(selectie),
     )
 
 
@@ -250,6 +267,7 @@ def cbs_view(request):
             if kwartaal
             else "",
         },
+        status=_status(kwartaal),
     )
 
 
@@ -258,7 +276,7 @@ def cbs_download_view(request):
     _controleer(request)
     form, kwartaal, rijen = _cbs_levering(request)
     if rijen is None:
-        raise Http404
+        return _ongeldige_keuze(form)
     gemeente = form.gekozen_gemeente()
     log_export(
         request.user,

@@ -143,7 +143,7 @@ class PipVersieForm(NLDesignFormMixin, forms.ModelForm):
         return data
 
 
-class VersieTokenForm(forms.Form):
+class VersieTokenForm(NLDesignFormMixin, forms.Form):
     """Approve, offer for approval, or set: carries the version the user saw."""
 
     gezien_versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
@@ -217,7 +218,12 @@ def _inburgeraar(ctx: Context) -> Inburgeraar:
         land_van_herkomst=brp.geboorteland,
         v_nummer=str(ctx.bericht.v_nummer or ""),
     )
-    persoon.save()
+    try:
+        persoon.save()
+    except ValidationError as fout:
+        raise VerwerkingsFout(
+            "Persoonsgegevens (BRP) geweigerd: " + "; ".join(fout.messages)
+        ) from fout
     return persoon
 
 

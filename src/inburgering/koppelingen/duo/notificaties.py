@@ -30,6 +30,7 @@ from django.views.decorators.http import require_POST
 
 from inburgering.accounts.beveiliging import zonder_tweede_factor
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
+from inburgering.invoer import LAATSTE_DATUM, VROEGSTE_DATUM
 
 from ..models import InkomendBericht
 from . import schemas
@@ -154,14 +155,33 @@ def _inhoud(body: bytes) -> tuple[str | None, dict | None, dt.datetime | None]:
             "gebeurtenisId": "De gebeurtenisId is ongeldig.",
         }.get(veld, f"Het bericht voldoet niet aan de specificatie ({fouten[0]}).")
         return melding, None, None
-    registratie = parse_datetime(data["registratieDatumTijd"])
+    if _bevat_nul(data):
+        # PostgreSQL refuses \u0000 in jsonb (a DataError, i.e. a 500, before).
+        return "Het bericht bevat een ongeldig teken (NUL).", None, None
+    try:
+        registratie = parse_datetime(data["registratieDatumTijd"])
+    except ValueError:  # well-formed but not a date, e.g. 30 February
+        registratie = None
     if registratie is None:
         return "registratieDatumTijd is geen geldige datum-tijd.", None, None
     if registratie.tzinfo is None:
         registratie = registratie.replace(tzinfo=dt.UTC)
+    if not VROEGSTE_DATUM.year <= registratie.year <= LAATSTE_DATUM.year:
+        # Year 9999 with a negative offset does not fit in a datetime once made UTC.
+        return "registratieDatumTijd ligt buiten het geldige bereik.", None, None
     if data["gebeurtenisId"] not in CATALOGUS:
         return "Onbekende gebeurtenisId.", None, None
     return None, data, registratie
+
+
+def _bevat_nul(waarde) -> bool:
+    if isinstance(waarde, str):
+        return "\x00" in waarde
+    if isinstance(waarde, dict):
+        return any(_bevat_nul(k) or _bevat_nul(v) for k, v in waarde.items())
+    if isinstance(waarde, list):
+        return any(_bevat_nul(v) for v in waarde)
+    return False
 
 
 @login_not_required  # machine-to-machine: its own authentication, never a session
