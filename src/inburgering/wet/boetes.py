@@ -270,7 +270,7 @@ def boete_art23(
     """
     basis, aantal = _basisbedrag_art23(constatering, eerdere_overtredingen, opties)
     percentage = PERCENTAGE[verwijtbaarheid]
-    grondslagen = (G_ART23, G_BEDRAG_23, G_VERWIJTBAARHEID)
+    grondslagen: tuple[Grondslag, ...] = (G_ART23, G_BEDRAG_23, G_VERWIJTBAARHEID)
     if aantal:
         grondslagen = (*grondslagen, G_VERHOGING)
     uitkomst = _voorstel(

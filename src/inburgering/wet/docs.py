@@ -6,6 +6,7 @@ import dataclasses
 import importlib
 import inspect
 import re
+from typing import Any
 
 from . import beleidskeuzes, kalender
 from .regels import alle_regels
@@ -42,9 +43,9 @@ def _attributen(doc: str) -> dict[str, str]:
     return resultaat
 
 
-def _default(veld: dataclasses.Field) -> str:
+def _default(veld: dataclasses.Field[Any]) -> str:
     waarde = (
-        veld.default if veld.default is not dataclasses.MISSING else veld.default_factory()  # type: ignore[misc]
+        veld.default if veld.default is not dataclasses.MISSING else veld.default_factory()  # type: ignore[operator]
     )
     if hasattr(waarde, "name") and hasattr(waarde, "value"):
         return f"`{type(waarde).__name__}.{waarde.name}`"

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .grondslag import Bron, wi
+from .grondslag import Bron, Grondslag, wi
 from .kalender import datum_nl, plus_maanden
 from .regels import regel
 from .typen import Doelgroep, Leerroute, Taalniveau
@@ -43,7 +43,10 @@ INTENSITEIT_MAX = 9999
 
 
 def _validatie(
-    naam: str, onderwerp: str, overtredingen: list[Overtreding], grondslagen=()
+    naam: str,
+    onderwerp: str,
+    overtredingen: list[Overtreding],
+    grondslagen: tuple[Grondslag, ...] = (),
 ) -> Validatie:
     if overtredingen:
         uitleg = f"DUO zal {onderwerp} weigeren: {len(overtredingen)} regel(s) geschonden."

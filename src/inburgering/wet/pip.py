@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from .beleidskeuzes import STANDAARD, Beleidskeuzes
-from .grondslag import Bron, bi, wi
+from .grondslag import Bron, Grondslag, bi, wi
 from .kalender import atw_verschuiving, datum_nl, weken_na
 from .regels import regel
 from .typen import Doelgroep, Leerroute
@@ -98,14 +98,14 @@ def pip_deadline(
         raise ValueError("informatie_derde_ontvangen vereist wacht_op_derde")
 
     if inschrijving_nieuwe_gemeente is not None:
-        basis: date | None = weken_na(inschrijving_nieuwe_gemeente, 10, opties)
+        basis: date = weken_na(inschrijving_nieuwe_gemeente, 10, opties)
         situatie = PipSituatie.VERHUIZING
         reden = (
             f"10 weken na de inschrijving in de nieuwe gemeente op "
             f"{datum_nl(inschrijving_nieuwe_gemeente)}, met dezelfde leerroute als eerder "
             "vastgesteld"
         )
-        grondslagen = (G_VERHUIZING, G_LEERROUTE_VERHUIZING)
+        grondslagen: tuple[Grondslag, ...] = (G_VERHUIZING, G_LEERROUTE_VERHUIZING)
     elif kennisgeving is None:
         raise ValueError("kennisgeving of inschrijving_nieuwe_gemeente is verplicht")
     elif gehuisvest_via_taakstelling and (

@@ -46,7 +46,8 @@ class Uitkomst(Generic[T]):
 
     def als_dict(self) -> dict[str, Any]:
         """JSON-ready dict (dates as ISO strings, citations as strings)."""
-        return naar_json(self)
+        resultaat: dict[str, Any] = naar_json(self)
+        return resultaat
 
 
 @dataclass(frozen=True)
@@ -81,4 +82,5 @@ class Validatie:
         return frozenset(o.code for o in self.overtredingen)
 
     def als_dict(self) -> dict[str, Any]:
-        return naar_json(self) | {"geldig": self.geldig}
+        resultaat: dict[str, Any] = naar_json(self)
+        return resultaat | {"geldig": self.geldig}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .beleidskeuzes import STANDAARD, Beleidskeuzes
-from .grondslag import Bron, bi
+from .grondslag import Bron, Grondslag, bi
 from .regels import regel
 from .typen import Doelgroep
 from .uitkomst import Uitkomst
@@ -107,7 +107,12 @@ def zroute_urennorm(
             f"De Z-route vraagt nog {cursus} cursusuren en {participatie} uur aan participatie-"
             f"activiteiten, plus een eindgesprek met het college."
         )
-        grondslagen = (G_Z_CURSUS, G_Z_PARTICIPATIE, G_Z_AFTREK_MAP_PVT, G_Z_BREDE_INTAKE)
+        grondslagen: tuple[Grondslag, ...] = (
+            G_Z_CURSUS,
+            G_Z_PARTICIPATIE,
+            G_Z_AFTREK_MAP_PVT,
+            G_Z_BREDE_INTAKE,
+        )
     else:
         participatie = None
         uitleg = (
