@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from inburgering import gezond
 from inburgering.accounts import views as accounts_views
 from inburgering.accounts import views_avg
 from inburgering.accounts.beveiliging import zonder_tweede_factor
@@ -72,4 +73,7 @@ urlpatterns = [
     # One way in, with throttling and the second factor: the admin's own login form is not used.
     path("beheer/login/", accounts_views.beheer_login_view),
     path("beheer/", admin.site.urls),
+    # Probes of the platform (inburgering/gezond.py): public, no personal data.
+    path("gezond/leeft", gezond.leeft_view, name="gezond-leeft"),
+    path("gezond/klaar", gezond.klaar_view, name="gezond-klaar"),
 ]

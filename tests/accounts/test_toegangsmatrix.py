@@ -121,6 +121,9 @@ VERWACHT: dict[str, Regel] = {
     "/beheer/login/": Regel(publiek=frozenset({"login"})),
     "admin:login": Regel(publiek=frozenset({200, 302, "login"})),
     "admin:logout": Regel(publiek=frozenset({200, 302, "login", "admin-login", 405})),
+    # The platform's probes (inburgering/gezond.py): public, GET/HEAD only.
+    "gezond-leeft": Regel(publiek=frozenset({200, 405})),
+    "gezond-klaar": Regel(publiek=frozenset({200, 405})),
 }
 #: Django's admin (/beheer/) generates a page per model; all of them are for staff only (the
 #: functioneel beheerder), everyone else goes to the admin's login. Within it Django's own

@@ -15,6 +15,8 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from inburgering.verzoek import huidig_verzoek_id
+
 from .models import Exportlog, Gebruiker, Gemeente, Inzagelog, Rol
 
 #: Roles whose task needs a dossier's personal data.
@@ -121,13 +123,14 @@ def log_inzage(
     verzoek_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Record that `user` saw personal data of these dossiers on page `doel`: one row per
-    dossier, all with the same time and request id (`verzoek_id`, new unless given: an export
-    passes the id of its `Exportlog` row). Returns the request id.
+    dossier, all with the same time and request id (`verzoek_id`: as given (an export passes
+    the id of its `Exportlog` row), else the current web request's id, the one in its log
+    lines (inburgering/verzoek.py), else a new one). Returns the request id.
 
     Written as plain multi-row INSERTs: `bulk_create` built a model instance and a uuid per row
     and cost a caseload page of 50 rows more than its own query (docs/performance.md)."""
     ids = list(dossier_ids)
-    verzoek_id = verzoek_id or uuid.uuid4()
+    verzoek_id = verzoek_id or huidig_verzoek_id.get() or uuid.uuid4()
     if not ids:
         return verzoek_id
     velden = [Inzagelog._meta.get_field(naam) for naam in _INZAGE_KOLOMMEN]
@@ -166,7 +169,11 @@ def log_export(
     """
     ids = list(dict.fromkeys(dossier_ids))
     rij = Exportlog.objects.create(
-        gebruiker=user, soort=soort, selectie=selectie, aantal_dossiers=len(ids)
+        gebruiker=user,
+        soort=soort,
+        selectie=selectie,
+        aantal_dossiers=len(ids),
+        verzoek_id=huidig_verzoek_id.get() or uuid.uuid4(),
     )
     log_inzage(user, ids, doel or soort, verzoek_id=rij.verzoek_id)
     return rij

@@ -1,9 +1,11 @@
 """Settings shared by every environment; what differs per deployment comes from the environment."""
 
+import contextlib
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 SRC_DIR = Path(__file__).resolve().parents[2]
 BASE_DIR = SRC_DIR.parent
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: one id per request for every log line and the access log (inburgering/verzoek.py).
+    "inburgering.verzoek.VerzoekIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # DUO's notifications take a short cut from here: none of the browser middleware below.
     "inburgering.koppelingen.m2m.M2MMiddleware",
@@ -100,8 +104,18 @@ TEMPLATES = [
     }
 ]
 
+# The one writable place (SQLite, the DUO simulator's state): in a container a volume, while
+# the code itself may lie on a read-only filesystem. Start-up stops with one line if it cannot
+# be used.
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")) or "var")
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+try:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+except OSError as _fout:
+    raise ImproperlyConfigured(
+        f"VAR_DIR {VAR_DIR} kan niet worden aangemaakt ({_fout.strerror}) / cannot be created."
+    ) from None
+if not os.access(VAR_DIR, os.W_OK):
+    raise ImproperlyConfigured(f"VAR_DIR {VAR_DIR} is niet schrijfbaar / is not writable.")
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (postgres://user@host:port/name).
 DATABASES = {
@@ -214,8 +228,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# The image collects static files at build time into a STATIC_ROOT beside the code (read-only
+# at run time); elsewhere they go to VAR_DIR. Created when missing and possible: only
+# collectstatic writes here.
+STATIC_ROOT = Path(env("STATIC_ROOT", "") or VAR_DIR / "static")
+if not STATIC_ROOT.is_dir():
+    # Read-only and never collected: WhiteNoise then serves nothing; collectstatic says why.
+    with contextlib.suppress(OSError):
+        STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     SRC_DIR / "inburgering" / "static",
@@ -274,16 +294,29 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Every log record passes the BSN filter: a nine-digit number never reaches a log line.
+# LOG_FORMAT: "plain" (development) or "json" (one object per line with the request id,
+# inburgering/logformaat.py), for production's log collector.
+LOG_FORMAT = (env("LOG_FORMAT", "plain") or "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(
+        f"LOG_FORMAT {LOG_FORMAT!r} onbekend: kies plain of json / must be plain or json."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"geen_bsn": {"()": "inburgering.accounts.logfilters.BsnMaskeerFilter"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "geen_bsn": {"()": "inburgering.accounts.logfilters.BsnMaskeerFilter"},
+        "verzoek_id": {"()": "inburgering.verzoek.VerzoekIdFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "inburgering.logformaat.JsonFormatter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["geen_bsn"],
-            "formatter": "plain",
+            "filters": ["geen_bsn", "verzoek_id"],
+            "formatter": LOG_FORMAT,
         }
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},

@@ -62,6 +62,8 @@ if not env("BRP_API_URL") or BRP_API_URL.startswith("simulator:"):
 OTP_VERPLICHT = env_bool("OTP_VERPLICHT", True)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The platform's probes call over plain HTTP inside the cluster (inburgering/gezond.py).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/(leeft|klaar)$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -144,3 +144,20 @@ class DuoPauze(models.Model):
 
     def __str__(self) -> str:
         return f"DUO-pauze {'actief' if self.actief else 'uit'}"
+
+
+class Hartslag(models.Model):
+    """The worker's sign of life: `verwerk_berichten` writes the time here every round (at most
+    every few seconds), and the readiness endpoint `/gezond/klaar` reports its age. A table,
+    not the cache: without Redis every process has its own cache and the web process would
+    never see the worker's beat."""
+
+    naam = models.CharField(_("naam"), max_length=40, primary_key=True)
+    tijdstip = models.DateTimeField(_("tijdstip"))
+
+    class Meta:
+        verbose_name = _("hartslag")
+        verbose_name_plural = _("hartslagen")
+
+    def __str__(self) -> str:
+        return f"{self.naam} {self.tijdstip:%Y-%m-%d %H:%M:%S}"

@@ -5,6 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from inburgering.koppelingen.hartslag import klop
 from inburgering.koppelingen.outbox import verwerk_alles, verwerk_ronde
 from inburgering.monitoring.importtaken import verwerk_wachtende
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool, interval: float, batch: int, **opties):
         if once:
+            klop()
             telling = verwerk_alles(limiet=batch)
             self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
             self.stdout.write(f"Importtaken: {verwerk_wachtende()}")
@@ -26,6 +28,8 @@ class Command(BaseCommand):
         self.stdout.write("DUO-berichtenverwerker gestart (Ctrl+C stopt).")
         try:
             while True:
+                # The sign of life /gezond/klaar reports (koppelingen/hartslag.py).
+                klop()
                 telling = verwerk_ronde(batch)
                 if imports := verwerk_wachtende():
                     self.stdout.write(f"Importtaken: {imports}")
