@@ -369,9 +369,10 @@ class Schrijfvergunning(models.Model):
     """SQLite's stand-in for PostgreSQL's transaction-local setting `inburgering.opschonen`.
 
     The triggers on the event log and the access log (migrations dossiers 0010, accounts 0005
-    and 0006) let a change through only while a row with the right `modus` exists. The row is written and
-    removed again inside the one transaction that needs it (`onveranderlijk.uitzondering`), so
-    no other connection ever sees it. Always empty between transactions."""
+    and 0006) let a change through only while a row with the right `modus` exists. The row is
+    written and removed again inside the one transaction that needs it
+    (`onveranderlijk.uitzondering`), so no other connection ever sees it. Always empty between
+    transactions."""
 
     modus = models.CharField(max_length=20)
     tot = models.DateTimeField(null=True, blank=True)

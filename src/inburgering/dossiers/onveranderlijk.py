@@ -2,11 +2,12 @@
 append-only (docs/adr/0001-bewaartermijnen-en-opschonen.md).
 
 The triggers (migrations dossiers 0010, accounts 0005 and 0006) refuse every UPDATE and DELETE
-on `dossiers_dossierevent`, `accounts_inzagelog` and `accounts_exportlog`, whoever sends it: the ORM, a queryset's
-`_base_manager`, raw SQL. They let a change through only inside `uitzondering(modus)`, which
-marks its own transaction: PostgreSQL with transaction-local settings (`set_config(..., true)`),
-SQLite with a row in `Schrijfvergunning` that is written and removed inside the transaction.
-Either way the mark is gone at commit or rollback and never visible to another connection.
+on `dossiers_dossierevent`, `accounts_inzagelog` and `accounts_exportlog`, whoever sends it: the
+ORM, a queryset's `_base_manager`, raw SQL. They let a change through only inside
+`uitzondering(modus)`, which marks its own transaction: PostgreSQL with transaction-local
+settings (`set_config(..., true)`), SQLite with a row in `Schrijfvergunning` that is written and
+removed inside the transaction. Either way the mark is gone at commit or rollback and never
+visible to another connection.
 
 Modes, each as narrow as the triggers can check:
 
