@@ -52,6 +52,22 @@ def _bekend_in_b(gemeente_b, *, afsluiten: bool) -> Dossier:
     return dossier
 
 
+def _nieuw_dossier(bsn: str, gemeente, voornamen: str = "Yonas") -> dict:
+    """What a user enters on "Nieuw dossier"."""
+    return {
+        "bsn": bsn,
+        "voornamen": voornamen,
+        "geslachtsnaam": "Tekle",
+        "geboortedatum": "1994-02-11",
+        "geslacht": "M",
+        "land_van_herkomst": "ER",
+        "gemeente": gemeente.pk,
+        "regime": "wi2021",
+        "doelgroep": "asielstatushouder",
+        "kennisgeving_datum": "2025-01-20",
+    }
+
+
 @pytest.fixture
 def teamleider_a(gemeente_a):
     return maak_gebruiker("tim_teamleider", Rol.TEAMLEIDER, gemeente_a)
@@ -120,19 +136,7 @@ def test_new_dossier_form_answers_the_same_for_a_person_known_elsewhere(
     client.force_login(consulent_a)
 
     def aanmaken(bsn):
-        data = {
-            "bsn": bsn,
-            "voornamen": "Yonas",
-            "geslachtsnaam": "Tekle",
-            "geboortedatum": "1994-02-11",
-            "geslacht": "M",
-            "land_van_herkomst": "ER",
-            "gemeente": gemeente_a.pk,
-            "regime": "wi2021",
-            "doelgroep": "asielstatushouder",
-            "kennisgeving_datum": "2025-01-20",
-        }
-        return client.post(reverse("dossiers:nieuw"), data)
+        return client.post(reverse("dossiers:nieuw"), _nieuw_dossier(bsn, gemeente_a))
 
     bekend = aanmaken(elders.inburgeraar.bsn)
     onbekend = aanmaken(volgend_test_bsn())
@@ -156,18 +160,7 @@ def test_a_person_this_gemeente_knew_before_keeps_their_record(client, consulent
     client.force_login(consulent_a)
     antwoord = client.post(
         reverse("dossiers:nieuw"),
-        {
-            "bsn": eerder.inburgeraar.bsn,
-            "voornamen": "Nieuw",
-            "geslachtsnaam": "Tekle",
-            "geboortedatum": "1994-02-11",
-            "geslacht": "M",
-            "land_van_herkomst": "ER",
-            "gemeente": gemeente_a.pk,
-            "regime": "wi2021",
-            "doelgroep": "asielstatushouder",
-            "kennisgeving_datum": "2025-01-20",
-        },
+        _nieuw_dossier(eerder.inburgeraar.bsn, gemeente_a, voornamen="Nieuw"),
     )
     assert antwoord.status_code == 302
     assert Inburgeraar.objects.filter(bsn=eerder.inburgeraar.bsn).count() == 1

@@ -29,10 +29,11 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from inburgering.dossiers.bsn import maskeer, valideer_bsn
+from inburgering.dossiers.bsn import maskeer
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .beveiliging import SESSIE_HEEFT_APPARAAT, zonder_tweede_factor
+from .forms import BsnForm
 from .models import Exportlog, Gebruiker, Inzagelog
 from .toegang import gemeente_ids, mag_inzagelog_zien
 
@@ -200,18 +201,6 @@ class InzagelogZoekForm(NLDesignFormMixin, forms.Form):
         return data
 
 
-class PersoonZoekForm(NLDesignFormMixin, forms.Form):
-    bsn = forms.CharField(
-        label=_("Persoon (BSN)"),
-        max_length=20,
-        validators=[valideer_bsn],
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-    )
-
-    def clean_bsn(self):
-        return self.cleaned_data["bsn"].replace(" ", "").replace(".", "")
-
-
 #: The person filter of the access log: a BSN, so posted and kept here, never in the URL.
 LOG_BSN_SESSIE = "inzagelog_bsn"
 PER_PAGINA = 100
@@ -232,13 +221,13 @@ def inzagelog_view(request: HttpRequest) -> HttpResponse:
     entry with its count, unless the search is for one person or one dossier: then each row."""
     if not mag_inzagelog_zien(request.user):
         raise PermissionDenied(_("Alleen de privacyfunctionaris kan het inzagelog doorzoeken."))
-    persoon_form = PersoonZoekForm()
+    persoon_form = BsnForm(label=_("Persoon (BSN)"))
     if request.method == "POST":
         terug = f"{reverse('accounts:inzagelog')}?{request.GET.urlencode()}"
         if "wis_persoon" in request.POST:
             request.session.pop(LOG_BSN_SESSIE, None)
             return redirect(terug)
-        persoon_form = PersoonZoekForm(request.POST)
+        persoon_form = BsnForm(request.POST, label=_("Persoon (BSN)"))
         if persoon_form.is_valid():
             request.session[LOG_BSN_SESSIE] = persoon_form.cleaned_data["bsn"]
             return redirect(terug)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -21,26 +20,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from inburgering.dossiers.bsn import valideer_bsn
-from inburgering.ui import NLDesignFormMixin
-
 from . import inzageverzoek
+from .forms import BsnForm
 from .toegang import log_export, log_inzage
 
 BSN_SESSIE = "avg_inzage_bsn"
 DOEL = "avg_inzage"
-
-
-class BsnForm(NLDesignFormMixin, forms.Form):
-    bsn = forms.CharField(
-        label=_("BSN van de betrokkene"),
-        max_length=20,
-        validators=[valideer_bsn],
-        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-    )
-
-    def clean_bsn(self):
-        return self.cleaned_data["bsn"].replace(" ", "").replace(".", "")
 
 
 def _controleer(request: HttpRequest) -> None:

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from ..duo.simulator.app import Antwoord  # the same answer object as DUO's simulator
 from .datum import BrpDatum
 
 #: The fields this stand-in can give (the paths of the real API for these parts).
@@ -42,17 +43,6 @@ LANDEN = {
     "TR": ("9004", "Turkije"), "IQ": ("9005", "Irak"), "XX": ("0000", "Onbekend"),
 }  # fmt: skip
 GESLACHT = {"M": ("M", "man"), "V": ("V", "vrouw"), "X": ("O", "onbekend")}
-
-
-class Antwoord:
-    def __init__(self, status: int, body: Any = None, headers: dict[str, str] | None = None):
-        self.status = status
-        self.body = body
-        self.headers = headers or {}
-
-    @property
-    def inhoud(self) -> bytes:
-        return b"" if self.body is None else json.dumps(self.body).encode()
 
 
 def probleem(status: int, titel: str, detail: str, code: str) -> Antwoord:
