@@ -9,6 +9,7 @@ from django.utils import timezone
 from inburgering.intake import brede_intake as bi
 from inburgering.intake.models import Afspraak, Brief
 from inburgering.intake.oproepen import stuur_oproep
+from inburgering.koppelingen.duo import afstemming
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.duo.simulator import Scenarios
 from tests.browser.conftest import assert_accessible, login
@@ -106,7 +107,11 @@ def test_reconciliation_failed_messages_and_access_log(
     Scenarios(duo_client.gedeelde_simulator()).registreer_gemeente(OIN_A, gemeente.cbs_code)
     login(page, teamleider_a.username, WACHTWOORD)
     page.get_by_role("link", name="Afstemming DUO").click()
-    page.get_by_role("button", name="Rapport maken").click()
+    page.get_by_role("button", name="Rapport tonen").click()
+    page.get_by_role("button", name="Nu afstemmen").click()
+    page.get_by_test_id("afstemming-lopend").wait_for()
+    assert afstemming.verwerk_wachtende() == 1  # the worker, in the background
+    page.reload()
     page.get_by_role("table").wait_for()
     assert "DUO kent deze persoon niet" in page.get_by_role("table").inner_text()
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """Deliveries to DUO: checked with the rules first, then sent by the worker; DUO's answer kept."""
 
 import datetime as dt
+import io
 
 from django.template import Context, Template
 from django.utils import timezone
@@ -127,18 +128,70 @@ def test_digikoppeling_headers_en_mtls_configuratie(tmp_path):
 def test_afstemming(scenarios, stuur, sim, consulent_a):
     dossier, bsn = _dossier(scenarios, stuur)
     vandaag = timezone.localdate()
+    # Before the PIP the doelgroep is what DUO is asked (one question per dossier).
+    with sim.opslag.transactie() as staat:
+        staat["personen"][bsn]["doelgroep"]["indeling"] = "Gezinsmigrant en overige migrant"
+    rapport = afstemmen(dossier.gemeente)
+    assert [b.onderwerp for b in rapport.bevindingen] == ["doelgroep"]
+    assert (rapport.aantal_dossiers, rapport.aantal_vragen) == (1, 1)
     registreer(dossier, Soort.INTAKE_GESTART, vandaag, actor=consulent_a)
     registreer(dossier, Soort.INTAKE_AFGEROND, vandaag, actor=consulent_a)
     registreer(dossier, Soort.PIP_VASTGESTELD, vandaag, actor=consulent_a,
                gegevens={"leerroute": "b1"})  # fmt: skip
-    with sim.opslag.transactie() as staat:
-        staat["personen"][bsn]["doelgroep"]["indeling"] = "Gezinsmigrant en overige migrant"
     rapport = afstemmen(dossier.gemeente)
     onderwerpen = {b.onderwerp for b in rapport.bevindingen}
-    assert {"pip_niet_geleverd", "pip", "doelgroep"} <= onderwerpen
+    assert {"pip_niet_geleverd", "pip"} <= onderwerpen
     assert rapport.van("pip")[0].duo == "geen PIP"
+    assert rapport.aantal_vragen == 1  # with a PIP: DUO's PIP only
     # after delivering the PIP those two findings disappear
     lever_pip(dossier, dagtekening=vandaag, leerroute="b1")
     verwerk_alles()
     onderwerpen = {b.onderwerp for b in afstemmen(dossier.gemeente).bevindingen}
     assert "pip_niet_geleverd" not in onderwerpen and "pip" not in onderwerpen
+
+
+def test_afstemming_vraagt_duo_een_ding_per_dossier_als_alles_klopt(scenarios, stuur):
+    """The common case (DUO and we agree): one question per dossier, whatever its phase."""
+    stuur(scenarios.golf(OIN_A, 5))
+    dossiers = list(Dossier.objects.all())
+    met_pip = dossiers[0]
+    for soort in (Soort.INTAKE_GESTART, Soort.INTAKE_AFGEROND):
+        registreer(met_pip, soort, timezone.localdate())
+    registreer(met_pip, Soort.PIP_VASTGESTELD, timezone.localdate(), gegevens={"leerroute": "b1"})
+    lever_pip(met_pip, dagtekening=timezone.localdate(), leerroute="b1")
+    verwerk_alles()
+    rapport = afstemmen(met_pip.gemeente)
+    assert rapport.bevindingen == []
+    assert (rapport.aantal_dossiers, rapport.aantal_vragen) == (5, 5)
+
+
+def test_afstemming_op_de_achtergrond_en_door_de_planner(scenarios, stuur, gem_a, sim):
+    from django.core.management import call_command
+
+    from inburgering.koppelingen.duo import afstemming
+    from inburgering.koppelingen.models import Afstemmingsrun
+
+    stuur(scenarios.golf(OIN_A, 2))
+    run = afstemming.start(gem_a)
+    assert afstemming.start(gem_a) == run  # one at a time per gemeente
+    assert run.status == "wachtend" and afstemming.verwerk_wachtende() == 1
+    run.refresh_from_db()
+    assert (run.status, run.aantal_dossiers, run.aantal_vragen) == ("klaar", 2, 2)
+    assert afstemming.voer_uit(run.pk) is False  # never twice
+    uit = io.StringIO()
+    call_command("afstemmen", "--gemeente", gem_a.cbs_code, stdout=uit)
+    assert "2 dossiers, 2 vragen aan DUO, 0 bevindingen" in uit.getvalue()
+    assert Afstemmingsrun.objects.filter(gemeente=gem_a, status="klaar").count() == 2
+
+
+def test_afstemming_wacht_zolang_duo_gepauzeerd_is(scenarios, stuur, gem_a, sim, beheerder):
+    from inburgering.koppelingen.duo import afstemming
+    from inburgering.koppelingen.pauze import hervat, pauzeer
+
+    stuur(scenarios.golf(OIN_A, 1))
+    pauzeer("401 van DUO")
+    afstemming.start(gem_a)
+    aanroepen = sim.aanroepen
+    assert afstemming.verwerk_wachtende() == 0 and sim.aanroepen == aanroepen
+    hervat(beheerder)
+    assert afstemming.verwerk_wachtende() == 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 from inburgering.dossiers.models import Bron, Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
+from inburgering.koppelingen.duo import afstemming
 from inburgering.koppelingen.golven import golven
 from inburgering.koppelingen.models import InkomendBericht, Status
 
@@ -187,6 +188,11 @@ def test_afstemmingsrapport_toont_een_pip_die_duo_niet_kent(
         registreer(dossier, soort, timezone.localdate())
     registreer(dossier, Soort.PIP_VASTGESTELD, timezone.localdate(), gegevens={"leerroute": "b1"})
     client.force_login(teamleider_a)
+    gestart = client.post(reverse("koppelingen:afstemming"), {"gemeente": gem_a.pk})
+    assert gestart.status_code == 302
+    wachtend = client.get(gestart["Location"]).content.decode()
+    assert 'data-testid="afstemming-lopend"' in wachtend and "PIP niet bekend" not in wachtend
+    assert afstemming.verwerk_wachtende() == 1  # what the worker does
     antwoord = client.get(reverse("koppelingen:afstemming"), {"gemeente": gem_a.pk})
     html = antwoord.content.decode()
     assert "PIP niet bekend bij DUO." in html

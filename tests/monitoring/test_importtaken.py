@@ -115,7 +115,7 @@ def test_progress_is_reported_while_checking_and_importing(teamleider, monkeypat
 
 @pytest.mark.django_db(transaction=True)
 def test_without_a_worker_a_thread_of_the_web_process_runs_the_task(client, gemeente_a, settings):
-    settings.IMPORT_UITVOERING = "thread"
+    settings.ACHTERGROND_UITVOERING = "thread"
     settings.IMPORT_DIRECT_MAX_RIJEN = 1
     client.force_login(maak_gebruiker("tim_teamleider", Rol.TEAMLEIDER, gemeente_a))
     client.post(reverse("monitoring:import"), _upload(_bestand(_rij(BSNS[0]), _rij(BSNS[1]))))

@@ -346,13 +346,14 @@ DUO_MAX_POGINGEN = int(env("DUO_MAX_POGINGEN", "8"))
 DUO_BACKOFF_BASIS_SECONDEN = int(env("DUO_BACKOFF_BASIS_SECONDEN", "30"))
 DUO_BACKOFF_MAX_SECONDEN = int(env("DUO_BACKOFF_MAX_SECONDEN", "21600"))
 
-# Migration import (monitoring/importeren.py, importtaken.py): limits, and files above
-# IMPORT_DIRECT_MAX_RIJEN rows run in the background: "thread" (a thread of the web process,
-# the demo's way) or "worker" (`manage.py verwerk_berichten` picks them up).
+# Migration import (monitoring/importeren.py, importtaken.py): limits; files above
+# IMPORT_DIRECT_MAX_RIJEN rows run in the background. Background work (large imports, the
+# reconciliation with DUO; inburgering/achtergrond.py) runs in a thread of the web process
+# ("thread", the demo's way) or is picked up by `manage.py verwerk_berichten` ("worker").
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(20_000_000)))
 IMPORT_MAX_RIJEN = int(env("IMPORT_MAX_RIJEN", "100000"))
 IMPORT_DIRECT_MAX_RIJEN = int(env("IMPORT_DIRECT_MAX_RIJEN", "500"))
-IMPORT_UITVOERING = env("IMPORT_UITVOERING", "thread")
+ACHTERGROND_UITVOERING = env("ACHTERGROND_UITVOERING", "thread")
 
 # BRP API Personen v2 (koppelingen/brp/): the gemeente's BRP provider, or the local simulator
 # ("simulator://brp", the people of the DUO simulator). Authentication as the provider asks:

@@ -9,6 +9,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Background imports run when a test calls the worker (a thread would not see the test's
+# Background work runs when a test calls the worker (a thread would not see the test's
 # uncommitted transaction).
-IMPORT_UITVOERING = "worker"
+ACHTERGROND_UITVOERING = "worker"

@@ -161,3 +161,39 @@ class Hartslag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} {self.tijdstip:%Y-%m-%d %H:%M:%S}"
+
+
+class Afstemmingsrun(models.Model):
+    """One reconciliation with DUO for one gemeente (`duo/afstemming.py`), run in the background
+    on request or by the scheduler; its report is kept so the page shows it without asking DUO
+    again. The findings name dossiers by uuid (no BSN)."""
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wacht op verwerking")
+        BEZIG = "bezig", _("Bezig")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente", on_delete=models.CASCADE, related_name="afstemmingsruns"
+    )
+    aangevraagd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WACHTEND)
+    begonnen_op = models.DateTimeField(null=True, blank=True)
+    klaar_op = models.DateTimeField(null=True, blank=True)
+    peildatum = models.DateField(null=True, blank=True)
+    aantal_dossiers = models.PositiveIntegerField(default=0)
+    aantal_vragen = models.PositiveIntegerField(_("vragen aan DUO"), default=0)
+    bevindingen = models.JSONField(default=list, blank=True)
+    fout = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = _("afstemming met DUO")
+        verbose_name_plural = _("afstemmingen met DUO")
+
+    def __str__(self) -> str:
+        return f"Afstemming {self.gemeente} {self.aangemaakt_op:%Y-%m-%d %H:%M} ({self.status})"

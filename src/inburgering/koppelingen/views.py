@@ -6,14 +6,17 @@ gemeenten; the pause is one switch for the whole installation (one certificate).
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from inburgering.accounts.models import Rol
 from inburgering.accounts.toegang import (
@@ -24,9 +27,9 @@ from inburgering.accounts.toegang import (
 )
 from inburgering.dossiers.bsn import maskeer
 
-from .duo.afstemming import afstemmen
+from .duo import afstemming
 from .duo.leveringen import opnieuw_controleren
-from .models import TE_DOEN, InkomendBericht, Status, UitgaandBericht
+from .models import TE_DOEN, Afstemmingsrun, InkomendBericht, Status, UitgaandBericht
 from .outbox import opnieuw_inplannen
 from .pauze import hervat, huidige_pauze
 
@@ -139,22 +142,53 @@ def opnieuw_controleren_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def afstemming_view(request: HttpRequest) -> HttpResponse:
-    """Reconciliation report with DUO for one of the user's gemeenten (on request: it queries
-    DUO for every open dossier)."""
+    """The reconciliation with DUO of one of the user's gemeenten: the latest report (kept, so
+    opening the page asks DUO nothing) and a button that starts a new one in the background.
+    Only findings about dossiers the user may see are shown (and logged)."""
     if not mag_dossiers_zien(request.user):
         raise PermissionDenied
     gemeenten = list(gemeenten_voor(request.user))
-    gekozen = next((g for g in gemeenten if str(g.pk) == request.GET.get("gemeente")), None)
-    rapport = afstemmen(gekozen) if gekozen else None
-    namen = {}
-    if rapport:
-        uuids = {b.dossier_uuid for b in rapport.bevindingen}
+    keuze = (request.POST if request.method == "POST" else request.GET).get("gemeente")
+    gekozen = next((g for g in gemeenten if str(g.pk) == keuze), None)
+    if request.method == "POST" and gekozen is None:
+        messages.error(request, _("Kies een gemeente waarvoor u werkt."))
+        return render(request, "koppelingen/afstemming.html", {"gemeenten": gemeenten}, status=400)
+    if request.method == "POST":
+        afstemming.start(gekozen, door=request.user)
+        messages.success(
+            request,
+            _("De afstemming met DUO is gestart; het rapport staat hier zodra die klaar is."),
+        )
+        terug = reverse("koppelingen:afstemming")
+        return redirect(f"{terug}?{urlencode({'gemeente': gekozen.pk})}")
+    laatste = lopend = None
+    bevindingen, namen = [], {}
+    if gekozen is not None:
+        runs = Afstemmingsrun.objects.filter(gemeente=gekozen)
+        laatste = runs.filter(status=Afstemmingsrun.Status.KLAAR).first()
+        lopend = runs.filter(
+            status__in=[Afstemmingsrun.Status.WACHTEND, Afstemmingsrun.Status.BEZIG]
+        ).first()
+    if laatste is not None:
+        uuids = {b["dossier_uuid"] for b in laatste.bevindingen}
         dossiers = dossiers_voor(request.user).filter(uuid__in=uuids).select_related("inburgeraar")
         namen = {str(d.uuid): d.inburgeraar.naam for d in dossiers}
+        bevindingen = [
+            {**b, "naam": namen[b["dossier_uuid"]]}
+            for b in laatste.bevindingen
+            if b["dossier_uuid"] in namen
+        ]
         log_inzage(request.user, [d.pk for d in dossiers], "duo_afstemming")
     return render(
         request,
         "koppelingen/afstemming.html",
-        {"gemeenten": gemeenten, "gekozen": gekozen, "rapport": rapport, "namen": namen},
+        {
+            "gemeenten": gemeenten,
+            "gekozen": gekozen,
+            "laatste": laatste,
+            "lopend": lopend,
+            "bevindingen": bevindingen,
+        },
     )

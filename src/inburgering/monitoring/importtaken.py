@@ -2,30 +2,23 @@
 
 A file above `IMPORT_DIRECT_MAX_RIJEN` rows becomes an `Importtaak`: the upload is stored, the
 user is sent to the task's page and the import runs outside the request (a 100,000-row file
-took over a minute and a page of 160 MB when it ran inside one). Who runs it:
-
-* `IMPORT_UITVOERING = "thread"` (the default, and the demo's): a thread of the web process
-  starts right after the task is committed. Enough for one server process.
-* `"worker"`: `manage.py verwerk_berichten` (the background worker that also handles DUO's
-  messages) picks waiting tasks up. For deployments with several processes.
-
-Either way a task is claimed with one conditional UPDATE, so it never runs twice. The import
-itself is the same function as in the request (`importeren.importeer`): checked first, then
-written in one transaction, all or nothing. Progress of the checking phase is written to the
-task row; during the write phase the row is inside the import's transaction, so its progress
-goes through the cache (visible to other processes with a shared cache, REDIS_URL).
+took over a minute and a page of 160 MB when it ran inside one). A thread of the web process or
+the worker runs it, as `ACHTERGROND_UITVOERING` says (inburgering/achtergrond.py); a task is
+claimed with one conditional UPDATE, so it never runs twice. The import itself is the same
+function as in the request (`importeren.importeer`): checked first, then written in one
+transaction, all or nothing. Progress of the checking phase is written to the task row; during
+the write phase the row is inside the import's transaction, so its progress goes through the
+cache (visible to other processes with a shared cache, REDIS_URL).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
 from django.utils import timezone
 
+from inburgering import achtergrond
 from inburgering.accounts.models import Gebruiker
 
 from . import importeren
@@ -47,19 +40,8 @@ def maak_taak(
         alleen_geldige=alleen_geldige,
         totaal=importeren.rijen_in(inhoud),
     )
-    if settings.IMPORT_UITVOERING == "thread":
-        transaction.on_commit(lambda: _in_draad(taak.pk))
+    achtergrond.na_commit(verwerk, taak.pk)
     return taak
-
-
-def _in_draad(taak_id: int) -> None:
-    def werk() -> None:
-        try:
-            verwerk(taak_id)
-        finally:
-            connection.close()
-
-    threading.Thread(target=werk, name=f"import-{taak_id}", daemon=True).start()
 
 
 def verwerk_wachtende() -> int:
@@ -74,10 +56,7 @@ def verwerk_wachtende() -> int:
 
 def verwerk(taak_id: int) -> bool:
     """Claim and run one task; False when another process has it already."""
-    geclaimd = Importtaak.objects.filter(pk=taak_id, status=Importtaak.Status.WACHTEND).update(
-        status=Importtaak.Status.BEZIG, begonnen_op=timezone.now(), fase="controleren"
-    )
-    if not geclaimd:
+    if not achtergrond.claim(Importtaak, taak_id, fase="controleren"):
         return False
     taak = Importtaak.objects.select_related("gebruiker").get(pk=taak_id)
 

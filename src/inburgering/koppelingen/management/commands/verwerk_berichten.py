@@ -1,13 +1,15 @@
-"""The background worker: DUO's messages both ways, and large migration imports
-(`IMPORT_UITVOERING = "worker"`). `manage.py verwerk_berichten --once` or a loop (default)."""
+"""The background worker: DUO's messages both ways and, with `ACHTERGROND_UITVOERING =
+"worker"`, the background work (large migration imports, reconciliations with DUO).
+`manage.py verwerk_berichten --once` or a loop (default)."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
+from inburgering.koppelingen.duo import afstemming
 from inburgering.koppelingen.hartslag import klop
 from inburgering.koppelingen.outbox import verwerk_alles, verwerk_ronde
-from inburgering.monitoring.importtaken import verwerk_wachtende
+from inburgering.monitoring import importtaken
 
 
 class Command(BaseCommand):
@@ -23,7 +25,8 @@ class Command(BaseCommand):
             klop()
             telling = verwerk_alles(limiet=batch)
             self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
-            self.stdout.write(f"Importtaken: {verwerk_wachtende()}")
+            self.stdout.write(f"Importtaken: {importtaken.verwerk_wachtende()}")
+            self.stdout.write(f"Afstemmingen: {afstemming.verwerk_wachtende()}")
             return
         self.stdout.write("DUO-berichtenverwerker gestart (Ctrl+C stopt).")
         try:
@@ -31,8 +34,10 @@ class Command(BaseCommand):
                 # The sign of life /gezond/klaar reports (koppelingen/hartslag.py).
                 klop()
                 telling = verwerk_ronde(batch)
-                if imports := verwerk_wachtende():
+                if imports := importtaken.verwerk_wachtende():
                     self.stdout.write(f"Importtaken: {imports}")
+                if afstemmingen := afstemming.verwerk_wachtende():
+                    self.stdout.write(f"Afstemmingen: {afstemmingen}")
                 if telling.verwerkt or telling.mislukt:
                     self.stdout.write(f"Verwerkt: {telling.verwerkt}, mislukt: {telling.mislukt}")
                 else:
