@@ -38,6 +38,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import cached_property  # no lock per first access (3.11)
 
 from inburgering.dossiers import deadlines
+from inburgering.dossiers.gebeurtenissen import REGISTER
 from inburgering.dossiers.models import DossierEvent
 from inburgering.dossiers.toestand import DossierToestand, geldige_events
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
@@ -234,34 +235,25 @@ def _events(sel: Selectie, dossiers=None):
     return qs.exclude(soort=S.INTREKKING).exclude(id__in=correcties.values("corrigeert_id"))
 
 
-#: Milestones per dossier: (field, "min" | "max", event types). MAX where the fold keeps the
-#: latest date, MIN where a funnel stage means "first time". One table for the SQL aggregate
-#: over the log (`uit_log`) and the fold of one dossier's events (`mijlpalen_van`).
-MIJLPAAL_REGELS = [
-    (
-        "signaal",
-        "min",
-        (S.SIGNAAL_ONTVANGEN, S.COA_KOPPELING, S.HUISVESTING, S.VESTIGING_NA_VERHUIZING),
-    ),
-    ("kennisgeving", "max", (S.SIGNAAL_ONTVANGEN,)),
-    ("koppeling", "max", (S.COA_KOPPELING,)),
-    ("huisvesting", "max", (S.HUISVESTING, S.VESTIGING_NA_VERHUIZING)),
-    ("vestiging", "max", (S.VESTIGING_NA_VERHUIZING,)),
-    ("eerste_contact", "min", (S.CONTACT,)),
-    ("intake", "min", (S.INTAKE_GESTART,)),
-    ("intake_afgerond", "max", (S.INTAKE_AFGEROND, S.INTAKE_ZONDER_PERSOON)),
-    ("lbt", "max", (S.LBT_AFGENOMEN,)),
-    ("pip", "min", (S.PIP_VASTGESTELD,)),
-    ("aangemeld", "max", (S.AANGEMELD_LEERROUTE,)),
-    ("route_start", "min", (S.LEERROUTE_GESTART,)),
-    ("afgesloten", "max", (S.DOSSIER_AFGESLOTEN,)),
-    ("examen", "max", (S.EXAMENRESULTAAT,)),
-    ("lbt_ontheffing", "max", (S.LBT_ONTHEFFING,)),
-]
-MIJLPAAL_AGGREGATEN = {
-    veld: (Min if functie == "min" else Max)("datum", filter=Q(soort__in=soorten))
-    for veld, functie, soorten in MIJLPAAL_REGELS
-} | {"laatste_datum": Max("datum")}
+@lru_cache(maxsize=1)
+def mijlpaal_regels() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Milestones per dossier: (field, "min" | "max", event types), from the event-type registry
+    (`dossiers.gebeurtenissen`, each type's `mijlpalen`). MAX where the fold keeps the latest
+    date, MIN where a funnel stage means "first time". One table for the SQL aggregate over the
+    log (`uit_log`) and the fold of one dossier's events (`mijlpalen_van`)."""
+    regels: dict[tuple[str, str], list[str]] = {}
+    for soort, type_ in sorted(REGISTER.items(), key=lambda paar: list(S).index(paar[0])):
+        for veld, functie in type_.mijlpalen:
+            regels.setdefault((veld, functie), []).append(soort)
+    return tuple((veld, functie, tuple(soorten)) for (veld, functie), soorten in regels.items())
+
+
+@lru_cache(maxsize=1)
+def mijlpaal_aggregaten() -> dict:
+    return {
+        veld: (Min if functie == "min" else Max)("datum", filter=Q(soort__in=soorten))
+        for veld, functie, soorten in mijlpaal_regels()
+    } | {"laatste_datum": Max("datum")}
 
 
 #: Events whose payload matters, read flat in fold order (payload keys extracted in SQL).
@@ -329,7 +321,7 @@ def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
         gemeente_id=Max("dossier__gemeente_id"),
         doelgroep=Max("dossier__doelgroep"),
         consulent_id=Max("dossier__consulent_id"),
-        **MIJLPAAL_AGGREGATEN,
+        **mijlpaal_aggregaten(),
     )
     if sel.van:
         per_dossier = per_dossier.filter(signaal__gte=sel.van)
@@ -401,7 +393,7 @@ def mijlpalen_van(dossier, events) -> Mijlpalen | None:
     if not events:
         return None
     m = Mijlpalen(dossier.pk, dossier.gemeente_id, dossier.doelgroep, dossier.consulent_id)
-    for veld, functie, soorten in MIJLPAAL_REGELS:
+    for veld, functie, soorten in mijlpaal_regels():
         datums = [e.datum for e in events if e.soort in soorten]
         if datums:
             setattr(m, veld, min(datums) if functie == "min" else max(datums))
