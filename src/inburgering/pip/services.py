@@ -40,6 +40,7 @@ from .models import (
     Status,
     Voortgangsgesprek,
 )
+from .statussen import PIP_STATUS
 
 #: Awb art. 6:7: an objection is lodged within six weeks; art. 7:10 lid 1: the college decides
 #: within six weeks (twelve with an advisory committee) after that period ended. [praktijk] The
@@ -179,8 +180,10 @@ def stel_op(dossier: Dossier, *, actor: Gebruiker) -> PipVersie:
             # Wi art. 15 lid 4: after a move the new college keeps the leerroute.
             reden = Reden.VERHUIZING
             leerroute = toestand.leerroute or leerroute
+        PIP_STATUS.controleer(None, Status.CONCEPT, fout=PipFout)
         versie = PipVersie.objects.create(
             pip=pip,
+            status=Status.CONCEPT,
             versienummer=1,
             reden=reden,
             leerroute=leerroute,
@@ -242,6 +245,7 @@ def bewaar(versie: PipVersie, gegevens: dict, *, gezien_versie: int, actor: Gebr
         actueel = _vergrendel(versie, gezien_versie)
         wijzigingen = {k: v for k, v in gegevens.items() if k in BEWAARBARE_VELDEN}
         goedkeuring_vervalt = actueel.status != Status.CONCEPT
+        PIP_STATUS.controleer(actueel.status, Status.CONCEPT, fout=PipFout)
         bijgewerkt = PipVersie.objects.filter(pk=actueel.pk, versie=gezien_versie).update(
             **wijzigingen,
             status=Status.CONCEPT,
@@ -264,8 +268,12 @@ def bewaar(versie: PipVersie, gegevens: dict, *, gezien_versie: int, actor: Gebr
 def bied_aan(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> PipVersie:
     with transaction.atomic():
         actueel = _vergrendel(versie, gezien_versie)
-        if actueel.status != Status.CONCEPT:
-            raise PipFout(_("Dit PIP is al ter goedkeuring aangeboden."))
+        PIP_STATUS.controleer(
+            actueel.status,
+            Status.TER_GOEDKEURING,
+            melding=_("Dit PIP is al ter goedkeuring aangeboden."),
+            fout=PipFout,
+        )
         _zet_status(actueel, Status.TER_GOEDKEURING, actor)
         _notitie(
             actueel.pip.dossier,
@@ -281,8 +289,12 @@ def keur_goed(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> Pip
     """Four-eyes approval: never by the person who drafted or last changed the text."""
     with transaction.atomic():
         actueel = _vergrendel(versie, gezien_versie)
-        if actueel.status != Status.TER_GOEDKEURING:
-            raise PipFout(_("Bied het PIP eerst ter goedkeuring aan."))
+        PIP_STATUS.controleer(
+            actueel.status,
+            Status.GOEDGEKEURD,
+            melding=_("Bied het PIP eerst ter goedkeuring aan."),
+            fout=PipFout,
+        )
         if actor.pk in (actueel.opgesteld_door_id, actueel.bijgewerkt_door_id):
             raise PipFout(
                 _(
@@ -304,6 +316,8 @@ def keur_goed(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> Pip
 
 
 def _zet_status(versie: PipVersie, status: str, actor: Gebruiker, *velden: str) -> None:
+    """Every stored status change of an existing version goes through the table."""
+    PIP_STATUS.controleer(versie.status, status, fout=PipFout)
     versie.status = status
     versie.versie += 1
     versie.save(update_fields=["status", "versie", "bijgewerkt_op", *velden])
@@ -564,6 +578,7 @@ def stel_vast(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> Vas
             % {"n": actueel.versienummer, "reden": actueel.get_reden_display().lower()},
         )
         if vorige:
+            PIP_STATUS.controleer(vorige.status, Status.VERVANGEN, fout=PipFout)
             vorige.status = Status.VERVANGEN
             vorige.save(update_fields=["status"])
         actueel.vastgesteld_door = actor
@@ -635,6 +650,7 @@ def nieuwe_versie(
         nieuw = PipVersie.objects.get(pk=huidig.pk)
         nieuw.pk = None
         nieuw.versienummer = pip.versies.count() + 1
+        PIP_STATUS.controleer(None, Status.CONCEPT, fout=PipFout)
         nieuw.status = Status.CONCEPT
         nieuw.reden = reden
         nieuw.leerroute = leerroute
