@@ -8,7 +8,7 @@ from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Soort
 from inburgering.monitoring import indicatoren as ind
-from inburgering.monitoring import sql
+from inburgering.monitoring import projectie, sql
 from inburgering.monitoring.models import Doelstelling, Indicator, MijlpalenPeil
 from inburgering.monitoring.relatie import relatie
 from inburgering.monitoring.tabellen import tabellen
@@ -70,7 +70,9 @@ def test_peildatum_reproduces_the_fold(drie, gemeente_a):
         START + dt.timedelta(days=30),
         dt.date(2025, 1, 1),
     ]:
-        rijen = {m.dossier_id: m for m in ind.mijlpalen(ind.Selectie((gemeente_a.pk,), peildatum))}
+        rijen = {
+            m.dossier_id: m for m in projectie.mijlpalen(ind.Selectie((gemeente_a.pk,), peildatum))
+        }
         for dossier in drie:
             t = bereken_toestand(dossier.events.all(), peildatum=peildatum)
             m = rijen[dossier.pk]
@@ -159,8 +161,8 @@ def test_local_target_against_actual(drie, gemeente_a):
 
 def test_cohort_filter_on_signal_date(drie, gemeente_a):
     traject(gemeente_a, dt.date(2024, 9, 2))
-    alle = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
-    cohort = ind.mijlpalen(
+    alle = projectie.mijlpalen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+    cohort = projectie.mijlpalen(
         ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), van=dt.date(2024, 6, 1))
     )
     assert (len(alle), len(cohort)) == (4, 1)

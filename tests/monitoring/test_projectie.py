@@ -55,7 +55,7 @@ def test_today_reads_the_projection_and_equals_the_log(gemeente_a, consulent_a):
 
     # The writers kept the rows current: no event query is needed to read them.
     assert MijlpalenProjectie.objects.count() == 2
-    gelezen = _per_dossier(ind.mijlpalen(sel))
+    gelezen = _per_dossier(projectie.mijlpalen(sel))
     assert gelezen == _uit_log(sel)
     assert gelezen[wacht.pk]["wachtredenen"] == ["derde"]
     assert gelezen[wacht.pk]["derde_ontvangen"] == START + dt.timedelta(days=20)
@@ -64,13 +64,13 @@ def test_today_reads_the_projection_and_equals_the_log(gemeente_a, consulent_a):
 def test_a_new_event_updates_the_row_in_the_same_transaction(gemeente_a):
     dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1")
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["route_start"] is None
+    assert _per_dossier(projectie.mijlpalen(sel))[dossier.pk]["route_start"] is None
 
     registreer(dossier, Soort.LEERROUTE_GESTART, VANDAAG - dt.timedelta(days=3))
     rij = MijlpalenProjectie.objects.get(dossier=dossier)
     assert rij.route_start == VANDAAG - dt.timedelta(days=3)
     assert rij.laatste_datum == VANDAAG - dt.timedelta(days=3)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_a_withdrawal_and_a_correction_change_the_row(gemeente_a):
@@ -83,7 +83,7 @@ def test_a_withdrawal_and_a_correction_change_the_row(gemeente_a):
     rij = MijlpalenProjectie.objects.get(dossier=dossier)
     assert (rij.lbt_score, rij.eerste_contact) == (18, None)
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_missing_rows_are_filled_from_the_log_on_first_read(gemeente_a):
@@ -92,7 +92,7 @@ def test_missing_rows_are_filled_from_the_log_on_first_read(gemeente_a):
     MijlpalenProjectie.objects.all().delete()  # as after a bulk load
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
 
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
     assert MijlpalenProjectie.objects.count() == 2
     assert projectie.vul(sel) == 0
 
@@ -108,15 +108,15 @@ def test_filters_on_cohort_doelgroep_and_consulent(gemeente_a, consulent_a):
         ({"consulent_id": consulent_a.pk}, {oud.pk}),
     ]:
         sel = ind.Selectie(**basis, **extra)
-        assert set(_per_dossier(ind.mijlpalen(sel))) == verwacht
-        assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+        assert set(_per_dossier(projectie.mijlpalen(sel))) == verwacht
+        assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_a_past_peildatum_and_bekend_op_read_the_log(gemeente_a):
     dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1", start_route=60)
     vroeger = ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=40))
     assert not projectie.bruikbaar(vroeger)
-    assert _per_dossier(ind.mijlpalen(vroeger))[dossier.pk]["route_start"] is None
+    assert _per_dossier(projectie.mijlpalen(vroeger))[dossier.pk]["route_start"] is None
     toen = ind.Selectie((gemeente_a.pk,), VANDAAG, bekend_op=timezone.now())
     assert not projectie.bruikbaar(toen)
 
@@ -128,7 +128,7 @@ def test_a_row_newer_than_the_peildatum_is_not_used(gemeente_a):
         laatste_datum=VANDAAG + dt.timedelta(days=1), afgesloten=VANDAAG
     )
     sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["afgesloten"] is None
+    assert _per_dossier(projectie.mijlpalen(sel))[dossier.pk]["afgesloten"] is None
 
 
 def test_demo_profile_tables_equal_via_projection_and_via_log():
@@ -138,14 +138,14 @@ def test_demo_profile_tables_equal_via_projection_and_via_log():
     uit_log = _uit_log(sel)
     assert len(uit_log) >= 100
     assert MijlpalenProjectie.objects.count() == len(uit_log)  # filled by demo_data
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log
 
     MijlpalenProjectie.objects.all().delete()  # as after a bulk load without the fill
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # fills
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log  # fills
     assert MijlpalenProjectie.objects.count() == len(uit_log)
     assert MijlpalenProjectie.objects.filter(kosten_cents__isnull=False).count() >= 10
     assert MijlpalenProjectie.objects.exclude(status_6=None).count() >= 10
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # reads
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log  # reads
 
     # Writers fold the events in memory (`mijlpalen_van`, `uitkomst_van`); the rows they write
     # equal the rows the event queries filled, for every demo history.
@@ -161,7 +161,7 @@ def test_demo_profile_tables_equal_via_projection_and_via_log():
         VANDAAG,
         gegevens={"reden": Afsluitreden.VERTROKKEN},
     )
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
     # Every column of every row, and so every table, is the same from both sources.
     nu = dataclasses.replace(sel, bekend_op=timezone.now())
@@ -233,7 +233,7 @@ def test_vul_mijlpalen_fills_missing_rows_per_gemeente(gemeente_a, gemeente_b):
     call_command("vul_mijlpalen", stdout=io.StringIO())
     assert MijlpalenProjectie.objects.count() == 2
     sel = ind.Selectie((gemeente_a.pk, gemeente_b.pk), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
     assert MijlpalenProjectie.objects.get(dossier=b).eerste_contact == START + dt.timedelta(days=7)
 
     with pytest.raises(CommandError):

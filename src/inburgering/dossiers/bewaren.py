@@ -58,13 +58,13 @@ from .workflow import Afsluitreden, Fase
 logger = logging.getLogger(__name__)
 
 #: Payload keys that survive every purge: what the fold (`toestand._pas_toe`), the monitoring
-#: (`indicatoren.DETAIL_SLEUTELS`, `uitkomsten._SLEUTELS`) and the outcome pages read. Codes,
-#: numbers and dates, none of them identifying. Anything else (names, free text, DUO's raw
+#: (`indicatoren.DETAIL_SLEUTELS`, `uitkomsten.UITKOMST_SLEUTELS`) and the outcome pages read.
+#: Codes, numbers and dates, none of them identifying. Anything else (names, free text, DUO's raw
 #: data, the consulent's name, the AZC) goes with the ``dossier`` category.
 BEWAARDE_SLEUTELS = frozenset(
     {
         *indicatoren.DETAIL_SLEUTELS,
-        *uitkomsten._SLEUTELS,
+        *uitkomsten.UITKOMST_SLEUTELS,
         # the fold (toestand._pas_toe)
         "doelgroep",
         "consulent_id",

@@ -21,7 +21,7 @@ from .workflow import Afsluitreden, Fase, Soort
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None:
+def niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None:
     if datum and datum > timezone.localdate():
         form.add_error(veld, _("Deze datum ligt in de toekomst."))
 
@@ -100,7 +100,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         koppeling = data.get("koppeling_datum")
         brp = data.get("brp_inschrijving_datum")
         for veld in ("kennisgeving_datum", "koppeling_datum", "brp_inschrijving_datum"):
-            _niet_in_toekomst(data.get(veld), veld, self)
+            niet_in_toekomst(data.get(veld), veld, self)
         if not (kennisgeving or koppeling or brp):
             self.add_error(
                 "kennisgeving_datum",
@@ -231,7 +231,7 @@ class GebeurtenisForm(NLDesignFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        _niet_in_toekomst(data.get("datum"), "datum", self)
+        niet_in_toekomst(data.get("datum"), "datum", self)
         soort = data.get("soort")
         veld = self.VERPLICHT.get(soort)
         if veld and not data.get(veld):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering import exports
 
 from . import indicatoren as ind
+from . import projectie
 
 #: Key salt of the HMAC; the key is derived from this salt and settings.SECRET_KEY.
 SLEUTEL_ZOUT = "inburgering.monitoring.cbs.persoonssleutel"
@@ -124,7 +125,7 @@ def levering(dossiers, gemeente, kwartaal: Kwartaal) -> list[Rij]:
         )
     }
     rijen = []
-    for m in ind.mijlpalen(ind.Selectie((gemeente.pk,), kwartaal.einde)):
+    for m in projectie.mijlpalen(ind.Selectie((gemeente.pk,), kwartaal.einde)):
         if m.dossier_id not in personen:
             continue
         if m.afgesloten and m.afgesloten < kwartaal.start:

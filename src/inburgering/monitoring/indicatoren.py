@@ -217,7 +217,7 @@ def conform(haalbaar: bool, leerroute: str) -> bool | None:
     return route_conform_lbt(haalbaar, _WET_ROUTE[leerroute]).waarde
 
 
-def _events(sel: Selectie, dossiers=None):
+def events_in_selectie(sel: Selectie, dossiers=None):
     qs = DossierEvent.objects.filter(
         dossier__gemeente_id__in=sel.gemeente_ids, datum__lte=sel.peildatum
     )
@@ -274,20 +274,6 @@ DETAIL_SOORTEN = [
 KLEINE_SELECTIE = 10
 
 
-def mijlpalen(sel: Selectie) -> list[Mijlpalen]:
-    """The milestones of every dossier in the selection on the peildatum. From today on (and
-    without `bekend_op`) they come from the projection (`projectie.py`), which holds the same
-    values as this module's event queries; for earlier peildata from the event log itself."""
-    from . import projectie
-
-    if not sel.gemeente_ids:
-        return []
-    with sql_instellingen(sel):
-        if projectie.bruikbaar(sel):
-            return projectie.lees(sel)
-        return uit_log(sel)
-
-
 @contextmanager
 def sql_instellingen(sel: Selectie):
     """A transaction with the planner settings for these one-off aggregates (PostgreSQL)."""
@@ -316,7 +302,7 @@ def sql_instellingen(sel: Selectie):
 
 def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
     """From the event log; `dossiers` (ids or a subquery of ids) narrows the selection."""
-    events = _events(sel, dossiers)
+    events = events_in_selectie(sel, dossiers)
     per_dossier = events.values("dossier_id").annotate(
         gemeente_id=Max("dossier__gemeente_id"),
         doelgroep=Max("dossier__doelgroep"),
@@ -460,7 +446,7 @@ def aandeel(teller: int, noemer: int) -> float | None:
 # Each function takes the relation `r` (the selection's rows in the temporary table of this
 # computation, and `r.peildatum`); the statements are `sql.vast`: built from the peildatum only.
 # Grouping by the dossier's doelgroep, gemeente or consulent, or by the person's sex or age,
-# uses their current values (`relatie.GROEPEN`).
+# uses their current values (`kolommen.GROEPEN`).
 
 
 def relatie_rijen():
@@ -518,7 +504,7 @@ class PipTermijn:
 
 def _pip_termijn_tellingen(peildatum: dt.date) -> dict:
     """PIPs set on or before the legal deadline (Besluit 5.3; `pip_deadline` comes from the
-    rules package, see `relatie.kolommen`), and open dossiers whose deadline has passed."""
+    rules package, see `kolommen.kolommen`), and open dossiers whose deadline has passed."""
     deadline = Q(pip_deadline__isnull=False)
     open_ = deadline & Q(pip__isnull=True, afgesloten__isnull=True)
     return {
@@ -801,7 +787,7 @@ class Doelrealisatie:
 def doel_tellingen(peildatum: dt.date) -> dict:
     """Counts for the local targets (`models.Indicator`) as `<indicator>__teller/__noemer`.
     Only dossiers whose window has fully passed on the peildatum count (e.g. housed at least 3
-    months before); the window ends are in the row (`relatie.kolommen`)."""
+    months before); the window ends are in the row (`kolommen.kolommen`)."""
     from .models import Indicator
 
     met_pip_termijn = Q(pip__isnull=False, pip_deadline__isnull=False)

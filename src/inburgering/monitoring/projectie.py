@@ -5,7 +5,7 @@ request. For a peildatum from today on, a dossier's milestones over its whole lo
 milestones on that peildatum (no event lies in the future: `dossiers.services` refuses them),
 so they can be kept per dossier and read as one row each.
 
-A row holds what `relatie.kolommen` makes of the dossier's milestones and outcome events (the
+A row holds what `kolommen.kolommen` makes of the dossier's milestones and outcome events (the
 relation the indicator tables aggregate). Consistency: the milestones and outcomes are folded
 in one of two ways driven by the same rule tables (`indicatoren.mijlpaal_regels`, `_detail`,
 `uitkomsten._pas_toe`), and tests hold them equal:
@@ -30,8 +30,8 @@ from django.utils import timezone
 
 from . import indicatoren as ind
 from . import uitkomsten as uk
+from .kolommen import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 from .models import MijlpalenProjectie
-from .relatie import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 
 #: Columns of the projection in `Mijlpalen` terms (the derived values are stored beside them).
 VELDEN = MIJLPAAL_KOLOMMEN
@@ -137,3 +137,16 @@ def _mijlpalen(waarden) -> ind.Mijlpalen:
     m = ind.Mijlpalen(*waarden)
     m.wachtredenen = m.wachtredenen.split(",") if m.wachtredenen else []
     return m
+
+
+def mijlpalen(sel: ind.Selectie) -> list[ind.Mijlpalen]:
+    """The milestones of every dossier in the selection on the peildatum. From today on (and
+    without `bekend_op`) they come from the projection (this module), which holds the same
+    values as the event queries (`indicatoren.uit_log`); for earlier peildata from the event
+    log itself. Lives here, not in `indicatoren`, so imports go one way (indicatoren below)."""
+    if not sel.gemeente_ids:
+        return []
+    with ind.sql_instellingen(sel):
+        if bruikbaar(sel):
+            return lees(sel)
+        return ind.uit_log(sel)

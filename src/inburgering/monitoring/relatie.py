@@ -21,7 +21,6 @@ per-group day histograms (`sql.Spreiding.uit_histogram`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,49 +29,13 @@ from functools import cached_property
 from django.db import connection
 from django.db.models import F, QuerySet
 
-from inburgering.dossiers.uitkomsten import MOMENTEN, moment_datum
-from inburgering.wet.kalender import plus_jaren, plus_maanden
-
 from . import indicatoren as ind
+from . import projectie
 from . import uitkomsten as uk
+from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
 from .sql import vast
 
-#: Columns that are `Mijlpalen` fields (the rest is derived from them by `kolommen`).
-_MIJLPALEN = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
-MIJLPAAL_KOLOMMEN = [
-    f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name in _MIJLPALEN
-]
-
-
-def kolommen(m: ind.Mijlpalen, u: uk.Uitkomst | None) -> dict:
-    """Every column of the dossier's row, from its milestones and folded outcome events."""
-    rij = {veld: getattr(m, veld) for veld in MIJLPAAL_KOLOMMEN}
-    rij["wachtredenen"] = ",".join(m.wachtredenen)
-    einde, bron = m.termijn_einde
-    rij |= {
-        "pip_deadline": m.pip_deadline,
-        "conform": m.conform,
-        "termijn_einde": einde,
-        "termijn_bron": bron,
-        "huisvesting_3m": plus_maanden(m.huisvesting, 3) if m.huisvesting else None,
-        "pip_2j": plus_jaren(m.pip, 2) if m.pip else None,
-        "pip_3j": plus_jaren(m.pip, 3) if m.pip else None,
-    }
-    for moment in MOMENTEN:
-        rij[f"moment_{moment}"] = moment_datum(m.route_start, moment) if m.route_start else None
-    return rij | uk.samenvatting(m, u or uk.GEEN)
-
-
-#: The dossier's and person's current values the tables filter and group by, copied into the
-#: temporary table: (column, where the projection finds it).
-GROEPEN = {
-    "gemeente_id": "dossier__gemeente_id",
-    "doelgroep": "dossier__doelgroep",
-    "consulent_id": "dossier__consulent_id",
-    "geslacht": "dossier__inburgeraar__geslacht",
-    "geboortedatum": "dossier__inburgeraar__geboortedatum",
-}
 _KOLOMMEN = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
 #: Column order of the temporary table: the grouping values first, because PostgreSQL reads a
 #: row's columns up to the last one a query needs, and every table groups by one of these.
@@ -140,8 +103,6 @@ def relatie(sel: ind.Selectie):
     """The relation for the selection: a temporary table of its rows, inside one transaction
     with the planner settings. Each table then scans a few thousand (or for the whole country
     150K) narrow rows without joins."""
-    from . import projectie
-
     with ind.zonder_gc(), ind.sql_instellingen(sel):
         if projectie.bruikbaar(sel):
             projectie.vul(sel)

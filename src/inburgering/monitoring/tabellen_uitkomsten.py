@@ -12,7 +12,7 @@ from . import indicatoren as ind
 from . import uitkomsten as uk
 from .grafieken import staafdiagram
 from .relatie import Relatie
-from .tabellen import Tabel, _route
+from .tabel import Tabel, route_naam
 
 
 def _onderdelen() -> dict[str, str]:
@@ -116,7 +116,7 @@ def _examens(r) -> list[Tabel]:
         [_("Leerroute"), _("Onderdeel"), *kolommen],
         [
             [
-                _route(route),
+                route_naam(route),
                 namen.get(o, o or _("onbekend")),
                 e.uitslagen,
                 e.behaald,
@@ -204,7 +204,7 @@ def _kosten(r) -> list[Tabel]:
             _("Gemiddeld per dossier (€)"),
             _("Mediaan per dossier (€)"),
         ],
-        [[_route(route), *cijfers(per[route])] for route in ind.ROUTES if route in per]
+        [[route_naam(route), *cijfers(per[route])] for route in ind.ROUTES if route in per]
         + [[_("Totaal"), *cijfers(alles)]],
         _(
             "Alleen dossiers waarvoor kosten zijn vastgelegd (op of vóór de peildatum); "
@@ -257,7 +257,11 @@ def _duaal(r, doelgroepen) -> list[Tabel]:
         "duaal_route",
         _("Duale trajecten per leerroute"),
         [_("Leerroute"), *kop],
-        [[_route(route), *cijfers(per_route[route])] for route in ind.ROUTES if route in per_route]
+        [
+            [route_naam(route), *cijfers(per_route[route])]
+            for route in ind.ROUTES
+            if route in per_route
+        ]
         + [[_("Totaal"), *cijfers(alles)]],
         toelichting,
         grafiek=(0, [3]),

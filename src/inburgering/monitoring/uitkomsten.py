@@ -116,7 +116,7 @@ def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dic
     if not in_rijen:
         return uitkomsten
     events = (
-        ind._events(sel, dossiers)
+        ind.events_in_selectie(sel, dossiers)
         .filter(soort__in=UITKOMST_SOORTEN)
         .order_by("datum", "id")
         .values_list("dossier_id", "soort", "datum", *_GEGEVENS)
@@ -132,8 +132,16 @@ def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dic
 
 
 #: Payload keys read by `_pas_toe`, in its argument order; as text (KT) except the status list.
-_SLEUTELS = ["moment", "status", "post", "bedrag_cents", "activiteit", "resultaat", "onderdeel"]
-_GEGEVENS = [f"gegevens__{k}" if k == "status" else KT(f"gegevens__{k}") for k in _SLEUTELS]
+UITKOMST_SLEUTELS = [
+    "moment",
+    "status",
+    "post",
+    "bedrag_cents",
+    "activiteit",
+    "resultaat",
+    "onderdeel",
+]
+_GEGEVENS = [f"gegevens__{k}" if k == "status" else KT(f"gegevens__{k}") for k in UITKOMST_SLEUTELS]
 
 
 def _pas_toe(u: Uitkomst, soort, datum, moment, status, post, cents, activiteit, uitslag, deel):
@@ -160,7 +168,9 @@ def uitkomst_van(events) -> Uitkomst | None:
         if e.soort in UITKOMST_SOORTEN:
             u = u or Uitkomst()
             g = e.gegevens
-            waarden = [g.get(k) if k == "status" else ind.als_tekst(g.get(k)) for k in _SLEUTELS]
+            waarden = [
+                g.get(k) if k == "status" else ind.als_tekst(g.get(k)) for k in UITKOMST_SLEUTELS
+            ]
             _pas_toe(u, e.soort, e.datum, *waarden)
     return u
 
@@ -169,7 +179,7 @@ def uitkomst_van(events) -> Uitkomst | None:
 
 
 def samenvatting(m: ind.Mijlpalen, u: Uitkomst) -> dict:
-    """The outcome columns of the dossier's row in the relation (`relatie.kolommen`)."""
+    """The outcome columns of the dossier's row in the relation (`kolommen.kolommen`)."""
     rij: dict = {}
     for moment in MOMENTEN:
         meting = u.metingen.get(moment)

@@ -19,9 +19,8 @@ from .forms import CbsForm, FilterForm, ImportForm
 from .indicatoren import Selectie
 from .models import Importtaak
 from .relatie import relatie
+from .tabel import als_csv, als_xlsx
 from .tabellen import (
-    als_csv,
-    als_xlsx,
     risico_banden,
     risico_redenen,
     tabellen,
