@@ -13,7 +13,7 @@ registration says:
   one key in the meaning it has for this type (`reden` is a closing reason for one type and a
   missed summons for another);
 - `mijlpalen`: which monitoring milestones the event's date feeds, and whether the first
-  ("min") or last ("max") date counts (`monitoring.indicatoren.mijlpaal_regels`).
+  ("min") or last ("max") date counts (`monitoring.extractie.mijlpaal_regels`).
 
 Adding an event type: the `Soort` value (and its migration), and one `registreer_soort` call.
 """

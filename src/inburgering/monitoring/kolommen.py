@@ -9,18 +9,18 @@ import dataclasses
 from inburgering.dossiers.uitkomsten import MOMENTEN, moment_datum
 from inburgering.wet.kalender import plus_jaren, plus_maanden
 
-from . import indicatoren as ind
+from . import extractie as ex
 from . import uitkomsten as uk
 from .models import MijlpalenProjectie
 
 #: Columns that are `Mijlpalen` fields (the rest is derived from them by `kolommen`).
-_MIJLPALEN = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
+_MIJLPALEN = {f.name for f in dataclasses.fields(ex.Mijlpalen)}
 MIJLPAAL_KOLOMMEN = [
     f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name in _MIJLPALEN
 ]
 
 
-def kolommen(m: ind.Mijlpalen, u: uk.Uitkomst | None) -> dict:
+def kolommen(m: ex.Mijlpalen, u: uk.Uitkomst | None) -> dict:
     """Every column of the dossier's row, from its milestones and folded outcome events."""
     rij = {veld: getattr(m, veld) for veld in MIJLPAAL_KOLOMMEN}
     rij["wachtredenen"] = ",".join(m.wachtredenen)

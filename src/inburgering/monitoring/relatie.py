@@ -1,6 +1,6 @@
 """The relation every indicator table aggregates: one row per dossier (`models.MijlpalenVelden`).
 
-A row holds the dossier's milestones on the peildatum (`indicatoren.Mijlpalen`), the values the
+A row holds the dossier's milestones on the peildatum (`extractie.Mijlpalen`), the values the
 rules package derives from them (PIP deadline, LBT conform, end of the termijn, follow-up
 dates) and a summary of its outcome events (`uitkomsten.Uitkomst`). `kolommen` is the only
 place that builds a row, so the two sources below hold the same values by construction:
@@ -8,7 +8,7 @@ place that builds a row, so the two sources below hold the same values by constr
 * today and later (no `bekend_op`): the stored projection (`projectie.py`), kept current by
   the writers;
 * a past peildatum or `bekend_op`: the rows computed from the event log for that moment
-  (`indicatoren.uit_log`, `uitkomsten.uit_log`), put in a temporary table for one computation.
+  (`extractie.uit_log`, `uitkomsten.uit_log`), put in a temporary table for one computation.
 
 Either way a computation first puts the selection's rows in a temporary table (one per
 connection; one computation at a time per connection), with the dossier's and person's current
@@ -29,8 +29,9 @@ from functools import cached_property
 from django.db import connection
 from django.db.models import F, QuerySet
 
+from . import extractie as ex
 from . import indicatoren as ind
-from . import projectie
+from . import projectie, statistiek
 from . import uitkomsten as uk
 from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
@@ -48,7 +49,7 @@ class Relatie:
     ad-hoc use; the tables' statements read that table directly)."""
 
     rijen: QuerySet
-    sel: ind.Selectie
+    sel: ex.Selectie
 
     @property
     def peildatum(self) -> dt.date:
@@ -99,11 +100,11 @@ def _per_gemeente(peildatum: dt.date):
 
 
 @contextmanager
-def relatie(sel: ind.Selectie):
+def relatie(sel: ex.Selectie):
     """The relation for the selection: a temporary table of its rows, inside one transaction
     with the planner settings. Each table then scans a few thousand (or for the whole country
     150K) narrow rows without joins."""
-    with ind.zonder_gc(), ind.sql_instellingen(sel):
+    with statistiek.zonder_gc(), ex.sql_instellingen(sel):
         if projectie.bruikbaar(sel):
             projectie.vul(sel)
             with _tijdelijke_tabel(projectie.in_selectie(sel)) as rijen:
@@ -115,17 +116,17 @@ def relatie(sel: ind.Selectie):
             if actueel:
                 return
         # The event queries apply the whole selection (gemeenten, filters, cohort).
-        mijlpalen = ind.met_persoonskenmerken(sel, ind.uit_log(sel))
+        mijlpalen = ex.met_persoonskenmerken(sel, ex.uit_log(sel))
         with _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uk.uit_log(sel, mijlpalen)) as rijen:
             yield Relatie(rijen, sel)
 
 
 @contextmanager
-def van_rijen(sel: ind.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
+def van_rijen(sel: ex.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
     """The relation of milestones folded elsewhere (hand-built in tests, for example), with
     their outcomes (dossier id -> `uitkomsten.Uitkomst`)."""
     with (
-        ind.sql_instellingen(sel),
+        ex.sql_instellingen(sel),
         _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uitkomsten or {}) as rijen,
     ):
         yield Relatie(rijen, sel)
@@ -159,7 +160,7 @@ def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitko
         cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
 
 
-def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
+def _rij(m: ex.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
     waarden = kolommen(m, uitkomst) | {k: getattr(m, k) for k in GROEPEN}
     return (m.dossier_id, *(waarden[k] for k in _VOLGORDE[1:]))
 

@@ -8,8 +8,9 @@ from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 
+from . import extractie as ex
 from . import indicatoren as ind
-from . import tabellen_uitkomsten
+from . import statistiek, tabellen_uitkomsten
 from .grafieken import staafdiagram
 from .models import Doelstelling, Indicator
 from .relatie import Relatie, relatie
@@ -27,7 +28,7 @@ def _fasen() -> dict[str, str]:
     }
 
 
-def tabellen(sel: ind.Selectie) -> list[Tabel]:
+def tabellen(sel: ex.Selectie) -> list[Tabel]:
     """Every table of the dashboard for the selection: SQL aggregates over its relation."""
     with relatie(sel) as r:
         return _tabellen(r)
@@ -44,7 +45,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             "trechter",
             _("Trechter: dossiers per stap"),
             [_("Stap"), _("Aantal dossiers"), _("% van gesignaleerd")],
-            [[fasen[f], n, ind.aandeel(n, totaal)] for f, n in trechter],
+            [[fasen[f], n, statistiek.aandeel(n, totaal)] for f, n in trechter],
             _("Dossiers die de stap op de peildatum hebben bereikt."),
             grafiek=(0, [1]),
         )
@@ -277,7 +278,7 @@ def risico_redenen() -> dict[str, str]:
 
 
 def termijn_bronnen() -> dict[str, str]:
-    return {ind.TERMIJN_DUO: _("DUO"), ind.TERMIJN_BEREKEND: _("berekend")}
+    return {ex.TERMIJN_DUO: _("DUO"), ex.TERMIJN_BEREKEND: _("berekend")}
 
 
 def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
@@ -296,8 +297,8 @@ def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
             som(band),
             som(band, reden=ind.NIET_GESTART),
             som(band, reden=ind.B1_ZONDER_EXAMEN),
-            som(band, bron=ind.TERMIJN_DUO),
-            som(band, bron=ind.TERMIJN_BEREKEND),
+            som(band, bron=ex.TERMIJN_DUO),
+            som(band, bron=ex.TERMIJN_BEREKEND),
         ]
         for band, label in risico_banden().items()
     ]
@@ -341,14 +342,20 @@ def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
         for route, (c, s) in tabel.items():
             rijen.append(
                 ([groep] if kop else [])
-                + [route_naam(route), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+                + [
+                    route_naam(route),
+                    c,
+                    statistiek.aandeel(c, c + s),
+                    s,
+                    statistiek.aandeel(s, c + s),
+                ]
             )
             totaal[0] += c
             totaal[1] += s
         c, s = totaal
         rijen.append(
             ([groep] if kop else [])
-            + [_("Totaal"), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+            + [_("Totaal"), c, statistiek.aandeel(c, c + s), s, statistiek.aandeel(s, c + s)]
         )
     return Tabel(
         sleutel,

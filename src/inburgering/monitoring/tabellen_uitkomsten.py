@@ -9,6 +9,7 @@ from inburgering.dossiers.uitkomsten import MOMENTEN, DualeActiviteit, Kostenpos
 from inburgering.dossiers.uitkomsten import Participatiestatus as P
 
 from . import indicatoren as ind
+from . import statistiek
 from . import uitkomsten as uk
 from .grafieken import staafdiagram
 from .relatie import Relatie
@@ -151,7 +152,7 @@ def _participatie(r, doelgroepen) -> list[Tabel]:
     kop = [_("Verwacht"), _("Gemeten"), _("% gemeten"), *_statuskolommen()]
 
     def cijfers(p: uk.Participatie) -> list:
-        return [p.verwacht, p.gemeten, ind.aandeel(p.gemeten, p.verwacht)] + [
+        return [p.verwacht, p.gemeten, statistiek.aandeel(p.gemeten, p.verwacht)] + [
             p.aandeel(s) for s in uk.STATUSSEN
         ]
 
@@ -223,7 +224,7 @@ def _kosten(r) -> list[Tabel]:
                 str(label),
                 posten[code].dossiers,
                 uk.euro(posten[code].totaal_cents),
-                ind.aandeel(posten[code].totaal_cents, totaal),
+                statistiek.aandeel(posten[code].totaal_cents, totaal),
             ]
             for code, label in Kostenpost.choices
             if code in posten
