@@ -8,14 +8,16 @@ registration says:
 - `handmatig`: whether the generic step form on the dossier page may record it (an allow-list:
   a new type never appears there by accident);
 - `velden` and `verplicht`: the payload schema, checked by `services.registreer_reeks` on every
-  write (the demo generator and the migration import are checked by their tests);
+  write (the migration import included; the demo generator writes in bulk and its test checks
+  every payload);
 - `woorden`: how the timeline describes the payload, as a list of parts (`Deel`) each reading
   one key in the meaning it has for this type (`reden` is a closing reason for one type and a
   missed summons for another);
 - `mijlpalen`: which monitoring milestones the event's date feeds, and whether the first
   ("min") or last ("max") date counts (`monitoring.extractie.mijlpaal_regels`).
 
-Adding an event type: the `Soort` value (and its migration), and one `registreer_soort` call.
+Adding an event type: the `Soort` value (and its migration), its place in the phase table
+(`workflow.TRANSITIES` or `FEITEN`), and one `registreer_soort` call; nothing else lists types.
 """
 
 from __future__ import annotations
