@@ -11,7 +11,8 @@ from django.test import Client
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol, Samenwerkingsverband
 from inburgering.demo.organisatie import WACHTWOORD
 from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
-from inburgering.dossiers.models import Doelgroep, Dossier, Inburgeraar
+from inburgering.dossiers.gebeurtenissen import controleer_gegevens
+from inburgering.dossiers.models import Doelgroep, Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.services import projectie
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
@@ -45,6 +46,13 @@ def test_every_phase_and_both_doelgroepen(demo):
     assert fasen == set(Fase.values)
     doelgroepen = set(Dossier.objects.values_list("doelgroep", flat=True))
     assert doelgroepen == set(Doelgroep.values)
+
+
+def test_every_payload_fits_its_event_type(demo):
+    """The generator writes in bulk, past `registreer_reeks`: its payloads meet the same schema
+    (dossiers/gebeurtenissen.py) as every other writer's."""
+    for soort, gegevens in DossierEvent.objects.values_list("soort", "gegevens"):
+        controleer_gegevens(soort, gegevens)
 
 
 def test_bsns_are_test_bsns_that_pass_the_elfproef(demo):

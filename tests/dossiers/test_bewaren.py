@@ -28,7 +28,7 @@ from inburgering.dossiers.services import Nieuw, herbereken, registreer, registr
 from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.intake.models import BredeIntake, Brief, Gezondheid, Verslag
 from inburgering.koppelingen.models import InkomendBericht
-from inburgering.monitoring import indicatoren as ind
+from inburgering.monitoring import extractie as ex
 from inburgering.monitoring.models import MijlpalenProjectie
 from inburgering.monitoring.tabellen import tabellen
 from inburgering.wet import Gegevenscategorie
@@ -349,10 +349,10 @@ def test_monitoring_of_past_peildata_is_unchanged_by_the_purge():
     gemeenten = tuple(Gemeente.objects.values_list("pk", flat=True))
     vandaag = timezone.localdate()
     selecties = [
-        ind.Selectie(gemeenten, vandaag),
-        ind.Selectie(gemeenten, vandaag, bekend_op=timezone.now()),
-        ind.Selectie(gemeenten, vandaag - dt.timedelta(days=365)),
-        ind.Selectie(gemeenten, dt.date(vandaag.year - 1, 12, 31)),
+        ex.Selectie(gemeenten, vandaag),
+        ex.Selectie(gemeenten, vandaag, bekend_op=timezone.now()),
+        ex.Selectie(gemeenten, vandaag - dt.timedelta(days=365)),
+        ex.Selectie(gemeenten, dt.date(vandaag.year - 1, 12, 31)),
     ]
 
     def cijfers():

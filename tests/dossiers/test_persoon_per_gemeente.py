@@ -11,6 +11,7 @@ from django.apps import apps as django_apps
 from django.urls import reverse
 
 from inburgering.accounts.models import Rol
+from inburgering.dossiers.gebeurtenissen import beschrijf
 from inburgering.dossiers.models import Dossier, Gezinsrelatie, Inburgeraar
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
@@ -123,7 +124,7 @@ def test_a_running_dossier_elsewhere_is_told_to_that_gemeente_not_to_the_importe
 
     melding = elders.events.get(soort=Soort.DUBBELE_INSCHRIJVING)
     assert melding.gegevens["andere_gemeente"] == "Utrecht"
-    assert "ook ingeschreven door gemeente Utrecht" in melding.samenvatting
+    assert "ook ingeschreven door gemeente Utrecht" in beschrijf(melding.soort, melding.gegevens)
     assert not nieuw.events.filter(soort=Soort.DUBBELE_INSCHRIJVING).exists()
     elders.refresh_from_db()
     assert elders.fase == Fase.GESIGNALEERD  # a fact: B's dossier stays where it was

@@ -52,7 +52,7 @@ def bereken(functie, sel, *args):
 
 def over_rijen(functie, mijlpalen, *args, peildatum=dt.date(2025, 1, 1)):
     """One indicator function over hand-built milestones."""
-    from inburgering.monitoring.indicatoren import Selectie
+    from inburgering.monitoring.extractie import Selectie
     from inburgering.monitoring.relatie import van_rijen
 
     with van_rijen(Selectie((), peildatum), mijlpalen) as r:

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from inburgering import exports
 from inburgering.accounts.models import Exportlog, Inzagelog, Rol
 from inburgering.monitoring import cbs
-from inburgering.monitoring.tabellen import Tabel, als_csv, als_xlsx
+from inburgering.monitoring.tabel import Tabel, als_csv, als_xlsx
 from tests.conftest import maak_gebruiker
 
 from .helpers import traject

@@ -7,8 +7,9 @@ from django.utils import timezone
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Soort
+from inburgering.monitoring import extractie as ex
 from inburgering.monitoring import indicatoren as ind
-from inburgering.monitoring import sql
+from inburgering.monitoring import projectie, sql, statistiek
 from inburgering.monitoring.models import Doelstelling, Indicator, MijlpalenPeil
 from inburgering.monitoring.relatie import relatie
 from inburgering.monitoring.tabellen import tabellen
@@ -40,7 +41,7 @@ def drie(gemeente_a, consulent_a):
 
 
 def test_funnel_lead_times_and_pip_deadline(drie, gemeente_a):
-    sel = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
+    sel = ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
     totaal, trechter = bereken(ind.funnel, sel)
     assert totaal == 3
     assert dict(trechter) == {
@@ -70,7 +71,9 @@ def test_peildatum_reproduces_the_fold(drie, gemeente_a):
         START + dt.timedelta(days=30),
         dt.date(2025, 1, 1),
     ]:
-        rijen = {m.dossier_id: m for m in ind.mijlpalen(ind.Selectie((gemeente_a.pk,), peildatum))}
+        rijen = {
+            m.dossier_id: m for m in projectie.mijlpalen(ex.Selectie((gemeente_a.pk,), peildatum))
+        }
         for dossier in drie:
             t = bereken_toestand(dossier.events.all(), peildatum=peildatum)
             m = rijen[dossier.pk]
@@ -79,7 +82,7 @@ def test_peildatum_reproduces_the_fold(drie, gemeente_a):
             assert m.lbt_score == t.lbt_score
             assert m.leerroute == t.leerroute
             assert m.route_start == t.leerroute_gestart
-    eerder = ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=29))
+    eerder = ex.Selectie((gemeente_a.pk,), START + dt.timedelta(days=29))
     assert dict(bereken(ind.funnel, eerder)[1])["pip"] == 0
 
 
@@ -90,10 +93,10 @@ def test_a_corrected_lbt_score_counts_not_the_original(drie, gemeente_a):
     registreer(
         op_tijd, Soort.LBT_AFGENOMEN, origineel.datum, gegevens={"score": 12}, corrigeert=origineel
     )
-    tabel = bereken(ind.lbt_tabel1, ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+    tabel = bereken(ind.lbt_tabel1, ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
     assert tabel["<20"]["b1"] == 1 and tabel[">30"]["b1"] == 0
     # Known before the correction was recorded: the original score.
-    toen = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), bekend_op=bekend)
+    toen = ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), bekend_op=bekend)
     assert bereken(ind.lbt_tabel1, toen)[">30"]["b1"] == 1
 
 
@@ -112,7 +115,7 @@ def test_lbt_tables_reproduce_seed_004_table_1_and_2():
             for _ in range(aantal):
                 n += 1
                 rijen.append(
-                    ind.Mijlpalen(
+                    ex.Mijlpalen(
                         n,
                         1,
                         "asielstatushouder",
@@ -128,20 +131,20 @@ def test_lbt_tables_reproduce_seed_004_table_1_and_2():
     conform = sum(c for c, _s in uit2.values())
     tegen = sum(s for _c, s in uit2.values())
     assert (conform, tegen) == (1716, 241)
-    assert round(ind.aandeel(conform, conform + tegen)) == 88
+    assert round(statistiek.aandeel(conform, conform + tegen)) == 88
 
 
 def test_old_cut_off_makes_28_to_30_not_feasible():
-    voor = ind.Mijlpalen(1, 1, "", None, lbt=dt.date(2023, 1, 10), lbt_score=29, leerroute="z")
-    na = ind.Mijlpalen(2, 1, "", None, lbt=dt.date(2023, 6, 10), lbt_score=29, leerroute="z")
+    voor = ex.Mijlpalen(1, 1, "", None, lbt=dt.date(2023, 1, 10), lbt_score=29, leerroute="z")
+    na = ex.Mijlpalen(2, 1, "", None, lbt=dt.date(2023, 6, 10), lbt_score=29, leerroute="z")
     assert over_rijen(ind.lbt_tabel2, [voor])["z"] == (1, 0)
     assert over_rijen(ind.lbt_tabel2, [na])["z"] == (0, 1)
 
 
 def test_percentile_is_nearest_rank():
-    assert ind.percentiel(list(range(1, 101)), 80) == 80
-    assert ind.percentiel([5], 95) == 5
-    assert ind.percentiel([], 50) is None
+    assert statistiek.percentiel(list(range(1, 101)), 80) == 80
+    assert statistiek.percentiel([5], 95) == 5
+    assert statistiek.percentiel([], 50) is None
 
 
 def test_local_target_against_actual(drie, gemeente_a):
@@ -150,7 +153,7 @@ def test_local_target_against_actual(drie, gemeente_a):
     )
     doelen = next(
         t
-        for t in tabellen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+        for t in tabellen(ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
         if t.sleutel == "doelen"
     )
     rij = next(r for r in doelen.rijen if r[1] == Indicator.PIP_BINNEN_TERMIJN.label)
@@ -159,9 +162,9 @@ def test_local_target_against_actual(drie, gemeente_a):
 
 def test_cohort_filter_on_signal_date(drie, gemeente_a):
     traject(gemeente_a, dt.date(2024, 9, 2))
-    alle = ind.mijlpalen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
-    cohort = ind.mijlpalen(
-        ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), van=dt.date(2024, 6, 1))
+    alle = projectie.mijlpalen(ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+    cohort = projectie.mijlpalen(
+        ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1), van=dt.date(2024, 6, 1))
     )
     assert (len(alle), len(cohort)) == (4, 1)
 
@@ -176,7 +179,7 @@ def test_a_statement_is_compiled_once_per_peildatum(drie, gemeente_a):
         return sql.groepen(ind.relatie_rijen().filter(eerste_contact__lte=peildatum), "leerroute")
 
     vroeg, laat = START + dt.timedelta(days=10), START + dt.timedelta(days=60)
-    with relatie(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))):
+    with relatie(ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))):
         eerst, later, weer = met_contact_tot(vroeg), met_contact_tot(laat), met_contact_tot(vroeg)
     assert gebouwd == [vroeg, laat]
     assert sql.aantallen(eerst) == {("b1",): 1}  # only the first contact on day 5
@@ -185,13 +188,13 @@ def test_a_statement_is_compiled_once_per_peildatum(drie, gemeente_a):
 
 
 def test_the_temporary_table_is_gone_after_the_computation(drie, gemeente_a):
-    tabellen(ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
+    tabellen(ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1)))
     with pytest.raises(DatabaseError), transaction.atomic():
         list(MijlpalenPeil.objects.all())
 
 
 def test_an_error_leaves_no_table_and_a_usable_connection(drie, gemeente_a):
-    sel = ind.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
+    sel = ex.Selectie((gemeente_a.pk,), dt.date(2025, 1, 1))
     with pytest.raises(ZeroDivisionError), relatie(sel):
         1 / 0  # noqa: B018
     with pytest.raises(DatabaseError), transaction.atomic():

@@ -12,7 +12,7 @@ from inburgering.accounts.models import Gemeente
 from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Afsluitreden, Soort
-from inburgering.monitoring import indicatoren as ind
+from inburgering.monitoring import extractie as ex
 from inburgering.monitoring import projectie
 from inburgering.monitoring.models import MijlpalenProjectie
 from inburgering.monitoring.relatie import relatie
@@ -30,7 +30,7 @@ def _per_dossier(rijen) -> dict[int, dict]:
 
 
 def _uit_log(sel) -> dict[int, dict]:
-    return _per_dossier(ind.met_persoonskenmerken(sel, ind.uit_log(sel)))
+    return _per_dossier(ex.met_persoonskenmerken(sel, ex.uit_log(sel)))
 
 
 def _relatie(sel) -> list[dict]:
@@ -42,7 +42,7 @@ def _relatie(sel) -> list[dict]:
 def test_every_milestone_field_is_a_column():
     uit_dossier = {"dossier_id", "gemeente_id", "doelgroep", "consulent_id"}
     persoon = {"geslacht", "geboortedatum"}  # read from the person, current values
-    velden = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
+    velden = {f.name for f in dataclasses.fields(ex.Mijlpalen)}
     assert set(projectie.VELDEN) == velden - uit_dossier - persoon
 
 
@@ -51,11 +51,11 @@ def test_today_reads_the_projection_and_equals_the_log(gemeente_a, consulent_a):
     wacht = traject(gemeente_a, START, contact=9)
     registreer(wacht, Soort.WACHT_OP, START + dt.timedelta(days=12), gegevens={"op": "derde"})
     registreer(wacht, Soort.WACHTEN_BEEINDIGD, START + dt.timedelta(days=20))
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
 
     # The writers kept the rows current: no event query is needed to read them.
     assert MijlpalenProjectie.objects.count() == 2
-    gelezen = _per_dossier(ind.mijlpalen(sel))
+    gelezen = _per_dossier(projectie.mijlpalen(sel))
     assert gelezen == _uit_log(sel)
     assert gelezen[wacht.pk]["wachtredenen"] == ["derde"]
     assert gelezen[wacht.pk]["derde_ontvangen"] == START + dt.timedelta(days=20)
@@ -63,14 +63,14 @@ def test_today_reads_the_projection_and_equals_the_log(gemeente_a, consulent_a):
 
 def test_a_new_event_updates_the_row_in_the_same_transaction(gemeente_a):
     dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1")
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["route_start"] is None
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(projectie.mijlpalen(sel))[dossier.pk]["route_start"] is None
 
     registreer(dossier, Soort.LEERROUTE_GESTART, VANDAAG - dt.timedelta(days=3))
     rij = MijlpalenProjectie.objects.get(dossier=dossier)
     assert rij.route_start == VANDAAG - dt.timedelta(days=3)
     assert rij.laatste_datum == VANDAAG - dt.timedelta(days=3)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_a_withdrawal_and_a_correction_change_the_row(gemeente_a):
@@ -82,17 +82,17 @@ def test_a_withdrawal_and_a_correction_change_the_row(gemeente_a):
 
     rij = MijlpalenProjectie.objects.get(dossier=dossier)
     assert (rij.lbt_score, rij.eerste_contact) == (18, None)
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_missing_rows_are_filled_from_the_log_on_first_read(gemeente_a):
     traject(gemeente_a, START, contact=5, pip=30, route="onderwijs", start_route=60)
     traject(gemeente_a, START, contact=8)
     MijlpalenProjectie.objects.all().delete()  # as after a bulk load
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
 
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
     assert MijlpalenProjectie.objects.count() == 2
     assert projectie.vul(sel) == 0
 
@@ -107,17 +107,17 @@ def test_filters_on_cohort_doelgroep_and_consulent(gemeente_a, consulent_a):
         ({"doelgroep": "gezinsmigrant_overig"}, {nieuw.pk}),
         ({"consulent_id": consulent_a.pk}, {oud.pk}),
     ]:
-        sel = ind.Selectie(**basis, **extra)
-        assert set(_per_dossier(ind.mijlpalen(sel))) == verwacht
-        assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+        sel = ex.Selectie(**basis, **extra)
+        assert set(_per_dossier(projectie.mijlpalen(sel))) == verwacht
+        assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
 
 def test_a_past_peildatum_and_bekend_op_read_the_log(gemeente_a):
     dossier = traject(gemeente_a, START, contact=5, pip=30, route="b1", start_route=60)
-    vroeger = ind.Selectie((gemeente_a.pk,), START + dt.timedelta(days=40))
+    vroeger = ex.Selectie((gemeente_a.pk,), START + dt.timedelta(days=40))
     assert not projectie.bruikbaar(vroeger)
-    assert _per_dossier(ind.mijlpalen(vroeger))[dossier.pk]["route_start"] is None
-    toen = ind.Selectie((gemeente_a.pk,), VANDAAG, bekend_op=timezone.now())
+    assert _per_dossier(projectie.mijlpalen(vroeger))[dossier.pk]["route_start"] is None
+    toen = ex.Selectie((gemeente_a.pk,), VANDAAG, bekend_op=timezone.now())
     assert not projectie.bruikbaar(toen)
 
 
@@ -127,25 +127,25 @@ def test_a_row_newer_than_the_peildatum_is_not_used(gemeente_a):
     MijlpalenProjectie.objects.filter(dossier=dossier).update(
         laatste_datum=VANDAAG + dt.timedelta(days=1), afgesloten=VANDAAG
     )
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel))[dossier.pk]["afgesloten"] is None
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
+    assert _per_dossier(projectie.mijlpalen(sel))[dossier.pk]["afgesloten"] is None
 
 
 def test_demo_profile_tables_equal_via_projection_and_via_log():
     call_command("demo_data", "--profiel", "demo", "--dossiers", "120", stdout=io.StringIO())
     gemeenten = tuple(Gemeente.objects.values_list("pk", flat=True))
-    sel = ind.Selectie(gemeenten, VANDAAG)
+    sel = ex.Selectie(gemeenten, VANDAAG)
     uit_log = _uit_log(sel)
     assert len(uit_log) >= 100
     assert MijlpalenProjectie.objects.count() == len(uit_log)  # filled by demo_data
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log
 
     MijlpalenProjectie.objects.all().delete()  # as after a bulk load without the fill
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # fills
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log  # fills
     assert MijlpalenProjectie.objects.count() == len(uit_log)
     assert MijlpalenProjectie.objects.filter(kosten_cents__isnull=False).count() >= 10
     assert MijlpalenProjectie.objects.exclude(status_6=None).count() >= 10
-    assert _per_dossier(ind.mijlpalen(sel)) == uit_log  # reads
+    assert _per_dossier(projectie.mijlpalen(sel)) == uit_log  # reads
 
     # Writers fold the events in memory (`mijlpalen_van`, `uitkomst_van`); the rows they write
     # equal the rows the event queries filled, for every demo history.
@@ -161,7 +161,7 @@ def test_demo_profile_tables_equal_via_projection_and_via_log():
         VANDAAG,
         gegevens={"reden": Afsluitreden.VERTROKKEN},
     )
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
 
     # Every column of every row, and so every table, is the same from both sources.
     nu = dataclasses.replace(sel, bekend_op=timezone.now())
@@ -212,7 +212,7 @@ def test_outcomes_are_stored_with_the_row_and_read_like_the_log(gemeente_a):
     leeg = MijlpalenProjectie.objects.get(dossier=zonder)
     assert (leeg.status_6, leeg.kosten_cents, leeg.duaal, leeg.examens) == (None, None, "", "")
 
-    sel = ind.Selectie((gemeente_a.pk,), VANDAAG)
+    sel = ex.Selectie((gemeente_a.pk,), VANDAAG)
     assert _relatie(sel) == _relatie(dataclasses.replace(sel, bekend_op=timezone.now()))
 
     # Ending the activity reaches the stored row in the same transaction.
@@ -232,8 +232,8 @@ def test_vul_mijlpalen_fills_missing_rows_per_gemeente(gemeente_a, gemeente_b):
 
     call_command("vul_mijlpalen", stdout=io.StringIO())
     assert MijlpalenProjectie.objects.count() == 2
-    sel = ind.Selectie((gemeente_a.pk, gemeente_b.pk), VANDAAG)
-    assert _per_dossier(ind.mijlpalen(sel)) == _uit_log(sel)
+    sel = ex.Selectie((gemeente_a.pk, gemeente_b.pk), VANDAAG)
+    assert _per_dossier(projectie.mijlpalen(sel)) == _uit_log(sel)
     assert MijlpalenProjectie.objects.get(dossier=b).eerste_contact == START + dt.timedelta(days=7)
 
     with pytest.raises(CommandError):

@@ -10,6 +10,7 @@ from inburgering.dossiers import deadlines
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Soort
+from inburgering.monitoring import extractie as ex
 from inburgering.monitoring import indicatoren as ind
 from inburgering.monitoring.tabellen import tabellen
 from inburgering.wet import inburgeringstermijn
@@ -68,7 +69,7 @@ def test_route_per_sex_and_age_group(gemeente_a):
         doelgroep="gezinsmigrant_overig",
     )
     traject(gemeente_a, start, geslacht="M")  # no PIP: not counted
-    sel = ind.Selectie((gemeente_a.pk,), PEIL)
+    sel = ex.Selectie((gemeente_a.pk,), PEIL)
     geslacht = _tabel(sel, "routes_geslacht")
     rijen = {(r[0], r[1]): r[2:] for r in geslacht.rijen}
     # columns: B1, onderwijs, Z, unknown, total
@@ -83,7 +84,7 @@ def test_route_per_sex_and_age_group(gemeente_a):
     assert leeftijd[("Asielstatushouder", "27–39")] == [1, 0, 0, 0, 1]  # 40 the day after
     assert leeftijd[("Gezinsmigrant en overige migrant", "55+")] == [0, 1, 0, 0, 1]
     # Age is taken on the peildatum: a day earlier the 1985-01-01 person is still 39.
-    eerder = ind.Selectie((gemeente_a.pk,), PEIL - dt.timedelta(days=1))
+    eerder = ex.Selectie((gemeente_a.pk,), PEIL - dt.timedelta(days=1))
     leeftijd = {(r[0], r[1]): r[2:] for r in _tabel(eerder, "routes_leeftijd").rijen}
     assert leeftijd[("Asielstatushouder", "27–39")] == [1, 0, 1, 0, 2]
 
@@ -135,7 +136,7 @@ def risico(gemeente_a, gemeente_b):
 
 
 def test_termijn_risico_bands_reasons_and_source(risico, gemeente_a):
-    lijst = bereken(ind.termijn_risico_lijst, ind.Selectie((gemeente_a.pk,), PEIL))
+    lijst = bereken(ind.termijn_risico_lijst, ex.Selectie((gemeente_a.pk,), PEIL))
     gevonden = {r.dossier_id: r for r in lijst}
     assert set(gevonden) == {risico["niet_gestart"].pk, risico["b1_zonder"].pk, risico["duo"].pk}
     r = gevonden[risico["niet_gestart"].pk]
@@ -150,14 +151,14 @@ def test_termijn_risico_bands_reasons_and_source(risico, gemeente_a):
     assert (r.band, r.einde, r.bron) == ("6", dt.date(2025, 5, 1), "duo")
     # Later peildatum: the first termijn has passed.
     later = dt.date(2025, 6, 1)
-    lijst = bereken(ind.termijn_risico_lijst, ind.Selectie((gemeente_a.pk,), later))
+    lijst = bereken(ind.termijn_risico_lijst, ex.Selectie((gemeente_a.pk,), later))
     banden = {r.dossier_id: r.band for r in lijst}
     assert banden[risico["niet_gestart"].pk] == "verstreken"
     assert banden[risico["b1_zonder"].pk] == "6"
 
 
 def test_termijn_risico_table_on_dashboard(risico, gemeente_a):
-    tabel = _tabel(ind.Selectie((gemeente_a.pk,), PEIL), "termijn_risico")
+    tabel = _tabel(ex.Selectie((gemeente_a.pk,), PEIL), "termijn_risico")
     assert tabel.rijen == [
         ["Termijn al verstreken", 0, 0, 0, 0, 0],
         ["Eindigt binnen 6 maanden", 2, 2, 0, 1, 1],

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
-from inburgering.monitoring import indicatoren as ind
+from inburgering.monitoring import extractie as ex
 from inburgering.monitoring.models import Doelstelling, Indicator
 from inburgering.monitoring.tabellen import tabellen
 
@@ -150,7 +150,7 @@ def _tabel(sel, sleutel):
 
 
 def _sel(gemeente, peil=PEIL, **kw):
-    return ind.Selectie((gemeente.pk,), peil, **kw)
+    return ex.Selectie((gemeente.pk,), peil, **kw)
 
 
 def test_plicht_voldaan_within_the_termijn_per_cohort(data, gemeente_a):
@@ -317,7 +317,7 @@ def test_outcomes_as_known_on_a_moment_and_per_consulent(gemeente_a, consulent_a
     _kosten(eigen, D(2023, 6, 1), 2500, "tolk")  # recorded after `bekend`, dated before PEIL
 
     def kosten(**extra):
-        sel = ind.Selectie((gemeente_a.pk,), PEIL, **extra)
+        sel = ex.Selectie((gemeente_a.pk,), PEIL, **extra)
         with relatie(sel) as r:
             return dict(
                 r.rijen.filter(kosten_cents__isnull=False).values_list("dossier_id", "kosten_cents")

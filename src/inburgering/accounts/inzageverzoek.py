@@ -22,8 +22,8 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
+from inburgering.dossiers.gebeurtenissen import beschrijf
 from inburgering.dossiers.models import Dossier, Inburgeraar
-from inburgering.dossiers.referentie import gegevens_in_woorden
 from inburgering.dossiers.workflow import Soort
 from inburgering.labels import label
 
@@ -149,7 +149,7 @@ def _gebeurtenis(e) -> dict:
         "soort": e.soort,
         "omschrijving": label(Soort, e.soort),
         "bron": e.bron_label,
-        "gegevens_in_woorden": gegevens_in_woorden(e.gegevens),
+        "gegevens_in_woorden": beschrijf(e.soort, e.gegevens),
         "toelichting": e.toelichting,
         "medewerker": _naam(e.actor),
     }

@@ -13,6 +13,7 @@ from inburgering.accounts.toegang import consulenten_bij
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .bsn import valideer_bsn
+from .gebeurtenissen import handmatig
 from .models import Doelgroep, Dossier, Geslacht, Inburgeraar, Regime
 from .referentie import LANDEN, TALEN
 from .workflow import Afsluitreden, Fase, Soort
@@ -20,7 +21,7 @@ from .workflow import Afsluitreden, Fase, Soort
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None:
+def niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None:
     if datum and datum > timezone.localdate():
         form.add_error(veld, _("Deze datum ligt in de toekomst."))
 
@@ -99,7 +100,7 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         koppeling = data.get("koppeling_datum")
         brp = data.get("brp_inschrijving_datum")
         for veld in ("kennisgeving_datum", "koppeling_datum", "brp_inschrijving_datum"):
-            _niet_in_toekomst(data.get(veld), veld, self)
+            niet_in_toekomst(data.get(veld), veld, self)
         if not (kennisgeving or koppeling or brp):
             self.add_error(
                 "kennisgeving_datum",
@@ -188,39 +189,6 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         return sorted(items, key=lambda item: item[1])
 
 
-#: Steps with their own page and checks (intake completeness, summons flow, contact, LBT),
-#: or that only arrive from chain partners; the generic step form does not offer them.
-ELDERS_VASTGELEGD = frozenset(
-    {
-        Soort.CONSULENT_TOEGEWEZEN,
-        Soort.INTAKE_AFGEROND,
-        Soort.INTAKE_ZONDER_PERSOON,
-        Soort.OPROEP_INTAKE,
-        Soort.OPROEP_NIET_GEVOLGD,
-        Soort.WAARSCHUWING,
-        Soort.BOETE_VOORGESTELD,
-        Soort.CONTACT,
-        Soort.WARME_OVERDRACHT,
-        Soort.WACHT_OP,
-        Soort.WACHTEN_BEEINDIGD,
-        Soort.PIP_STAP,
-        Soort.LBT_ONTHEFFING,
-        Soort.PIP_VASTGESTELD,
-        Soort.LBT_AFGENOMEN,
-        Soort.LBT_AANGEMELD,
-        Soort.TERMIJN_DUO,
-        Soort.EXAMENRESULTAAT,
-        Soort.VESTIGING_NA_VERHUIZING,
-        Soort.INTREKKING,
-        Soort.PARTICIPATIE_GEMETEN,
-        Soort.KOSTEN_GEREGISTREERD,
-        Soort.DUALE_ACTIVITEIT_GESTART,
-        Soort.DUALE_ACTIVITEIT_BEEINDIGD,
-        Soort.DUBBELE_INSCHRIJVING,
-    }
-)
-
-
 class GebeurtenisForm(NLDesignFormMixin, forms.Form):
     """Record the next step in a dossier. The choice of steps follows the transition table."""
 
@@ -256,15 +224,14 @@ class GebeurtenisForm(NLDesignFormMixin, forms.Form):
 
     def __init__(self, *args, toegestaan: list[Soort], **kwargs):
         super().__init__(*args, **kwargs)
-        handmatig = [s for s in toegestaan if s not in ELDERS_VASTGELEGD]
-        self.fields["soort"].choices = [(s.value, s.label) for s in handmatig]
+        self.fields["soort"].choices = [(s.value, s.label) for s in handmatig(toegestaan)]
         self.fields["soort"].error_messages["invalid_choice"] = _(
             "Deze stap kan in de huidige fase van het dossier niet worden vastgelegd."
         )
 
     def clean(self):
         data = super().clean()
-        _niet_in_toekomst(data.get("datum"), "datum", self)
+        niet_in_toekomst(data.get("datum"), "datum", self)
         soort = data.get("soort")
         veld = self.VERPLICHT.get(soort)
         if veld and not data.get(veld):

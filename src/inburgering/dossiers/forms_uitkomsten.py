@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.ui import NLDesignFormMixin
 
 from . import uitkomsten as u
-from .forms import DATUM, _niet_in_toekomst
+from .forms import DATUM, niet_in_toekomst
 
 
 def _nl(datum) -> str:
@@ -53,7 +53,7 @@ class ParticipatieForm(NLDesignFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         datum, moment, status = data.get("datum"), data.get("moment"), data.get("status") or []
-        _niet_in_toekomst(datum, "datum", self)
+        niet_in_toekomst(datum, "datum", self)
         if set(status) & u.EXCLUSIEF and len(status) > 1:
             self.add_error(
                 "status", _("'Geen van deze' en 'Onbekend' gaan niet samen met een andere keuze.")
@@ -136,7 +136,7 @@ class KostenForm(NLDesignFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        _niet_in_toekomst(data.get("datum"), "datum", self)
+        niet_in_toekomst(data.get("datum"), "datum", self)
         return data
 
 
@@ -154,7 +154,7 @@ class DualeStartForm(NLDesignFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        _niet_in_toekomst(data.get("datum"), "datum", self)
+        niet_in_toekomst(data.get("datum"), "datum", self)
         loopt = self.stand.lopend.get(data.get("activiteit"))
         if loopt is not None:
             self.add_error(
@@ -184,7 +184,7 @@ class DualeEindeForm(NLDesignFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        _niet_in_toekomst(data.get("datum"), "datum", self)
+        niet_in_toekomst(data.get("datum"), "datum", self)
         loopt = self.stand.lopend.get(data.get("activiteit"))
         if loopt is not None and data.get("datum") and data["datum"] < loopt.start:
             self.add_error(

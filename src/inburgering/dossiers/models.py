@@ -304,13 +304,6 @@ class DossierEvent(models.Model):
     def bron_label(self) -> str:
         return label(Bron, self.bron)
 
-    @property
-    def samenvatting(self) -> str:
-        """The payload in words for the timeline (no personal identifiers)."""
-        from .referentie import gegevens_in_woorden
-
-        return gegevens_in_woorden(self.gegevens)
-
 
 # --- Retention and erasure (bewaren.py, docs/adr/0001-bewaartermijnen-en-opschonen.md) ---------
 

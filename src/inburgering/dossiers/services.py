@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from inburgering.accounts.models import Gebruiker, Gemeente
 
 from . import deadlines
+from .gebeurtenissen import controleer_gegevens
 from .models import Bron, Dossier, DossierEvent, Inburgeraar
 from .signalen import dossier_bijgewerkt
 from .toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
@@ -64,6 +65,7 @@ def registreer_reeks(
     """Append events in order: one lock, one fold of the whole history, all or nothing."""
     for nieuw in reeks:
         _controleer(dossier, Soort(nieuw.soort), nieuw.datum, nieuw.corrigeert)
+        controleer_gegevens(nieuw.soort, nieuw.gegevens)
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         bestaande = list(locked.events.all())

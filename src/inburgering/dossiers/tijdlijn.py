@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from .gebeurtenissen import beschrijf
 from .models import DossierEvent
 
 
@@ -30,7 +31,7 @@ def tijdlijn_html(events: Iterable[DossierEvent], gecorrigeerd: set[int]) -> Saf
 
 
 def _item(ev: DossierEvent, vervallen: bool, woorden: dict[str, str]) -> str:
-    samenvatting = ev.samenvatting
+    samenvatting = beschrijf(ev.soort, ev.gegevens)
     kop = f"<strong>{ev.datum.strftime('%d-%m-%Y')}</strong> — {e(ev.soort_label)}"
     if samenvatting:
         kop += f": {e(samenvatting)}"

@@ -6,3 +6,8 @@ class KoppelingenConfig(AppConfig):
     name = "inburgering.koppelingen"
     label = "koppelingen"
     verbose_name = _("Koppelingen (DUO)")
+
+    def ready(self) -> None:
+        from . import soorten
+
+        soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering import exports
 
-from . import indicatoren as ind
+from . import extractie as ex
+from . import projectie
 
 #: Key salt of the HMAC; the key is derived from this salt and settings.SECRET_KEY.
 SLEUTEL_ZOUT = "inburgering.monitoring.cbs.persoonssleutel"
@@ -61,27 +62,27 @@ class Rij:
 
     uuid: str
     waarden: dict[str, str]
-    mijlpalen: ind.Mijlpalen
+    mijlpalen: ex.Mijlpalen
 
 
-def _altijd(m: ind.Mijlpalen) -> bool:
+def _altijd(m: ex.Mijlpalen) -> bool:
     return True
 
 
-def _met_pip(m: ind.Mijlpalen) -> bool:
+def _met_pip(m: ex.Mijlpalen) -> bool:
     return m.pip is not None
 
 
-def _lbt_nodig(m: ind.Mijlpalen) -> bool:
+def _lbt_nodig(m: ex.Mijlpalen) -> bool:
     return m.pip is not None and m.lbt_ontheffing is None
 
 
-def _gesloten(m: ind.Mijlpalen) -> bool:
+def _gesloten(m: ex.Mijlpalen) -> bool:
     return m.afgesloten is not None
 
 
 #: (column, description, mandatory when). The conditions are ours, see docs/cbs.md.
-KOLOMMEN: list[tuple[str, str, Callable[[ind.Mijlpalen], bool] | None]] = [
+KOLOMMEN: list[tuple[str, str, Callable[[ex.Mijlpalen], bool] | None]] = [
     ("gemeentecode", _("CBS-code van de gemeente"), _altijd),
     ("kwartaal", _("Verslagkwartaal (JJJJKn)"), _altijd),
     ("persoonssleutel", _("Gepseudonimiseerde persoonssleutel"), _altijd),
@@ -124,7 +125,7 @@ def levering(dossiers, gemeente, kwartaal: Kwartaal) -> list[Rij]:
         )
     }
     rijen = []
-    for m in ind.mijlpalen(ind.Selectie((gemeente.pk,), kwartaal.einde)):
+    for m in projectie.mijlpalen(ex.Selectie((gemeente.pk,), kwartaal.einde)):
         if m.dossier_id not in personen:
             continue
         if m.afgesloten and m.afgesloten < kwartaal.start:

@@ -49,8 +49,8 @@ class Doelstelling(models.Model):
 
 class MijlpalenVelden(models.Model):
     """One dossier's row in the relation the indicator tables aggregate (`relatie.py`): its
-    milestones (`indicatoren.Mijlpalen`, same field names), the values the rules package derives
-    from them, and a summary of its outcome events. Built by `relatie.kolommen` only."""
+    milestones (`extractie.Mijlpalen`, same field names), the values the rules package derives
+    from them, and a summary of its outcome events. Built by `kolommen.kolommen` only."""
 
     laatste_datum = models.DateField()
     signaal = models.DateField(null=True)

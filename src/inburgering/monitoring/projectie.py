@@ -5,16 +5,16 @@ request. For a peildatum from today on, a dossier's milestones over its whole lo
 milestones on that peildatum (no event lies in the future: `dossiers.services` refuses them),
 so they can be kept per dossier and read as one row each.
 
-A row holds what `relatie.kolommen` makes of the dossier's milestones and outcome events (the
+A row holds what `kolommen.kolommen` makes of the dossier's milestones and outcome events (the
 relation the indicator tables aggregate). Consistency: the milestones and outcomes are folded
-in one of two ways driven by the same rule tables (`indicatoren.MIJLPAAL_REGELS`, `_detail`,
+in one of two ways driven by the same rule tables (`extractie.mijlpaal_regels`, `_detail`,
 `uitkomsten._pas_toe`), and tests hold them equal:
 
 - On every new event, `services.registreer_reeks` sends `dossier_bijgewerkt` inside its
   transaction, with the dossier row locked and all its events in hand; `bijwerken` folds them
-  in memory (`indicatoren.mijlpalen_van`, `uitkomsten.uitkomst_van`) and upserts the row.
+  in memory (`extractie.mijlpalen_van`, `uitkomsten.uitkomst_van`) and upserts the row.
 - On a read, rows that are missing (bulk loads, data from before this table) are computed
-  by the event queries (`indicatoren.uit_log`, `uitkomsten.uit_log`) and inserted with
+  by the event queries (`extractie.uit_log`, `uitkomsten.uit_log`) and inserted with
   ON CONFLICT DO NOTHING. A concurrent writer's upsert therefore always wins over a filler
   that read the log before the writer committed.
 - A row whose `laatste_datum` lies after the peildatum is not used; that dossier is read from
@@ -28,10 +28,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from . import indicatoren as ind
+from . import extractie as ex
 from . import uitkomsten as uk
+from .kolommen import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 from .models import MijlpalenProjectie
-from .relatie import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 
 #: Columns of the projection in `Mijlpalen` terms (the derived values are stored beside them).
 VELDEN = MIJLPAAL_KOLOMMEN
@@ -40,18 +40,18 @@ _ALLE = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "
 #: Where each `Mijlpalen` field comes from when reading, in the dataclass's order (so that rows
 #: become objects positionally): the dossier and the person supply their current values.
 _ELDERS = {"dossier_id": "dossier_id", **GROEPEN}
-_KOLOMMEN = [_ELDERS.get(f.name, f.name) for f in dataclasses.fields(ind.Mijlpalen)]
+_KOLOMMEN = [_ELDERS.get(f.name, f.name) for f in dataclasses.fields(ex.Mijlpalen)]
 _HELE_LOG = dt.date.max
 
 
-def bruikbaar(sel: ind.Selectie) -> bool:
+def bruikbaar(sel: ex.Selectie) -> bool:
     return sel.bekend_op is None and sel.peildatum >= timezone.localdate()
 
 
 def bijwerken(dossier, events) -> None:
     """Recompute one dossier's row from all its events (the writer's transaction has them in
-    memory; `indicatoren.mijlpalen_van` folds exactly as the event queries aggregate)."""
-    m = ind.mijlpalen_van(dossier, events)
+    memory; `extractie.mijlpalen_van` folds exactly as the event queries aggregate)."""
+    m = ex.mijlpalen_van(dossier, events)
     if m is None:
         MijlpalenProjectie.objects.filter(dossier_id=dossier.pk).delete()
         return
@@ -63,7 +63,7 @@ def bijwerken(dossier, events) -> None:
     )
 
 
-def vul(sel: ind.Selectie) -> int:
+def vul(sel: ex.Selectie) -> int:
     """Insert the rows missing for the selection's dossiers; returns how many were added."""
     from inburgering.dossiers.models import Dossier
 
@@ -71,8 +71,8 @@ def vul(sel: ind.Selectie) -> int:
     if not ontbrekend.exists():
         return 0
     ontbrekend = ontbrekend.values("pk")
-    hele_log = ind.Selectie(sel.gemeente_ids, _HELE_LOG)
-    rijen = ind.uit_log(hele_log, ontbrekend)
+    hele_log = ex.Selectie(sel.gemeente_ids, _HELE_LOG)
+    rijen = ex.uit_log(hele_log, ontbrekend)
     per_dossier = uk.uit_log(hele_log, rijen, ontbrekend)
     MijlpalenProjectie.objects.bulk_create(
         [_rij(m, per_dossier.get(m.dossier_id)) for m in rijen],
@@ -88,8 +88,8 @@ def vul_per_gemeente(gemeenten, melding=None) -> int:
     a load without planner statistics, can take far longer."""
     totaal = 0
     for gemeente in gemeenten:
-        sel = ind.Selectie((gemeente.pk,), timezone.localdate())
-        with ind.sql_instellingen(sel):
+        sel = ex.Selectie((gemeente.pk,), timezone.localdate())
+        with ex.sql_instellingen(sel):
             gevuld = vul(sel)
         if gevuld and melding:
             melding(f"{gemeente.naam} ({gemeente.cbs_code}): {gevuld} rijen gevuld.")
@@ -97,7 +97,7 @@ def vul_per_gemeente(gemeenten, melding=None) -> int:
     return totaal
 
 
-def lees(sel: ind.Selectie) -> list[ind.Mijlpalen]:
+def lees(sel: ex.Selectie) -> list[ex.Mijlpalen]:
     """The milestones of the selection (for per-dossier use such as the CBS delivery); dossiers
     whose row is newer than the peildatum from the log."""
     vul(sel)
@@ -106,11 +106,11 @@ def lees(sel: ind.Selectie) -> list[ind.Mijlpalen]:
     later = in_selectie(sel, cohort=False).filter(laatste_datum__gt=sel.peildatum)
     later = later.values("dossier_id")
     if later.exists():
-        rijen.extend(ind.uit_log(sel, later))
+        rijen.extend(ex.uit_log(sel, later))
     return rijen
 
 
-def in_selectie(sel: ind.Selectie, cohort: bool = True):
+def in_selectie(sel: ex.Selectie, cohort: bool = True):
     """The stored rows of the selection's dossiers (and of its cohort, by stored first signal)."""
     rijen = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
     if cohort and sel.van:
@@ -120,7 +120,7 @@ def in_selectie(sel: ind.Selectie, cohort: bool = True):
     return rijen
 
 
-def _dossierfilter(sel: ind.Selectie, prefix: str = "") -> dict:
+def _dossierfilter(sel: ex.Selectie, prefix: str = "") -> dict:
     filter = {f"{prefix}gemeente_id__in": sel.gemeente_ids}
     if sel.doelgroep:
         filter[f"{prefix}doelgroep"] = sel.doelgroep
@@ -129,11 +129,24 @@ def _dossierfilter(sel: ind.Selectie, prefix: str = "") -> dict:
     return filter
 
 
-def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> MijlpalenProjectie:
+def _rij(m: ex.Mijlpalen, uitkomst: uk.Uitkomst | None) -> MijlpalenProjectie:
     return MijlpalenProjectie(dossier_id=m.dossier_id, **kolommen(m, uitkomst))
 
 
-def _mijlpalen(waarden) -> ind.Mijlpalen:
-    m = ind.Mijlpalen(*waarden)
+def _mijlpalen(waarden) -> ex.Mijlpalen:
+    m = ex.Mijlpalen(*waarden)
     m.wachtredenen = m.wachtredenen.split(",") if m.wachtredenen else []
     return m
+
+
+def mijlpalen(sel: ex.Selectie) -> list[ex.Mijlpalen]:
+    """The milestones of every dossier in the selection on the peildatum. From today on (and
+    without `bekend_op`) they come from the projection (this module), which holds the same
+    values as the event queries (`extractie.uit_log`); for earlier peildata from the event
+    log itself. Lives here, not in `indicatoren`, so imports go one way (indicatoren below)."""
+    if not sel.gemeente_ids:
+        return []
+    with ex.sql_instellingen(sel):
+        if bruikbaar(sel):
+            return lees(sel)
+        return ex.uit_log(sel)

@@ -1,6 +1,6 @@
 """The relation every indicator table aggregates: one row per dossier (`models.MijlpalenVelden`).
 
-A row holds the dossier's milestones on the peildatum (`indicatoren.Mijlpalen`), the values the
+A row holds the dossier's milestones on the peildatum (`extractie.Mijlpalen`), the values the
 rules package derives from them (PIP deadline, LBT conform, end of the termijn, follow-up
 dates) and a summary of its outcome events (`uitkomsten.Uitkomst`). `kolommen` is the only
 place that builds a row, so the two sources below hold the same values by construction:
@@ -8,7 +8,7 @@ place that builds a row, so the two sources below hold the same values by constr
 * today and later (no `bekend_op`): the stored projection (`projectie.py`), kept current by
   the writers;
 * a past peildatum or `bekend_op`: the rows computed from the event log for that moment
-  (`indicatoren.uit_log`, `uitkomsten.uit_log`), put in a temporary table for one computation.
+  (`extractie.uit_log`, `uitkomsten.uit_log`), put in a temporary table for one computation.
 
 Either way a computation first puts the selection's rows in a temporary table (one per
 connection; one computation at a time per connection), with the dossier's and person's current
@@ -21,7 +21,6 @@ per-group day histograms (`sql.Spreiding.uit_histogram`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,49 +29,14 @@ from functools import cached_property
 from django.db import connection
 from django.db.models import F, QuerySet
 
-from inburgering.dossiers.uitkomsten import MOMENTEN, moment_datum
-from inburgering.wet.kalender import plus_jaren, plus_maanden
-
+from . import extractie as ex
 from . import indicatoren as ind
+from . import projectie, statistiek
 from . import uitkomsten as uk
+from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
 from .sql import vast
 
-#: Columns that are `Mijlpalen` fields (the rest is derived from them by `kolommen`).
-_MIJLPALEN = {f.name for f in dataclasses.fields(ind.Mijlpalen)}
-MIJLPAAL_KOLOMMEN = [
-    f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name in _MIJLPALEN
-]
-
-
-def kolommen(m: ind.Mijlpalen, u: uk.Uitkomst | None) -> dict:
-    """Every column of the dossier's row, from its milestones and folded outcome events."""
-    rij = {veld: getattr(m, veld) for veld in MIJLPAAL_KOLOMMEN}
-    rij["wachtredenen"] = ",".join(m.wachtredenen)
-    einde, bron = m.termijn_einde
-    rij |= {
-        "pip_deadline": m.pip_deadline,
-        "conform": m.conform,
-        "termijn_einde": einde,
-        "termijn_bron": bron,
-        "huisvesting_3m": plus_maanden(m.huisvesting, 3) if m.huisvesting else None,
-        "pip_2j": plus_jaren(m.pip, 2) if m.pip else None,
-        "pip_3j": plus_jaren(m.pip, 3) if m.pip else None,
-    }
-    for moment in MOMENTEN:
-        rij[f"moment_{moment}"] = moment_datum(m.route_start, moment) if m.route_start else None
-    return rij | uk.samenvatting(m, u or uk.GEEN)
-
-
-#: The dossier's and person's current values the tables filter and group by, copied into the
-#: temporary table: (column, where the projection finds it).
-GROEPEN = {
-    "gemeente_id": "dossier__gemeente_id",
-    "doelgroep": "dossier__doelgroep",
-    "consulent_id": "dossier__consulent_id",
-    "geslacht": "dossier__inburgeraar__geslacht",
-    "geboortedatum": "dossier__inburgeraar__geboortedatum",
-}
 _KOLOMMEN = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
 #: Column order of the temporary table: the grouping values first, because PostgreSQL reads a
 #: row's columns up to the last one a query needs, and every table groups by one of these.
@@ -85,7 +49,7 @@ class Relatie:
     ad-hoc use; the tables' statements read that table directly)."""
 
     rijen: QuerySet
-    sel: ind.Selectie
+    sel: ex.Selectie
 
     @property
     def peildatum(self) -> dt.date:
@@ -136,13 +100,11 @@ def _per_gemeente(peildatum: dt.date):
 
 
 @contextmanager
-def relatie(sel: ind.Selectie):
+def relatie(sel: ex.Selectie):
     """The relation for the selection: a temporary table of its rows, inside one transaction
     with the planner settings. Each table then scans a few thousand (or for the whole country
     150K) narrow rows without joins."""
-    from . import projectie
-
-    with ind.zonder_gc(), ind.sql_instellingen(sel):
+    with statistiek.zonder_gc(), ex.sql_instellingen(sel):
         if projectie.bruikbaar(sel):
             projectie.vul(sel)
             with _tijdelijke_tabel(projectie.in_selectie(sel)) as rijen:
@@ -154,17 +116,17 @@ def relatie(sel: ind.Selectie):
             if actueel:
                 return
         # The event queries apply the whole selection (gemeenten, filters, cohort).
-        mijlpalen = ind.met_persoonskenmerken(sel, ind.uit_log(sel))
+        mijlpalen = ex.met_persoonskenmerken(sel, ex.uit_log(sel))
         with _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uk.uit_log(sel, mijlpalen)) as rijen:
             yield Relatie(rijen, sel)
 
 
 @contextmanager
-def van_rijen(sel: ind.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
+def van_rijen(sel: ex.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
     """The relation of milestones folded elsewhere (hand-built in tests, for example), with
     their outcomes (dossier id -> `uitkomsten.Uitkomst`)."""
     with (
-        ind.sql_instellingen(sel),
+        ex.sql_instellingen(sel),
         _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uitkomsten or {}) as rijen,
     ):
         yield Relatie(rijen, sel)
@@ -198,7 +160,7 @@ def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitko
         cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
 
 
-def _rij(m: ind.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
+def _rij(m: ex.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
     waarden = kolommen(m, uitkomst) | {k: getattr(m, k) for k in GROEPEN}
     return (m.dossier_id, *(waarden[k] for k in _VOLGORDE[1:]))
 

@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from inburgering import exports
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
-from inburgering.intake.models import Leerroute
 
+from . import extractie as ex
 from . import indicatoren as ind
+from . import statistiek, tabellen_uitkomsten
 from .grafieken import staafdiagram
 from .models import Doelstelling, Indicator
 from .relatie import Relatie, relatie
-
-
-@dataclass
-class Tabel:
-    sleutel: str
-    titel: str
-    kolommen: list[str]
-    rijen: list[list]
-    toelichting: str = ""
-    #: Chart: the label column and the value columns to draw; None = no chart.
-    grafiek: tuple[int, list[int]] | None = None
-    eenheid: str = ""
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def cellen(self) -> list[list[tuple[str, bool]]]:
-        """The rows as shown on the page: (text, is a number) per cell."""
-        return [[_cel(w) for w in rij] for rij in self.rijen]
-
-    def svg(self):
-        if not self.grafiek or not self.rijen:
-            return ""
-        label, waarden = self.grafiek
-        return staafdiagram(
-            self.titel,
-            [str(r[label]) for r in self.rijen],
-            [(self.kolommen[k], [r[k] for r in self.rijen]) for k in waarden],
-            self.eenheid,
-        )
+from .tabel import Tabel, celtekst, route_naam
 
 
 def _fasen() -> dict[str, str]:
@@ -60,19 +28,13 @@ def _fasen() -> dict[str, str]:
     }
 
 
-def _route(code: str) -> str:
-    return Leerroute(code).label if code in Leerroute.values else _("Nog niet bekend")
-
-
-def tabellen(sel: ind.Selectie) -> list[Tabel]:
+def tabellen(sel: ex.Selectie) -> list[Tabel]:
     """Every table of the dashboard for the selection: SQL aggregates over its relation."""
     with relatie(sel) as r:
         return _tabellen(r)
 
 
 def _tabellen(r: Relatie) -> list[Tabel]:
-    from . import tabellen_uitkomsten
-
     sel = r.sel
     fasen = _fasen()
     result: list[Tabel] = []
@@ -83,7 +45,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             "trechter",
             _("Trechter: dossiers per stap"),
             [_("Stap"), _("Aantal dossiers"), _("% van gesignaleerd")],
-            [[fasen[f], n, ind.aandeel(n, totaal)] for f, n in trechter],
+            [[fasen[f], n, statistiek.aandeel(n, totaal)] for f, n in trechter],
             _("Dossiers die de stap op de peildatum hebben bereikt."),
             grafiek=(0, [1]),
         )
@@ -121,7 +83,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
                 [_("Nog geen PIP, termijn loopt"), t.open_lopend],
             ],
             _("Aandeel binnen de termijn: %(p)s%% (Besluit inburgering 2021 art. 5.3).")
-            % {"p": _fmt(t.aandeel_binnen)},
+            % {"p": celtekst(t.aandeel_binnen)},
             grafiek=(0, [1]),
             extra={"aandeel": t.aandeel_binnen},
         )
@@ -158,7 +120,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             _("Wachttijd van aanmelding tot start per cursusinstelling en leerroute (dagen)"),
             [_("Cursusinstelling"), _("Leerroute"), _("Aantal"), _("Mediaan"), _("80e percentiel")],
             [
-                [instelling or _("onbekend"), _route(route), s.n, s.mediaan, s.p80]
+                [instelling or _("onbekend"), route_naam(route), s.n, s.mediaan, s.p80]
                 for (instelling, route), s in ind.wachttijd_aanbieder(r).items()
             ],
         )
@@ -166,7 +128,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
 
     # Seed 004, Table 1 and Table 2.
     t1 = ind.lbt_tabel1(r)
-    routekolommen = [_route(r) for r in ind.ROUTES]
+    routekolommen = [route_naam(r) for r in ind.ROUTES]
     result.append(
         Tabel(
             "lbt_route",
@@ -222,7 +184,7 @@ def _tabellen(r: Relatie) -> list[Tabel]:
         Tabel(
             "routes",
             _("Leerroute per doelgroep (laatste PIP)"),
-            [_("Doelgroep"), *[_route(r) for r in ind.ROUTES]],
+            [_("Doelgroep"), *[route_naam(r) for r in ind.ROUTES]],
             [
                 [str(doelgroepen.get(d, d)), *[verdeling.get((d, r), 0) for r in ind.ROUTES]]
                 for d in Doelgroep.values
@@ -287,7 +249,7 @@ def _routes_per(sleutel, titel, kop, verdeling, waarden, toelichting) -> Tabel:
     tabel = Tabel(
         sleutel,
         titel,
-        [_("Doelgroep"), kop, *[_route(r) for r in ind.ROUTES], _("Totaal")],
+        [_("Doelgroep"), kop, *[route_naam(r) for r in ind.ROUTES], _("Totaal")],
         rijen,
         toelichting,
     )
@@ -316,7 +278,7 @@ def risico_redenen() -> dict[str, str]:
 
 
 def termijn_bronnen() -> dict[str, str]:
-    return {ind.TERMIJN_DUO: _("DUO"), ind.TERMIJN_BEREKEND: _("berekend")}
+    return {ex.TERMIJN_DUO: _("DUO"), ex.TERMIJN_BEREKEND: _("berekend")}
 
 
 def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
@@ -335,8 +297,8 @@ def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
             som(band),
             som(band, reden=ind.NIET_GESTART),
             som(band, reden=ind.B1_ZONDER_EXAMEN),
-            som(band, bron=ind.TERMIJN_DUO),
-            som(band, bron=ind.TERMIJN_BEREKEND),
+            som(band, bron=ex.TERMIJN_DUO),
+            som(band, bron=ex.TERMIJN_BEREKEND),
         ]
         for band, label in risico_banden().items()
     ]
@@ -380,14 +342,20 @@ def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
         for route, (c, s) in tabel.items():
             rijen.append(
                 ([groep] if kop else [])
-                + [_route(route), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+                + [
+                    route_naam(route),
+                    c,
+                    statistiek.aandeel(c, c + s),
+                    s,
+                    statistiek.aandeel(s, c + s),
+                ]
             )
             totaal[0] += c
             totaal[1] += s
         c, s = totaal
         rijen.append(
             ([groep] if kop else [])
-            + [_("Totaal"), c, ind.aandeel(c, c + s), s, ind.aandeel(s, c + s)]
+            + [_("Totaal"), c, statistiek.aandeel(c, c + s), s, statistiek.aandeel(s, c + s)]
         )
     return Tabel(
         sleutel,
@@ -466,35 +434,3 @@ def _doelen(r: Relatie, namen) -> Tabel:
             "%",
         )
     return tabel
-
-
-def _cel(waarde) -> tuple[str, bool]:
-    """A cell for the page: numbers localised (one decimal, none when whole), dates as dd-mm-jjjj,
-    nothing as a dash."""
-    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
-        return _fmt(waarde), False
-    decimalen = 1 if isinstance(waarde, float) and not waarde.is_integer() else 0
-    return number_format(waarde, decimalen), True
-
-
-def _fmt(waarde) -> str:
-    if waarde is None:
-        return "–"
-    if isinstance(waarde, float):
-        return f"{waarde:.1f}".replace(".", ",")
-    if isinstance(waarde, dt.date):
-        return waarde.strftime("%d-%m-%Y")
-    return str(waarde)
-
-
-def als_csv(tabel: Tabel) -> bytes:
-    """Semicolon-separated with a BOM and decimal commas, as Dutch spreadsheet software reads;
-    text cells neutralised against formulas (`inburgering.exports`)."""
-    return exports.als_csv(
-        tabel.kolommen, tabel.rijen, bom=True, opmaak=lambda w: "" if w is None else _fmt(w)
-    )
-
-
-def als_xlsx(tabel: Tabel) -> bytes:
-    """Title row, header row, the rows: numbers as numbers, text as strings (never formulas)."""
-    return exports.als_xlsx(tabel.sleutel, [[tabel.titel], tabel.kolommen, *tabel.rijen])

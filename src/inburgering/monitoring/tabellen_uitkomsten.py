@@ -9,10 +9,11 @@ from inburgering.dossiers.uitkomsten import MOMENTEN, DualeActiviteit, Kostenpos
 from inburgering.dossiers.uitkomsten import Participatiestatus as P
 
 from . import indicatoren as ind
+from . import statistiek
 from . import uitkomsten as uk
 from .grafieken import staafdiagram
 from .relatie import Relatie
-from .tabellen import Tabel, _route
+from .tabel import Tabel, route_naam
 
 
 def _onderdelen() -> dict[str, str]:
@@ -116,7 +117,7 @@ def _examens(r) -> list[Tabel]:
         [_("Leerroute"), _("Onderdeel"), *kolommen],
         [
             [
-                _route(route),
+                route_naam(route),
                 namen.get(o, o or _("onbekend")),
                 e.uitslagen,
                 e.behaald,
@@ -151,7 +152,7 @@ def _participatie(r, doelgroepen) -> list[Tabel]:
     kop = [_("Verwacht"), _("Gemeten"), _("% gemeten"), *_statuskolommen()]
 
     def cijfers(p: uk.Participatie) -> list:
-        return [p.verwacht, p.gemeten, ind.aandeel(p.gemeten, p.verwacht)] + [
+        return [p.verwacht, p.gemeten, statistiek.aandeel(p.gemeten, p.verwacht)] + [
             p.aandeel(s) for s in uk.STATUSSEN
         ]
 
@@ -204,7 +205,7 @@ def _kosten(r) -> list[Tabel]:
             _("Gemiddeld per dossier (€)"),
             _("Mediaan per dossier (€)"),
         ],
-        [[_route(route), *cijfers(per[route])] for route in ind.ROUTES if route in per]
+        [[route_naam(route), *cijfers(per[route])] for route in ind.ROUTES if route in per]
         + [[_("Totaal"), *cijfers(alles)]],
         _(
             "Alleen dossiers waarvoor kosten zijn vastgelegd (op of vóór de peildatum); "
@@ -223,7 +224,7 @@ def _kosten(r) -> list[Tabel]:
                 str(label),
                 posten[code].dossiers,
                 uk.euro(posten[code].totaal_cents),
-                ind.aandeel(posten[code].totaal_cents, totaal),
+                statistiek.aandeel(posten[code].totaal_cents, totaal),
             ]
             for code, label in Kostenpost.choices
             if code in posten
@@ -257,7 +258,11 @@ def _duaal(r, doelgroepen) -> list[Tabel]:
         "duaal_route",
         _("Duale trajecten per leerroute"),
         [_("Leerroute"), *kop],
-        [[_route(route), *cijfers(per_route[route])] for route in ind.ROUTES if route in per_route]
+        [
+            [route_naam(route), *cijfers(per_route[route])]
+            for route in ind.ROUTES
+            if route in per_route
+        ]
         + [[_("Totaal"), *cijfers(alles)]],
         toelichting,
         grafiek=(0, [3]),

@@ -2,7 +2,7 @@
 
 The events are selected exactly as in `indicatoren` (its `_events`: `datum <= peildatum`,
 optional `bekend_op`, no withdrawals, nothing a correction superseded) for the dossiers in
-`indicatoren.uit_log`. One flat query reads the payloads of the outcome events and folds them
+`extractie.uit_log`. One flat query reads the payloads of the outcome events and folds them
 per dossier (`Uitkomst`); `samenvatting` turns that into the outcome columns of the dossier's
 row in the relation (`relatie.py`), and the tables below are SQL aggregates over those columns.
 
@@ -61,7 +61,9 @@ from inburgering.dossiers.uitkomsten import (
 from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.wet.kalender import plus_jaren
 
+from . import extractie as ex
 from . import indicatoren as ind
+from . import statistiek
 from .sql import groepen, rang, vast
 
 S = Soort
@@ -108,7 +110,7 @@ class Uitkomst:
 GEEN = Uitkomst()
 
 
-def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dict[int, Uitkomst]:
+def uit_log(sel: ex.Selectie, rijen: list[ex.Mijlpalen], dossiers=None) -> dict[int, Uitkomst]:
     """The outcome events of the dossiers in `rijen`, folded in order (`dossiers`: ids or a
     subquery of ids narrowing the event query)."""
     in_rijen = {m.dossier_id for m in rijen}
@@ -116,7 +118,7 @@ def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dic
     if not in_rijen:
         return uitkomsten
     events = (
-        ind._events(sel, dossiers)
+        ex.events_in_selectie(sel, dossiers)
         .filter(soort__in=UITKOMST_SOORTEN)
         .order_by("datum", "id")
         .values_list("dossier_id", "soort", "datum", *_GEGEVENS)
@@ -132,8 +134,16 @@ def uit_log(sel: ind.Selectie, rijen: list[ind.Mijlpalen], dossiers=None) -> dic
 
 
 #: Payload keys read by `_pas_toe`, in its argument order; as text (KT) except the status list.
-_SLEUTELS = ["moment", "status", "post", "bedrag_cents", "activiteit", "resultaat", "onderdeel"]
-_GEGEVENS = [f"gegevens__{k}" if k == "status" else KT(f"gegevens__{k}") for k in _SLEUTELS]
+UITKOMST_SLEUTELS = [
+    "moment",
+    "status",
+    "post",
+    "bedrag_cents",
+    "activiteit",
+    "resultaat",
+    "onderdeel",
+]
+_GEGEVENS = [f"gegevens__{k}" if k == "status" else KT(f"gegevens__{k}") for k in UITKOMST_SLEUTELS]
 
 
 def _pas_toe(u: Uitkomst, soort, datum, moment, status, post, cents, activiteit, uitslag, deel):
@@ -160,7 +170,9 @@ def uitkomst_van(events) -> Uitkomst | None:
         if e.soort in UITKOMST_SOORTEN:
             u = u or Uitkomst()
             g = e.gegevens
-            waarden = [g.get(k) if k == "status" else ind.als_tekst(g.get(k)) for k in _SLEUTELS]
+            waarden = [
+                g.get(k) if k == "status" else ex.als_tekst(g.get(k)) for k in UITKOMST_SLEUTELS
+            ]
             _pas_toe(u, e.soort, e.datum, *waarden)
     return u
 
@@ -168,8 +180,8 @@ def uitkomst_van(events) -> Uitkomst | None:
 # --- The outcome columns of the relation ----------------------------------------------------------
 
 
-def samenvatting(m: ind.Mijlpalen, u: Uitkomst) -> dict:
-    """The outcome columns of the dossier's row in the relation (`relatie.kolommen`)."""
+def samenvatting(m: ex.Mijlpalen, u: Uitkomst) -> dict:
+    """The outcome columns of the dossier's row in the relation (`kolommen.kolommen`)."""
     rij: dict = {}
     for moment in MOMENTEN:
         meting = u.metingen.get(moment)
@@ -223,7 +235,7 @@ class PlichtCohort:
     @property
     def aandeel_binnen(self) -> float | None:
         """Of the dossiers whose outcome is known (voldaan, or termijn ended): within."""
-        return ind.aandeel(self.binnen, self.binnen + self.na + self.verstreken)
+        return statistiek.aandeel(self.binnen, self.binnen + self.na + self.verstreken)
 
 
 @vast
@@ -282,7 +294,7 @@ class Examens:
 
     @property
     def aandeel_behaald(self) -> float | None:
-        return ind.aandeel(self.behaald, self.uitslagen)
+        return statistiek.aandeel(self.behaald, self.uitslagen)
 
 
 @vast
@@ -322,7 +334,7 @@ class Participatie:
         )
 
     def aandeel(self, status: str) -> float | None:
-        return ind.aandeel(self.status[status], self.gemeten)
+        return statistiek.aandeel(self.status[status], self.gemeten)
 
 
 def verwacht(moment: int, peildatum: dt.date) -> Q:
@@ -456,7 +468,7 @@ class Duaal:
 
     @property
     def aandeel(self) -> float | None:
-        return ind.aandeel(self.met_duaal, self.in_leerroute)
+        return statistiek.aandeel(self.met_duaal, self.in_leerroute)
 
 
 @vast
@@ -484,7 +496,7 @@ def duaal(r) -> dict:
 # --- Local targets on participation ---------------------------------------------------------------
 
 
-def doelwaarden(m: ind.Mijlpalen, u: Uitkomst) -> dict:
+def doelwaarden(m: ex.Mijlpalen, u: Uitkomst) -> dict:
     """Per dossier, anchored at the first PIP (the start of the inburgeringstermijn, as
     "voldaan binnen 3 jaar"), counting measurements dated within the window:
 

@@ -15,13 +15,12 @@ from inburgering.intake.models import Leerroute
 
 from . import cbs, importeren, importtaken
 from . import indicatoren as ind
+from .extractie import Selectie
 from .forms import CbsForm, FilterForm, ImportForm
-from .indicatoren import Selectie
 from .models import Importtaak
 from .relatie import relatie
+from .tabel import als_csv, als_xlsx
 from .tabellen import (
-    als_csv,
-    als_xlsx,
     risico_banden,
     risico_redenen,
     tabellen,

@@ -1,0 +1,158 @@
+"""The event types the dossiers app owns: the first signals, phase steps, assignment, closing,
+corrections and the outcomes (participation, costs, dual activities). Registered from
+`DossiersConfig.ready`; see `gebeurtenissen.py` for what a registration says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from inburgering.labels import label
+
+from .gebeurtenissen import GETAL, LIJST, TEKST, bedrag, keuze, registreer_soort, tekst
+from .models import Doelgroep
+from .referentie import LEERROUTES
+from .uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
+from .workflow import Afsluitreden, Soort
+
+
+def leerroute(gegevens: Mapping[str, Any]) -> str | None:
+    """The leerroute's name (an unknown code as it is)."""
+    route = gegevens.get("leerroute")
+    return str(LEERROUTES.get(route, route)) if route else None
+
+
+def _participatie(gegevens: Mapping[str, Any]) -> str | None:
+    status = gegevens.get("status")
+    if not isinstance(status, list):
+        return None
+    return " + ".join(label(Participatiestatus, s) for s in status)
+
+
+def _dubbel(gegevens: Mapping[str, Any]) -> str | None:
+    if not gegevens.get("andere_gemeente"):
+        return None
+    return str(
+        _(
+            "ook ingeschreven door gemeente %(g)s: ga na of de persoon is verhuisd en "
+            "draag het dossier dan over"
+        )
+        % {"g": gegevens["andere_gemeente"]}
+    )
+
+
+#: DUO's gebeurtenisId that caused the event (koppelingen.duo.handlers).
+DUO = {"gebeurtenis": TEKST}
+SIGNAAL = ("signaal", "min")
+
+
+def registreer() -> None:
+    S = Soort
+    app = "dossiers"
+    registreer_soort(
+        S.SIGNAAL_ONTVANGEN,
+        app=app,
+        handmatig=True,
+        velden=DUO,
+        mijlpalen=[SIGNAAL, ("kennisgeving", "max")],
+    )
+    registreer_soort(
+        S.COA_KOPPELING,
+        app=app,
+        handmatig=True,
+        velden={"azc": TEKST, "coa_contact": TEKST},
+        woorden=[
+            tekst("azc", gettext_lazy("azc %(azc)s")),
+            tekst("coa_contact", gettext_lazy("contact COA: %(c)s"), als="c"),
+        ],
+        mijlpalen=[SIGNAAL, ("koppeling", "max")],
+    )
+    registreer_soort(
+        S.HUISVESTING,
+        app=app,
+        handmatig=True,
+        velden=DUO,
+        mijlpalen=[SIGNAAL, ("huisvesting", "max")],
+    )
+    registreer_soort(
+        S.AANGEMELD_LEERROUTE,
+        app=app,
+        handmatig=True,
+        velden={"cursusinstelling": TEKST},
+        mijlpalen=[("aangemeld", "max")],
+    )
+    registreer_soort(
+        S.LEERROUTE_GESTART,
+        app=app,
+        handmatig=True,
+        velden={"cursusinstelling": TEKST},
+        mijlpalen=[("route_start", "min")],
+    )
+    registreer_soort(
+        S.DOSSIER_AFGESLOTEN,
+        app=app,
+        handmatig=True,
+        velden={
+            "reden": TEKST,
+            "reden_duo": TEKST,
+            "vrijstellingen": LIJST,
+            "ontheffingen": LIJST,
+            **DUO,
+        },
+        verplicht=["reden"],
+        woorden=[keuze("reden", Afsluitreden)],
+        mijlpalen=[("afgesloten", "max")],
+    )
+    registreer_soort(
+        S.DOELGROEP_VASTGESTELD,
+        app=app,
+        handmatig=True,
+        velden={"doelgroep": TEKST},
+        verplicht=["doelgroep"],
+        woorden=[keuze("doelgroep", Doelgroep)],
+    )
+    registreer_soort(
+        S.CONSULENT_TOEGEWEZEN,
+        app=app,
+        velden={"consulent_id": GETAL, "naam": TEKST},
+        woorden=[tekst("naam")],
+    )
+    registreer_soort(S.NOTITIE, app=app, handmatig=True, velden={"onderwerp": TEKST})
+    registreer_soort(S.INTREKKING, app=app, velden={"toelichting": TEKST, **DUO})
+    registreer_soort(
+        S.DUBBELE_INSCHRIJVING,
+        app=app,
+        velden={"andere_gemeente": TEKST, "andere_gemeente_code": TEKST},
+        woorden=[_dubbel],
+    )
+    registreer_soort(
+        S.PARTICIPATIE_GEMETEN,
+        app=app,
+        velden={"moment": (TEKST, int), "status": LIJST, "uren_werk": GETAL},
+        verplicht=["moment", "status"],
+        woorden=[tekst("moment", gettext_lazy("na %(n)s maanden"), als="n"), _participatie],
+    )
+    registreer_soort(
+        S.KOSTEN_GEREGISTREERD,
+        app=app,
+        velden={"bedrag_cents": int, "post": TEKST, "aanbieder": TEKST},
+        verplicht=["bedrag_cents", "post"],
+        woorden=[bedrag(), keuze("post", Kostenpost), tekst("aanbieder")],
+    )
+    registreer_soort(
+        S.DUALE_ACTIVITEIT_GESTART,
+        app=app,
+        velden={"activiteit": TEKST, "organisatie": TEKST, "uren_per_week": GETAL},
+        verplicht=["activiteit"],
+        woorden=[keuze("activiteit", DualeActiviteit), tekst("organisatie")],
+    )
+    registreer_soort(
+        S.DUALE_ACTIVITEIT_BEEINDIGD,
+        app=app,
+        velden={"activiteit": TEKST},
+        verplicht=["activiteit"],
+        woorden=[keuze("activiteit", DualeActiviteit)],
+    )

@@ -1,0 +1,44 @@
+"""The event types only DUO delivers (koppelingen.duo.handlers): its termijn, a registration
+after a move, the leerbaarheidstoets registration and exam results. Registered from
+`KoppelingenConfig.ready`; see `dossiers/gebeurtenissen.py` for what a registration says."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from inburgering.dossiers.gebeurtenissen import JANEE, TEKST, registreer_soort
+from inburgering.dossiers.soorten import leerroute
+from inburgering.dossiers.workflow import Soort
+
+
+def _examen(gegevens: Mapping[str, Any]) -> str | None:
+    if not gegevens.get("onderdeel"):
+        return None
+    return f"{gegevens['onderdeel']}: {gegevens.get('resultaat', '')}".strip(": ")
+
+
+def registreer() -> None:
+    S = Soort
+    app = "koppelingen"
+    registreer_soort(
+        S.TERMIJN_DUO,
+        app=app,
+        velden={"start": TEKST, "einde": TEKST, "verlengingsgrond": TEKST},
+    )
+    registreer_soort(
+        S.VESTIGING_NA_VERHUIZING,
+        app=app,
+        velden={"pip_vorige_gemeente": JANEE, "leerroute": TEKST},
+        woorden=[leerroute],
+        mijlpalen=[("signaal", "min"), ("huisvesting", "max"), ("vestiging", "max")],
+    )
+    registreer_soort(S.LBT_AANGEMELD, app=app)
+    registreer_soort(
+        S.EXAMENRESULTAAT,
+        app=app,
+        velden={"onderdeel": TEKST, "resultaat": TEKST, "niveau": TEKST, "examendatum": TEKST},
+        verplicht=["onderdeel"],
+        woorden=[_examen],
+        mijlpalen=[("examen", "max")],
+    )

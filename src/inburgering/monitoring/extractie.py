@@ -1,0 +1,382 @@
+"""Extraction from the event log: per dossier its milestones on a peildatum (`Mijlpalen`), for
+a `Selectie`, reproducible for any peildatum (and, optionally, as known at `bekend_op`).
+
+Exactly the events the fold (`dossiers.toestand.bereken_toestand`) would use count here too —
+events with `datum <= peildatum` (and `geregistreerd_op <= bekend_op`), without `intrekking`
+events and without events a correction (or withdrawal) superseded. A dossier without any such
+event did not exist on the peildatum and is left out.
+
+Two queries do the work, both in SQL over the event table (on PostgreSQL with JIT off and a
+larger work_mem):
+
+1. one aggregate per dossier (GROUP BY dossier) with `MIN/MAX(datum) FILTER (WHERE soort = ...)`
+   for every milestone of the funnel (`mijlpaal_regels`, from the event-type registry);
+2. the few events whose payload matters (LBT score, leerroute of each PIP, reason of closing,
+   cursusinstelling, waiting reasons), flat and in fold order, payload keys read in SQL.
+
+`mijlpalen_van` folds one dossier's events in memory the same way (the projection's writer,
+`projectie.py`, which stores the same rows for today). Legal dates (the PIP deadline) and the
+LBT outcome and "conform" come from the rules package (`inburgering.wet`), memoised on their
+inputs. The indicator tables over these rows are in `indicatoren.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import connection, transaction
+from django.db.models import Max, Min, Q
+from django.db.models.fields.json import KT
+from django.utils.functional import cached_property  # no lock per first access (3.11)
+
+from inburgering.dossiers import deadlines
+from inburgering.dossiers.gebeurtenissen import REGISTER
+from inburgering.dossiers.models import DossierEvent
+from inburgering.dossiers.toestand import DossierToestand, geldige_events
+from inburgering.dossiers.workflow import Fase, Soort
+from inburgering.wet import (
+    Leerroute,
+    inburgeringstermijn,
+    lbt_cesuur,
+    lbt_uitkomst,
+    route_conform_lbt,
+)
+
+S = Soort
+
+WET_ROUTE = {"b1": Leerroute.B1, "onderwijs": Leerroute.ONDERWIJS, "z": Leerroute.Z}
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """Which dossiers and which moment. `van`/`tot` select the cohort by first signal date."""
+
+    gemeente_ids: tuple[int, ...]
+    peildatum: dt.date
+    van: dt.date | None = None
+    tot: dt.date | None = None
+    doelgroep: str = ""
+    consulent_id: int | None = None
+    bekend_op: dt.datetime | None = None
+
+
+@dataclass
+class Mijlpalen:
+    """One dossier on the peildatum: only dates and codes, no personal data."""
+
+    dossier_id: int
+    gemeente_id: int
+    doelgroep: str
+    consulent_id: int | None
+    signaal: dt.date | None = None
+    kennisgeving: dt.date | None = None
+    koppeling: dt.date | None = None
+    huisvesting: dt.date | None = None
+    vestiging: dt.date | None = None
+    eerste_contact: dt.date | None = None
+    intake: dt.date | None = None
+    intake_afgerond: dt.date | None = None
+    lbt: dt.date | None = None
+    pip: dt.date | None = None
+    aangemeld: dt.date | None = None
+    route_start: dt.date | None = None
+    afgesloten: dt.date | None = None
+    examen: dt.date | None = None
+    lbt_ontheffing: dt.date | None = None
+    lbt_score: int | None = None
+    leerroute: str = ""
+    eerste_leerroute: str = ""
+    #: Route changes between successive PIP versions (schakelen and afschalen).
+    routewissels: int = 0
+    afsluitreden: str = ""
+    cursusinstelling: str = ""
+    pip_vorige_gemeente: bool = False
+    wacht_op: str = ""
+    wacht_op_derde: bool = False
+    derde_ontvangen: dt.date | None = None
+    wachtredenen: list[str] = field(default_factory=list)
+    #: End of the termijn as DUO reported it (latest TERMIJN_DUO event), incl. any extension.
+    termijn_duo_einde: dt.date | None = None
+    #: Date of the latest event counted (the projection is valid for peildata from here on).
+    laatste_datum: dt.date | None = None
+    #: Person characteristics (current values): read with the projection, or filled by
+    #: `met_persoonskenmerken` for rows from the log.
+    geslacht: str = ""
+    geboortedatum: dt.date | None = None
+
+    @cached_property
+    def conform(self) -> bool | None:
+        """Route follows the LBT (SZW definition, `wet.route_conform_lbt`); None without both."""
+        if self.lbt_score is None or self.leerroute not in WET_ROUTE:
+            return None
+        return conform(lbt_haalbaar(self.lbt_score, self.lbt), self.leerroute)
+
+    @property
+    def termijn_einde(self) -> tuple[dt.date | None, str]:
+        """(end of the inburgeringstermijn, source): DUO's end date when a TERMIJN_DUO event
+        gave one ("duo"), else computed by the rules package from the first PIP's dagtekening
+        ("berekend"); (None, "") before the first PIP."""
+        if self.termijn_duo_einde:
+            return self.termijn_duo_einde, TERMIJN_DUO
+        if self.pip:
+            return _termijn_einde(self.pip), TERMIJN_BEREKEND
+        return None, ""
+
+    @cached_property
+    def pip_deadline(self) -> dt.date | None:
+        return _pip_deadline(
+            self.kennisgeving,
+            self.koppeling,
+            self.huisvesting,
+            self.vestiging if self.pip_vorige_gemeente else None,
+            self.wacht_op_derde,
+            self.derde_ontvangen,
+        )
+
+
+@lru_cache(maxsize=500_000)
+def _pip_deadline(kennisgeving, koppeling, huisvesting, vestiging, derde, ontvangen):
+    """The deadline as it ran before the first PIP, from the rules package (via deadlines).
+
+    Memoised per process on the rule's inputs (the rule is a pure function of them)."""
+    toestand = DossierToestand(
+        fase=Fase.GESIGNALEERD,
+        kennisgeving_datum=kennisgeving,
+        koppeling_datum=koppeling,
+        brp_inschrijving_datum=huisvesting,
+        vestiging_datum=vestiging,
+        pip_vorige_gemeente=vestiging is not None,
+        wacht_op_derde=derde,
+        informatie_derde_ontvangen=ontvangen if derde else None,
+    )
+    return deadlines.pip_deadline_datum(toestand)
+
+
+TERMIJN_DUO = "duo"
+TERMIJN_BEREKEND = "berekend"
+
+
+@lru_cache(maxsize=100_000)
+def _termijn_einde(eerste_pip: dt.date) -> dt.date:
+    """Wi art. 11 via the rules package. Interruptions (Besluit 2.1 lid 2) and extensions are
+    not in the event log as such; DUO's end date (TERMIJN_DUO) carries them when present."""
+    return inburgeringstermijn(eerste_pip).waarde.einde
+
+
+_HAALBAAR: dict[tuple[int, int], bool] = {}
+
+
+def lbt_haalbaar(score: int, testdatum: dt.date) -> bool:
+    """The rules package's outcome, memoised on (score, cut-off in force): all it depends on."""
+    sleutel = (score, lbt_cesuur(testdatum))
+    if sleutel not in _HAALBAAR:
+        _HAALBAAR[sleutel] = lbt_uitkomst(score, testdatum).waarde.haalbaar
+    return _HAALBAAR[sleutel]
+
+
+@lru_cache(maxsize=16)
+def conform(haalbaar: bool, leerroute: str) -> bool | None:
+    return route_conform_lbt(haalbaar, WET_ROUTE[leerroute]).waarde
+
+
+def events_in_selectie(sel: Selectie, dossiers=None):
+    qs = DossierEvent.objects.filter(
+        dossier__gemeente_id__in=sel.gemeente_ids, datum__lte=sel.peildatum
+    )
+    if dossiers is not None:
+        qs = qs.filter(dossier_id__in=dossiers)
+    if sel.doelgroep:
+        qs = qs.filter(dossier__doelgroep=sel.doelgroep)
+    if sel.consulent_id:
+        qs = qs.filter(dossier__consulent_id=sel.consulent_id)
+    # Superseded: referenced by a correction or withdrawal (few rows: NOT IN a small set).
+    correcties = DossierEvent.objects.filter(corrigeert__isnull=False)
+    if sel.bekend_op is not None:
+        qs = qs.filter(geregistreerd_op__lte=sel.bekend_op)
+        correcties = correcties.filter(geregistreerd_op__lte=sel.bekend_op)
+    return qs.exclude(soort=S.INTREKKING).exclude(id__in=correcties.values("corrigeert_id"))
+
+
+@lru_cache(maxsize=1)
+def mijlpaal_regels() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Milestones per dossier: (field, "min" | "max", event types), from the event-type registry
+    (`dossiers.gebeurtenissen`, each type's `mijlpalen`). MAX where the fold keeps the latest
+    date, MIN where a funnel stage means "first time". One table for the SQL aggregate over the
+    log (`uit_log`) and the fold of one dossier's events (`mijlpalen_van`)."""
+    regels: dict[tuple[str, str], list[str]] = {}
+    for soort, type_ in sorted(REGISTER.items(), key=lambda paar: list(S).index(paar[0])):
+        for veld, functie in type_.mijlpalen:
+            regels.setdefault((veld, functie), []).append(soort)
+    return tuple((veld, functie, tuple(soorten)) for (veld, functie), soorten in regels.items())
+
+
+@lru_cache(maxsize=1)
+def mijlpaal_aggregaten() -> dict:
+    return {
+        veld: (Min if functie == "min" else Max)("datum", filter=Q(soort__in=soorten))
+        for veld, functie, soorten in mijlpaal_regels()
+    } | {"laatste_datum": Max("datum")}
+
+
+#: Events whose payload matters, read flat in fold order (payload keys extracted in SQL).
+DETAIL_SOORTEN = [
+    S.LBT_AFGENOMEN,
+    S.PIP_VASTGESTELD,
+    S.VESTIGING_NA_VERHUIZING,
+    S.DOSSIER_AFGESLOTEN,
+    S.AANGEMELD_LEERROUTE,
+    S.WACHT_OP,
+    S.WACHTEN_BEEINDIGD,
+    S.TERMIJN_DUO,
+]
+
+
+#: Up to this many gemeenten (one municipality or a regional service) the event query runs
+#: without parallel workers.
+KLEINE_SELECTIE = 10
+
+
+@contextmanager
+def sql_instellingen(sel: Selectie):
+    """A transaction with the planner settings for these one-off aggregates (PostgreSQL)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                # JIT compilation costs seconds on this one-off aggregate; the hash aggregate
+                # over 150K dossiers needs more than the default 4 MB to stay in memory.
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                # The relation is a temporary table (`relatie.py`), 40 MB for the whole country;
+                # the default 8 MB of local buffers would spill it to disk. Takes effect only
+                # before a session's first temporary table, and is allocated only as used.
+                cursor.execute("SET LOCAL temp_buffers = '128MB'")
+                # Connections run with random_page_cost 1.1 (dbinstellingen.py); the national
+                # aggregates were tuned with PostgreSQL's default, and keep it.
+                cursor.execute("SET LOCAL random_page_cost = 4")
+                if len(sel.gemeente_ids) <= KLEINE_SELECTIE:
+                    # A few thousand dossiers: starting parallel workers costs more than it saves.
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+                    # PostgreSQL's default (4) models spinning disks and then prefers to scan
+                    # all 150K rows over a few thousand index lookups in memory.
+                    cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
+
+
+def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
+    """From the event log; `dossiers` (ids or a subquery of ids) narrows the selection."""
+    events = events_in_selectie(sel, dossiers)
+    per_dossier = events.values("dossier_id").annotate(
+        gemeente_id=Max("dossier__gemeente_id"),
+        doelgroep=Max("dossier__doelgroep"),
+        consulent_id=Max("dossier__consulent_id"),
+        **mijlpaal_aggregaten(),
+    )
+    if sel.van:
+        per_dossier = per_dossier.filter(signaal__gte=sel.van)
+    if sel.tot:
+        per_dossier = per_dossier.filter(signaal__lte=sel.tot)
+    result: dict[int, Mijlpalen] = {}
+    for rij in per_dossier.order_by():
+        m = Mijlpalen(**rij)
+        result[m.dossier_id] = m
+    details = (
+        events.filter(soort__in=DETAIL_SOORTEN)
+        .order_by("datum", "id")
+        .values_list(
+            "dossier_id", "soort", "datum", *(KT(f"gegevens__{k}") for k in DETAIL_SLEUTELS)
+        )
+    )
+    for dossier_id, soort, datum, *gegevens in details:
+        m = result.get(dossier_id)
+        if m is not None:
+            _detail(m, soort, datum, *gegevens)
+    return list(result.values())
+
+
+#: Payload keys read by `_detail`, in its argument order.
+DETAIL_SLEUTELS = [
+    "score",
+    "leerroute",
+    "reden",
+    "op",
+    "cursusinstelling",
+    "pip_vorige_gemeente",
+    "einde",
+]
+
+
+def _detail(m: Mijlpalen, soort, datum, score, route, reden, op, instelling, vorige, einde) -> None:
+    """Apply one payload event (in fold order); values as text, as SQL extracts them."""
+    if soort == S.LBT_AFGENOMEN:
+        m.lbt_score = int(score) if score not in (None, "") else None
+    elif soort == S.PIP_VASTGESTELD:
+        if route and m.leerroute and route != m.leerroute:
+            m.routewissels += 1
+        m.leerroute = route or m.leerroute
+        m.eerste_leerroute = m.eerste_leerroute or m.leerroute
+    elif soort == S.VESTIGING_NA_VERHUIZING:
+        m.pip_vorige_gemeente = str(vorige).lower() in ("true", "1")
+        m.leerroute = route or m.leerroute
+    elif soort == S.DOSSIER_AFGESLOTEN:
+        m.afsluitreden = reden or ""
+    elif soort == S.AANGEMELD_LEERROUTE:
+        m.cursusinstelling = instelling or ""
+    elif soort == S.WACHT_OP:
+        m.wacht_op = op or ""
+        m.wachtredenen.append(m.wacht_op)
+        if m.wacht_op == "derde":
+            m.wacht_op_derde, m.derde_ontvangen = True, None
+    elif soort == S.WACHTEN_BEEINDIGD:
+        if m.wacht_op == "derde":
+            m.derde_ontvangen = datum
+        m.wacht_op = ""
+    elif soort == S.TERMIJN_DUO and einde:
+        m.termijn_duo_einde = dt.date.fromisoformat(einde)
+
+
+def mijlpalen_van(dossier, events) -> Mijlpalen | None:
+    """What `uit_log` gives for one dossier over its whole log, folded from its events in
+    memory (the writer's projection update; `projectie.bijwerken`). None without events."""
+    events = geldige_events(events)
+    if not events:
+        return None
+    m = Mijlpalen(dossier.pk, dossier.gemeente_id, dossier.doelgroep, dossier.consulent_id)
+    for veld, functie, soorten in mijlpaal_regels():
+        datums = [e.datum for e in events if e.soort in soorten]
+        if datums:
+            setattr(m, veld, min(datums) if functie == "min" else max(datums))
+    m.laatste_datum = max(e.datum for e in events)
+    for e in events:
+        if e.soort in DETAIL_SOORTEN:
+            _detail(m, e.soort, e.datum, *(als_tekst(e.gegevens.get(k)) for k in DETAIL_SLEUTELS))
+    return m
+
+
+def als_tekst(waarde):
+    """A payload value as SQL's `->>` gives it: text, JSON true/false in lower case."""
+    if waarde is None or isinstance(waarde, str):
+        return waarde
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    return str(waarde)
+
+
+def met_persoonskenmerken(sel: Selectie, rijen: list[Mijlpalen]) -> list[Mijlpalen]:
+    """Add sex and date of birth (current values) for the route-distribution tables."""
+    from inburgering.dossiers.models import Dossier
+
+    if all(m.geslacht for m in rijen):  # the projection read them already
+        return rijen
+
+    kenmerken = {
+        pk: (geslacht, geboren)
+        for pk, geslacht, geboren in Dossier.objects.filter(
+            gemeente_id__in=sel.gemeente_ids
+        ).values_list("pk", "inburgeraar__geslacht", "inburgeraar__geboortedatum")
+    }
+    for m in rijen:
+        m.geslacht, m.geboortedatum = kenmerken.get(m.dossier_id, ("", None))
+    return rijen
