@@ -147,7 +147,7 @@ def main() -> int:
     from inburgering.accounts.models import Gemeente
     from inburgering.dossiers.models import Dossier
     from inburgering.monitoring import projectie
-    from inburgering.monitoring.indicatoren import Selectie
+    from inburgering.monitoring.extractie import Selectie
     from inburgering.monitoring.tabellen import tabellen
 
     if connection.vendor != "postgresql":
