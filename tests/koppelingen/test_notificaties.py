@@ -52,7 +52,7 @@ def test_herhaald_berichtid_is_idempotent(client, gem_a):
         ({"body": b"{niet: json"}, 400, "JSON"),
         ({"bsn": "12345678"}, 400, "BSN"),
         ({"bsn": "12345678a"}, 400, "BSN"),
-        ({"gebeurtenisId": "SS999"}, 400, "gebeurtenisId"),
+        ({"gebeurtenisId": "SS12345"}, 400, "gebeurtenisId"),  # 7 > maxLength 6
         ({"gebeurtenisId": "ss101"}, 400, "gebeurtenisId"),
         ({"zonder": "registratieDatumTijd"}, 400, "specificatie"),
         ({"body": b"{" + b" " * 20000 + b"}"}, 400, "te groot"),

@@ -165,10 +165,11 @@ def test_doelgroepwijziging(scenarios, stuur, sim):
     assert Dossier.objects.get().doelgroep == "gezinsmigrant_overig"
 
 
-def test_informatieve_gebeurtenis_wordt_genegeerd(scenarios, stuur):
+def test_besluit_zonder_dossier_wordt_alleen_bewaard(scenarios, stuur):
     n = scenarios.nieuwe_statushouder(OIN_A)
     stuur(scenarios.notificatie("SS114", n.body["bsn"], OIN_A))
-    assert InkomendBericht.objects.get().status == Status.GENEGEERD
+    bericht = InkomendBericht.objects.get()
+    assert bericht.status == Status.VERWERKT and "Geen lopend dossier" in bericht.resultaat
     assert not Dossier.objects.exists()
 
 

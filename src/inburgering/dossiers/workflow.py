@@ -74,6 +74,8 @@ class Soort(models.TextChoices):
     DUALE_ACTIVITEIT_GESTART = "duale_activiteit_gestart", _("Duale activiteit gestart")
     DUALE_ACTIVITEIT_BEEINDIGD = "duale_activiteit_beeindigd", _("Duale activiteit beëindigd")
     DUBBELE_INSCHRIJVING = "dubbele_inschrijving", _("Ook ingeschreven door een andere gemeente")
+    DUO_ATTENTIESIGNAAL = "duo_attentiesignaal", _("Attentiesignaal van DUO")
+    DUO_BESLUIT = "duo_besluit", _("Besluit van DUO op een verzoek")
 
 
 class WachtOp(models.TextChoices):
@@ -112,6 +114,8 @@ FEITEN = frozenset(
         S.DUALE_ACTIVITEIT_GESTART,
         S.DUALE_ACTIVITEIT_BEEINDIGD,
         S.DUBBELE_INSCHRIJVING,
+        S.DUO_ATTENTIESIGNAAL,
+        S.DUO_BESLUIT,
     }
 )
 

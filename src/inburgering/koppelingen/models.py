@@ -17,6 +17,7 @@ class Status(models.TextChoices):
     OPNIEUW = "opnieuw", _("Wacht op nieuwe poging")
     VERWERKT = "verwerkt", _("Verwerkt")
     GENEGEERD = "genegeerd", _("Ontvangen, geen actie nodig")
+    ONBEKEND = "onbekend", _("Onbekende gebeurtenis: bewaard, niet verwerkt")
     MISLUKT = "mislukt", _("Mislukt na laatste poging")
     GEWEIGERD = "geweigerd", _("Geweigerd door DUO")
     TEGENGEHOUDEN = "tegengehouden", _("Tegengehouden: DUO zou weigeren")

@@ -1,5 +1,6 @@
 """The event types only DUO delivers (koppelingen.duo.handlers): its termijn, a registration
-after a move, the leerbaarheidstoets registration and exam results. Registered from
+after a move, the leerbaarheidstoets registration, exam results, DUO's attention signals and
+its decisions on requests (the latter two: the signal's meaning in the timeline). Registered from
 `KoppelingenConfig.ready`; see `dossiers/gebeurtenissen.py` for what a registration says."""
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ def _examen(gegevens: Mapping[str, Any]) -> str | None:
     if not gegevens.get("onderdeel"):
         return None
     return f"{gegevens['onderdeel']}: {gegevens.get('resultaat', '')}".strip(": ")
+
+
+def _signaal(gegevens: Mapping[str, Any]) -> str | None:
+    """E.g. "SS142: Niet-vrijstellende opleiding beëindigd wegens uitschrijving"."""
+    delen = [gegevens.get("gebeurtenis"), gegevens.get("omschrijving")]
+    return ": ".join(d for d in delen if d) or None
+
+
+def _uiterlijk(gegevens: Mapping[str, Any]) -> str | None:
+    return f"uiterlijk {gegevens['uiterlijk']}" if gegevens.get("uiterlijk") else None
 
 
 def registreer() -> None:
@@ -42,3 +53,12 @@ def registreer() -> None:
         woorden=[_examen],
         mijlpalen=[("examen", "max")],
     )
+    signaal = {"gebeurtenis": TEKST, "omschrijving": TEKST, "uiterlijk": TEKST}
+    for soort in (S.DUO_ATTENTIESIGNAAL, S.DUO_BESLUIT):
+        registreer_soort(
+            soort,
+            app=app,
+            velden=signaal,
+            verplicht=["gebeurtenis"],
+            woorden=[_signaal, _uiterlijk],
+        )

@@ -64,6 +64,14 @@ def berichten_view(request: HttpRequest) -> HttpResponse:
         "-aangemaakt_op"
     )[:200]
     wachtend = _binnen_scope(request.user, InkomendBericht).filter(status=Status.OPNIEUW).count()
+    onbekend = list(
+        _binnen_scope(request.user, InkomendBericht)
+        .filter(status=Status.ONBEKEND)
+        .select_related("gemeente")
+        .order_by("-ontvangen_op")[:200]
+    )
+    for bericht in onbekend:
+        bericht.bsn_gemaskeerd = maskeer(bericht.bsn)
     aantallen = dict(
         leveringen.order_by()
         .values_list("status")
@@ -77,8 +85,11 @@ def berichten_view(request: HttpRequest) -> HttpResponse:
             "inkomend": inkomend,
             "uitgaand": uitgaand,
             "wachtend": wachtend,
+            "onbekend": onbekend,
             "pauze": huidige_pauze(),
-            "tellingen": [(s.label, aantallen.get(s.value, 0)) for s in Status],
+            "tellingen": [
+                (s.label, aantallen.get(s.value, 0)) for s in Status if s != Status.ONBEKEND
+            ],
             "wachtrij": leveringen.filter(status__in=TE_DOEN).order_by("volgende_poging_op", "pk")[
                 :200
             ],

@@ -17,6 +17,10 @@ fact, the same value sent twice is not.
 * SS137 (lbt_aangemeld): the person is still registered (an aanmelding after the latest
   result).
 * SS199 (examenresultaat): a result with the same onderdeel, examendatum and resultaat.
+* Attention signals and decisions on requests (duo_attentiesignaal, duo_besluit; SS112-SS119,
+  SS122, SS123, SS126, SS127, SS130, SS132, SS133, SS135, SS136, SS140-SS142): a signal with
+  the same gebeurtenisId and date. SS130's resumption itself is guarded by its handler (it
+  only withdraws a closing that still counts; the repeat finds a running dossier).
 * SS106-SS111 (dossier_afgesloten): no running dossier in the gemeente and the latest one was
   closed with the same reason (checked before DUO is asked: `al_afgesloten`).
 
@@ -101,6 +105,17 @@ def _examen(dossier, soort, datum, gegevens) -> bool:
     )
 
 
+def _zelfde_signaal(dossier, soort, datum, gegevens) -> bool:
+    return (
+        _geldig(dossier, soort)
+        .filter(datum=datum, gegevens__gebeurtenis=gegevens.get("gebeurtenis"))
+        .exists()
+    )
+
+
+#: The ids of DUO's attention signals and decisions on requests (the handlers' tables).
+SIGNALEN = tuple(f"SS{n}" for n in (112, 122, 123, 126, 127, 132, 133, 135, 136, 140, 141, 142))
+BESLUITEN = tuple(f"SS{n}" for n in (113, 114, 115, 116, 117, 118, 119, 130))
 _KENNISGEVING = {Soort.SIGNAAL_ONTVANGEN: _zelfde_datum}
 _TERMIJN = {Soort.TERMIJN_DUO: _laatste_gelijk("start", "einde", "verlengingsgrond")}
 _DOELGROEP = {Soort.DOELGROEP_VASTGESTELD: _doelgroep}
@@ -115,6 +130,8 @@ REGELS: dict[str, dict[str, Vergelijking]] = {
     "SS131": {Soort.LBT_AFGENOMEN: _lbt_resultaat},
     "SS137": {Soort.LBT_AANGEMELD: _nog_aangemeld},
     "SS199": {Soort.EXAMENRESULTAAT: _examen},
+    **{i: {Soort.DUO_ATTENTIESIGNAAL: _zelfde_signaal} for i in SIGNALEN},
+    **{i: {Soort.DUO_BESLUIT: _zelfde_signaal} for i in BESLUITEN},
 }
 
 

@@ -26,11 +26,42 @@ from ..models import InkomendBericht, Status
 from .client import DuoClient, client_voor
 from .dezelfde_feiten import AL_BEKEND, al_afgesloten, al_bekend
 
-#: Every gebeurtenisId in DUO's catalogue (Gebeurtenissen overzicht). Others are refused (400).
+#: DUO's attention signals (Attentiesignalen), each with its meaning for the consulent: recorded
+#: as a fact (`duo_attentiesignaal`) on the person's dossier.
+ATTENTIESIGNALEN = {
+    "SS112": "Verzoek verlenging inburgeringstermijn ingediend",
+    "SS122": "Vertrokken naar andere gemeente: vul inspanningen en resultaten aan",
+    "SS123": "Vertrokken uit Nederland: vul inspanningen en resultaten aan",
+    "SS126": "Tien weken verstreken en nog geen leerroute vastgesteld",
+    "SS127": "Nog geen inburgeringsaanbod ontvangen (leerroute al vastgesteld)",
+    "SS132": "Opleidingscontract ontvangen, nog geen PIP",
+    "SS133": "Opleidingscontract met taalniveau niet conform de leerroute",
+    "SS135": "Opleidingscontract met te hoog taalniveau volgens de PIP (Z-route)",
+    "SS136": "Opleidingscontract voor taalschakeltraject, geen onderwijsroute",
+    "SS140": "Verzoek ontheffing (bijzondere individuele omstandigheden): DUO vraagt advies",
+    "SS141": "Z-route voldaan: tekst voor het certificaat beschikbaar in de portal",
+    "SS142": "Niet-vrijstellende opleiding beëindigd wegens uitschrijving: neem contact op, "
+    "herzie zo nodig de PIP",
+}
+#: DUO's decisions on a request (Gebeurtenissen, "Beslissing op verzoek"): a fact
+#: (`duo_besluit`) on the dossier. SS130 also resumes a plicht closed by SS109 (`hervat`).
+BESLUITEN = {
+    "SS113": "Verzoek verlenging afgewezen",
+    "SS114": "Verzoek gehele vrijstelling afgewezen",
+    "SS115": "Verzoek tijdelijke vrijstelling afgewezen",
+    "SS116": "Verzoek gedeeltelijke vrijstelling afgewezen",
+    "SS117": "Verzoek gedeeltelijke vrijstelling toegekend",
+    "SS118": "Verzoek ontheffing afgewezen",
+    "SS119": "Verzoek gedeeltelijke ontheffing toegekend",
+    "SS130": "Tijdelijke vrijstelling ingetrokken: inburgeringsplicht hervat (PIP al bekend)",
+}
+#: Every gebeurtenisId DUO documents (Gebeurtenissen overzicht and Attentiesignalen). The
+#: endpoint stores any id that matches the spec's pattern; ids outside this set are kept as
+#: `onbekend` for the beheerder (a new id of DUO is never lost nor answered with an error).
 CATALOGUS = frozenset(
-    f"SS{n}" for n in (101, 102, 103, 104, 106, 107, 108, 109, 110, 111, 113, 114, 115, 116, 117,
-                       118, 119, 120, 121, 124, 125, 128, 129, 130, 131, 137, 139, 199)
-)  # fmt: skip
+    f"SS{n}" for n in (101, 102, 103, 104, 106, 107, 108, 109, 110, 111, 120, 121, 124, 125,
+                       128, 129, 131, 137, 139, 199)
+) | frozenset(ATTENTIESIGNALEN) | frozenset(BESLUITEN)  # fmt: skip
 #: Signals of a new inburgeringsplichtige for the gemeente (a "wave" on the caseload page).
 NIEUWE_INBURGERAAR = frozenset({"SS101", "SS128", "SS129", "SS139", "SS120", "SS121"})
 LEERROUTE_VAN_DUO = {"B": "b1", "O": "onderwijs", "Z": "z"}
@@ -42,6 +73,12 @@ AFSLUITREDEN = {
     "SS110": Afsluitreden.PLICHT_VERVALLEN,
     "SS111": Afsluitreden.OVERLEDEN,
 }
+
+
+ONBEKEND = (
+    "Gebeurtenis niet in de catalogus van DUO: bewaard, niet verwerkt. Beoordeel het bericht."
+)
+GEEN_DOSSIER = "Geen lopend dossier van deze persoon in de gemeente: alleen bewaard."
 
 
 class VerwerkingsFout(Exception):
@@ -100,6 +137,9 @@ def handler(*ids: str):
 
 def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = None) -> None:
     functie = HANDLERS.get(bericht.gebeurtenis_id)
+    if bericht.gebeurtenis_id not in CATALOGUS:
+        _klaar(bericht, Status.ONBEKEND, None, ONBEKEND)
+        return
     if functie is None:
         _klaar(bericht, Status.GENEGEERD, None, "Geen actie nodig voor deze gebeurtenis.")
         return
@@ -244,6 +284,19 @@ def nieuw_dossier(
         actor=None,
         bron=Bron.DUO,
         bron_referentie=ctx.ref,
+    )
+
+
+def _laatste_dossier(ctx: Context) -> Dossier | None:
+    """The person's running dossier in the gemeente, else the latest closed one there (facts
+    may be recorded after a closing: `workflow.FEITEN`), else None."""
+    dossier = open_dossier_van(ctx.bsn, ctx.gemeente)
+    if dossier is not None and dossier.gemeente_id == ctx.gemeente.pk and dossier.fase:
+        return dossier
+    return (
+        Dossier.objects.filter(inburgeraar__bsn=ctx.bsn, gemeente=ctx.gemeente, fase=Fase.AFGEROND)
+        .order_by("-pk")
+        .first()
     )
 
 
@@ -410,13 +463,81 @@ def lbt_afgenomen(ctx: Context) -> Uitkomst:
 
 @handler("SS199")
 def examenresultaat(ctx: Context) -> Uitkomst:
-    dossier = _vereist_dossier(ctx)
+    # A result after the closing (e.g. voldaan by SS106) still belongs to the dossier.
+    dossier = _laatste_dossier(ctx)
+    if dossier is None:
+        raise VerwerkingsFout("Er is (nog) geen dossier van deze persoon in de gemeente.")
     for r in ctx.client.examenresultaten(ctx.bsn):  # known results: see dezelfde_feiten
         ctx.registreer(dossier, Soort.EXAMENRESULTAAT, _d(r["examendatum"]), gegevens={
             "onderdeel": r["onderdeel"], "resultaat": r["resultaat"],
             "niveau": r.get("niveau", ""), "examendatum": r["examendatum"],
         })  # fmt: skip
     return dossier, f"{ctx.nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
+
+
+def _signaal(ctx: Context, soort: Soort, omschrijving: str) -> Uitkomst:
+    """Record DUO's signal or decision as a fact on the person's dossier in the gemeente (the
+    running one, else the latest closed one); without a dossier it is only kept."""
+    dossier = _laatste_dossier(ctx)
+    if dossier is None:
+        return None, GEEN_DOSSIER
+    gebeurtenis = ctx.bericht.gebeurtenis_id
+    gegevens = {"gebeurtenis": gebeurtenis, "omschrijving": omschrijving}
+    ctx.registreer(dossier, soort, ctx.datum, gegevens=gegevens)
+    tekst = f"{gebeurtenis} vastgelegd: {omschrijving}."
+    if dossier.fase == Fase.AFGEROND:
+        tekst += " (bij het afgesloten dossier)"
+    return dossier, tekst
+
+
+@handler(*ATTENTIESIGNALEN)
+def attentiesignaal(ctx: Context) -> Uitkomst:
+    return _signaal(ctx, Soort.DUO_ATTENTIESIGNAAL, ATTENTIESIGNALEN[ctx.bericht.gebeurtenis_id])
+
+
+@handler(*BESLUITEN)
+def besluit(ctx: Context) -> Uitkomst:
+    gebeurtenis = ctx.bericht.gebeurtenis_id
+    if gebeurtenis == "SS130":
+        hervat = _hervat_na_tijdelijke_vrijstelling(ctx)
+        if hervat is not None:
+            return hervat
+    return _signaal(ctx, Soort.DUO_BESLUIT, BESLUITEN[gebeurtenis])
+
+
+def _hervat_na_tijdelijke_vrijstelling(ctx: Context) -> Uitkomst | None:
+    """SS130: DUO withdrew the tijdelijke vrijstelling and the earlier plicht resumes with the
+    PIP already known. When the person has no running dossier in the gemeente and the latest
+    one was closed by the tijdelijke vrijstelling (SS109), that closing is withdrawn
+    (`intrekking`): the fold puts the dossier back in the phase it had (PIP, leerroute), with
+    no change to the transition table. The decision itself is recorded as a fact, and DUO's
+    current termijn when it has one. None: nothing to resume (the decision is only recorded)."""
+    if open_dossier_van(ctx.bsn, ctx.gemeente) is not None:
+        return None
+    dossier = _laatste_dossier(ctx)
+    if dossier is None or dossier.afsluitreden != Afsluitreden.TIJDELIJKE_VRIJSTELLING:
+        return None
+    afsluiting = (
+        dossier.events.filter(soort=Soort.DOSSIER_AFGESLOTEN)
+        .exclude(pk__in=DossierEvent.objects.filter(soort=Soort.INTREKKING, dossier=dossier)
+                 .values("corrigeert_id"))
+        .order_by("-datum", "-pk")
+        .first()
+    )  # fmt: skip
+    if afsluiting is None:
+        return None
+    gegevens = {"gebeurtenis": "SS130", "toelichting": "tijdelijke_vrijstelling_ingetrokken"}
+    ctx.registreer(dossier, Soort.INTREKKING, ctx.datum, corrigeert=afsluiting, gegevens=gegevens)
+    gegevens = {"gebeurtenis": "SS130", "omschrijving": BESLUITEN["SS130"]}
+    ctx.registreer(dossier, Soort.DUO_BESLUIT, ctx.datum, gegevens=gegevens)
+    t = ctx.client.inburgeringstermijn(ctx.bsn)
+    if t is not None:
+        gegevens = {"start": t["startdatum"], "einde": t["einddatum"]}
+        if t.get("verlengingsgrondcode"):
+            gegevens["verlengingsgrond"] = t["verlengingsgrondcode"]
+        ctx.registreer(dossier, Soort.TERMIJN_DUO, _d(t.get("wijzigingsdatum")) or ctx.datum,
+                       gegevens=gegevens)  # fmt: skip
+    return dossier, "Tijdelijke vrijstelling ingetrokken: dossier heropend, plicht hervat."
 
 
 def toestand_van(dossier: Dossier):

@@ -2,7 +2,9 @@
 
 Order of checks, each with the status code of DUO's contract (Notificatie API 1.8.0):
 size (400), authentication (401), headers bron/doel/berichtId (400), authorisation: bron must be
-DUO and doel one of our OINs (403), body: JSON, schema, BSN, known gebeurtenisId (400).
+DUO and doel one of our OINs (403), body: JSON, schema (a gebeurtenisId matching the spec's
+pattern), BSN (400). Any gebeurtenisId the pattern allows is stored, also one outside DUO's
+documented catalogue: the worker keeps that one as `onbekend` for the beheerder.
 Then the notification is stored in one transaction and only then acknowledged with 201; the
 worker processes it later. A repeated berichtId with the same content is acknowledged again
 (201) without a second row; the same berichtId with different content is refused (400).
@@ -34,7 +36,7 @@ from inburgering.invoer import LAATSTE_DATUM, VROEGSTE_DATUM
 
 from ..models import InkomendBericht
 from . import schemas
-from .handlers import CATALOGUS, bepaal_gemeente
+from .handlers import bepaal_gemeente
 
 logger = logging.getLogger(__name__)
 
@@ -169,8 +171,6 @@ def _inhoud(body: bytes) -> tuple[str | None, dict | None, dt.datetime | None]:
     if not VROEGSTE_DATUM.year <= registratie.year <= LAATSTE_DATUM.year:
         # Year 9999 with a negative offset does not fit in a datetime once made UTC.
         return "registratieDatumTijd ligt buiten het geldige bereik.", None, None
-    if data["gebeurtenisId"] not in CATALOGUS:
-        return "Onbekende gebeurtenisId.", None, None
     return None, data, registratie
 
 
