@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from inburgering import gezond
@@ -57,7 +56,7 @@ dossier_patterns = (
 handler500 = "inburgering.drukte.server_error"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="dossiers:caseload", permanent=False)),
+    path("", accounts_views.startpagina_view, name="start"),
     path("account/", include(accounts_patterns)),
     path("", include(dossier_patterns)),
     path("", include("inburgering.intake.urls")),

@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from inburgering.accounts.logfilters import BsnMaskeerFilter, maskeer_bsn
-from tests.conftest import WACHTWOORD
+from inburgering.accounts.models import Rol
+from tests.conftest import WACHTWOORD, maak_gebruiker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -287,3 +288,25 @@ def test_production_stops_with_one_clear_line(wijziging, melding):
 
 def test_otp_can_be_switched_off_in_production_explicitly():
     assert _importeer_productie(OTP_VERPLICHT="false").stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("rol", "pagina"),
+    [
+        (Rol.CONSULENT, "dossiers:caseload"),
+        (Rol.TEAMLEIDER, "dossiers:caseload"),
+        (Rol.KWALITEIT, "monitoring:dashboard"),
+        (Rol.PRIVACY, "accounts:inzagelog"),
+        (Rol.BEHEERDER, "koppelingen:berichten"),
+    ],
+)
+def test_every_role_lands_on_its_own_start_page_after_login(client, gemeente_a, rol, pagina):
+    """The privacy officer and the beheerder used to land on the caseload's "Geen toegang"."""
+    gebruiker = maak_gebruiker(f"start_{rol}", rol, gemeente_a)
+    antwoord = client.post(
+        reverse("accounts:login"),
+        {"username": gebruiker.username, "password": WACHTWOORD},
+        follow=True,
+    )
+    assert antwoord.redirect_chain[-1][0] == reverse(pagina)
+    assert antwoord.status_code == 200

@@ -73,7 +73,7 @@ def dossierpagina(**extra) -> Regel:
 #: The expected access of every named URL pattern (unnamed ones by their route). A new page
 #: makes the test fail until it has a line here.
 VERWACHT: dict[str, Regel] = {
-    "/": Regel(publiek=frozenset({302, "login"})),  # to the caseload, or to the login
+    "start": Regel(publiek=frozenset({302, "login"})),  # the role's start page, or the login
     "accounts:login": Regel(publiek=frozenset({200, 302})),
     "accounts:logout": Regel(publiek=frozenset({"login", 405})),
     "accounts:inzagelog": Regel(frozenset({Rol.PRIVACY})),

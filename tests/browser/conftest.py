@@ -86,4 +86,7 @@ def login(page, username: str, password: str) -> None:
     page.goto("/account/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    # Wait for the answer (a redirect, or the form again with its message): a check right
+    # after the click would otherwise still see the page it was clicked on.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()

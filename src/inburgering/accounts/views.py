@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import forms as auth_forms
@@ -34,13 +33,35 @@ from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .beveiliging import SESSIE_HEEFT_APPARAAT, zonder_tweede_factor
 from .forms import BsnForm
-from .models import Exportlog, Gebruiker, Inzagelog
+from .models import Exportlog, Gebruiker, Inzagelog, Rol
 from .toegang import gemeente_ids, mag_inzagelog_zien
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return startpagina(self.request.user)
+
+
+#: Where each role starts after logging in (and at "/"): the page its work begins on. Roles
+#: without dossiers would otherwise land on the caseload's "Geen toegang".
+STARTPAGINA = {
+    Rol.CONSULENT: "dossiers:caseload",
+    Rol.TEAMLEIDER: "dossiers:caseload",
+    Rol.KWALITEIT: "monitoring:dashboard",
+    Rol.PRIVACY: "accounts:inzagelog",
+    Rol.BEHEERDER: "koppelingen:berichten",
+}
+
+
+def startpagina(user) -> str:
+    return reverse(STARTPAGINA.get(getattr(user, "rol", ""), "dossiers:caseload"))
+
+
+def startpagina_view(request: HttpRequest) -> HttpResponse:
+    return redirect(startpagina(request.user))
 
 
 @login_not_required
@@ -87,7 +108,7 @@ def _volgende(request: HttpRequest) -> str:
         volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return volgende
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return startpagina(request.user)
 
 
 def _controleer_code(request: HttpRequest, apparaat: TOTPDevice, form: CodeForm) -> bool:

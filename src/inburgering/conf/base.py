@@ -173,7 +173,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "dossiers:caseload"
+LOGIN_REDIRECT_URL = "start"  # per role: accounts.views.STARTPAGINA
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login rate limiting (django-axes): lock a username+IP pair after AXES_FAILURE_LIMIT failures,
