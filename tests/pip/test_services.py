@@ -116,7 +116,15 @@ def test_zroute_vraagt_examenkeuze_en_afwijking_lbt_motivering(gemeente_a, consu
     versie = s.stel_op(dossier, actor=consulent_a)
     assert versie.lbt_afwijking_redenen == ["schooladvies"]
     meldingen = s.controleer(versie).meldingen
-    assert "Ontbreekt: of A2-examens en/of KNM worden afgelegd." in meldingen
+    # Besluit 3.14 lid 7: without the person's wish and the college's judgement no choice is due
+    assert not any("KNM" in m for m in meldingen), meldingen
+    versie.regelfeiten = {"zroute_examenwens": True, "zroute_in_staat_geacht": True}
+    versie.save(update_fields=["regelfeiten"])
+    meldingen = s.controleer(versie).meldingen
+    assert (
+        "Ontbreekt: welke A2-examens en/of het examen KNM worden afgelegd (de "
+        "inburgeringsplichtige wenst dat en het college acht hem daartoe in staat)." in meldingen
+    )
     versie = _bewaar(
         versie,
         consulent_a,

@@ -24,7 +24,8 @@ def voorbeelduitkomsten() -> list:
             wacht_op_derde=True,
             informatie_derde_ontvangen=date(2024, 5, 1),
         ),
-        w.pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 1)),
+        w.pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 1), pip_vorige_gemeente=True),
+        w.pip_deadline(date(2024, 1, 2), inschrijving_nieuwe_gemeente=date(2024, 3, 1)),
         w.pip_deadline(date(2024, 1, 2), wacht_op_derde=True),
         w.pip_inhoud_ontbrekend(w.PipInhoud(asiel, None, False, False)),
         w.inburgeringstermijn(
@@ -110,6 +111,123 @@ def voorbeelduitkomsten() -> list:
         w.valideer_pvt(w.ResultaatBericht(None, True), ctx),
         w.valideer_aanbod(
             w.AanbodBericht(False, False), w.AanbodContext(gezin, w.Leerroute.ONDERWIJS, None)
+        ),
+        w.pip_aanpassing_na_routewijziging(
+            leerroute_pip=w.Leerroute.B1,
+            leerroute_besluit=w.Leerroute.B1,
+            a2_onderdelen_besluit=frozenset({w.Examenonderdeel.SPREKEN}),
+        ),
+        w.pip_aanpassing_na_routewijziging(
+            leerroute_pip=w.Leerroute.B1, leerroute_besluit=w.Leerroute.Z
+        ),
+        w.verlenging_ambtshalve(termijn.einde),
+        w.verlenging_ambtshalve(termijn.einde, beschikkingsdatum=date(2024, 1, 1)),
+        w.verlenging_ambtshalve(termijn.einde, categorie=True),
+        w.duo_boete_verwachting(
+            w.DuoBoete.PVT_MAP_NIET_AFGEROND,
+            termijn_einde=date(2025, 3, 1),
+            peildatum=date(2025, 1, 1),
+            afgerond=False,
+            doelgroep=asiel,
+        ),
+        w.duo_boete_verwachting(
+            w.DuoBoete.LEERROUTE_NIET_BEHAALD,
+            termijn_einde=date(2025, 3, 1),
+            peildatum=date(2025, 1, 1),
+            afgerond=False,
+            ronde=3,
+        ),
+        w.duo_boete_verwachting(
+            w.DuoBoete.LEERROUTE_NIET_BEHAALD,
+            termijn_einde=date(2025, 3, 1),
+            peildatum=date(2025, 1, 1),
+            afgerond=False,
+            ronde=2,
+            verblijf_niet_verlengd_of_ingetrokken=True,
+        ),
+        w.lening_inburgering(
+            w.Leningdoel.TAALSCHAKELTRAJECT,
+            doelgroep=gezin,
+            leerroute=w.Leerroute.ONDERWIJS,
+            peildatum=date(2024, 1, 1),
+            erkend_taalschakeltraject=True,
+        ),
+        w.lening_inburgering(
+            w.Leningdoel.ALFABETISERING,
+            doelgroep=asiel,
+            leerroute=w.Leerroute.Z,
+            peildatum=date(2040, 1, 1),
+            termijn_einde=date(2025, 3, 1),
+            inburgeringsplichtig=False,
+            eerdere_lening_open=True,
+        ),
+        w.inburgeringsplichtig(
+            verblijfsrecht=w.Verblijfsrecht.ASIEL,
+            verblijf_verkregen=date(2024, 1, 1),
+            geboortedatum=date(1990, 1, 1),
+            besluit_verblijf=date(2024, 2, 1),
+            tijdelijk_doel=True,
+        ),
+        w.inburgeringsplichtig(
+            verblijfsrecht=w.Verblijfsrecht.ANDERS,
+            verblijf_verkregen=date(2024, 1, 1),
+            geboortedatum=date(2010, 1, 1),
+            eu_eer_zwitserland=True,
+        ),
+        w.plicht_voortgezet(
+            laatste_dag_plicht=date(2024, 1, 1), aansluitend_verblijf_onder_g_of_h=True
+        ),
+        w.plicht_voortgezet(laatste_dag_plicht=date(2024, 1, 1)),
+        w.plicht_voortgezet(
+            laatste_dag_plicht=date(2024, 1, 1),
+            nieuwe_plicht_vanaf=date(2024, 6, 1),
+            reden=w.Onderbrekingsreden.GEEN_INGEZETENE,
+        ),
+        w.inburgeringsplicht_voldaan(
+            leerroute=w.Leerroute.ONDERWIJS,
+            pvt_afgerond=True,
+            map_afgerond=False,
+            behaalde_onderdelen=frozenset(w.Examenonderdeel),
+        ),
+        w.inburgeringsplicht_voldaan(
+            leerroute=w.Leerroute.B1,
+            pvt_afgerond=False,
+            map_afgerond=False,
+            vrijgestelde_onderdelen=frozenset({w.Examenonderdeel.KNM}),
+        ),
+        w.vrijstelling_inburgeringsplicht(
+            peildatum=date(2024, 1, 1),
+            leerplicht_volgens_brp=w.Periode(date(2005, 9, 1), date(2015, 8, 31)),
+            ingezetene_onafgebroken_sinds=date(2000, 1, 1),
+            jaren_werk=6,
+            b1_spreken_luisteren_vastgesteld=True,
+        ),
+        w.vrijstelling_inburgeringsplicht(
+            peildatum=date(2024, 1, 1),
+            deeldiploma_onderdelen=frozenset({w.Examenonderdeel.KNM}),
+        ),
+        w.ontheffing_belemmering(
+            leerroute=w.Leerroute.Z,
+            deskundigenverklaring=True,
+            niet_binnen_vijf_jaar=True,
+            onderdelen_niet_haalbaar=frozenset({w.Examenonderdeel.KNM}),
+            zroute_participatiedeel_niet_haalbaar=True,
+            aanvraagdatum=date(2024, 1, 1),
+        ),
+        w.ontheffing_belemmering(
+            leerroute=w.Leerroute.B1, deskundigenverklaring=False, niet_binnen_vijf_jaar=True
+        ),
+        w.ontheffing_bijzondere_omstandigheden(
+            zeer_uitzonderlijk_en_onvoorzien=True,
+            niet_te_wijten=True,
+            zeer_schrijnend=True,
+            aanvraagdatum=date(2024, 1, 1),
+        ),
+        w.ontheffing_bijzondere_omstandigheden(
+            zeer_uitzonderlijk_en_onvoorzien=True,
+            niet_te_wijten=False,
+            zeer_schrijnend=False,
+            ambtshalve=True,
         ),
     ]
     gedekt = {u.regel for u in uitkomsten}

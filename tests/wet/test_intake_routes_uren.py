@@ -40,6 +40,16 @@ def test_brede_intake_vervolg_volgorde():
             brede_intake_vervolg(n)
 
 
+def test_brede_intake_vervolg_noemt_het_boetebedrag_met_besluit_7_1_lid_1():
+    # Issue 16: a step naming €250 cites the article that sets the amount.
+    for n in (2, 3):
+        uitkomst = brede_intake_vervolg(n)
+        assert "€ 250" in uitkomst.uitleg
+        assert "BWBR0045555 art. 7.1 lid 1" in {str(g) for g in uitkomst.grondslagen}
+    een = brede_intake_vervolg(1)
+    assert "BWBR0045555 art. 7.1 lid 1" not in {str(g) for g in een.grondslagen}
+
+
 def test_brede_intake_volledigheid():
     alles = frozenset(IntakeOnderdeel)
     kwargs = {"gewezen_op_recht_alleen": True, "schriftelijk_vastgelegd": True}

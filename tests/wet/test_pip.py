@@ -124,16 +124,59 @@ def test_derde_optie_vervangt_altijd():
 
 
 def test_verhuizing_tien_weken_na_inschrijving_gaat_voor():
-    u = pip_deadline(KENNISGEVING, inschrijving_nieuwe_gemeente=date(2024, 3, 4))
+    u = pip_deadline(
+        KENNISGEVING, inschrijving_nieuwe_gemeente=date(2024, 3, 4), pip_vorige_gemeente=True
+    )
     assert u.waarde.uiterlijk == date(2024, 5, 13)
     assert u.waarde.situatie is PipSituatie.VERHUIZING
     assert {str(g) for g in u.grondslagen} == {
         "BWBR0045555 art. 5.3 lid 3",
         "BWBR0044770 art. 15 lid 4",
     }
-    assert pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 4)).waarde.uiterlijk == date(
-        2024, 5, 13
+    zonder_kennisgeving = pip_deadline(
+        inschrijving_nieuwe_gemeente=date(2024, 3, 4), pip_vorige_gemeente=True
     )
+    assert zonder_kennisgeving.waarde.uiterlijk == date(2024, 5, 13)
+
+
+def test_verhuizing_zonder_pip_laat_lid_1_gelden():
+    # Besluit 5.3 lid 3 covers only "de inburgeringsplichtige, voor wie het persoonlijk plan
+    # inburgering en participatie is opgesteld": without a PIP the kennisgeving term runs on.
+    u = pip_deadline(KENNISGEVING, inschrijving_nieuwe_gemeente=date(2024, 3, 4))
+    assert u.waarde.situatie is PipSituatie.KENNISGEVING
+    assert u.waarde.uiterlijk == pip_deadline(KENNISGEVING).waarde.uiterlijk
+    assert "nog geen PIP" in u.uitleg
+    assert "BWBR0044770 art. 15 lid 4" not in {str(g) for g in u.grondslagen}
+    # the move does not start a term of its own when there is no kennisgeving either
+    with pytest.raises(ValueError):
+        pip_deadline(inschrijving_nieuwe_gemeente=date(2024, 3, 4))
+    with pytest.raises(ValueError):
+        pip_deadline(KENNISGEVING, pip_vorige_gemeente=True)
+
+
+@pytest.mark.parametrize(
+    ("inschrijving", "uiterlijk"),
+    [
+        # 10 weeks after the registration: day before/of/after give consecutive deadlines
+        (date(2024, 3, 3), date(2024, 5, 13)),  # Sunday 12 May moves to Monday (Atw)
+        (date(2024, 3, 4), date(2024, 5, 13)),
+        (date(2024, 3, 5), date(2024, 5, 14)),
+    ],
+)
+def test_verhuizing_met_pip_grenzen(inschrijving, uiterlijk):
+    u = pip_deadline(inschrijving_nieuwe_gemeente=inschrijving, pip_vorige_gemeente=True)
+    assert u.waarde.uiterlijk == uiterlijk
+
+
+def test_verhuizing_met_pip_wacht_niet_op_derde():
+    # lid 2 derogates from the lid 1 term only
+    u = pip_deadline(
+        inschrijving_nieuwe_gemeente=date(2024, 3, 4),
+        pip_vorige_gemeente=True,
+        wacht_op_derde=True,
+    )
+    assert u.waarde.uiterlijk == date(2024, 5, 13)
+    assert u.waarde.situatie is PipSituatie.VERHUIZING
 
 
 def test_ongeldige_invoer():
@@ -198,7 +241,44 @@ def test_pip_inhoud_ontbrekende_onderdelen():
     gezin = replace(VOLLEDIG, doelgroep=Doelgroep.GEZINSMIGRANT_OVERIG, intensiteit_leerroute=False)
     assert pip_inhoud_ontbrekend(gezin).waarde == ()
     z = replace(VOLLEDIG, leerroute=Leerroute.Z, lbt_haalbaar=False)
-    assert pip_inhoud_ontbrekend(z).waarde == ("of A2-examens en/of KNM worden afgelegd",)
+    assert pip_inhoud_ontbrekend(z).waarde == ()
+
+
+KEUZE = (
+    "welke A2-examens en/of het examen KNM worden afgelegd (de inburgeringsplichtige wenst dat "
+    "en het college acht hem daartoe in staat)"
+)
+
+
+@pytest.mark.parametrize(
+    ("leerroute", "wens", "in_staat", "vastgelegd", "ontbreekt"),
+    [
+        # Besluit 3.14 lid 7: "indien ... wenst af te leggen en het college ... in staat acht"
+        (Leerroute.Z, False, None, False, False),  # no wish: a Z-route without exams
+        (Leerroute.Z, True, None, False, False),  # wish, not (yet) judged capable
+        (Leerroute.Z, True, False, False, False),  # wish, judged not capable
+        (Leerroute.Z, False, True, False, False),  # capable but no wish
+        (Leerroute.Z, True, True, False, True),  # both hold: the PIP must record it
+        (Leerroute.Z, True, True, True, False),
+        (Leerroute.B1, True, True, False, False),  # only the Z-route
+    ],
+)
+def test_zroute_examenkeuze_alleen_bij_wens_en_oordeel(
+    leerroute, wens, in_staat, vastgelegd, ontbreekt
+):
+    from dataclasses import replace
+
+    inhoud = replace(
+        VOLLEDIG,
+        leerroute=leerroute,
+        lbt_haalbaar=leerroute is not Leerroute.Z,
+        zroute_examenwens=wens,
+        zroute_in_staat_geacht=in_staat,
+        zroute_examenkeuze_vastgelegd=vastgelegd,
+    )
+    uitkomst = pip_inhoud_ontbrekend(inhoud)
+    assert (KEUZE in uitkomst.waarde) is ontbreekt
+    assert "BWBR0045555 art. 3.14 lid 7" in {str(g) for g in uitkomst.grondslagen}
 
 
 @pytest.mark.parametrize(

@@ -17,15 +17,16 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
     deadline runs: no kennisgeving yet, a PIP already set, or the dossier closed."""
     if toestand.pip_dagtekening or not toestand.is_open:
         return None
-    if toestand.vestiging_datum and toestand.pip_vorige_gemeente:
-        # Besluit 5.3 lid 3: after a move, 10 weeks from registration in the new gemeente.
-        return pip_deadline_regel(inschrijving_nieuwe_gemeente=toestand.vestiging_datum)
-    if not toestand.kennisgeving_datum:
+    # Besluit 5.3 lid 3 (a move with a PIP) is applied by the rule itself.
+    verhuisd_met_pip = toestand.vestiging_datum is not None and toestand.pip_vorige_gemeente
+    if not toestand.kennisgeving_datum and not verhuisd_met_pip:
         return None
     # A COA koppeling means housing under art. 28 Huisvestingswet 2014 (the taakstelling).
     via_taakstelling = toestand.koppeling_datum is not None
     return pip_deadline_regel(
         toestand.kennisgeving_datum,
+        inschrijving_nieuwe_gemeente=toestand.vestiging_datum,
+        pip_vorige_gemeente=verhuisd_met_pip,
         wacht_op_derde=toestand.wacht_op_derde,
         informatie_derde_ontvangen=toestand.informatie_derde_ontvangen,
         gehuisvest_via_taakstelling=via_taakstelling,

@@ -1,4 +1,4 @@
-"""Municipal fines (Wi art. 22, 23, 26, 27; Besluit 7.1) and DUO's fine maxima (art. 24-26).
+"""Municipal fines (Wi art. 22, 23, 26, 27; Besluit 7.1) and DUO's fines (art. 24-26; 7.2).
 
 Every function returns a *proposal* (``Boetevoorstel``); the college decides. For asylum
 status holders a proposal is only allowed with a recorded individual assessment concluding
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from .beleidskeuzes import STANDAARD, Beleidskeuzes, Verhogingsmethode
+from .beleidskeuzes import STANDAARD, Beleidskeuzes, Periodeeinde, Verhogingsmethode
 from .grondslag import Bron, Grondslag, bi, wi
 from .kalender import datum_nl, plus_maanden
 from .regels import regel
@@ -320,4 +320,131 @@ def boete_duo_maximum(soort: DuoBoete) -> Uitkomst[int]:
         "DUO legt ten hoogste € 1.000 boete op als de leerroute niet binnen de termijn is "
         "behaald, afhankelijk van uren, examenpogingen en behaalde examens.",
         regel="boete_duo_maximum",
+    )
+
+
+G_ART24_HERHAALD = wi("24", 3)
+G_ART24_IEDERE_TWEE_JAAR = wi("24", 4)
+G_ART25_OVEREENKOMSTIG = wi("25", 2)
+G_ART25_VERBLIJF = wi("25", 3)
+
+NIEUWE_TERMIJN_MAX_MAANDEN = 24
+HERHALING_JAREN = 2
+
+
+@dataclass(frozen=True)
+class DuoBoeteVerwachting:
+    """A DUO fine that follows if nothing changes (``boete``), from which day it can be imposed
+    (``verschuldigd_vanaf``) and whether that day has come (``verstreken``).
+
+    ``bedrag_cents`` is the fixed amount (art. 24) or the maximum (art. 25); 0 without a fine.
+    """
+
+    boete: bool
+    verschuldigd_vanaf: date
+    verstreken: bool
+    bedrag_cents: int
+    vast_bedrag: bool
+    nieuwe_termijn_max_maanden: int | None
+    individuele_beoordeling_vereist: bool
+    reden_geen_boete: str | None
+
+
+@regel(
+    G_ART24,
+    G_ART24_NIEUWE_TERMIJN,
+    G_ART24_HERHAALD,
+    G_ART24_IEDERE_TWEE_JAAR,
+    G_ART25,
+    G_ART25_OVEREENKOMSTIG,
+    G_ART25_VERBLIJF,
+    G_MAXIMA,
+    G_BEDRAG_24,
+    G_BEDRAG_25,
+    bron=Bron.WET_EN_PRAKTIJK,
+    beleidskeuzes=("periodeeinde", "ontbrekende_dag"),
+)
+def duo_boete_verwachting(
+    soort: DuoBoete,
+    *,
+    termijn_einde: date,
+    peildatum: date,
+    afgerond: bool,
+    ronde: int = 1,
+    verblijf_niet_verlengd_of_ingetrokken: bool = False,
+    doelgroep: Doelgroep | None = None,
+    opties: Beleidskeuzes = STANDAARD,
+) -> Uitkomst[DuoBoeteVerwachting]:
+    """The DUO fine that follows the end of a termijn, including repeats. [wet]
+
+    ``afgerond``: for art. 24 the PVT and the MAP (where required) are completed, for art. 25
+    the leerroute of the PIP is achieved. ``termijn_einde`` is the last day of the termijn that
+    applies to ``ronde``: 1 = the termijn of Wi art. 11 lid 1 or as extended under art. 12 (art.
+    24 lid 1, 25 lid 1); 2 = the new termijn of at most two years set in the first fine (art. 24
+    lid 2, a fine under lid 3); 3 and later = the new termijn set in the second fine, after
+    which DUO fines every two years (art. 24 lid 4; for art. 25 through art. 25 lid 2).
+    Documented choice: the first lid 4 fine falls due the day after that termijn expires, each
+    next one two years later. The fine can be imposed from the day after the termijn
+    (``verschuldigd_vanaf``). Art. 24: €340 (Besluit 7.2 lid 1; Wi art. 26 lid 1 onder b); art.
+    25: at most €1,000 by hours, attempts and passes (Besluit 7.2 lid 2; Wi art. 26 lid 1 onder
+    d). Art. 25 lid 3: no art. 25 fine when the extension of the fixed-term residence permit is
+    refused (Vw art. 18) or the permit is withdrawn (Vw art. 19); the art. 24 fine is not
+    covered by that exception. Holders of an asylum permit: an individual assessment
+    (CJEU C-158/23) [praktijk].
+    """
+    if ronde < 1:
+        raise ValueError("ronde is 1 of hoger")
+    vervaldag = termijn_einde + timedelta(days=1)
+    if opties.periodeeinde is Periodeeinde.VERVALDAG:
+        vervaldag = termijn_einde
+    if ronde >= 3:
+        vervaldag = plus_maanden(vervaldag, 12 * HERHALING_JAREN * (ronde - 3), opties)
+    verstreken = peildatum >= vervaldag
+    art24 = soort is DuoBoete.PVT_MAP_NIET_AFGEROND
+    asiel = doelgroep is Doelgroep.ASIELSTATUSHOUDER
+    if art24:
+        grondslagen: tuple[Grondslag, ...] = (G_ART24, G_BEDRAG_24)
+        bedrag, onderwerp = 34_000, "het participatieverklaringstraject en de MAP"
+    else:
+        grondslagen = (G_ART25, G_ART25_OVEREENKOMSTIG, G_BEDRAG_25, G_MAXIMA)
+        bedrag, onderwerp = 100_000, "de leerroute"
+    if ronde == 2:
+        grondslagen = (*grondslagen, G_ART24_HERHAALD)
+    elif ronde >= 3:
+        grondslagen = (*grondslagen, G_ART24_IEDERE_TWEE_JAAR)
+    nieuwe_termijn = NIEUWE_TERMIJN_MAX_MAANDEN if ronde <= 2 else None
+    if ronde <= 2:
+        grondslagen = (*grondslagen, G_ART24_NIEUWE_TERMIJN)
+    reden: str | None = None
+    if afgerond:
+        reden = f"{onderwerp} is afgerond" if art24 else "de leerroute is behaald"
+    elif not art24 and verblijf_niet_verlengd_of_ingetrokken:
+        reden = "de verblijfsvergunning is niet verlengd of ingetrokken"
+        grondslagen = (G_ART25, G_ART25_VERBLIJF)
+    if reden is not None:
+        return Uitkomst(
+            DuoBoeteVerwachting(False, vervaldag, verstreken, 0, art24, None, False, reden),
+            grondslagen,
+            f"Geen boete van DUO op grond van artikel {'24' if art24 else '25'}: {reden}.",
+            regel="duo_boete_verwachting",
+        )
+    wanneer = f"kan DUO {'sinds' if verstreken else 'vanaf'} {datum_nl(vervaldag)}"
+    hoogte = f"een boete van {'' if art24 else 'ten hoogste '}{euro(bedrag)}"
+    voltooid = "is afgerond" if art24 else "is behaald"
+    uitleg = f"Als {onderwerp} niet op tijd {voltooid}, {wanneer} {hoogte} opleggen"
+    uitleg += (
+        " met een nieuwe termijn van ten hoogste twee jaar"
+        if nieuwe_termijn
+        else ", en daarna iedere twee jaar opnieuw"
+    )
+    if asiel:
+        uitleg += "; voor een asielstatushouder na een individuele beoordeling"
+    return Uitkomst(
+        DuoBoeteVerwachting(
+            True, vervaldag, verstreken, bedrag, art24, nieuwe_termijn, asiel, None
+        ),
+        grondslagen,
+        uitleg + ".",
+        bron=Bron.WET_EN_PRAKTIJK if asiel else Bron.WET,
+        regel="duo_boete_verwachting",
     )

@@ -18,6 +18,7 @@ G_INHOUD = wi("14", 3)
 G_BOETE = wi("22", 1)
 G_NIEUWE_TERMIJN = wi("22", 2)
 G_TWEEDE_BOETE = wi("22", 3)
+G_BEDRAG = bi("7.1", 1)
 G_AANVULLEND = bi("5.2", 1)
 G_RECHT_ALLEEN = bi("5.2", 2)
 G_VASTLEGGEN = bi("5.2", 3)
@@ -36,15 +37,16 @@ class IntakeVervolg:
     voltooien_zonder_persoon: bool
 
 
-@regel(G_OPROEP, G_ZONDER_PERSOON, G_BOETE, G_NIEUWE_TERMIJN, G_TWEEDE_BOETE)
+@regel(G_OPROEP, G_ZONDER_PERSOON, G_BOETE, G_NIEUWE_TERMIJN, G_TWEEDE_BOETE, G_BEDRAG)
 def brede_intake_vervolg(gemiste_oproepen: int) -> Uitkomst[IntakeVervolg]:
     """Next step when the person did not appear or cooperate after 1, 2 or 3 summonses. [wet]
 
     1: written warning and a repeated summons with a new period (Wi art. 14 lid 1).
-    2: fine of €250 (art. 22 lid 1) with a new period of at most two months (lid 2).
-    3: second fine (art. 22 lid 3); the college completes the intake without the person
-    (art. 14 lid 2). Fines for asylum status holders need an individual assessment (see
-    ``boete_art22``).
+    2: fine (art. 22 lid 1) of €250 (Besluit 7.1 lid 1) with a new period of at most two
+    months (lid 2).
+    3: second fine of €250 (art. 22 lid 3; Besluit 7.1 lid 1); the college completes the
+    intake without the person (art. 14 lid 2). Fines for asylum status holders need an
+    individual assessment (see ``boete_art22``).
     """
     if not 1 <= gemiste_oproepen <= MAX_OPROEPEN:
         raise ValueError("gemiste_oproepen ligt tussen 1 en 3")
@@ -58,14 +60,14 @@ def brede_intake_vervolg(gemiste_oproepen: int) -> Uitkomst[IntakeVervolg]:
     if gemiste_oproepen == 2:
         return Uitkomst(
             IntakeVervolg(False, True, True, 2, False),
-            (G_BOETE, G_NIEUWE_TERMIJN),
+            (G_BOETE, G_BEDRAG, G_NIEUWE_TERMIJN),
             "Leg een boete van € 250 op en stel in de boetebeschikking een nieuwe termijn van "
             "ten hoogste twee maanden.",
             regel="brede_intake_vervolg",
         )
     return Uitkomst(
         IntakeVervolg(False, False, True, None, True),
-        (G_TWEEDE_BOETE, G_ZONDER_PERSOON),
+        (G_TWEEDE_BOETE, G_BEDRAG, G_ZONDER_PERSOON),
         "Leg opnieuw een boete van € 250 op en voltooi de brede intake zonder de "
         "inburgeringsplichtige.",
         regel="brede_intake_vervolg",

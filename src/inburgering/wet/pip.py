@@ -1,6 +1,8 @@
-"""The deadline for setting the persoonlijk plan inburgering en participatie (PIP).
+"""The persoonlijk plan inburgering en participatie (PIP): its deadline, its content and its
+adaptation after a change of route.
 
-Besluit inburgering 2021 art. 5.3 lid 1-3 (BWBR0045555), Wi art. 15 lid 4-5 (BWBR0044770).
+Besluit inburgering 2021 art. 5.3 lid 1-3 and 6 (BWBR0045555), Wi art. 15 lid 4-5, 17 lid 2-3
+(BWBR0044770).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from .beleidskeuzes import STANDAARD, Beleidskeuzes
 from .grondslag import Bron, Grondslag, bi, wi
 from .kalender import atw_verschuiving, datum_nl, weken_na
 from .regels import regel
-from .typen import Doelgroep, Leerroute
+from .typen import TAALONDERDELEN, Doelgroep, Examenonderdeel, Leerroute
 from .uitkomst import Uitkomst
 
 G_KENNISGEVING = bi("5.3", 1)
@@ -76,6 +78,7 @@ def pip_deadline(
     wacht_op_derde: bool = False,
     informatie_derde_ontvangen: date | None = None,
     inschrijving_nieuwe_gemeente: date | None = None,
+    pip_vorige_gemeente: bool = False,
     opties: Beleidskeuzes = STANDAARD,
 ) -> Uitkomst[PipDeadline]:
     """Latest date to set the PIP. [wet]
@@ -88,8 +91,13 @@ def pip_deadline(
     - Lid 2: only while waiting for a third party's information without which the plan cannot
       reasonably be set: at the latest 2 weeks after receipt (never earlier than the lid 1/3
       deadline unless ``opties.derde_informatie_alleen_verlengen`` is False).
-    - Lid 3 and Wi art. 15 lid 4: after a move, the new college sets the plan within 10 weeks
-      of registration there, with the same leerroute; this takes precedence.
+    - Lid 3 and Wi art. 15 lid 4: after a move of a person "voor wie het persoonlijk plan
+      inburgering en participatie is opgesteld" (``pip_vorige_gemeente``), the new college sets
+      the plan within 10 weeks of registration there, with the same leerroute; this takes
+      precedence. Without a PIP in the former gemeente lid 3 does not apply: the move is
+      ignored and lid 1 (the kennisgeving, or the registration in the housing gemeente) governs,
+      so ``kennisgeving`` is then required. Lid 2 derogates only from the lid 1 term, so
+      waiting for a third party does not move the lid 3 deadline (documented choice). [wet]
     The result date is moved off weekends/holidays when ``opties.algemene_termijnenwet``.
     """
     if inschrijving_huisvestingsgemeente is not None and not gehuisvest_via_taakstelling:
@@ -97,7 +105,10 @@ def pip_deadline(
     if informatie_derde_ontvangen is not None and not wacht_op_derde:
         raise ValueError("informatie_derde_ontvangen vereist wacht_op_derde")
 
-    if inschrijving_nieuwe_gemeente is not None:
+    if pip_vorige_gemeente and inschrijving_nieuwe_gemeente is None:
+        raise ValueError("pip_vorige_gemeente vereist inschrijving_nieuwe_gemeente")
+    verhuisd_zonder_pip = inschrijving_nieuwe_gemeente is not None and not pip_vorige_gemeente
+    if inschrijving_nieuwe_gemeente is not None and pip_vorige_gemeente:
         basis: date = weken_na(inschrijving_nieuwe_gemeente, 10, opties)
         situatie = PipSituatie.VERHUIZING
         reden = (
@@ -107,7 +118,10 @@ def pip_deadline(
         )
         grondslagen: tuple[Grondslag, ...] = (G_VERHUIZING, G_LEERROUTE_VERHUIZING)
     elif kennisgeving is None:
-        raise ValueError("kennisgeving of inschrijving_nieuwe_gemeente is verplicht")
+        raise ValueError(
+            "kennisgeving is verplicht, tenzij de inburgeringsplichtige met een PIP verhuisde "
+            "(Besluit 5.3 lid 3)"
+        )
     elif gehuisvest_via_taakstelling and (
         inschrijving_huisvestingsgemeente is None
         or inschrijving_huisvestingsgemeente > kennisgeving
@@ -134,7 +148,7 @@ def pip_deadline(
         reden = f"10 weken na de kennisgeving van DUO op {datum_nl(kennisgeving)}"
         grondslagen = (G_KENNISGEVING,)
 
-    if wacht_op_derde:
+    if wacht_op_derde and situatie is not PipSituatie.VERHUIZING:
         grondslagen = (*grondslagen, G_DERDE)
         if informatie_derde_ontvangen is None:
             return Uitkomst(
@@ -154,11 +168,19 @@ def pip_deadline(
             )
 
     uiterlijk = atw_verschuiving(basis, opties)
+    verhuizing_zin = (
+        "; de verhuizing verandert deze termijn niet, want in de vorige gemeente was nog geen PIP "
+        "vastgesteld"
+        if verhuisd_zonder_pip
+        else ""
+    )
+    if verhuisd_zonder_pip:
+        grondslagen = (*grondslagen, G_VERHUIZING)
     return Uitkomst(
         PipDeadline(uiterlijk, situatie, basis),
         grondslagen,
         f"Het PIP moet uiterlijk op {datum_nl(uiterlijk)} zijn vastgesteld: {reden}"
-        f"{_atw_zin(basis, uiterlijk)}.",
+        f"{_atw_zin(basis, uiterlijk)}{verhuizing_zin}.",
         regel="pip_deadline",
     )
 
@@ -175,7 +197,10 @@ class PipInhoud:
     """What a draft PIP records (Wi art. 15; Besluit 5.3 lid 4, 3.14 lid 7).
 
     ``lbt_haalbaar`` is the LBT outcome (None: no test, e.g. exemption); a route against it
-    needs ``motivering_afwijking_lbt``.
+    needs ``motivering_afwijking_lbt``. Z-route (Besluit 3.14 lid 7): ``zroute_examenwens`` is
+    the person's wish to take one or more A2 language exams or KNM, ``zroute_in_staat_geacht``
+    the college's judgement that he can (None: not judged), ``zroute_examenkeuze_vastgelegd``
+    whether the PIP records which.
     """
 
     doelgroep: Doelgroep
@@ -187,6 +212,8 @@ class PipInhoud:
     intensiteit_leerroute: bool = False
     aantal_voortgangsgesprekken: int | None = None
     zroute_examenkeuze_vastgelegd: bool = False
+    zroute_examenwens: bool = False
+    zroute_in_staat_geacht: bool | None = None
     bijstand: bool = False
     participatiewet_beschikkingen_bijgevoegd: bool = False
     lbt_haalbaar: bool | None = None
@@ -207,8 +234,11 @@ def pip_inhoud_ontbrekend(inhoud: PipInhoud) -> Uitkomst[tuple[str, ...]]:
     Wi art. 15 lid 1 (leerroute, support, PVT/MAP intensity, VVE agreements where relevant),
     lid 2 (intensity of the leerroute for asylum status holders), lid 3 (Participatiewet
     beschikkingen incl. ontzorgen attached for bijstand recipients); Besluit 5.3 lid 4 (number
-    of voortgangsgesprekken), 3.14 lid 7 (Z-route: whether A2 exams / KNM are taken). A route
-    against the LBT outcome needs recorded reasons (nota van toelichting). [praktijk]
+    of voortgangsgesprekken), 3.14 lid 7 (Z-route: the A2 exams / KNM are recorded only
+    "indien de inburgeringsplichtige ... wenst af te leggen en het college de
+    inburgeringsplichtige daartoe in staat acht", so the choice is missing only when both hold;
+    a Z-route PIP without exams is complete). A route against the LBT outcome needs recorded
+    reasons (nota van toelichting). [praktijk]
     """
     ontbrekend: list[str] = []
     if inhoud.leerroute is None:
@@ -223,8 +253,16 @@ def pip_inhoud_ontbrekend(inhoud: PipInhoud) -> Uitkomst[tuple[str, ...]]:
         ontbrekend.append("de intensiteit van de leerroute")
     if inhoud.aantal_voortgangsgesprekken is None:
         ontbrekend.append("het aantal voortgangsgesprekken")
-    if inhoud.leerroute is Leerroute.Z and not inhoud.zroute_examenkeuze_vastgelegd:
-        ontbrekend.append("of A2-examens en/of KNM worden afgelegd")
+    if (
+        inhoud.leerroute is Leerroute.Z
+        and inhoud.zroute_examenwens
+        and inhoud.zroute_in_staat_geacht is True
+        and not inhoud.zroute_examenkeuze_vastgelegd
+    ):
+        ontbrekend.append(
+            "welke A2-examens en/of het examen KNM worden afgelegd (de inburgeringsplichtige "
+            "wenst dat en het college acht hem daartoe in staat)"
+        )
     if inhoud.bijstand and not inhoud.participatiewet_beschikkingen_bijgevoegd:
         ontbrekend.append("de beschikkingen op grond van de Participatiewet (waaronder ontzorgen)")
     tegen_lbt = (
@@ -242,4 +280,56 @@ def pip_inhoud_ontbrekend(inhoud: PipInhoud) -> Uitkomst[tuple[str, ...]]:
         else "In het PIP ontbreekt nog: " + "; ".join(ontbrekend) + ".",
         bron=Bron.WET_EN_PRAKTIJK,
         regel="pip_inhoud_ontbrekend",
+    )
+
+
+G_PIP_AANPASSEN = bi("5.3", 6)
+ROUTENAMEN = {
+    Leerroute.B1: "de B1-route",
+    Leerroute.ONDERWIJS: "de onderwijsroute",
+    Leerroute.Z: "de Z-route",
+}
+G_SCHAKELEN = wi("17", 2)
+G_AFSCHALEN = wi("17", 3)
+
+
+@regel(G_PIP_AANPASSEN, G_SCHAKELEN, G_AFSCHALEN)
+def pip_aanpassing_na_routewijziging(
+    *,
+    leerroute_pip: Leerroute,
+    leerroute_besluit: Leerroute,
+    a2_onderdelen_pip: frozenset[Examenonderdeel] = frozenset(),
+    a2_onderdelen_besluit: frozenset[Examenonderdeel] = frozenset(),
+) -> Uitkomst[tuple[str, ...]]:
+    """What the PIP must be adapted to after schakelen or afschalen (empty: nothing). [wet]
+
+    Besluit 5.3 lid 6: when the college re-sets the leerroute (Wi art. 17 lid 2) or decides that
+    the language skills are examined wholly or partly at A2 (art. 17 lid 3), it adapts the PIP
+    accordingly. ``leerroute_besluit`` and ``a2_onderdelen_besluit`` are the college's decision,
+    ``..._pip`` what the current PIP version records. A new PIP version does not move the start
+    of the termijn (Wi art. 11 lid 3, see ``inburgeringstermijn``).
+    """
+    if a2_onderdelen_besluit - TAALONDERDELEN:
+        raise ValueError("afschalen naar A2 betreft alleen de taalonderdelen (LE, LU, SC, SP)")
+    if a2_onderdelen_besluit and leerroute_besluit is not Leerroute.B1:
+        raise ValueError("afschalen naar A2 kan alleen in de B1-route (Wi art. 17 lid 3)")
+    aanpassen: list[str] = []
+    grondslagen = [G_PIP_AANPASSEN]
+    if leerroute_pip is not leerroute_besluit:
+        grondslagen.append(G_SCHAKELEN)
+        aanpassen.append(
+            f"de leerroute ({ROUTENAMEN[leerroute_besluit]} in plaats van "
+            f"{ROUTENAMEN[leerroute_pip]})"
+        )
+    if a2_onderdelen_pip != a2_onderdelen_besluit:
+        grondslagen.append(G_AFSCHALEN)
+        namen = ", ".join(sorted(o.value for o in a2_onderdelen_besluit)) or "geen"
+        aanpassen.append(f"de onderdelen die op A2 worden geëxamineerd ({namen})")
+    return Uitkomst(
+        tuple(aanpassen),
+        tuple(grondslagen),
+        "Het PIP volgt het besluit over de leerroute en het examenniveau."
+        if not aanpassen
+        else "Het college past het PIP aan het besluit aan: " + "; ".join(aanpassen) + ".",
+        regel="pip_aanpassing_na_routewijziging",
     )

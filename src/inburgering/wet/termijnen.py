@@ -1,6 +1,7 @@
 """The inburgeringstermijn and its extension (verlenging).
 
-Wi art. 11, 12 (BWBR0044770); Besluit art. 2.1 lid 2, 4.2-4.5, 9.3 lid 2 (BWBR0045555).
+Wi art. 11, 12 (BWBR0044770); Besluit art. 2.1 lid 2, 4.2-4.5 (incl. ambtshalve extension,
+4.5 lid 2-3), 9.3 lid 2 (BWBR0045555).
 """
 
 from __future__ import annotations
@@ -360,4 +361,71 @@ def regime(datum_ontstaan_plicht: date) -> Uitkomst[Regime]:
         else "Op deze inburgeringsplichtige blijft de oude Wet inburgering (2013) van toepassing.",
         bron=Bron.WET_EN_PRAKTIJK,
         regel="regime",
+    )
+
+
+G_AMBTSHALVE_INDIVIDUEEL = bi("4.5", 2)
+G_AMBTSHALVE_CATEGORIE = bi("4.5", 3)
+
+
+@dataclass(frozen=True)
+class AmbtshalveVerlenging:
+    """``vroegst`` is the first day DUO may give an individual ex officio decision (``None``
+    for a category, which has no such limit); ``toegestaan`` is filled when a date is given."""
+
+    vroegst: date | None
+    toegestaan: bool | None
+
+
+@regel(
+    G_AMBTSHALVE_INDIVIDUEEL,
+    G_AMBTSHALVE_CATEGORIE,
+    G_DUUR_IN_BESCHIKKING,
+    beleidskeuzes=("periodeeinde", "ontbrekende_dag"),
+)
+def verlenging_ambtshalve(
+    termijn_einde: date,
+    *,
+    categorie: bool = False,
+    beschikkingsdatum: date | None = None,
+    opties: Beleidskeuzes = STANDAARD,
+) -> Uitkomst[AmbtshalveVerlenging]:
+    """Whether DUO may extend the termijn ex officio (without an application), and from when. [wet]
+
+    Besluit 4.5 lid 2: in special cases concerning the person DUO may extend ex officio; the
+    decision is not given earlier than six months before the termijn expires (the same moment
+    as the earliest application, ``verlenging_aanvraagvenster``). Lid 3: in special cases
+    concerning all or categories of inburgeringsplichtigen, for a duration set by ministerial
+    regulation, with no such time limit. Lid 4: the decision states the duration. The gemeente
+    can flag a case to DUO; DUO decides.
+    """
+    if categorie:
+        return Uitkomst(
+            AmbtshalveVerlenging(None, True if beschikkingsdatum is not None else None),
+            (G_AMBTSHALVE_CATEGORIE, G_DUUR_IN_BESCHIKKING),
+            "DUO kan de termijn voor een categorie inburgeringsplichtigen ambtshalve verlengen, "
+            "met een duur die bij ministeriële regeling is bepaald.",
+            regel="verlenging_ambtshalve",
+        )
+    vroegst = plus_maanden(_vervaldag(termijn_einde, opties), -6, opties)
+    if beschikkingsdatum is None:
+        return Uitkomst(
+            AmbtshalveVerlenging(vroegst, None),
+            (G_AMBTSHALVE_INDIVIDUEEL, G_DUUR_IN_BESCHIKKING),
+            f"DUO kan de termijn in een bijzonder geval ambtshalve verlengen; de beschikking kan "
+            f"vanaf {datum_nl(vroegst)} worden gegeven.",
+            regel="verlenging_ambtshalve",
+        )
+    toegestaan = beschikkingsdatum >= vroegst
+    uitleg = (
+        f"Een ambtshalve verlenging met dagtekening {datum_nl(beschikkingsdatum)} is mogelijk."
+        if toegestaan
+        else f"Een ambtshalve verlenging met dagtekening {datum_nl(beschikkingsdatum)} is te "
+        f"vroeg: de beschikking kan pas vanaf {datum_nl(vroegst)} worden gegeven."
+    )
+    return Uitkomst(
+        AmbtshalveVerlenging(vroegst, toegestaan),
+        (G_AMBTSHALVE_INDIVIDUEEL, G_DUUR_IN_BESCHIKKING),
+        uitleg,
+        regel="verlenging_ambtshalve",
     )

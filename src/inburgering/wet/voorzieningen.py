@@ -1,20 +1,21 @@
 """Services the municipality provides: maatschappelijke begeleiding, financieel ontzorgen,
 and who pays course and exams.
 
-Wi art. 13, 16, 19, 20 (BWBR0044770); Participatiewet art. 56a (BWBR0015703).
+Wi art. 13, 16, 19, 20 (BWBR0044770); Besluit art. 6.2, 6.3 (BWBR0045555); Participatiewet
+art. 56a (BWBR0015703).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from .beleidskeuzes import STANDAARD, Beleidskeuzes
-from .grondslag import Bron, pw, wi
-from .kalender import datum_nl, einde_periode
+from .beleidskeuzes import STANDAARD, Beleidskeuzes, Periodeeinde
+from .grondslag import Bron, bi, pw, wi
+from .kalender import datum_nl, einde_periode, plus_jaren
 from .regels import regel
-from .typen import Doelgroep, Verblijfsgrond
+from .typen import Doelgroep, Leerroute, Verblijfsgrond
 from .uitkomst import Uitkomst
 
 G_MB_DOELGROEP = wi("13", 1)
@@ -27,6 +28,12 @@ G_LENING = wi("20", 1)
 G_ONTZORGEN_WIE = pw("56a", 1)
 G_ONTZORGEN_WAT = pw("56a", 2)
 G_ONTZORGEN_PIP = wi("15", 3)
+G_LENING_GEEN_AANSPRAAK = wi("20", 2)
+G_LENING_DOELEN = bi("6.2", 1)
+G_LENING_KEURMERK = bi("6.2", 3)
+G_LENING_TAALSCHAKEL = bi("6.2", 4)
+G_LENING_OUD_BESLUIT = bi("6.2", 6)
+G_LENING_PERIODE = bi("6.3", 1)
 
 ONTZORGEN_MAANDEN = 6
 DUO_LENING_MAX_CENTS = 1_000_000
@@ -192,15 +199,16 @@ class Kostenverdeling:
     duo_lening_max_cents: int | None
 
 
-@regel(G_AANBOD, G_KEURMERK, G_GEZIN_OVERIG, G_LENING, bron=Bron.WET_EN_PRAKTIJK)
+@regel(G_AANBOD, G_KEURMERK, G_GEZIN_OVERIG, G_LENING, G_LENING_DOELEN, bron=Bron.WET_EN_PRAKTIJK)
 def kosten_inburgering(doelgroep: Doelgroep) -> Uitkomst[Kostenverdeling]:
     """Who pays course and exams. [wet] for the course, [praktijk] for exams and loan amounts.
 
     Asylum status holders: the college offers the course (Wi art. 16 lid 1, keurmerk lid 3)
     and pays the first two attempts per exam component, not below the PIP level [praktijk].
     Family and other migrants (Wi art. 19): pay themselves, with a DUO loan (Wi art. 20 lid 1)
-    of up to €10,000 [praktijk], not for the onderwijsroute in practice. Exams cost €50 per
-    A2/KNM component [praktijk].
+    of up to €10,000 (Besluit 6.2 lid 1), in every leerroute: it also covers a recognised
+    taalschakeltraject followed in the onderwijsroute (lid 1 onder b, lid 4); see
+    ``lening_inburgering`` for the conditions. Exams cost €50 per A2/KNM component [praktijk].
     """
     if doelgroep is Doelgroep.ASIELSTATUSHOUDER:
         return Uitkomst(
@@ -225,9 +233,123 @@ def kosten_inburgering(doelgroep: Doelgroep) -> Uitkomst[Kostenverdeling]:
             EXAMENKOSTEN_A2_KNM_CENTS,
             DUO_LENING_MAX_CENTS,
         ),
-        (G_GEZIN_OVERIG, G_LENING),
+        (G_GEZIN_OVERIG, G_LENING, G_LENING_DOELEN),
         "De inburgeringsplichtige betaalt cursus en examens zelf en kan daarvoor bij DUO een "
-        "lening tot € 10.000 aanvragen.",
+        "lening tot € 10.000 aanvragen, in de onderwijsroute ook voor een erkend "
+        "taalschakeltraject.",
         bron=Bron.WET_EN_PRAKTIJK,
         regel="kosten_inburgering",
+    )
+
+
+class Leningdoel(StrEnum):
+    """What a DUO loan pays for (Besluit 6.2 lid 1 onder a-d)."""
+
+    CURSUS = "cursus"
+    TAALSCHAKELTRAJECT = "taalschakeltraject"
+    ALFABETISERING = "alfabetisering"
+    EXAMEN = "examen"
+
+
+@dataclass(frozen=True)
+class Leningbeoordeling:
+    """Whether a loan for ``doel`` is possible, its maximum, and otherwise why not."""
+
+    mogelijk: bool
+    max_cents: int
+    redenen: tuple[str, ...]
+
+
+@regel(
+    G_LENING,
+    G_LENING_GEEN_AANSPRAAK,
+    G_LENING_DOELEN,
+    G_LENING_KEURMERK,
+    G_LENING_TAALSCHAKEL,
+    G_LENING_OUD_BESLUIT,
+    G_LENING_PERIODE,
+    beleidskeuzes=("periodeeinde", "ontbrekende_dag"),
+)
+def lening_inburgering(
+    doel: Leningdoel,
+    *,
+    doelgroep: Doelgroep,
+    leerroute: Leerroute,
+    peildatum: date,
+    termijn_einde: date | None = None,
+    nieuwe_termijn_einde: date | None = None,
+    inburgeringsplichtig: bool = True,
+    keurmerk_of_certificaat: bool = False,
+    erkend_taalschakeltraject: bool = False,
+    alfabetisering_in_pip: bool = False,
+    eerdere_lening_open: bool = False,
+    opties: Beleidskeuzes = STANDAARD,
+) -> Uitkomst[Leningbeoordeling]:
+    """Whether a DUO loan (at most €10,000) is possible for ``doel``. [wet]
+
+    Wi art. 20 lid 1; Besluit 6.2 lid 1: for (a) a course for the leerroute in the PIP, (b) a
+    taalschakeltraject for that leerroute, (c) literacy education when the PIP requires it,
+    (d) the inburgeringsexamen; lid 3: a course or literacy education only at an institution
+    with a certificate or keurmerk; lid 4: a taalschakeltraject only in the onderwijsroute and
+    recognised (Wi art. 8 lid 2), so the onderwijsroute has a loan; lid 5-6: not while a loan
+    under the former Besluit is unpaid. Wi art. 20 lid 2: none for who is no longer
+    inburgeringsplichtig, or six years after the (extended) termijn expired (the last day is
+    the sixth anniversary of the termijn's last day). Besluit 6.3 lid 1: the entitlement of
+    family and other migrants (Wi art. 19) runs during the termijn, the extended termijn and a
+    new termijn of a DUO fine (``nieuwe_termijn_einde``). Documented choices: asylum status
+    holders receive the course from the college (Wi art. 16) and 6.3 gives the entitlement to
+    Wi art. 19 persons only, so the rule reports no loan for them; the exam loan (onder d)
+    covers the inburgeringsexamen of Wi art. 7 lid 1, which the B1-route and (art. 8 lid 4) the
+    onderwijsroute use, not the optional Z-route exams. The amount depends on income (lid 2).
+    """
+    redenen: list[str] = []
+    grondslagen = [G_LENING, G_LENING_DOELEN]
+    if doelgroep is Doelgroep.ASIELSTATUSHOUDER:
+        grondslagen.append(G_LENING_PERIODE)
+        redenen.append("een asielstatushouder krijgt het inburgeringsaanbod van de gemeente")
+    if not inburgeringsplichtig:
+        grondslagen.append(G_LENING_GEEN_AANSPRAAK)
+        redenen.append("de persoon is niet langer inburgeringsplichtig")
+    if termijn_einde is not None:
+        # the first day after the termijn, whatever the ``periodeeinde`` convention
+        vervaldag = termijn_einde
+        if opties.periodeeinde is Periodeeinde.LAATSTE_DAG:
+            vervaldag += timedelta(days=1)
+        laatste = plus_jaren(vervaldag, 6, opties) - timedelta(days=1)
+        if peildatum > laatste:
+            grondslagen.append(G_LENING_GEEN_AANSPRAAK)
+            redenen.append(
+                f"meer dan zes jaar na het verstrijken van de termijn (tot en met "
+                f"{datum_nl(laatste)})"
+            )
+        elif peildatum >= vervaldag and (
+            nieuwe_termijn_einde is None or peildatum > nieuwe_termijn_einde
+        ):
+            grondslagen.append(G_LENING_PERIODE)
+            redenen.append("buiten de (verlengde of nieuwe) termijn")
+    if doel is Leningdoel.TAALSCHAKELTRAJECT:
+        grondslagen.append(G_LENING_TAALSCHAKEL)
+        if leerroute is not Leerroute.ONDERWIJS:
+            redenen.append("een taalschakeltraject alleen in de onderwijsroute")
+        elif not erkend_taalschakeltraject:
+            redenen.append("het taalschakeltraject is niet erkend")
+    elif doel in (Leningdoel.CURSUS, Leningdoel.ALFABETISERING):
+        grondslagen.append(G_LENING_KEURMERK)
+        if doel is Leningdoel.ALFABETISERING and not alfabetisering_in_pip:
+            redenen.append("alfabetiseringsonderwijs staat niet als verplichting in het PIP")
+        if not keurmerk_of_certificaat:
+            redenen.append("de cursusinstelling heeft geen keurmerk of certificaat")
+    elif leerroute is Leerroute.Z:
+        redenen.append("de examens in de Z-route zijn niet het inburgeringsexamen")
+    if eerdere_lening_open:
+        grondslagen.append(G_LENING_OUD_BESLUIT)
+        redenen.append("een lening uit het vorige Besluit inburgering is nog niet afgelost")
+    mogelijk = not redenen
+    return Uitkomst(
+        Leningbeoordeling(mogelijk, DUO_LENING_MAX_CENTS if mogelijk else 0, tuple(redenen)),
+        tuple(dict.fromkeys(grondslagen)),
+        f"Een lening van DUO voor {doel.value} van ten hoogste € 10.000 is mogelijk."
+        if mogelijk
+        else f"Geen lening van DUO voor {doel.value}: " + "; ".join(redenen) + ".",
+        regel="lening_inburgering",
     )

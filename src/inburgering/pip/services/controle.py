@@ -22,6 +22,7 @@ from ..models import (
     PipVersie,
     Reden,
     Status,
+    ZrouteExamens,
 )
 from .basis import toestand_van, vier_ogen, wet_doelgroep, wet_leerroute
 
@@ -70,7 +71,11 @@ def pip_inhoud(versie: PipVersie, dossier: Dossier) -> wet.PipInhoud:
         vve_afspraken=bool(versie.vve_afspraken.strip()),
         intensiteit_leerroute=bool(versie.intensiteit_uren_per_week),
         aantal_voortgangsgesprekken=versie.aantal_voortgangsgesprekken,
-        zroute_examenkeuze_vastgelegd=bool(versie.zroute_examens),
+        zroute_examenkeuze_vastgelegd=versie.zroute_examens not in ("", ZrouteExamens.GEEN),
+        # Besluit 3.14 lid 7: the choice is required only on the person's wish and the
+        # college's judgement that he can take the exams (facts kept with the version).
+        zroute_examenwens=bool(versie.regelfeiten.get("zroute_examenwens")),
+        zroute_in_staat_geacht=versie.regelfeiten.get("zroute_in_staat_geacht"),
         bijstand=versie.bijstand,
         participatiewet_beschikkingen_bijgevoegd=bool(versie.participatiewet_beschikkingen.strip()),
         lbt_haalbaar=versie.lbt_haalbaar,
