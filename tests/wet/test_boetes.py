@@ -18,6 +18,7 @@ from inburgering.wet import (
     boete_art23,
     boete_duo_maximum,
     boeteplafond,
+    duo_boete_verwachting,
 )
 from inburgering.wet.boetes import euro
 
@@ -222,3 +223,78 @@ def test_boete_blijft_binnen_alle_plafonds(
 def test_duo_boetes():
     assert boete_duo_maximum(DuoBoete.PVT_MAP_NIET_AFGEROND).waarde == 34_000
     assert boete_duo_maximum(DuoBoete.LEERROUTE_NIET_BEHAALD).waarde == 100_000
+
+
+# --- DUO's fines: Wi art. 24-25, repeats and the permit case -----------------------------------
+
+
+EINDE = date(2025, 3, 1)  # last day of the termijn
+
+
+def duo(soort=DuoBoete.LEERROUTE_NIET_BEHAALD, **kwargs):
+    kwargs.setdefault("termijn_einde", EINDE)
+    kwargs.setdefault("peildatum", EINDE)
+    kwargs.setdefault("afgerond", False)
+    return duo_boete_verwachting(soort, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "verstreken"),
+    [(date(2025, 2, 28), False), (date(2025, 3, 1), False), (date(2025, 3, 2), True)],
+)
+def test_duo_boete_vanaf_de_dag_na_de_termijn(peildatum, verstreken):
+    for soort in DuoBoete:
+        uitkomst = duo(soort, peildatum=peildatum).waarde
+        assert uitkomst.boete is True
+        assert uitkomst.verschuldigd_vanaf == date(2025, 3, 2)
+        assert uitkomst.verstreken is verstreken
+
+
+def test_duo_bedragen_en_nieuwe_termijn():
+    art24 = duo(DuoBoete.PVT_MAP_NIET_AFGEROND)
+    assert (art24.waarde.bedrag_cents, art24.waarde.vast_bedrag) == (34_000, True)
+    assert art24.waarde.nieuwe_termijn_max_maanden == 24
+    assert {"BWBR0044770 art. 24 lid 1", "BWBR0045555 art. 7.2 lid 1"} <= {
+        str(g) for g in art24.grondslagen
+    }
+    art25 = duo()
+    assert (art25.waarde.bedrag_cents, art25.waarde.vast_bedrag) == (100_000, False)
+    assert "ten hoogste € 1.000" in art25.uitleg
+    assert "BWBR0044770 art. 26 lid 1" in {str(g) for g in art25.grondslagen}
+
+
+def test_duo_boete_herhaling_lid_3_en_iedere_twee_jaar_lid_4():
+    tweede = duo(DuoBoete.PVT_MAP_NIET_AFGEROND, ronde=2)
+    assert "BWBR0044770 art. 24 lid 3" in {str(g) for g in tweede.grondslagen}
+    assert tweede.waarde.nieuwe_termijn_max_maanden == 24
+    derde = duo(DuoBoete.PVT_MAP_NIET_AFGEROND, ronde=3, peildatum=date(2025, 3, 2))
+    assert derde.waarde.verschuldigd_vanaf == date(2025, 3, 2)
+    assert derde.waarde.nieuwe_termijn_max_maanden is None
+    assert "iedere twee jaar" in derde.uitleg
+    assert "BWBR0044770 art. 24 lid 4" in {str(g) for g in derde.grondslagen}
+    vierde = duo(DuoBoete.PVT_MAP_NIET_AFGEROND, ronde=4, peildatum=date(2027, 3, 1))
+    assert vierde.waarde.verschuldigd_vanaf == date(2027, 3, 2)
+    assert vierde.waarde.verstreken is False
+    # art. 25 lid 2 applies art. 24 lid 2-4 to the leerroute fine as well
+    assert duo(ronde=4).waarde.verschuldigd_vanaf == date(2027, 3, 2)
+    with pytest.raises(ValueError):
+        duo(ronde=0)
+
+
+def test_duo_geen_boete_als_afgerond_of_vergunning_weg():
+    assert duo(afgerond=True).waarde.boete is False
+    assert duo(DuoBoete.PVT_MAP_NIET_AFGEROND, afgerond=True).waarde.bedrag_cents == 0
+    # art. 25 lid 3: no leerroute fine when the permit is not extended or withdrawn ...
+    vergunning = duo(verblijf_niet_verlengd_of_ingetrokken=True)
+    assert vergunning.waarde.boete is False
+    assert "BWBR0044770 art. 25 lid 3" in {str(g) for g in vergunning.grondslagen}
+    # ... but that exception does not cover the PVT/MAP fine of art. 24
+    pvt = duo(DuoBoete.PVT_MAP_NIET_AFGEROND, verblijf_niet_verlengd_of_ingetrokken=True)
+    assert pvt.waarde.boete is True
+
+
+def test_duo_boete_asielstatushouder_individuele_beoordeling():
+    asiel = duo(doelgroep=ASIEL)
+    assert asiel.waarde.individuele_beoordeling_vereist and asiel.bron is Bron.WET_EN_PRAKTIJK
+    gezin = duo(doelgroep=GEZIN)
+    assert not gezin.waarde.individuele_beoordeling_vereist and gezin.bron is Bron.WET

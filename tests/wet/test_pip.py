@@ -7,10 +7,12 @@ from hypothesis import strategies as st
 from inburgering.wet import (
     Beleidskeuzes,
     Doelgroep,
+    Examenonderdeel,
     Leerroute,
     PipInhoud,
     PipSituatie,
     is_atw_rustdag,
+    pip_aanpassing_na_routewijziging,
     pip_deadline,
     pip_inhoud_ontbrekend,
 )
@@ -307,3 +309,44 @@ def test_pip_afwijking_lbt_vraagt_motivering(leerroute, haalbaar, motivering_nod
 def test_goede_vrijdag_2038_schuift_vijf_dagen_tot_na_koningsdag():
     u = pip_deadline(date(2038, 4, 23) - timedelta(days=70)).waarde
     assert (u.kalenderdatum, u.uiterlijk) == (date(2038, 4, 23), date(2038, 4, 28))
+
+
+# --- Besluit 5.3 lid 6: the PIP follows schakelen and afschalen -----------------------------------
+
+
+def test_pip_aanpassen_na_schakelen():
+    uitkomst = pip_aanpassing_na_routewijziging(
+        leerroute_pip=Leerroute.B1, leerroute_besluit=Leerroute.Z
+    )
+    assert uitkomst.waarde == ("de leerroute (de Z-route in plaats van de B1-route)",)
+    assert {str(g) for g in uitkomst.grondslagen} == {
+        "BWBR0045555 art. 5.3 lid 6",
+        "BWBR0044770 art. 17 lid 2",
+    }
+
+
+def test_pip_aanpassen_na_afschalen():
+    sp = frozenset({Examenonderdeel.SPREKEN})
+    uitkomst = pip_aanpassing_na_routewijziging(
+        leerroute_pip=Leerroute.B1, leerroute_besluit=Leerroute.B1, a2_onderdelen_besluit=sp
+    )
+    assert uitkomst.waarde == ("de onderdelen die op A2 worden geëxamineerd (SP)",)
+    assert "BWBR0044770 art. 17 lid 3" in {str(g) for g in uitkomst.grondslagen}
+    bijgewerkt = pip_aanpassing_na_routewijziging(
+        leerroute_pip=Leerroute.B1,
+        leerroute_besluit=Leerroute.B1,
+        a2_onderdelen_pip=sp,
+        a2_onderdelen_besluit=sp,
+    )
+    assert bijgewerkt.waarde == ()
+    assert bijgewerkt.uitleg == "Het PIP volgt het besluit over de leerroute en het examenniveau."
+    with pytest.raises(ValueError):
+        pip_aanpassing_na_routewijziging(
+            leerroute_pip=Leerroute.B1, leerroute_besluit=Leerroute.Z, a2_onderdelen_besluit=sp
+        )
+    with pytest.raises(ValueError):
+        pip_aanpassing_na_routewijziging(
+            leerroute_pip=Leerroute.B1,
+            leerroute_besluit=Leerroute.B1,
+            a2_onderdelen_besluit=frozenset({Examenonderdeel.KNM}),
+        )

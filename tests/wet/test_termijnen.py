@@ -22,6 +22,7 @@ from inburgering.wet import (
     verlengde_termijn,
     verlenging_aanvraagvenster,
     verlenging_aanzienlijke_inspanningen,
+    verlenging_ambtshalve,
     verlenging_geen_verwijt,
 )
 
@@ -224,3 +225,39 @@ def test_geen_verwijt_gronden_en_melding_aanbod():
 def test_regime_grens_1_januari_2022():
     assert regime(date(2021, 12, 31)).waarde is Regime.WI2013
     assert regime(date(2022, 1, 1)).waarde is Regime.WI2021
+
+
+# --- ambtshalve extension: Besluit 4.5 lid 2-3 -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("beschikking", "toegestaan"),
+    [
+        # termijn ends (last day) 1 March 2025: it expires on 2 March; six months earlier is
+        # 2 September 2024
+        (date(2024, 9, 1), False),
+        (date(2024, 9, 2), True),
+        (date(2024, 9, 3), True),
+    ],
+)
+def test_ambtshalve_verlenging_niet_eerder_dan_zes_maanden(beschikking, toegestaan):
+    uitkomst = verlenging_ambtshalve(date(2025, 3, 1), beschikkingsdatum=beschikking)
+    assert uitkomst.waarde.vroegst == date(2024, 9, 2)
+    assert uitkomst.waarde.toegestaan is toegestaan
+    assert {str(g) for g in uitkomst.grondslagen} == {
+        "BWBR0045555 art. 4.5 lid 2",
+        "BWBR0045555 art. 4.5 lid 4",
+    }
+    # the same moment as the earliest application under lid 1
+    assert uitkomst.waarde.vroegst == verlenging_aanvraagvenster(date(2025, 3, 1)).waarde.vroegst
+
+
+def test_ambtshalve_verlenging_categorie_zonder_tijdsgrens():
+    uitkomst = verlenging_ambtshalve(
+        date(2025, 3, 1), categorie=True, beschikkingsdatum=date(2023, 1, 1)
+    )
+    assert uitkomst.waarde == uitkomst.waarde.__class__(None, True)
+    assert "BWBR0045555 art. 4.5 lid 3" in {str(g) for g in uitkomst.grondslagen}
+    assert "ministeriële regeling" in uitkomst.uitleg
+    zonder = verlenging_ambtshalve(date(2025, 3, 1))
+    assert zonder.waarde.toegestaan is None and "vanaf 02-09-2024" in zonder.uitleg

@@ -7,6 +7,8 @@ from inburgering.wet import (
     Betaler,
     Doelgroep,
     Gegevenscategorie,
+    Leerroute,
+    Leningdoel,
     OntbrekendeDag,
     OntzorgKosten,
     Verblijfsgrond,
@@ -14,6 +16,7 @@ from inburgering.wet import (
     doelgroep,
     financieel_ontzorgen,
     kosten_inburgering,
+    lening_inburgering,
     maatschappelijke_begeleiding,
 )
 
@@ -117,3 +120,64 @@ def test_bewaartermijn_bij_overlijden():
         opties=opties,
     )
     assert kern.waarde.verwijderen_uiterlijk == date(2075, 3, 1)
+
+
+# --- the DUO loan: Wi art. 20; Besluit 6.2-6.3 -------------------------------------------------
+
+
+def lening(doel=Leningdoel.CURSUS, **kwargs):
+    kwargs.setdefault("doelgroep", Doelgroep.GEZINSMIGRANT_OVERIG)
+    kwargs.setdefault("leerroute", Leerroute.B1)
+    kwargs.setdefault("peildatum", date(2024, 1, 1))
+    kwargs.setdefault("keurmerk_of_certificaat", True)
+    return lening_inburgering(doel, **kwargs)
+
+
+def test_onderwijsroute_heeft_een_lening_voor_het_taalschakeltraject():
+    # Besluit 6.2 lid 1 onder b and lid 4: the loan covers a recognised taalschakeltraject
+    # followed in the onderwijsroute (the old note "no loan in the onderwijsroute" was wrong).
+    uitkomst = lening(
+        Leningdoel.TAALSCHAKELTRAJECT, leerroute=Leerroute.ONDERWIJS, erkend_taalschakeltraject=True
+    )
+    assert uitkomst.waarde.mogelijk and uitkomst.waarde.max_cents == 1_000_000
+    assert "BWBR0045555 art. 6.2 lid 4" in {str(g) for g in uitkomst.grondslagen}
+    niet_erkend = lening(Leningdoel.TAALSCHAKELTRAJECT, leerroute=Leerroute.ONDERWIJS)
+    assert niet_erkend.waarde.redenen == ("het taalschakeltraject is niet erkend",)
+    b1 = lening(Leningdoel.TAALSCHAKELTRAJECT, erkend_taalschakeltraject=True)
+    assert b1.waarde.redenen == ("een taalschakeltraject alleen in de onderwijsroute",)
+    kosten = kosten_inburgering(Doelgroep.GEZINSMIGRANT_OVERIG)
+    assert "taalschakeltraject" in kosten.uitleg
+    assert "BWBR0045555 art. 6.2 lid 1" in {str(g) for g in kosten.grondslagen}
+
+
+def test_lening_cursus_alfabetisering_examen():
+    assert lening().waarde.mogelijk
+    assert lening(keurmerk_of_certificaat=False).waarde.redenen == (
+        "de cursusinstelling heeft geen keurmerk of certificaat",
+    )
+    assert not lening(Leningdoel.ALFABETISERING).waarde.mogelijk
+    assert lening(Leningdoel.ALFABETISERING, alfabetisering_in_pip=True).waarde.mogelijk
+    assert lening(Leningdoel.EXAMEN, leerroute=Leerroute.ONDERWIJS).waarde.mogelijk
+    assert not lening(Leningdoel.EXAMEN, leerroute=Leerroute.Z).waarde.mogelijk
+    assert not lening(eerdere_lening_open=True).waarde.mogelijk
+    assert not lening(inburgeringsplichtig=False).waarde.mogelijk
+    assert not lening(doelgroep=Doelgroep.ASIELSTATUSHOUDER).waarde.mogelijk
+
+
+@pytest.mark.parametrize(
+    ("peildatum", "nieuwe_termijn_einde", "mogelijk"),
+    [
+        (date(2025, 3, 1), None, True),  # last day of the termijn
+        (date(2025, 3, 2), None, False),  # after the termijn, no new termijn
+        (date(2025, 3, 2), date(2027, 3, 1), True),  # a new termijn of a DUO fine (6.3 lid 1)
+        (date(2031, 3, 1), date(2031, 3, 31), True),  # the last day of six years after
+        (date(2031, 3, 2), date(2031, 3, 31), False),  # Wi 20 lid 2 onder a
+    ],
+)
+def test_lening_periode(peildatum, nieuwe_termijn_einde, mogelijk):
+    uitkomst = lening(
+        peildatum=peildatum,
+        termijn_einde=date(2025, 3, 1),
+        nieuwe_termijn_einde=nieuwe_termijn_einde,
+    )
+    assert uitkomst.waarde.mogelijk is mogelijk

@@ -404,7 +404,8 @@ def duo_boete_verwachting(
     asiel = doelgroep is Doelgroep.ASIELSTATUSHOUDER
     if art24:
         grondslagen: tuple[Grondslag, ...] = (G_ART24, G_BEDRAG_24)
-        bedrag, onderwerp = 34_000, "het participatieverklaringstraject en de MAP"
+        bedrag = 34_000
+        onderwerp = "het participatieverklaringstraject of de module Arbeidsmarkt en Participatie"
     else:
         grondslagen = (G_ART25, G_ART25_OVEREENKOMSTIG, G_BEDRAG_25, G_MAXIMA)
         bedrag, onderwerp = 100_000, "de leerroute"
@@ -417,7 +418,12 @@ def duo_boete_verwachting(
         grondslagen = (*grondslagen, G_ART24_NIEUWE_TERMIJN)
     reden: str | None = None
     if afgerond:
-        reden = f"{onderwerp} is afgerond" if art24 else "de leerroute is behaald"
+        reden = (
+            "het participatieverklaringstraject en de module Arbeidsmarkt en Participatie zijn "
+            "afgerond"
+            if art24
+            else "de leerroute is behaald"
+        )
     elif not art24 and verblijf_niet_verlengd_of_ingetrokken:
         reden = "de verblijfsvergunning is niet verlengd of ingetrokken"
         grondslagen = (G_ART25, G_ART25_VERBLIJF)

@@ -274,6 +274,13 @@ class Plichtstand:
 ALLE_ONDERDELEN = frozenset(Examenonderdeel)
 
 
+def _onderdelen(namen: list[str]) -> str:
+    """'het examenonderdeel KNM' or 'de examenonderdelen LE, SP'."""
+    if len(namen) == 1:
+        return f"het examenonderdeel {namen[0]}"
+    return "de examenonderdelen " + ", ".join(namen)
+
+
 @regel(G_INHOUD_PLICHT, G_DIPLOMA, G_DEELVRIJSTELLING, G_GEEN_MAP, G_EXAMEN_IN_ONDERWIJSROUTE)
 def inburgeringsplicht_voldaan(
     *,
@@ -324,13 +331,12 @@ def inburgeringsplicht_voldaan(
             grondslagen.append(G_EXAMEN_IN_ONDERWIJSROUTE)
             via = "het inburgeringsexamen (onderwijsroute niet behaald, artikel 8, vierde lid)"
         if examen_open:
-            namen = ", ".join(o.value for o in examen_open)
+            namen = _onderdelen([o.value for o in examen_open])
             if leerroute is Leerroute.ONDERWIJS:
-                ontbrekend.append(
-                    f"de onderwijsroute is niet behaald en de examenonderdelen {namen} ook niet"
-                )
+                ontbrekend.append(f"de onderwijsroute is niet behaald en {namen} ook niet")
             else:
-                ontbrekend.append(f"de examenonderdelen {namen} zijn niet behaald")
+                ww = "is" if len(examen_open) == 1 else "zijn"
+                ontbrekend.append(f"{namen} {ww} niet behaald")
     voldaan = not ontbrekend
     if voldaan:
         grondslagen.append(G_DIPLOMA)
@@ -434,10 +440,10 @@ def vrijstelling_inburgeringsplicht(
     if volledig:
         uitleg = "Grond voor vrijstelling van de inburgeringsplicht: " + "; ".join(teksten) + "."
     elif deel:
-        namen = ", ".join(sorted(o.value for o in deel))
+        namen = _onderdelen(sorted(o.value for o in deel))
         uitleg = (
-            f"Geen volledige vrijstelling; wel vrijgesteld van de examenonderdelen {namen} op "
-            "grond van een aangewezen document."
+            f"Geen volledige vrijstelling; wel vrijgesteld van {namen} op grond van een "
+            "aangewezen document."
         )
     else:
         uitleg = "Er is geen grond voor vrijstelling van de inburgeringsplicht."
@@ -605,15 +611,19 @@ def ontheffing_bijzondere_omstandigheden(
         missend = [
             tekst
             for tekst, geldt in (
-                ("zeer uitzonderlijk en onvoorzien", zeer_uitzonderlijk_en_onvoorzien),
-                ("niet aan de inburgeringsplichtige te wijten", niet_te_wijten),
-                ("leidt tot een zeer schrijnende situatie", zeer_schrijnend),
+                (
+                    "de omstandigheden zeer uitzonderlijk en onvoorzien zijn",
+                    zeer_uitzonderlijk_en_onvoorzien,
+                ),
+                ("ze niet aan de inburgeringsplichtige te wijten zijn", niet_te_wijten),
+                (
+                    "vasthouden aan de plicht tot een zeer schrijnende situatie leidt",
+                    zeer_schrijnend,
+                ),
             )
             if not geldt
         ]
-        delen.append(
-            "Geen grond voor ontheffing; de omstandigheden zijn niet: " + ", ".join(missend)
-        )
+        delen.append("Geen grond voor ontheffing: niet vastgesteld is dat " + " en ".join(missend))
     if ontbreekt:
         delen.append("bij de aanvraag hoort een advies van het college, dat nog ontbreekt")
     elif ambtshalve:

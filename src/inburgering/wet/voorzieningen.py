@@ -251,6 +251,14 @@ class Leningdoel(StrEnum):
     EXAMEN = "examen"
 
 
+LENINGDOEL = {
+    Leningdoel.CURSUS: "een cursus",
+    Leningdoel.TAALSCHAKELTRAJECT: "een taalschakeltraject",
+    Leningdoel.ALFABETISERING: "alfabetiseringsonderwijs",
+    Leningdoel.EXAMEN: "het inburgeringsexamen",
+}
+
+
 @dataclass(frozen=True)
 class Leningbeoordeling:
     """Whether a loan for ``doel`` is possible, its maximum, and otherwise why not."""
@@ -306,7 +314,10 @@ def lening_inburgering(
     grondslagen = [G_LENING, G_LENING_DOELEN]
     if doelgroep is Doelgroep.ASIELSTATUSHOUDER:
         grondslagen.append(G_LENING_PERIODE)
-        redenen.append("een asielstatushouder krijgt het inburgeringsaanbod van de gemeente")
+        redenen.append(
+            "een asielstatushouder krijgt het inburgeringsaanbod van de gemeente en heeft geen "
+            "aanspraak op de lening"
+        )
     if not inburgeringsplichtig:
         grondslagen.append(G_LENING_GEEN_AANSPRAAK)
         redenen.append("de persoon is niet langer inburgeringsplichtig")
@@ -348,8 +359,8 @@ def lening_inburgering(
     return Uitkomst(
         Leningbeoordeling(mogelijk, DUO_LENING_MAX_CENTS if mogelijk else 0, tuple(redenen)),
         tuple(dict.fromkeys(grondslagen)),
-        f"Een lening van DUO voor {doel.value} van ten hoogste € 10.000 is mogelijk."
+        f"Een lening van DUO voor {LENINGDOEL[doel]} van ten hoogste € 10.000 is mogelijk."
         if mogelijk
-        else f"Geen lening van DUO voor {doel.value}: " + "; ".join(redenen) + ".",
+        else f"Geen lening van DUO voor {LENINGDOEL[doel]}: " + "; ".join(redenen) + ".",
         regel="lening_inburgering",
     )
