@@ -1,5 +1,5 @@
 """Services the municipality provides: maatschappelijke begeleiding, financieel ontzorgen,
-and who pays course and exams.
+and who pays course and exams (incl. DUO's loan).
 
 Wi art. 13, 16, 19, 20 (BWBR0044770); Besluit art. 6.2, 6.3 (BWBR0045555); Participatiewet
 art. 56a (BWBR0015703).
