@@ -38,6 +38,13 @@ from .duo_validatie import (
     valideer_pip_verwijderen,
     valideer_pvt,
 )
+from .examens import (
+    Examenplanregel,
+    Examenuitslag,
+    Onderdeelstand,
+    examenplan,
+    examenstand,
+)
 from .grondslag import BI2021, PW, WI2021, Bron, Grondslag, alle_grondslagen
 from .intake import IntakeOnderdeel, IntakeVervolg, brede_intake_ontbrekend, brede_intake_vervolg
 from .kalender import atw_feestdagen, is_atw_rustdag, paaszondag
@@ -116,6 +123,8 @@ __all__ = [
     "DuoBoete",
     "EerdereOvertreding",
     "Examenonderdeel",
+    "Examenplanregel",
+    "Examenuitslag",
     "GeenVerwijtBeoordeling",
     "Gegevenscategorie",
     "Grondslag",
@@ -127,6 +136,7 @@ __all__ = [
     "Kostenverdeling",
     "LbtUitkomst",
     "Leerroute",
+    "Onderdeelstand",
     "OntbrekendeDag",
     "OntzorgKosten",
     "Ontzorgen",
@@ -163,6 +173,8 @@ __all__ = [
     "brede_intake_ontbrekend",
     "brede_intake_vervolg",
     "doelgroep",
+    "examenplan",
+    "examenstand",
     "financieel_ontzorgen",
     "inburgeringstermijn",
     "is_atw_rustdag",
