@@ -44,6 +44,7 @@ from .examens import (
     Onderdeelstand,
     examenplan,
     examenstand,
+    telt_als_poging,
 )
 from .grondslag import BI2021, PW, WI2021, Bron, Grondslag, alle_grondslagen
 from .intake import IntakeOnderdeel, IntakeVervolg, brede_intake_ontbrekend, brede_intake_vervolg
@@ -196,6 +197,7 @@ __all__ = [
     "regime",
     "route_conform_lbt",
     "schakelen_toegestaan",
+    "telt_als_poging",
     "valideer_aanbod",
     "valideer_map",
     "valideer_pip",
