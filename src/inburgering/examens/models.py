@@ -22,9 +22,7 @@ class Onderdeel(models.TextChoices):
 
 
 class ExamenBetaling(models.Model):
-    dossier = models.ForeignKey(
-        Dossier, on_delete=models.PROTECT, related_name="examenbetalingen"
-    )
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="examenbetalingen")
     onderdeel = models.CharField(_("examenonderdeel"), max_length=3, choices=Onderdeel.choices)
     bedrag_cents = models.PositiveIntegerField(_("bedrag in centen"))
     datum = models.DateField(_("betaaldatum"))
@@ -58,6 +56,6 @@ class ExamenBetaling(models.Model):
 
 
 def euro(cents: int) -> str:
-    """"1.250,50" (Dutch notation, without the sign)."""
+    """ "1.250,50" (Dutch notation, without the sign)."""
     tekst = f"{cents / 100:,.2f}"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")

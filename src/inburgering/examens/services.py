@@ -158,7 +158,7 @@ def _pogingen(dossier: Dossier) -> list[Poging]:
     return sorted(pogingen, key=lambda p: p.datum)
 
 
-# --- DUO's Examen API: free attempts ---------------------------------------------------------------
+# --- DUO's Examen API: free attempts -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def gratis_pogingen(dossier: Dossier, *, transport: Transport | None = None) -> 
     return GratisPogingen({p["onderdeel"]: p["gratisPogingenTegoed"] for p in lijst})
 
 
-# --- payments ----------------------------------------------------------------------------------------
+# --- payments ------------------------------------------------------------------------------------
 
 
 def registreer_betaling(
@@ -276,7 +276,7 @@ def registreer_betaling(
         ) from exc
 
 
-# --- the overview ------------------------------------------------------------------------------------
+# --- the overview --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -332,7 +332,9 @@ class Overzicht:
         return sum(1 for r in self.regels if r.behaald)
 
 
-def overzicht(dossier: Dossier, *, duo: bool = True, transport: Transport | None = None) -> Overzicht:
+def overzicht(
+    dossier: Dossier, *, duo: bool = True, transport: Transport | None = None
+) -> Overzicht:
     """Everything `examens/_overzicht.html` shows for `dossier`. With `duo` the free attempts are
     asked of DUO's Examen API (one call); without, they are left out."""
     versie = vastgestelde_versie(dossier)
@@ -342,9 +344,7 @@ def overzicht(dossier: Dossier, *, duo: bool = True, transport: Transport | None
     gratis = gratis_pogingen(dossier, transport=transport) if duo else None
     regels: list[Onderdeelregel] = []
     if plan is not None:
-        standen = {
-            s.onderdeel: s for s in wet.examenstand(plan.waarde, uitslagen(dossier)).waarde
-        }
+        standen = {s.onderdeel: s for s in wet.examenstand(plan.waarde, uitslagen(dossier)).waarde}
         for r in plan.waarde:
             stand = standen[r.onderdeel]
             code = r.onderdeel.value
