@@ -25,10 +25,13 @@ class BetalingForm(NLDesignFormMixin, forms.Form):
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, onderdelen: list[str], **kwargs):
+    def __init__(self, *args, onderdelen: list[str] | None = None, **kwargs):
+        """`onderdelen`: the components of the PIP's route (None: all of DUO's components)."""
         super().__init__(*args, **kwargs)
         self.fields["onderdeel"].choices = [("", "—")] + [
-            (code, naam) for code, naam in Onderdeel.choices if code in onderdelen
+            (code, naam)
+            for code, naam in Onderdeel.choices
+            if onderdelen is None or code in onderdelen
         ]
 
     def clean_bedrag(self) -> int:
