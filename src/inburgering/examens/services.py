@@ -20,10 +20,11 @@ from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Soort
+from inburgering.intake.models import Leerroute
 from inburgering.koppelingen.duo.client import DuoFout, DuoOnbereikbaar, Transport, client_voor
 from inburgering.labels import label
 from inburgering.pip import services as pip_services
-from inburgering.pip.models import PipVersie, ZrouteExamens
+from inburgering.pip.models import ZrouteExamens
 
 from .models import ExamenBetaling, Onderdeel, euro
 
@@ -40,19 +41,60 @@ class ExamenFout(OngeldigeGebeurtenis):
 # --- the plan ------------------------------------------------------------------------------------
 
 
-def vastgestelde_versie(dossier: Dossier) -> PipVersie | None:
-    return pip_services.vastgestelde_versie(pip_services.pip_van(dossier))
+@dataclass(frozen=True)
+class Pipgrond:
+    """What the plan is derived from: the vastgesteld PIP version, or, for a dossier without one
+    in this app (migrated or demo data), the latest `PIP_VASTGESTELD` fact in the log."""
+
+    leerroute: str  # intake.Leerroute: "b1", "onderwijs", "z"
+    niveau: str
+    zroute_examens: str
+    versienummer: int | None
+    dagtekening: dt.date | None
+
+    @property
+    def route_naam(self) -> str:
+        return label(Leerroute, self.leerroute)
 
 
-def plan_van(versie: PipVersie | None) -> wet.Uitkomst[tuple[wet.Examenplanregel, ...]] | None:
-    """The exam plan of a vastgesteld PIP version (None without a PIP or a leerroute)."""
-    if versie is None:
+def pip_grond(dossier: Dossier) -> Pipgrond | None:
+    versie = pip_services.vastgestelde_versie(pip_services.pip_van(dossier))
+    if versie is not None and versie.leerroute:
+        return Pipgrond(
+            versie.leerroute, versie.niveau, versie.zroute_examens, versie.versienummer,
+            versie.dagtekening,
+        )  # fmt: skip
+    vervangen = DossierEvent.objects.filter(dossier=dossier, corrigeert__isnull=False).values(
+        "corrigeert_id"
+    )
+    ev = (
+        DossierEvent.objects.filter(dossier=dossier, soort=Soort.PIP_VASTGESTELD)
+        .exclude(pk__in=vervangen)
+        .order_by("-datum", "-id")
+        .first()
+    )
+    if ev is None:
         return None
-    leerroute = pip_services.wet_leerroute(versie.leerroute)
+    g = ev.gegevens or {}
+    leerroute = g.get("leerroute") or dossier.leerroute
+    if leerroute not in Leerroute.values:
+        return None
+    versie_nr = g.get("versie")
+    return Pipgrond(
+        leerroute, g.get("niveau") or "", "",
+        versie_nr if isinstance(versie_nr, int) else None, ev.datum,
+    )  # fmt: skip
+
+
+def plan_van(grond: Pipgrond | None) -> wet.Uitkomst[tuple[wet.Examenplanregel, ...]] | None:
+    """The exam plan of the PIP (None without a PIP or a leerroute)."""
+    if grond is None:
+        return None
+    leerroute = pip_services.wet_leerroute(grond.leerroute)
     if leerroute is None:
         return None
-    niveau = wet.Taalniveau(versie.niveau) if versie.niveau in ("A2", "B1") else None
-    keuze = versie.zroute_examens
+    niveau = wet.Taalniveau(grond.niveau) if grond.niveau in ("A2", "B1") else None
+    keuze = grond.zroute_examens
     return wet.examenplan(
         leerroute=leerroute,
         niveau=niveau,
@@ -62,7 +104,7 @@ def plan_van(versie: PipVersie | None) -> wet.Uitkomst[tuple[wet.Examenplanregel
 
 
 def onderdelen_in_plan(dossier: Dossier) -> list[str]:
-    plan = plan_van(vastgestelde_versie(dossier))
+    plan = plan_van(pip_grond(dossier))
     return [r.onderdeel.value for r in plan.waarde] if plan else []
 
 
@@ -218,9 +260,9 @@ def registreer_betaling(
         raise ExamenFout(_("Vul de factuurreferentie in."))
     if len(factuurreferentie) > 50:
         raise ExamenFout(_("De factuurreferentie is langer dan 50 tekens."))
-    versie = vastgestelde_versie(dossier)
-    plan = plan_van(versie)
-    if versie is None or plan is None:
+    grond = pip_grond(dossier)
+    plan = plan_van(grond)
+    if grond is None or plan is None:
         raise ExamenFout(
             _("Er is nog geen vastgesteld PIP met een leerroute; het examenplan volgt daaruit.")
         )
@@ -231,13 +273,13 @@ def registreer_betaling(
             _("%(onderdeel)s hoort niet bij de examens van %(route)s in het PIP van deze persoon.")
             % {
                 "onderdeel": label(Onderdeel, onderdeel),
-                "route": versie.get_leerroute_display(),
+                "route": grond.route_naam,
             }
         )
-    if versie.dagtekening and datum < versie.dagtekening:
+    if grond.dagtekening and datum < grond.dagtekening:
         raise ExamenFout(
             _("De betaaldatum ligt vóór de dagtekening van het PIP (%(dag)s).")
-            % {"dag": versie.dagtekening.strftime("%d-%m-%Y")}
+            % {"dag": grond.dagtekening.strftime("%d-%m-%Y")}
         )
     if ExamenBetaling.objects.filter(
         dossier=dossier, onderdeel=onderdeel, factuurreferentie=factuurreferentie
@@ -304,7 +346,7 @@ class Onderdeelregel:
 @dataclass
 class Overzicht:
     dossier: Dossier
-    versie: PipVersie | None
+    pip: Pipgrond | None
     plan: wet.Uitkomst | None
     regels: list[Onderdeelregel]
     buiten_plan: list[Poging]
@@ -337,8 +379,8 @@ def overzicht(
 ) -> Overzicht:
     """Everything `examens/_overzicht.html` shows for `dossier`. With `duo` the free attempts are
     asked of DUO's Examen API (one call); without, they are left out."""
-    versie = vastgestelde_versie(dossier)
-    plan = plan_van(versie)
+    grond = pip_grond(dossier)
+    plan = plan_van(grond)
     pogingen = _pogingen(dossier)
     betalingen = list(ExamenBetaling.objects.filter(dossier=dossier).order_by("datum", "id"))
     gratis = gratis_pogingen(dossier, transport=transport) if duo else None
@@ -365,7 +407,7 @@ def overzicht(
     in_plan = {r.onderdeel for r in regels}
     return Overzicht(
         dossier=dossier,
-        versie=versie,
+        pip=grond,
         plan=plan,
         regels=regels,
         buiten_plan=[p for p in pogingen if p.onderdeel not in in_plan],
