@@ -12,7 +12,7 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
@@ -24,6 +24,7 @@ from inburgering.koppelingen.management.commands.duo_simulator import post_in_pr
 from inburgering.koppelingen.outbox import verwerk_alles
 
 from . import services
+from .models import ExamenBetaling
 
 #: The price of one attempt of an A2/KNM exam [praktijk: € 50]; the B1 state exam costs more.
 PRIJS_CENTS = {"KNM": 5000, "A2": 5000, "B1": 7500}
@@ -126,3 +127,9 @@ def _betalingen(dossier: Dossier, vandaag: dt.date) -> int:
             )
             aantal += 1
     return aantal
+
+
+def verwijder_betalingen(dossiers: QuerySet[Dossier]) -> int:
+    """The payments of these (synthetic) dossiers: `demo.opslag.verwijder_demodata` calls this
+    before it deletes their events and the demo users (both protected by the payments)."""
+    return ExamenBetaling.objects.filter(dossier__in=dossiers.values("pk")).delete()[0]
