@@ -94,6 +94,7 @@ VERWACHT: dict[str, Regel] = {
     "pip:beschikking": dossierpagina(),
     "pip:samenvatting": dossierpagina(),
     "pip:samenvatting_pdf": dossierpagina(),
+    "examens:examens": dossierpagina(),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),

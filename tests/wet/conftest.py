@@ -229,6 +229,13 @@ def voorbeelduitkomsten() -> list:
             zeer_schrijnend=False,
             ambtshalve=True,
         ),
+        w.examenplan(leerroute=w.Leerroute.B1, niveau=w.Taalniveau.A2),
+        w.examenplan(leerroute=w.Leerroute.ONDERWIJS),
+        w.examenplan(leerroute=w.Leerroute.Z, zroute_a2=True, zroute_knm=True),
+        w.examenstand(
+            w.examenplan(leerroute=w.Leerroute.B1).waarde,
+            [w.Examenuitslag(w.Examenonderdeel.KNM, date(2026, 1, 1), "Geslaagd")],
+        ),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt

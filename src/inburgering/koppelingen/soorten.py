@@ -48,7 +48,13 @@ def registreer() -> None:
     registreer_soort(
         S.EXAMENRESULTAAT,
         app=app,
-        velden={"onderdeel": TEKST, "resultaat": TEKST, "niveau": TEKST, "examendatum": TEKST},
+        velden={
+            "onderdeel": TEKST,
+            "resultaat": TEKST,
+            "niveau": TEKST,
+            "examendatum": TEKST,
+            "reden_geen_resultaat": TEKST,
+        },
         verplicht=["onderdeel"],
         woorden=[_examen],
         mijlpalen=[("examen", "max")],

@@ -40,6 +40,14 @@ from .duo_validatie import (
     valideer_pip_verwijderen,
     valideer_pvt,
 )
+from .examens import (
+    Examenplanregel,
+    Examenuitslag,
+    Onderdeelstand,
+    examenplan,
+    examenstand,
+    telt_als_poging,
+)
 from .grondslag import BI2021, PW, WI2021, Bron, Grondslag, alle_grondslagen
 from .intake import IntakeOnderdeel, IntakeVervolg, brede_intake_ontbrekend, brede_intake_vervolg
 from .kalender import atw_feestdagen, is_atw_rustdag, paaszondag
@@ -150,6 +158,8 @@ __all__ = [
     "DuoBoeteVerwachting",
     "EerdereOvertreding",
     "Examenonderdeel",
+    "Examenplanregel",
+    "Examenuitslag",
     "GeenVerwijtBeoordeling",
     "Gegevenscategorie",
     "Grondslag",
@@ -164,6 +174,7 @@ __all__ = [
     "Leningbeoordeling",
     "Leningdoel",
     "Onderbrekingsreden",
+    "Onderdeelstand",
     "OntbrekendeDag",
     "Ontheffingsbeoordeling",
     "Ontheffingssoort",
@@ -208,6 +219,8 @@ __all__ = [
     "brede_intake_vervolg",
     "doelgroep",
     "duo_boete_verwachting",
+    "examenplan",
+    "examenstand",
     "financieel_ontzorgen",
     "inburgeringsplicht_voldaan",
     "inburgeringsplichtig",
@@ -236,6 +249,7 @@ __all__ = [
     "regime",
     "route_conform_lbt",
     "schakelen_toegestaan",
+    "telt_als_poging",
     "valideer_aanbod",
     "valideer_map",
     "valideer_pip",

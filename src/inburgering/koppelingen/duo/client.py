@@ -209,6 +209,13 @@ class DuoClient:
             self._raadpleeg(f"/personen/{bsn}/examens/resultaten", schemas.EXAMENRESULTATEN) or []
         )
 
+    def gratis_examenpogingen(self, bsn: str) -> list:
+        """Examen API: the free attempts the person has left per component."""
+        return (
+            self._raadpleeg(f"/personen/{bsn}/examens/gratispogingen", schemas.GRATIS_POGINGEN)
+            or []
+        )
+
     def uren(self, bsn: str) -> list:
         return self._raadpleeg(f"/personen/{bsn}/uren") or []
 

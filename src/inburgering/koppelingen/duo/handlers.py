@@ -471,6 +471,7 @@ def examenresultaat(ctx: Context) -> Uitkomst:
         ctx.registreer(dossier, Soort.EXAMENRESULTAAT, _d(r["examendatum"]), gegevens={
             "onderdeel": r["onderdeel"], "resultaat": r["resultaat"],
             "niveau": r.get("niveau", ""), "examendatum": r["examendatum"],
+            "reden_geen_resultaat": r.get("redenGeenResultaat", ""),
         })  # fmt: skip
     return dossier, f"{ctx.nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
 

@@ -146,6 +146,21 @@ EXAMENRESULTATEN = {
             "resultaat": {"enum": ["Geslaagd", "Gezakt", "Geen"]},
             "onderdeel": {"enum": ["KNM", "LE", "LU", "SC", "SP"]},
             "niveau": {"enum": ["A2", "B1", "B2"]},
+            "redenGeenResultaat": {
+                "enum": ["Verwijtbaar", "Nietverwijtbaar", "Afgemeld", "Absent"]
+            },
+        },
+    },
+}
+GRATIS_POGINGEN = {
+    "type": "array",
+    "maxItems": 500,
+    "items": {
+        "type": "object",
+        "required": ["onderdeel", "gratisPogingenTegoed"],
+        "properties": {
+            "onderdeel": {"enum": ["KNM", "LE", "LU", "SC", "SP"]},
+            "gratisPogingenTegoed": {"type": "integer", "minimum": 0, "maximum": 99},
         },
     },
 }

@@ -61,6 +61,10 @@ class Storing:
         return (self.methode in (None, methode)) and bool(self.pad.search(pad))
 
 
+#: The simulator's free attempts per component before any result (see `gratispogingen`).
+GRATIS_POGINGEN_START = 3
+
+
 class _Fout(Exception):
     def __init__(self, status: int, *teksten: str):
         self.antwoord = Antwoord(status, [{"fouttekst": t[:200]} for t in teksten] or None)
@@ -276,8 +280,31 @@ class Simulator:
         return lambda c: Antwoord(200, c["persoon"].get(sleutel, []))
 
     def gratispogingen(self, c) -> Antwoord:
+        """Examen API `getGratisPogingenTegoedByBsn`. A scenario may set the balance per component
+        (`persoon["gratispogingen"]`); otherwise the simulator starts every component at
+        `GRATIS_POGINGEN_START` and takes off each reported attempt (a "Geen" result counts as
+        in `wet.examenstand`). The starting number is the simulator's, not DUO's rule."""
+        persoon = c["persoon"]
+        vast = persoon.get("gratispogingen") or {}
+        gebruikt: dict[str, int] = {}
+        for r in persoon.get("examens", []):
+            uitslag = wet.Examenuitslag(
+                wet.Examenonderdeel(r["onderdeel"]), _datum(r["examendatum"]) or vandaag(),
+                r["resultaat"], reden_geen_resultaat=r.get("redenGeenResultaat", ""),
+            )  # fmt: skip
+            if wet.telt_als_poging(uitslag):
+                gebruikt[r["onderdeel"]] = gebruikt.get(r["onderdeel"], 0) + 1
         return Antwoord(
-            200, [{"onderdeel": o, "gratisPogingenTegoed": 3} for o in wet.Examenonderdeel]
+            200,
+            [
+                {
+                    "onderdeel": o.value,
+                    "gratisPogingenTegoed": vast.get(
+                        o.value, max(0, GRATIS_POGINGEN_START - gebruikt.get(o.value, 0))
+                    ),
+                }
+                for o in wet.Examenonderdeel
+            ],
         )
 
     # --- PIP --------------------------------------------------------------------------------

@@ -150,15 +150,26 @@ class Scenarios:
         return self.notificatie("SS102", bsn, gemeente_oin)
 
     def examenresultaat(
-        self, bsn: str, gemeente_oin: str, *, onderdeel: str = "KNM", resultaat: str = "Geslaagd"
+        self,
+        bsn: str,
+        gemeente_oin: str,
+        *,
+        onderdeel: str = "KNM",
+        resultaat: str = "Geslaagd",
+        examendatum: dt.date | None = None,
+        niveau: str = "B1",
+        reden_geen_resultaat: str = "",
     ) -> Notificatie:
-        """An exam result is known (SS199)."""
+        """An exam result is known (SS199). `niveau` is left out for KNM (it has none);
+        `reden_geen_resultaat` only goes with resultaat "Geen"."""
         with self.sim.opslag.transactie() as staat:
             persoon = staat["personen"][bsn]
-            resultaat_ = {"examendatum": vandaag().isoformat(), "resultaat": resultaat,
-                          "onderdeel": onderdeel}  # fmt: skip
-            if onderdeel != "KNM":
-                resultaat_["niveau"] = "B1"
+            resultaat_ = {"examendatum": (examendatum or vandaag()).isoformat(),
+                          "resultaat": resultaat, "onderdeel": onderdeel}  # fmt: skip
+            if onderdeel != "KNM" and niveau:
+                resultaat_["niveau"] = niveau
+            if resultaat == "Geen" and reden_geen_resultaat:
+                resultaat_["redenGeenResultaat"] = reden_geen_resultaat
             persoon.setdefault("examens", []).append(resultaat_)
         return self.notificatie("SS199", bsn, gemeente_oin)
 
