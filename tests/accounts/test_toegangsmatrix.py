@@ -113,6 +113,11 @@ VERWACHT: dict[str, Regel] = {
     "accounts:otp_inschrijven": Regel(ALLE_ROLLEN),
     "accounts:wachtwoord_wijzigen": Regel(ALLE_ROLLEN),
     "accounts:wachtwoord_gewijzigd": Regel(ALLE_ROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:goedkeuring": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:afspraken": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:signalen": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:signaal_afhandelen": dossierpagina(methoden=ALLEEN_POST),
+    "werkvoorraad:bericht_afhandelen": Regel(DOSSIERROLLEN, scope="bericht", methoden=ALLEEN_POST),
     "koppelingen:hervat": Regel(frozenset({Rol.BEHEERDER}), methoden=ALLEEN_POST),
     "koppelingen:opnieuw-controleren": Regel(
         frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
@@ -295,7 +300,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"uuid": taken["ander"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
         ]
-    if naam == "koppelingen:opnieuw-controleren":
+    if naam in ("koppelingen:opnieuw-controleren", "werkvoorraad:bericht_afhandelen"):
+        if naam == "werkvoorraad:bericht_afhandelen":
+            return [
+                ("binnen", {"pk": b["inkomend"].pk}),
+                ("buiten", {"pk": u["inkomend"].pk}),
+                ("onbekend", {"pk": 10**9}),
+            ]
         return [
             ("binnen", {"pk": b["tegengehouden"].pk}),
             ("buiten", {"pk": u["tegengehouden"].pk}),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "inburgering.koppelingen",
     "inburgering.monitoring",
     "inburgering.pip",
+    "inburgering.werkvoorraad",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inburgering.accounts.context_processors.werkcontext",
+                "inburgering.werkvoorraad.context_processors.werkvoorraad",
             ],
         },
     }

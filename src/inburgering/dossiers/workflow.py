@@ -76,6 +76,8 @@ class Soort(models.TextChoices):
     DUBBELE_INSCHRIJVING = "dubbele_inschrijving", _("Ook ingeschreven door een andere gemeente")
     DUO_ATTENTIESIGNAAL = "duo_attentiesignaal", _("Attentiesignaal van DUO")
     DUO_BESLUIT = "duo_besluit", _("Besluit van DUO op een verzoek")
+    SIGNAAL_AFGEHANDELD = "signaal_afgehandeld", _("Signaal afgehandeld")
+    BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
 
 
 class WachtOp(models.TextChoices):
@@ -116,6 +118,8 @@ FEITEN = frozenset(
         S.DUBBELE_INSCHRIJVING,
         S.DUO_ATTENTIESIGNAAL,
         S.DUO_BESLUIT,
+        S.SIGNAAL_AFGEHANDELD,
+        S.BRIEF_VERZONDEN,
     }
 )
 

@@ -289,8 +289,16 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
                     return _klaar(request, "intake:brede_intake", dossier)
                 verslag_fout[sleutel] = (form, "")
             if intake and actie == "afronden":
-                bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
-                return _klaar(request, "intake:brede_intake", dossier)
+                try:
+                    bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
+                except OngeldigeGebeurtenis as fout:
+                    if request.POST.get("terug") != "pip":
+                        raise
+                    messages.error(request, str(fout))
+                    return redirect("pip:pip", uuid=dossier.uuid)
+                # From the PIP tab's checklist: back there, the next step is the PIP.
+                terug = "pip:pip" if request.POST.get("terug") == "pip" else "intake:brede_intake"
+                return _klaar(request, terug, dossier)
         except bi.Wijzigingsconflict as conflict:
             sleutel = request.POST.get("sleutel", "")
             verslag_fout[sleutel] = (f.VerslagForm(data), conflict)

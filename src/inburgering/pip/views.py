@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -18,6 +19,29 @@ from . import documenten
 from . import forms as f
 from . import services as s
 from .models import Bezwaar, PipVersie, Status, Voortgangsgesprek
+
+
+def _doelen(dossier) -> dict[str, tuple[str, str]]:
+    """Where each kind of blocking reason is fixed (`services.Melding.doel`): URL and link."""
+    uuid = dossier.uuid
+    return {
+        "brede_intake": (reverse("intake:brede_intake", kwargs={"uuid": uuid}),
+                         _("Naar de brede intake")),
+        "toets_en_route": (reverse("intake:toets_en_route", kwargs={"uuid": uuid}),
+                           _("Naar toets en route")),
+        "dossier": (reverse("dossiers:dossier", kwargs={"uuid": uuid}) + "#kop-stap",
+                    _("Naar de stappen van het dossier")),
+        "pip_formulier": ("#kop-concept", _("Naar het concept")),
+        "goedkeuring": ("#knoppen-vaststelling", _("Naar goedkeuren")),
+    }  # fmt: skip
+
+
+def _met_links(controle, dossier) -> list[tuple[str, str, str, str]]:
+    """The blocking reasons as (text, kind, URL, link text): no reason without a way out."""
+    if controle is None:
+        return []
+    doelen = _doelen(dossier)
+    return [(m, m.doel, *doelen.get(m.doel, ("", ""))) for m in controle.meldingen]
 
 
 def _token(request) -> int | None:
@@ -116,6 +140,7 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
     termijn = deadlines.inburgeringstermijn(toestand)
     bezwaren = list(Bezwaar.objects.filter(versie__pip=pip).select_related("versie")) if pip else []
     gesprekken = list(pip.voortgangsgesprekken.all()) if pip else []
+    controle = s.controleer(concept, dossier) if concept else None
     context = {
         "dossier": dossier,
         "tab": "pip",
@@ -126,7 +151,8 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         if pip
         else [],
         "versieform": versieform,
-        "controle": s.controleer(concept, dossier) if concept else None,
+        "controle": controle,
+        "meldingen": _met_links(controle, dossier),
         "voorvertoning": s.voorvertoning(concept, dossier) if concept else None,
         "deadline": deadlines.pip_deadline(toestand),
         "termijn": termijn,
