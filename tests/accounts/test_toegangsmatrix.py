@@ -94,6 +94,11 @@ VERWACHT: dict[str, Regel] = {
     "pip:beschikking": dossierpagina(),
     "pip:samenvatting": dossierpagina(),
     "pip:samenvatting_pdf": dossierpagina(),
+    "pip:beschikking_verzonden": dossierpagina(methoden=ALLEEN_POST),
+    "intake:brief_pdf": dossierpagina(methoden=frozenset({"GET"})),
+    "brieven:contactgegevens": Regel(ALLE_ROLLEN),
+    "brieven:briefhoofden": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
+    "brieven:briefhoofd": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -300,6 +305,12 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"uuid": taken["ander"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
         ]
+    if naam == "brieven:briefhoofd":
+        return [
+            ("binnen", {"gemeente": b["dossier"].gemeente_id}),
+            ("buiten", {"gemeente": u["dossier"].gemeente_id}),
+            ("onbekend", {"gemeente": 10**9}),
+        ]
     if naam in ("koppelingen:opnieuw-controleren", "werkvoorraad:bericht_afhandelen"):
         if naam == "werkvoorraad:bericht_afhandelen":
             return [
@@ -320,7 +331,11 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("collega", {"uuid": c["dossier"].uuid}),
         ]
     if parameters == {"uuid", "pk"}:
-        soort = {"intake:afspraak_status": "afspraak", "intake:brief": "brief"}[naam]
+        soort = {
+            "intake:afspraak_status": "afspraak",
+            "intake:brief": "brief",
+            "intake:brief_pdf": "brief",
+        }[naam]
         return [
             ("binnen", {"uuid": b["dossier"].uuid, "pk": b[soort].pk}),
             ("buiten", {"uuid": u["dossier"].uuid, "pk": u[soort].pk}),

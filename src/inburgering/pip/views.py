@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import log_inzage
+from inburgering.brieven import services as brieven
+from inburgering.brieven.forms import VerzondenForm
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.koppelingen.models import UitgaandBericht
@@ -178,11 +180,43 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "conflict": conflict,
         "fout": fout,
         "routebesluit": dossier.routebesluiten.first(),
+        **_verzending(dossier, vastgesteld),
     }
     status = 200
     if request.method == "POST":
         status = 409 if conflict else 400
     return render(request, "pip/pip.html", context, status=status)
+
+
+def _verzending(dossier, vastgesteld, form=None) -> dict:
+    if vastgesteld is None:
+        return {}
+    kenmerk = documenten.kenmerk_van(vastgesteld)
+    verzonden = brieven.verzending(dossier, kenmerk)
+    return {
+        "beschikking_kenmerk": kenmerk,
+        "beschikking_verzonden": verzonden,
+        "beschikking_kanaal": brieven.kanaal_label(verzonden),
+        "verzendform": form or VerzondenForm(auto_id="verzonden_%s"),
+    }
+
+
+@login_required
+@require_http_methods(["POST"])
+def beschikking_verzonden_view(request: HttpRequest, uuid, nummer: int) -> HttpResponse:
+    """Mark the beschikking of a vastgestelde version as sent (channel, date)."""
+    versie = _versie(request, uuid, nummer)
+    form = VerzondenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for fouten in form.errors.values() for e in fouten))
+    else:
+        try:
+            documenten.markeer_verzonden(versie, actor=request.user, **form.cleaned_data)
+        except brieven.Brieffout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("De beschikking is als verzonden gemarkeerd."))
+    return redirect("pip:pip", uuid=versie.pip.dossier.uuid)
 
 
 def _klaar(request, dossier, melding: str) -> HttpResponse:
