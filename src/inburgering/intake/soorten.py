@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from inburgering.dossiers.gebeurtenissen import (
     GETAL,
@@ -72,7 +72,7 @@ def registreer() -> None:
             "onderwerp": TEKST,
         },
         verplicht=["kenmerk", "kanaal"],
-        woorden=[tekst("onderwerp"), tekst("kenmerk", _lazy("kenmerk %(kenmerk)s")), kanaal],
+        woorden=[tekst("onderwerp"), tekst("kenmerk", gettext_lazy("kenmerk %(kenmerk)s")), kanaal],
     )
     registreer_soort(
         S.INTAKE_ZONDER_PERSOON,
