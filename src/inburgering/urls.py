@@ -64,6 +64,8 @@ urlpatterns = [
     path("monitoring/", include("inburgering.monitoring.urls")),
     path("", include("inburgering.pip.urls")),
     path("", include("inburgering.examens.urls")),
+    path("", include("inburgering.werkvoorraad.urls")),
+    path("", include("inburgering.brieven.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

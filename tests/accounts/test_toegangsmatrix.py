@@ -95,6 +95,11 @@ VERWACHT: dict[str, Regel] = {
     "pip:samenvatting": dossierpagina(),
     "pip:samenvatting_pdf": dossierpagina(),
     "examens:examens": dossierpagina(),
+    "pip:beschikking_verzonden": dossierpagina(methoden=ALLEEN_POST),
+    "intake:brief_pdf": dossierpagina(methoden=frozenset({"GET"})),
+    "brieven:contactgegevens": Regel(ALLE_ROLLEN),
+    "brieven:briefhoofden": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
+    "brieven:briefhoofd": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -114,6 +119,11 @@ VERWACHT: dict[str, Regel] = {
     "accounts:otp_inschrijven": Regel(ALLE_ROLLEN),
     "accounts:wachtwoord_wijzigen": Regel(ALLE_ROLLEN),
     "accounts:wachtwoord_gewijzigd": Regel(ALLE_ROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:goedkeuring": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:afspraken": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:signalen": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "werkvoorraad:signaal_afhandelen": dossierpagina(methoden=ALLEEN_POST),
+    "werkvoorraad:bericht_afhandelen": Regel(DOSSIERROLLEN, scope="bericht", methoden=ALLEEN_POST),
     "koppelingen:hervat": Regel(frozenset({Rol.BEHEERDER}), methoden=ALLEEN_POST),
     "koppelingen:opnieuw-controleren": Regel(
         frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
@@ -296,7 +306,19 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"uuid": taken["ander"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
         ]
-    if naam == "koppelingen:opnieuw-controleren":
+    if naam == "brieven:briefhoofd":
+        return [
+            ("binnen", {"gemeente": b["dossier"].gemeente_id}),
+            ("buiten", {"gemeente": u["dossier"].gemeente_id}),
+            ("onbekend", {"gemeente": 10**9}),
+        ]
+    if naam in ("koppelingen:opnieuw-controleren", "werkvoorraad:bericht_afhandelen"):
+        if naam == "werkvoorraad:bericht_afhandelen":
+            return [
+                ("binnen", {"pk": b["inkomend"].pk}),
+                ("buiten", {"pk": u["inkomend"].pk}),
+                ("onbekend", {"pk": 10**9}),
+            ]
         return [
             ("binnen", {"pk": b["tegengehouden"].pk}),
             ("buiten", {"pk": u["tegengehouden"].pk}),
@@ -310,7 +332,11 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("collega", {"uuid": c["dossier"].uuid}),
         ]
     if parameters == {"uuid", "pk"}:
-        soort = {"intake:afspraak_status": "afspraak", "intake:brief": "brief"}[naam]
+        soort = {
+            "intake:afspraak_status": "afspraak",
+            "intake:brief": "brief",
+            "intake:brief_pdf": "brief",
+        }[naam]
         return [
             ("binnen", {"uuid": b["dossier"].uuid, "pk": b[soort].pk}),
             ("buiten", {"uuid": u["dossier"].uuid, "pk": u[soort].pk}),

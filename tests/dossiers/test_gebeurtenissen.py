@@ -35,6 +35,7 @@ def test_every_type_belongs_to_an_installed_app():
         "pip",
         "koppelingen",
         "examens",
+        "werkvoorraad",
     }
 
 

@@ -188,6 +188,9 @@ def test_a_duplicate_person_is_refused(ingelogd, gemeente_a, dossier_a):
     fout = " ".join(antwoord.context["form"].errors["bsn"])
     assert "al een lopend dossier in gemeente Utrecht" in fout
     assert Inburgeraar.objects.count() == 1
+    # No dead end: the message links to the running dossier.
+    assert antwoord.context["bestaand"] == dossier_a
+    assert reverse("dossiers:dossier", kwargs={"uuid": dossier_a.uuid}) in antwoord.content.decode()
 
 
 def test_another_gemeente_cannot_be_chosen(ingelogd, gemeente_b):

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "inburgering.monitoring",
     "inburgering.pip",
     "inburgering.examens",
+    "inburgering.brieven",
+    "inburgering.werkvoorraad",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inburgering.accounts.context_processors.werkcontext",
+                "inburgering.werkvoorraad.context_processors.werkvoorraad",
             ],
         },
     }

@@ -313,6 +313,7 @@ def _leg_uitkomst_vast(dossier, actie, form, user) -> None:
 def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
     vereis_dossierrol(request)
     form = NieuwDossierForm(request.POST or None, user=request.user)
+    bestaand = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -322,11 +323,28 @@ def nieuw_dossier_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Het dossier is aangemaakt."))
             return redirect("dossiers:dossier", uuid=dossier.uuid)
+    if request.method == "POST" and form.errors:
+        bestaand = _lopend_dossier(request)
     return render(
         request,
         "dossiers/nieuw.html",
-        {"form": form},
+        {"form": form, "bestaand": bestaand},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _lopend_dossier(request):
+    """The running dossier that blocks a new one (the same BSN in the chosen gemeente, within
+    the user's scope: never looked up across gemeenten), so the message links to it."""
+    bsn, gemeente = request.POST.get("bsn", "").strip(), request.POST.get("gemeente", "")
+    if not (bsn.isdigit() and len(bsn) == 9 and gemeente.isdigit()):
+        return None
+    return (
+        dossiers_voor(request.user)
+        .filter(gemeente_id=int(gemeente), inburgeraar__bsn=bsn)
+        .exclude(fase=Fase.AFGEROND)
+        .only("uuid")
+        .first()
     )
 
 

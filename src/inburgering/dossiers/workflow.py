@@ -77,6 +77,8 @@ class Soort(models.TextChoices):
     DUO_ATTENTIESIGNAAL = "duo_attentiesignaal", _("Attentiesignaal van DUO")
     DUO_BESLUIT = "duo_besluit", _("Besluit van DUO op een verzoek")
     EXAMEN_BETAALD = "examen_betaald", _("Examenpoging betaald door de gemeente")
+    SIGNAAL_AFGEHANDELD = "signaal_afgehandeld", _("Signaal afgehandeld")
+    BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
 
 
 class WachtOp(models.TextChoices):
@@ -118,6 +120,8 @@ FEITEN = frozenset(
         S.DUO_ATTENTIESIGNAAL,
         S.DUO_BESLUIT,
         S.EXAMEN_BETAALD,
+        S.SIGNAAL_AFGEHANDELD,
+        S.BRIEF_VERZONDEN,
     }
 )
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.template import Context, Template
+from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker
+from inburgering.brieven import services as brieven
 from inburgering.dossiers.models import Dossier
 
 from .models import Brief, BriefSjabloon, Briefsoort, Kanaal
@@ -142,4 +144,35 @@ def maak_brief(
         onderwerp=onderwerp,
         tekst=Template(tekst).render(context),
         aangemaakt_door=actor,
+    )
+
+
+def kenmerk_van(brief: Brief) -> str:
+    """The letter's stable, unique reference (`brieven.services.kenmerk`)."""
+    return brieven.kenmerk(brief.dossier.gemeente, "BR", brief.pk)
+
+
+def document(brief: Brief) -> str:
+    """The letter as sent, with the letterhead, sender and recipient blocks (HTML for print)."""
+    dossier = brief.dossier
+    return brieven.document(
+        hoofd=brieven.briefhoofd(dossier.gemeente),
+        afzender_=brieven.afzender(dossier, brief.aangemaakt_door),
+        ontvanger_=brieven.ontvanger(dossier.inburgeraar),
+        kenmerk_=kenmerk_van(brief),
+        datum=timezone.localtime(brief.aangemaakt_op).date(),
+        onderwerp=brief.onderwerp,
+        tekst=brief.tekst,
+    )
+
+
+def markeer_verzonden(brief: Brief, *, kanaal: str, datum: dt.date, actor: Gebruiker):
+    return brieven.markeer_verzonden(
+        brief.dossier,
+        kenmerk_=kenmerk_van(brief),
+        kanaal=kanaal,
+        datum=datum,
+        actor=actor,
+        onderwerp=brief.onderwerp,
+        brief=brief.pk,
     )

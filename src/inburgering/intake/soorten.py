@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from inburgering.dossiers.gebeurtenissen import (
     GETAL,
@@ -59,6 +60,20 @@ def registreer() -> None:
     app = "intake"
     registreer_soort(S.INTAKE_GESTART, app=app, handmatig=True, mijlpalen=[("intake", "min")])
     registreer_soort(S.INTAKE_AFGEROND, app=app, mijlpalen=[("intake_afgerond", "max")])
+    registreer_soort(
+        S.BRIEF_VERZONDEN,
+        app=app,
+        # A letter (`brief`) or the PIP beschikking (`pip_versie`), with its kenmerk.
+        velden={
+            "brief": GETAL,
+            "pip_versie": GETAL,
+            "kenmerk": TEKST,
+            "kanaal": TEKST,
+            "onderwerp": TEKST,
+        },
+        verplicht=["kenmerk", "kanaal"],
+        woorden=[tekst("onderwerp"), tekst("kenmerk", gettext_lazy("kenmerk %(kenmerk)s")), kanaal],
+    )
     registreer_soort(
         S.INTAKE_ZONDER_PERSOON,
         app=app,

@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import log_inzage, mag_gezondheid_zien
+from inburgering.brieven import services as brieven
+from inburgering.brieven.forms import VerzondenForm
+from inburgering.brieven.services import Brieffout
 from inburgering.dossiers.models import Doelgroep
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -20,6 +23,7 @@ from inburgering.dossiers.workflow import Soort
 from inburgering.wet import IndividueleBeoordeling
 
 from . import brede_intake as bi
+from . import brieven as brief_
 from . import forms as f
 from . import oproepen
 from .models import Afspraak
@@ -215,7 +219,10 @@ def _voer_uit(request, dossier, actie: str, data: dict) -> str:
             datum=data["datum"],
             actor=request.user,
         )
-        return _("De oproep is gemaakt. Verstuur de brief hieronder.")
+        return _(
+            "De oproep is gemaakt. Open de brief hieronder om hem te printen en als verzonden "
+            "te markeren."
+        )
     if actie == "gemist":
         vervolg = oproepen.registreer_niet_gevolgd(
             dossier, datum=data["datum"], reden=data["reden"], actor=request.user
@@ -245,12 +252,52 @@ def _voer_uit(request, dossier, actie: str, data: dict) -> str:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def brief_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
+    """The letter with its sender and recipient, print (PDF) and 'marked as sent'."""
     vereis_dossierrol(request)
     dossier = dossier_of_404(request, uuid)
-    brief = get_object_or_404(dossier.brieven, pk=pk)
+    brief = get_object_or_404(dossier.brieven.select_related("aangemaakt_door"), pk=pk)
+    form = VerzondenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            brief_.markeer_verzonden(brief, actor=request.user, **form.cleaned_data)
+        except Brieffout as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("De brief is als verzonden gemarkeerd."))
+            return redirect("intake:brief", uuid=dossier.uuid, pk=brief.pk)
     log_inzage(request.user, [dossier.pk], "brief")
-    return render(request, "intake/brief.html", {"dossier": dossier, "brief": brief})
+    kenmerk = brief_.kenmerk_van(brief)
+    verzending = brieven.verzending(dossier, kenmerk)
+    return render(
+        request,
+        "intake/brief.html",
+        {
+            "dossier": dossier,
+            "brief": brief,
+            "kenmerk": kenmerk,
+            "afzender": brieven.afzender(dossier, brief.aangemaakt_door),
+            "ontvanger": brieven.ontvanger(dossier.inburgeraar),
+            "heeft_postadres": brieven.heeft_postadres(dossier.inburgeraar),
+            "verzending": verzending,
+            "verzending_kanaal": brieven.kanaal_label(verzending),
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def brief_pdf_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    brief = get_object_or_404(dossier.brieven.select_related("aangemaakt_door"), pk=pk)
+    log_inzage(request.user, [dossier.pk], "brief")
+    antwoord = HttpResponse(brieven.pdf(brief_.document(brief)), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'inline; filename="brief-{brief_.kenmerk_van(brief)}.pdf"'
+    return antwoord
 
 
 @login_required
@@ -289,8 +336,16 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
                     return _klaar(request, "intake:brede_intake", dossier)
                 verslag_fout[sleutel] = (form, "")
             if intake and actie == "afronden":
-                bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
-                return _klaar(request, "intake:brede_intake", dossier)
+                try:
+                    bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
+                except OngeldigeGebeurtenis as fout:
+                    if request.POST.get("terug") != "pip":
+                        raise
+                    messages.error(request, str(fout))
+                    return redirect("pip:pip", uuid=dossier.uuid)
+                # From the PIP tab's checklist: back there, the next step is the PIP.
+                terug = "pip:pip" if request.POST.get("terug") == "pip" else "intake:brede_intake"
+                return _klaar(request, terug, dossier)
         except bi.Wijzigingsconflict as conflict:
             sleutel = request.POST.get("sleutel", "")
             verslag_fout[sleutel] = (f.VerslagForm(data), conflict)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from inburgering import wet
+from inburgering.brieven import services as brieven
 from inburgering.dossiers import deadlines
 from inburgering.intake.models import Afwijkingsreden
 
@@ -32,7 +34,16 @@ def context(versie: PipVersie) -> dict:
         for r in versie.lbt_afwijking_redenen
         if r in Afwijkingsreden.values
     ]
+    hoofd = brieven.briefhoofd(dossier.gemeente)
     return {
+        "hoofd": hoofd,
+        "afzender": brieven.afzender(dossier, versie.vastgesteld_door),
+        "ontvanger": brieven.ontvanger(dossier.inburgeraar),
+        "kenmerk": kenmerk_van(versie),
+        "datum": versie.dagtekening,
+        "onderwerp": "besluit over uw persoonlijk plan inburgering en participatie (PIP)"
+        + (f", versie {versie.versienummer}" if versie.versienummer > 1 else ""),
+        "awb_bezwaar": services.AWB_BEZWAAR,
         "versie": versie,
         "dossier": dossier,
         "persoon": dossier.inburgeraar,
@@ -46,6 +57,25 @@ def context(versie: PipVersie) -> dict:
         "bezwaar_weken": services.BEZWAARTERMIJN_WEKEN,
         "gesprekken": list(versie.pip.voortgangsgesprekken.all()),
     }
+
+
+def kenmerk_van(versie: PipVersie) -> str:
+    """The beschikking's stable, unique reference (`brieven.services.kenmerk`)."""
+    return brieven.kenmerk(versie.pip.dossier.gemeente, "PIP", versie.pk)
+
+
+def markeer_verzonden(versie: PipVersie, *, kanaal: str, datum, actor):
+    if datum < versie.dagtekening:
+        raise brieven.Brieffout(_("De verzenddatum ligt vóór de dagtekening van het besluit."))
+    return brieven.markeer_verzonden(
+        versie.pip.dossier,
+        kenmerk_=kenmerk_van(versie),
+        kanaal=kanaal,
+        datum=datum,
+        actor=actor,
+        onderwerp=_("Besluit PIP versie %(n)s") % {"n": versie.versienummer},
+        pip_versie=versie.versienummer,
+    )
 
 
 def html(template: str, versie: PipVersie) -> str:

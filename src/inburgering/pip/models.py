@@ -151,6 +151,15 @@ class PipVersie(models.Model):
     class Meta:
         ordering = ["pip", "versienummer"]
         unique_together = [("pip", "versienummer")]
+        # The work queue's "wacht op mijn goedkeuring" (werkvoorraad.services): the few
+        # versions offered for approval, without reading every version.
+        indexes = [
+            models.Index(
+                fields=["pip"],
+                condition=models.Q(status=Status.TER_GOEDKEURING),
+                name="pipversie_ter_goedkeuring",
+            )
+        ]
         verbose_name = _("PIP-versie")
         verbose_name_plural = _("PIP-versies")
 

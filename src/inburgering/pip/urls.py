@@ -11,6 +11,11 @@ urlpatterns = [
         name="beschikking",
     ),
     path(
+        "dossiers/<uuid:uuid>/pip/<int:nummer>/verzonden/",
+        views.beschikking_verzonden_view,
+        name="beschikking_verzonden",
+    ),
+    path(
         "dossiers/<uuid:uuid>/pip/<int:nummer>/samenvatting/",
         views.samenvatting_view,
         name="samenvatting",

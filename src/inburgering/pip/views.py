@@ -6,10 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import log_inzage
+from inburgering.brieven import services as brieven
+from inburgering.brieven.forms import VerzondenForm
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.koppelingen.models import UitgaandBericht
@@ -18,6 +21,29 @@ from . import documenten
 from . import forms as f
 from . import services as s
 from .models import Bezwaar, PipVersie, Status, Voortgangsgesprek
+
+
+def _doelen(dossier) -> dict[str, tuple[str, str]]:
+    """Where each kind of blocking reason is fixed (`services.Melding.doel`): URL and link."""
+    uuid = dossier.uuid
+    return {
+        "brede_intake": (reverse("intake:brede_intake", kwargs={"uuid": uuid}),
+                         _("Naar de brede intake")),
+        "toets_en_route": (reverse("intake:toets_en_route", kwargs={"uuid": uuid}),
+                           _("Naar toets en route")),
+        "dossier": (reverse("dossiers:dossier", kwargs={"uuid": uuid}) + "#kop-stap",
+                    _("Naar de stappen van het dossier")),
+        "pip_formulier": ("#kop-concept", _("Naar het concept")),
+        "goedkeuring": ("#knoppen-vaststelling", _("Naar goedkeuren")),
+    }  # fmt: skip
+
+
+def _met_links(controle, dossier) -> list[tuple[str, str, str, str]]:
+    """The blocking reasons as (text, kind, URL, link text): no reason without a way out."""
+    if controle is None:
+        return []
+    doelen = _doelen(dossier)
+    return [(m, m.doel, *doelen.get(m.doel, ("", ""))) for m in controle.meldingen]
 
 
 def _token(request) -> int | None:
@@ -116,6 +142,7 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
     termijn = deadlines.inburgeringstermijn(toestand)
     bezwaren = list(Bezwaar.objects.filter(versie__pip=pip).select_related("versie")) if pip else []
     gesprekken = list(pip.voortgangsgesprekken.all()) if pip else []
+    controle = s.controleer(concept, dossier) if concept else None
     context = {
         "dossier": dossier,
         "tab": "pip",
@@ -126,7 +153,8 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         if pip
         else [],
         "versieform": versieform,
-        "controle": s.controleer(concept, dossier) if concept else None,
+        "controle": controle,
+        "meldingen": _met_links(controle, dossier),
         "voorvertoning": s.voorvertoning(concept, dossier) if concept else None,
         "deadline": deadlines.pip_deadline(toestand),
         "termijn": termijn,
@@ -152,11 +180,43 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "conflict": conflict,
         "fout": fout,
         "routebesluit": dossier.routebesluiten.first(),
+        **_verzending(dossier, vastgesteld),
     }
     status = 200
     if request.method == "POST":
         status = 409 if conflict else 400
     return render(request, "pip/pip.html", context, status=status)
+
+
+def _verzending(dossier, vastgesteld, form=None) -> dict:
+    if vastgesteld is None:
+        return {}
+    kenmerk = documenten.kenmerk_van(vastgesteld)
+    verzonden = brieven.verzending(dossier, kenmerk)
+    return {
+        "beschikking_kenmerk": kenmerk,
+        "beschikking_verzonden": verzonden,
+        "beschikking_kanaal": brieven.kanaal_label(verzonden),
+        "verzendform": form or VerzondenForm(auto_id="verzonden_%s"),
+    }
+
+
+@login_required
+@require_http_methods(["POST"])
+def beschikking_verzonden_view(request: HttpRequest, uuid, nummer: int) -> HttpResponse:
+    """Mark the beschikking of a vastgestelde version as sent (channel, date)."""
+    versie = _versie(request, uuid, nummer)
+    form = VerzondenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for fouten in form.errors.values() for e in fouten))
+    else:
+        try:
+            documenten.markeer_verzonden(versie, actor=request.user, **form.cleaned_data)
+        except brieven.Brieffout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("De beschikking is als verzonden gemarkeerd."))
+    return redirect("pip:pip", uuid=versie.pip.dossier.uuid)
 
 
 def _klaar(request, dossier, melding: str) -> HttpResponse:

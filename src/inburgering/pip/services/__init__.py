@@ -38,6 +38,7 @@ from .bezwaar import (
 )
 from .controle import (
     Controle,
+    Melding,
     Voorvertoning,
     afschaalregel,
     controleer,
@@ -78,6 +79,7 @@ __all__ = [
     "STANDAARD_TEKSTEN",
     "Bezwaardata",
     "Controle",
+    "Melding",
     "PipFout",
     "Vaststelling",
     "Voorvertoning",

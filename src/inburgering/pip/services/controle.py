@@ -27,6 +27,20 @@ from ..models import (
 from .basis import toestand_van, vier_ogen, wet_doelgroep, wet_leerroute
 
 
+class Melding(str):
+    """A reason that blocks vaststelling, with where it is fixed (`doel`): "brede_intake",
+    "intake_afronden" (complete, only the closing step is missing), "toets_en_route",
+    "dossier" (a step on the dossier page), "pip_formulier" (this draft's form) or
+    "goedkeuring" (four eyes). A str, so joining and showing the text work unchanged."""
+
+    doel: str
+
+    def __new__(cls, tekst: str, doel: str = "") -> Melding:
+        melding = super().__new__(cls, tekst)
+        melding.doel = doel
+        return melding
+
+
 @dataclass
 class Controle:
     """Everything that stands in the way of setting this version, each with a Dutch message."""
@@ -38,14 +52,15 @@ class Controle:
     overig: list[str] = field(default_factory=list)
 
     @property
-    def meldingen(self) -> list[str]:
-        lijst = list(self.intake)
+    def meldingen(self) -> list[Melding]:
+        formulier = "pip_formulier"
+        lijst = [m if isinstance(m, Melding) else Melding(m, "brede_intake") for m in self.intake]
         if self.inhoud is not None:
-            lijst += [_("Ontbreekt: %s.") % o for o in self.inhoud.waarde]
+            lijst += [Melding(_("Ontbreekt: %s.") % o, formulier) for o in self.inhoud.waarde]
         if self.duo is not None:
-            lijst += [o.melding for o in self.duo.overtredingen]
-        lijst += [r.uitleg for r in self.regels if r.waarde is False]
-        return lijst + self.overig
+            lijst += [Melding(o.melding, formulier) for o in self.duo.overtredingen]
+        lijst += [Melding(r.uitleg, formulier) for r in self.regels if r.waarde is False]
+        return lijst + [m if isinstance(m, Melding) else Melding(m, formulier) for m in self.overig]
 
     @property
     def in_orde(self) -> bool:
@@ -120,21 +135,33 @@ def controleer(versie: PipVersie, dossier: Dossier | None = None) -> Controle:
     controle = Controle()
     eerste = toestand.pip_dagtekening is None
     fase = Fase(toestand.fase) if toestand.fase else None
+    intake = bi.intake_van(dossier)
     if eerste and fase != Fase.PIP_IN_VOORBEREIDING:
+        klaar_om_af_te_ronden = (
+            fase == Fase.BREDE_INTAKE
+            and intake is not None
+            and not intake.afgerond_op
+            and not bi.volledigheid(intake).waarde
+        )
         controle.intake.append(
-            _("De brede intake is nog niet afgerond (fase: %(fase)s).")
-            % {"fase": fase.label if fase else _("nieuw")}
+            Melding(
+                _("De brede intake is nog niet afgerond (fase: %(fase)s).")
+                % {"fase": fase.label if fase else _("nieuw")},
+                "intake_afronden" if klaar_om_af_te_ronden else "brede_intake",
+            )
         )
     elif not eerste and volgende_fase(fase, Soort.PIP_VASTGESTELD) is None:
         # The dossier's transition table decides in which phases a new version may be set.
         controle.intake.append(
-            _(
-                "In fase '%(fase)s' kan geen nieuwe versie van het PIP worden vastgesteld; dat "
-                "kan zodra de inburgeraar is aangemeld bij de cursusinstelling."
+            Melding(
+                _(
+                    "In fase '%(fase)s' kan geen nieuwe versie van het PIP worden vastgesteld; "
+                    "dat kan zodra de inburgeraar is aangemeld bij de cursusinstelling."
+                )
+                % {"fase": fase.label if fase else _("nieuw")},
+                "dossier",
             )
-            % {"fase": fase.label if fase else _("nieuw")}
         )
-    intake = bi.intake_van(dossier)
     if eerste and not toestand.intake_zonder_persoon:
         if intake is None:
             controle.intake.append(_("Er is geen brede intake vastgelegd."))
@@ -151,9 +178,12 @@ def controleer(versie: PipVersie, dossier: Dossier | None = None) -> Controle:
         context = pip_context(dossier, toestand)
         if context is None:
             controle.overig.append(
-                _(
-                    "De kennisgeving van DUO ontbreekt: zonder start van de inburgeringsplicht "
-                    "kan het PIP niet worden vastgesteld."
+                Melding(
+                    _(
+                        "De kennisgeving van DUO ontbreekt: zonder start van de "
+                        "inburgeringsplicht kan het PIP niet worden vastgesteld."
+                    ),
+                    "dossier",
                 )
             )
         elif versie.leerroute:
@@ -162,9 +192,12 @@ def controleer(versie: PipVersie, dossier: Dossier | None = None) -> Controle:
     controle.overig += fouten
     if vier_ogen(dossier.gemeente) and versie.status != Status.GOEDGEKEURD:
         controle.overig.append(
-            _(
-                "Deze gemeente werkt met het vier-ogenprincipe: een tweede medewerker moet het "
-                "PIP eerst goedkeuren."
+            Melding(
+                _(
+                    "Deze gemeente werkt met het vier-ogenprincipe: een tweede medewerker moet "
+                    "het PIP eerst goedkeuren."
+                ),
+                "goedkeuring",
             )
         )
     return controle
