@@ -9,6 +9,7 @@ from django.utils import translation
 from inburgering import wet
 from inburgering.dossiers import deadlines
 from inburgering.intake.models import Afwijkingsreden
+from inburgering.pdfdocument import pdf_uit_html
 
 from . import services
 from .models import PipVersie
@@ -55,9 +56,7 @@ def html(template: str, versie: PipVersie) -> str:
 
 
 def pdf(template: str, versie: PipVersie) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html(template, versie)).write_pdf()
+    return pdf_uit_html(html(template, versie))
 
 
 def beschikking_pdf(versie: PipVersie) -> bytes:
