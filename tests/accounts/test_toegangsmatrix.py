@@ -76,6 +76,10 @@ VERWACHT: dict[str, Regel] = {
     "start": Regel(publiek=frozenset({302, "login"})),  # the role's start page, or the login
     "accounts:login": Regel(publiek=frozenset({200, 302})),
     "accounts:logout": Regel(publiek=frozenset({"login", 405})),
+    # Login through the identity provider: 404 while OIDC_ISSUER is empty (as here); with it,
+    # public (tests/accounts/test_oidc.py walks the flow).
+    "accounts:oidc_inloggen": Regel(publiek=frozenset({404, 405})),
+    "accounts:oidc_terug": Regel(publiek=frozenset({404, 405})),
     "accounts:inzagelog": Regel(frozenset({Rol.PRIVACY})),
     "set_language": Regel(publiek=frozenset({302})),
     "dossiers:caseload": Regel(DOSSIERROLLEN),

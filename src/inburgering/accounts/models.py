@@ -100,10 +100,19 @@ class Gebruiker(AbstractUser):
     team = models.ForeignKey(
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="leden"
     )
+    #: The `sub` of this user at the gemeente's identity provider (accounts/oidc.py); empty for
+    #: a local account. Role and gemeenten of such a user follow the provider's claims.
+    oidc_subject = models.CharField(
+        _("OIDC-subject"), max_length=255, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
+
+    @property
+    def via_idp(self) -> bool:
+        return bool(self.oidc_subject)
 
     @property
     def weergavenaam(self) -> str:
