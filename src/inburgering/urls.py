@@ -69,6 +69,7 @@ urlpatterns = [
     path("", accounts_views.startpagina_view, name="start"),
     path("account/", include(accounts_patterns)),
     path("", include(dossier_patterns)),
+    path("instellingen/", include("inburgering.accounts.urls")),
     path("", include("inburgering.intake.urls")),
     path("", include("inburgering.koppelingen.urls")),
     path("monitoring/", include("inburgering.monitoring.urls")),
