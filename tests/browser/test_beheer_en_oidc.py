@@ -5,7 +5,7 @@ import pytest
 
 from inburgering.accounts.models import Configuratiewijziging, Gebruiker, Gemeente, Rol
 from tests.accounts.test_oidc import BACKENDS, CLIENT_ID, CLIENT_SECRET
-from tests.accounts.test_oidc import standin as standin  # noqa: F401 (fixture)
+from tests.accounts.test_oidc import standin as standin  # the fixture
 from tests.browser.conftest import assert_accessible, login
 from tests.conftest import WACHTWOORD
 
@@ -35,7 +35,7 @@ def test_beheerder_maakt_consulent_en_ziet_het_wijzigingenlog(page, beheerder, g
     assert Configuratiewijziging.objects.count() == 1
 
 
-def test_inloggen_via_de_identity_provider(page, live_server, settings, standin):  # noqa: F811
+def test_inloggen_via_de_identity_provider(page, live_server, settings, standin):
     Gemeente.objects.create(cbs_code="0344", naam="Utrecht")
     settings.OIDC_ISSUER = standin.issuer
     settings.OIDC_RP_CLIENT_ID = CLIENT_ID
