@@ -20,6 +20,7 @@ from django.urls import reverse
 from inburgering.accounts import oidc
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
 from inburgering.koppelingen.oidc_standin import Standin, StandinGebruiker, standaard_gebruikers
+from tests.conftest import WACHTWOORD, maak_gebruiker
 
 CLIENT_ID, CLIENT_SECRET = "inburgering", "standin-geheim-voor-tests"
 BACKENDS = [
@@ -268,3 +269,27 @@ def test_standin_discovery_jwks_en_pkce(standin):
         timeout=10,
     ).json()  # fmt: skip
     assert info["roles"] == ["consulent"] and info["gemeenten"] == ["0344"]
+
+
+def test_provider_onbereikbaar_geeft_melding_geen_fout(client, db, settings):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    settings.OIDC_ISSUER = f"http://127.0.0.1:{poort}"
+    settings.OIDC_RP_CLIENT_ID, settings.OIDC_RP_CLIENT_SECRET = CLIENT_ID, CLIENT_SECRET
+    settings.AUTHENTICATION_BACKENDS = BACKENDS
+    settings.OIDC_TIMEOUT = 2
+    antwoord = client.get(reverse("accounts:oidc_inloggen"), follow=True)
+    assert antwoord.redirect_chain[-1][0] == reverse("accounts:login")
+    assert "lukt nu niet" in antwoord.content.decode()
+    # A callback meanwhile: the same message, no error page.
+    terug = client.get(reverse("accounts:oidc_terug") + "?code=c&state=s", follow=True)
+    assert terug.status_code == 200 and "niet gelukt" in terug.content.decode()
+    # Local accounts keep working while the provider is down (no discovery for them).
+    lokaal = maak_gebruiker("lokale_lia", Rol.CONSULENT)
+    antwoord = client.post(
+        reverse("accounts:login"), {"username": lokaal.username, "password": WACHTWOORD}
+    )
+    assert antwoord.status_code == 302 and antwoord.url == reverse("dossiers:caseload")

@@ -177,23 +177,34 @@ def controleer_sterkte(id_claims: dict[str, Any]) -> None:
         )
 
 
+#: What a provider that cannot be reached or answers nonsense raises here.
+PROVIDERFOUTEN = (requests.RequestException, ValueError, KeyError, ImproperlyConfigured)
+
+
 class GemeenteOIDCBackend(OIDCAuthenticationBackend):
     """Users are found by their `sub` at the provider (`Gebruiker.oidc_subject`), never by
     e-mail or username: a local account with the same name is not taken over."""
 
     get_settings = staticmethod(instelling)
 
+    def __init__(self, *args, **kwargs):
+        # Django makes every backend for every login, local passwords included: the library's
+        # __init__ would read the endpoints (discovery, over the network) each time. Here they
+        # are read only for a login that comes back from the provider (`authenticate`).
+        self.UserModel = Gebruiker
+
     def authenticate(self, request, **kwargs):
         if not ingeschakeld() or request is None or "code" not in request.GET:
             return None
         try:
+            super().__init__()
             return super().authenticate(request, **kwargs)
         except Geweigerd as reden:
             logger.info("OIDC: inloggen geweigerd: %s", reden)
             request.oidc_weigering = str(reden)
         except SuspiciousOperation as fout:
             logger.warning("OIDC: token of antwoord afgekeurd: %s", fout)
-        except (requests.RequestException, ValueError) as fout:
+        except PROVIDERFOUTEN as fout:
             logger.warning("OIDC: provider niet bereikbaar of onjuist antwoord: %s", fout)
             request.oidc_weigering = _(
                 "Inloggen via de identity provider lukt nu niet. Probeer het later opnieuw "
@@ -259,14 +270,36 @@ class GemeenteOIDCBackend(OIDCAuthenticationBackend):
             return None
 
 
+def _provider_onbereikbaar(request, fout: Exception) -> HttpResponseRedirect:
+    logger.error("OIDC: provider niet bereikbaar of onjuist geconfigureerd: %s", fout)
+    messages.error(
+        request,
+        _(
+            "Inloggen via de identity provider lukt nu niet. Probeer het later opnieuw "
+            "of neem contact op met de servicedesk."
+        ),
+    )
+    return HttpResponseRedirect(reverse("accounts:login"))
+
+
 class InloggenView(OIDCAuthenticationRequestView):
     """Step 1: to the provider's login page (state, nonce, PKCE by the library)."""
 
     get_settings = staticmethod(instelling)
 
+    def __init__(self, *args, **kwargs):
+        # The library reads the endpoints here: from discovery, which may fail.
+        self.providerfout = None
+        try:
+            super().__init__(*args, **kwargs)
+        except PROVIDERFOUTEN as fout:
+            self.providerfout = fout
+
     def get(self, request):
         if not ingeschakeld():
             raise Http404
+        if self.providerfout is not None:
+            return _provider_onbereikbaar(request, self.providerfout)
         return super().get(request)
 
 
