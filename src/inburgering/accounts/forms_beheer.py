@@ -15,9 +15,9 @@ from .models import Gebruiker, Gemeente, GemeenteConfiguratie, Rol, Team
 class _Scope:
     """Gemeenten and teams to choose from: the beheerder's own."""
 
-    def __init__(self, *args, beheerder: Gebruiker, **kwargs):
+    def __init__(self, *args, user: Gebruiker, **kwargs):
         super().__init__(*args, **kwargs)
-        self.beheerder = beheerder
+        beheerder = self.beheerder = user
         if "gemeenten" in self.fields:
             self.fields["gemeenten"].queryset = services.gemeenten_van_beheerder(beheerder)
         if "gemeente" in self.fields:
@@ -97,9 +97,9 @@ class GebruikerForm(_Scope, NLDesignFormMixin, forms.Form):
     team = _team_veld()
     is_active = forms.BooleanField(label=_("Account actief"), required=False)
 
-    def __init__(self, *args, gebruiker: Gebruiker, **kwargs):
+    def __init__(self, *args, gebruiker: Gebruiker | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        if gebruiker.via_idp:
+        if gebruiker is not None and gebruiker.via_idp:
             # Role and gemeenten come from the identity provider at every login.
             for naam in ("rol", "gemeenten"):
                 self.fields[naam].disabled = True

@@ -35,7 +35,7 @@ def gebruikers_view(request: HttpRequest) -> HttpResponse:
 
 def gebruiker_nieuw_view(request: HttpRequest) -> HttpResponse:
     _alleen_beheerder(request)
-    form = GebruikerNieuwForm(request.POST or None, beheerder=request.user)
+    form = GebruikerNieuwForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -72,7 +72,7 @@ def gebruiker_view(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
         "is_active": gebruiker.is_active,
     }
     form = GebruikerForm(
-        request.POST or None, initial=begin, beheerder=request.user, gebruiker=gebruiker
+        request.POST or None, initial=begin, user=request.user, gebruiker=gebruiker
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -100,7 +100,7 @@ def gebruiker_view(request: HttpRequest, gebruiker_id: int) -> HttpResponse:
 
 def teams_view(request: HttpRequest) -> HttpResponse:
     _alleen_beheerder(request)
-    form = TeamForm(request.POST or None, beheerder=request.user)
+    form = TeamForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             team = services.bewaar_team(request.user, None, **form.cleaned_data)
@@ -122,7 +122,7 @@ def team_view(request: HttpRequest, team_id: int) -> HttpResponse:
     form = TeamForm(
         request.POST or None,
         initial={"gemeente": team.gemeente, "naam": team.naam},
-        beheerder=request.user,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
