@@ -5,8 +5,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from inburgering import gezond
+from inburgering.accounts import oidc, views_avg
 from inburgering.accounts import views as accounts_views
-from inburgering.accounts import views_avg
 from inburgering.accounts.beveiliging import zonder_tweede_factor
 from inburgering.dossiers import views as dossier_views
 
@@ -14,6 +14,16 @@ accounts_patterns = (
     [
         path("inloggen/", zonder_tweede_factor(accounts_views.LoginView.as_view()), name="login"),
         path("uitloggen/", zonder_tweede_factor(auth_views.LogoutView.as_view()), name="logout"),
+        path(
+            "oidc/inloggen/",
+            login_not_required(zonder_tweede_factor(oidc.InloggenView.as_view())),
+            name="oidc_inloggen",
+        ),
+        path(
+            "oidc/terug/",
+            login_not_required(zonder_tweede_factor(oidc.TerugView.as_view())),
+            name="oidc_terug",
+        ),
         path("inlogcode/", accounts_views.otp_code_view, name="otp_code"),
         path("tweestapsverificatie/", accounts_views.otp_inschrijven_view, name="otp_inschrijven"),
         path(
@@ -59,6 +69,7 @@ urlpatterns = [
     path("", accounts_views.startpagina_view, name="start"),
     path("account/", include(accounts_patterns)),
     path("", include(dossier_patterns)),
+    path("instellingen/", include("inburgering.accounts.urls")),
     path("", include("inburgering.intake.urls")),
     path("", include("inburgering.koppelingen.urls")),
     path("monitoring/", include("inburgering.monitoring.urls")),

@@ -187,7 +187,16 @@ PRODUCTIE = {
     "BRP_API_URL": "https://brp.example/haalcentraal/api/brp",
     "DUO_NOTIFICATIE_TOKEN": "t0k3n-" + "a" * 40,
 }
-_PRODUCTIE_VARIABELEN = (*PRODUCTIE, "DUO_NOTIFICATIE_CERT_OIN_HEADER", "OTP_VERPLICHT")
+_PRODUCTIE_VARIABELEN = (
+    *PRODUCTIE,
+    "DUO_NOTIFICATIE_CERT_OIN_HEADER",
+    "OTP_VERPLICHT",
+    "OIDC_ISSUER",
+    "OIDC_CLIENT_ID",
+    "OIDC_CLIENT_SECRET",
+    "OIDC_ROLMAPPING",
+)
+OIDC = {"OIDC_CLIENT_ID": "inburgering", "OIDC_CLIENT_SECRET": "s" * 32}
 
 
 def _omgeving(**wijziging) -> dict[str, str]:
@@ -276,6 +285,19 @@ def test_production_with_every_setting_starts_and_requires_the_second_factor():
             {"BRP_API_URL": "simulator://brp"},
             "BRP_API_URL ontbreekt of wijst naar de BRP-simulator",
         ),
+        (
+            {"OIDC_ISSUER": "http://idp.gemeente.example/realms/x", **OIDC},
+            "OIDC_ISSUER 'http://idp.gemeente.example/realms/x' moet https gebruiken",
+        ),
+        ({"OIDC_ISSUER": "idp.gemeente.example", **OIDC}, "OIDC_ISSUER 'idp.gemeente.example'"),
+        (
+            {"OIDC_ISSUER": "https://idp.gemeente.example", "OIDC_CLIENT_ID": "inburgering"},
+            "OIDC_ISSUER staat aan maar OIDC_CLIENT_ID of OIDC_CLIENT_SECRET ontbreekt",
+        ),
+        (
+            {"OIDC_ISSUER": "https://idp.gemeente.example", "OIDC_ROLMAPPING": "g1=baas", **OIDC},
+            "OIDC_ROLMAPPING: rol 'baas' onbekend",
+        ),
     ],
 )
 def test_production_stops_with_one_clear_line(wijziging, melding):
@@ -284,6 +306,11 @@ def test_production_stops_with_one_clear_line(wijziging, melding):
     laatste = resultaat.stderr.strip().splitlines()[-1]
     assert laatste.startswith("django.core.exceptions.ImproperlyConfigured: " + melding), laatste
     assert " / " in laatste  # Dutch and English on that one line
+
+
+def test_production_starts_with_an_https_identity_provider():
+    resultaat = _importeer_productie(OIDC_ISSUER="https://idp.gemeente.example/realms/g", **OIDC)
+    assert resultaat.returncode == 0, resultaat.stderr
 
 
 def test_otp_can_be_switched_off_in_production_explicitly():

@@ -209,7 +209,12 @@ def test_downloads_are_logged_and_no_bsn_in_urls_or_logs(client, persoon, privac
         assert bsn not in antwoord.request["PATH_INFO"] + antwoord.request.get("QUERY_STRING", "")
     assert bsn not in caplog.text
     assert pdf["Content-Type"] == "application/pdf"
-    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    lezer = PdfReader(io.BytesIO(pdf.content))
+    # Tagged PDF (PDF/UA-1): structure tree, marked content, language, title.
+    root = lezer.trailer["/Root"]
+    assert "/StructTreeRoot" in root and bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "nl" and lezer.metadata.title == "Overzicht van uw gegevens"
+    tekst = " ".join(p.extract_text() for p in lezer.pages)
     tekst = " ".join(tekst.split())
     for verwacht in (
         "Overzicht van uw gegevens",

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import inburgering
-from inburgering.accounts.models import GemeenteConfiguratie, Rol
+from inburgering.accounts.models import GemeenteConfiguratie, Rol, Team
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake import oproepen
@@ -49,6 +49,7 @@ ALLEEN_POST = frozenset({"POST"})
 DOSSIERROLLEN = frozenset({Rol.CONSULENT, Rol.TEAMLEIDER, Rol.KWALITEIT})
 MONITORING = frozenset({Rol.TEAMLEIDER, Rol.KWALITEIT})
 ALLE_ROLLEN = frozenset(Rol.values)
+BEHEER = frozenset({Rol.BEHEERDER})
 ROLLEN = [*Rol.values, "inactief", "anoniem"]
 
 
@@ -76,6 +77,10 @@ VERWACHT: dict[str, Regel] = {
     "start": Regel(publiek=frozenset({302, "login"})),  # the role's start page, or the login
     "accounts:login": Regel(publiek=frozenset({200, 302})),
     "accounts:logout": Regel(publiek=frozenset({"login", 405})),
+    # Login through the identity provider: 404 while OIDC_ISSUER is empty (as here); with it,
+    # public (tests/accounts/test_oidc.py walks the flow).
+    "accounts:oidc_inloggen": Regel(publiek=frozenset({404, 405})),
+    "accounts:oidc_terug": Regel(publiek=frozenset({404, 405})),
     "accounts:inzagelog": Regel(frozenset({Rol.PRIVACY})),
     "set_language": Regel(publiek=frozenset({302})),
     "dossiers:caseload": Regel(DOSSIERROLLEN),
@@ -128,6 +133,16 @@ VERWACHT: dict[str, Regel] = {
     "koppelingen:opnieuw-controleren": Regel(
         frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
     ),
+    # The functioneel beheerder's management pages (accounts/views_beheer.py): users, teams and
+    # gemeenten of the beheerder's own gemeenten only.
+    "instellingen:gebruikers": Regel(BEHEER, methoden=frozenset({"GET"})),
+    "instellingen:gebruiker_nieuw": Regel(BEHEER),
+    "instellingen:gebruiker": Regel(BEHEER, scope="gebruiker"),
+    "instellingen:teams": Regel(BEHEER),
+    "instellingen:team": Regel(BEHEER, scope="team"),
+    "instellingen:gemeenten": Regel(BEHEER, methoden=frozenset({"GET"})),
+    "instellingen:gemeente": Regel(BEHEER, scope="gemeente"),
+    "instellingen:wijzigingen": Regel(BEHEER, methoden=frozenset({"GET"})),
     # The admin's login hands over to the application's (one way in, with the second factor).
     "/beheer/login/": Regel(publiek=frozenset({"login"})),
     "admin:login": Regel(publiek=frozenset({200, 302, "login"})),
@@ -276,7 +291,13 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
     }
     taken["ander"] = Importtaak.objects.create(gebruiker=ander, bestand=b"")
     apparaat = TOTPDevice.objects.create(user=ander, name="matrix")  # for the admin's pages
+    team_b = Team.objects.create(gemeente=gemeente_b, naam="Team Zuid")
     yield {
+        "instellingen": {
+            "gebruiker_id": (gebruikers[Rol.CONSULENT].pk, ander.pk),
+            "team_id": (team_a.pk, team_b.pk),
+            "cbs_code": (gemeente_a.cbs_code, gemeente_b.cbs_code),
+        },
         "apparaat": apparaat,
         "importtaken": taken,
         "gebruikers": gebruikers,
@@ -358,6 +379,15 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             for waar in ("binnen", "buiten")
             for soort in ("inkomend", "uitgaand")
         ] + [("onbekend", {"soort": "inkomend", "pk": 10**9})]
+    if len(parameters) == 1 and next(iter(parameters)) in w["instellingen"]:
+        (parameter,) = parameters
+        binnen, buiten = w["instellingen"][parameter]
+        onbekend = "9999" if parameter == "cbs_code" else 10**9
+        return [
+            ("binnen", {parameter: binnen}),
+            ("buiten", {parameter: buiten}),
+            ("onbekend", {parameter: onbekend}),
+        ]
     if parameters == {"sleutel", "formaat"}:
         return [("binnen", {"sleutel": "trechter", "formaat": "csv"})]
     if naam.startswith(f"{ADMIN_NAAMRUIMTE}:"):

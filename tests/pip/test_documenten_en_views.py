@@ -187,3 +187,52 @@ def test_pdfs_and_the_summary_page_are_never_cached(client, vastgesteld, consule
         antwoord = client.get(reverse(f"pip:{naam}", kwargs={"uuid": dossier.uuid, "nummer": 1}))
         assert antwoord.status_code == 200, naam
         assert "no-store" in antwoord["Cache-Control"] and antwoord["Pragma"] == "no-cache"
+
+
+def _structuur(pdf: bytes) -> dict:
+    lezer = PdfReader(io.BytesIO(pdf))
+    root = lezer.trailer["/Root"]
+    return {
+        "boom": root.get("/StructTreeRoot"),
+        "gemarkeerd": bool(root.get("/MarkInfo", {}).get("/Marked")),
+        "taal": root.get("/Lang"),
+        "titel": lezer.metadata.title if lezer.metadata else None,
+        "titel_tonen": bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle")),
+        "xmp": lezer.xmp_metadata is not None,
+    }
+
+
+def _soorten(element, gevonden: set[str]) -> set[str]:
+    element = element.get_object()
+    if "/S" in element:
+        gevonden.add(str(element["/S"]))
+    kinderen = element.get("/K")
+    if kinderen is None:
+        return gevonden
+    kinderen = kinderen.get_object()
+    for kind in kinderen if isinstance(kinderen, list) else [kinderen]:
+        kind = kind.get_object() if hasattr(kind, "get_object") else kind
+        if isinstance(kind, dict):
+            _soorten(kind, gevonden)
+    return gevonden
+
+
+@pytest.mark.parametrize(
+    ("maak", "titel"),
+    [
+        (documenten.beschikking_pdf, "Besluit persoonlijk plan inburgering en participatie"),
+        (documenten.samenvatting_pdf, "Uw plan in het kort"),
+    ],
+)
+def test_documenten_zijn_getagde_pdf_ua(vastgesteld, maak, titel):
+    """PDF/UA-1: a structure tree with headings and paragraphs, marked content, the document's
+    language and title (shown in the viewer's title bar), for screen readers."""
+    s = _structuur(maak(vastgesteld))
+    assert s["boom"] is not None
+    assert s["gemarkeerd"] is True
+    assert s["taal"] == "nl"
+    assert s["titel"] == titel
+    assert s["titel_tonen"] is True
+    assert s["xmp"]
+    soorten = _soorten(s["boom"], set())
+    assert {"/H1", "/P"} <= soorten, soorten

@@ -31,6 +31,9 @@ from django_otp import user_has_device
 #: Session key: whether the user had a confirmed OTP device when logging in (saves a query on
 #: every request of the many users without one while the second factor is not required).
 SESSIE_HEEFT_APPARAAT = "inburgering_otp_apparaat"
+#: Session key: the user logged in through the gemeente's identity provider (accounts/oidc.py),
+#: whose second factor counts; the TOTP step does not apply (docs/adr/0017).
+SESSIE_VIA_IDP = "inburgering_via_idp"
 
 
 class PermissionsPolicyMiddleware:
@@ -144,7 +147,7 @@ class TweedeFactorMiddleware(MiddlewareMixin):
         user = request.user
         if not user.is_authenticated or getattr(view_func, "zonder_tweede_factor", False):
             return None
-        if user.is_verified():
+        if user.is_verified() or request.session.get(SESSIE_VIA_IDP):
             return None
         stap = volgende_stap(request)
         if stap is None:

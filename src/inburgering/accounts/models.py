@@ -100,10 +100,19 @@ class Gebruiker(AbstractUser):
     team = models.ForeignKey(
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="leden"
     )
+    #: The `sub` of this user at the gemeente's identity provider (accounts/oidc.py); empty for
+    #: a local account. Role and gemeenten of such a user follow the provider's claims.
+    oidc_subject = models.CharField(
+        _("OIDC-subject"), max_length=255, unique=True, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
+
+    @property
+    def via_idp(self) -> bool:
+        return bool(self.oidc_subject)
 
     @property
     def weergavenaam(self) -> str:
@@ -165,3 +174,61 @@ class Exportlog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker_id} exporteerde {self.soort} ({self.aantal_dossiers} dossiers)"
+
+
+class Configuratiewijziging(models.Model):
+    """One change to the configuration (a user's role, gemeenten, team or status; a team; a
+    gemeente's local policy; a letter template): who, when, which object, and per field the old
+    and the new value. Written only through `accounts.services.leg_wijziging_vast`. Append-only,
+    also in the database (trigger, migration 0008). Kept without retention period: it names
+    staff, never an inburgeraar.
+
+    The actor and the gemeente are kept as ids without database constraints, with the names as
+    they were (`actor_naam`, `object_omschrijving`): the trail stays readable when a user or a
+    demo gemeente is removed later."""
+
+    id = models.BigAutoField(primary_key=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        Gebruiker, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+    actor_naam = models.CharField(_("door"), max_length=300)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+        null=True,
+        blank=True,
+    )
+    soort = models.CharField(_("soort object"), max_length=100)
+    object_id = models.CharField(_("object"), max_length=64)
+    object_omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    wijzigingen = models.JSONField(_("wijzigingen"), default=dict)
+    verzoek_id = models.CharField(_("verzoek"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-tijdstip", "-id"]
+        verbose_name = _("configuratiewijziging")
+        verbose_name_plural = _("configuratiewijzigingen")
+        indexes = [models.Index(fields=["gemeente", "-tijdstip"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor_naam} wijzigde {self.object_omschrijving}"
+
+    @staticmethod
+    def _tekst(waarde) -> str:
+        if waarde is None or waarde == "":
+            return "–"
+        if isinstance(waarde, list):
+            return ", ".join(str(w) for w in waarde) or "–"
+        if isinstance(waarde, bool):
+            return str(_("ja") if waarde else _("nee"))
+        return str(waarde)
+
+    def regels(self) -> list[tuple[str, str, str]]:
+        """(field, old, new) as text, for the page."""
+        return [
+            (veld, self._tekst(w.get("oud")), self._tekst(w.get("nieuw")))
+            for veld, w in self.wijzigingen.items()
+        ]

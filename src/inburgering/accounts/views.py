@@ -31,6 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from inburgering.dossiers.bsn import maskeer
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
+from . import oidc
 from .beveiliging import SESSIE_HEEFT_APPARAAT, zonder_tweede_factor
 from .forms import BsnForm
 from .models import Exportlog, Gebruiker, Inzagelog, Rol
@@ -43,6 +44,9 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return startpagina(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, oidc_ingeschakeld=oidc.ingeschakeld())
 
 
 #: Where each role starts after logging in (and at "/"): the page its work begins on. Roles

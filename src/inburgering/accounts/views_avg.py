@@ -20,6 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from inburgering.pdfdocument import pdf_uit_html
+
 from . import inzageverzoek
 from .forms import BsnForm
 from .toegang import log_export, log_inzage
@@ -105,8 +107,6 @@ def inzageverzoek_json_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def inzageverzoek_pdf_view(request: HttpRequest) -> HttpResponse:
-    from weasyprint import HTML
-
     _controleer(request)
     bsn, overzicht = _overzicht_of_terug(request)
     if overzicht is None:
@@ -114,7 +114,7 @@ def inzageverzoek_pdf_view(request: HttpRequest) -> HttpResponse:
     # A document for the person: Dutch, whatever the user's interface language (as the PIP).
     with translation.override("nl"):
         html = render_to_string("accounts/inzageverzoek_document.html", {"o": overzicht})
-    pdf = HTML(string=html).write_pdf()
+    pdf = pdf_uit_html(html)
     _log_download(request, bsn, "pdf")
     antwoord = HttpResponse(pdf, content_type="application/pdf")
     antwoord["Content-Disposition"] = 'attachment; filename="avg-inzage.pdf"'

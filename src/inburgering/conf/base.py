@@ -368,3 +368,78 @@ BRP_CLIENT_CERT = env("BRP_CLIENT_CERT", "")
 BRP_CLIENT_KEY = env("BRP_CLIENT_KEY", "")
 BRP_CA_BUNDLE = env("BRP_CA_BUNDLE", "")
 BRP_TIMEOUT = float(env("BRP_TIMEOUT", "30"))
+
+# Staff login through the gemeente's identity provider, OpenID Connect (accounts/oidc.py,
+# docs/adr/0015, docs/deployment.md "Inloggen via de identity provider"). Off while OIDC_ISSUER
+# is empty; local accounts (with TOTP) work either way. The endpoints come from the provider's
+# discovery document unless set one by one (OIDC_OP_*_ENDPOINT).
+ROLLEN = ("consulent", "teamleider", "kwaliteit", "beheerder", "privacy", "partner")
+
+
+def oidc_mapping(naam: str, tekst: str, toegestaan: tuple[str, ...] | None = None) -> dict:
+    """'waarde=doel,waarde2=doel2' → dict; a malformed entry or unknown target stops start-up."""
+    mapping = {}
+    for deel in (d.strip() for d in tekst.split(",") if d.strip()):
+        waarde, teken, doel = (x.strip() for x in deel.partition("="))
+        if not teken or not waarde or not doel:
+            raise ImproperlyConfigured(
+                f"{naam}: '{deel}' is geen 'waarde=doel' / must be comma-separated value=target."
+            )
+        if toegestaan is not None and doel not in toegestaan:
+            raise ImproperlyConfigured(
+                f"{naam}: rol '{doel}' onbekend; kies uit {', '.join(toegestaan)} / unknown role."
+            )
+        mapping[waarde] = doel
+    return mapping
+
+
+def oidc_controle(issuer: str, client_id: str, client_secret: str, alleen_https: bool) -> None:
+    """Start-up stops with one line for a wrong or incomplete OIDC configuration."""
+    if not issuer:
+        return
+    if not issuer.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            f"OIDC_ISSUER {issuer!r} is geen URL / must be the provider's http(s) URL."
+        )
+    if alleen_https and not issuer.startswith("https://"):
+        raise ImproperlyConfigured(
+            f"OIDC_ISSUER {issuer!r} moet https gebruiken / must use https in production."
+        )
+    if not client_id or not client_secret:
+        raise ImproperlyConfigured(
+            "OIDC_ISSUER staat aan maar OIDC_CLIENT_ID of OIDC_CLIENT_SECRET ontbreekt / "
+            "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER."
+        )
+
+
+OIDC_ISSUER = (env("OIDC_ISSUER", "") or "").strip().rstrip("/")
+OIDC_RP_CLIENT_ID = env("OIDC_CLIENT_ID", "") or ""
+OIDC_RP_CLIENT_SECRET = env("OIDC_CLIENT_SECRET", "") or ""
+oidc_controle(OIDC_ISSUER, OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET, alleen_https=False)
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "") or ""
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "") or ""
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "") or ""
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "") or ""
+OIDC_RP_SIGN_ALGO = env("OIDC_SIGN_ALGO", "RS256") or "RS256"
+OIDC_RP_SCOPES = env("OIDC_SCOPES", "openid profile email") or "openid"
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_TOKEN_USE_BASIC_AUTH = env_bool("OIDC_TOKEN_USE_BASIC_AUTH", False)
+OIDC_TIMEOUT = float(env("OIDC_TIMEOUT", "10"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_terug"
+# Claims → role and gemeenten (accounts.oidc.koppel_claims). Mappings: "waarde=rol,..." and
+# "waarde=cbscode,..."; without a role mapping the claim holds the role names themselves,
+# without a gemeente mapping the CBS codes.
+OIDC_CLAIM_ROLLEN = env("OIDC_CLAIM_ROLLEN", "roles") or "roles"
+OIDC_CLAIM_GEMEENTEN = env("OIDC_CLAIM_GEMEENTEN", "gemeenten") or "gemeenten"
+OIDC_ROLMAPPING = oidc_mapping("OIDC_ROLMAPPING", env("OIDC_ROLMAPPING", "") or "", ROLLEN)
+OIDC_GEMEENTEMAPPING = oidc_mapping("OIDC_GEMEENTEMAPPING", env("OIDC_GEMEENTEMAPPING", "") or "")
+# The second factor of these users is the provider's. Optionally demanded per login: the ID
+# token's acr must be one of OIDC_ACR_WAARDEN, its amr must hold one of OIDC_AMR_WAARDEN.
+OIDC_ACR_WAARDEN = env_list("OIDC_ACR_WAARDEN")
+OIDC_AMR_WAARDEN = env_list("OIDC_AMR_WAARDEN")
+if OIDC_ISSUER:
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "inburgering.accounts.oidc.GemeenteOIDCBackend",
+    ]

@@ -7,7 +7,7 @@ a production installation never runs against the DUO simulator or with its demo 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import env, env_bool
+from .base import env, env_bool, oidc_controle
 
 #: The token the simulator and the demo use; known to anyone who read the source.
 SIMULATOR_TOKEN = "simulator-token"  # noqa: S105 (public on purpose; refused here)
@@ -57,6 +57,9 @@ if not env("BRP_API_URL") or BRP_API_URL.startswith("simulator:"):
         "BRP_API_URL ontbreekt of wijst naar de BRP-simulator: vul de URL van de BRP in.",
         "BRP_API_URL is missing or points to the BRP simulator: set the BRP provider's URL.",
     )
+
+# OIDC (optional): a provider over https only (base.py checked the rest).
+oidc_controle(OIDC_ISSUER, OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET, alleen_https=True)
 
 # Second factor for every role that sees personal data or the configuration.
 OTP_VERPLICHT = env_bool("OTP_VERPLICHT", True)

@@ -11,6 +11,7 @@ from inburgering import wet
 from inburgering.brieven import services as brieven
 from inburgering.dossiers import deadlines
 from inburgering.intake.models import Afwijkingsreden
+from inburgering.pdfdocument import pdf_uit_html
 
 from . import services
 from .models import PipVersie
@@ -85,9 +86,7 @@ def html(template: str, versie: PipVersie) -> str:
 
 
 def pdf(template: str, versie: PipVersie) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html(template, versie)).write_pdf()
+    return pdf_uit_html(html(template, versie))
 
 
 def beschikking_pdf(versie: PipVersie) -> bytes:

@@ -12,7 +12,12 @@ again as its last statement. Nothing else changes.
 from django.db.backends.sqlite3 import base, operations
 
 VERGUNNING = "dossiers_schrijfvergunning"
-BESCHERMD = {"dossiers_dossierevent", "accounts_inzagelog", "accounts_exportlog"}
+BESCHERMD = {
+    "dossiers_dossierevent",
+    "accounts_inzagelog",
+    "accounts_exportlog",
+    "accounts_configuratiewijziging",
+}
 
 
 class DatabaseOperations(operations.DatabaseOperations):

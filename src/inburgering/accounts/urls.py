@@ -1,0 +1,18 @@
+"""The functioneel beheerder's management pages (views_beheer.py), under /instellingen/."""
+
+from django.urls import path
+
+from . import views_beheer as v
+
+app_name = "instellingen"
+
+urlpatterns = [
+    path("gebruikers/", v.gebruikers_view, name="gebruikers"),
+    path("gebruikers/nieuw/", v.gebruiker_nieuw_view, name="gebruiker_nieuw"),
+    path("gebruikers/<int:gebruiker_id>/", v.gebruiker_view, name="gebruiker"),
+    path("teams/", v.teams_view, name="teams"),
+    path("teams/<int:team_id>/", v.team_view, name="team"),
+    path("gemeenten/", v.gemeenten_view, name="gemeenten"),
+    path("gemeenten/<str:cbs_code>/", v.gemeente_view, name="gemeente"),
+    path("wijzigingen/", v.wijzigingen_view, name="wijzigingen"),
+]

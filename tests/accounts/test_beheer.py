@@ -1,0 +1,208 @@
+"""The functioneel beheerder's management pages: users, teams and the gemeenten's policy, within
+the beheerder's own gemeenten, and the audit trail of every change (append-only)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+
+from inburgering.accounts import services
+from inburgering.accounts.models import (
+    Configuratiewijziging,
+    Gebruiker,
+    GemeenteConfiguratie,
+    Rol,
+    Team,
+)
+from tests.conftest import maak_gebruiker
+
+pytestmark = pytest.mark.django_db
+
+NIEUW_WACHTWOORD = "Lange-zin-voor-de-test-42"
+
+
+@pytest.fixture
+def ingelogd(client, beheerder):
+    client.force_login(beheerder)
+    return client
+
+
+def _nieuw(client, **wijzig):
+    data = {
+        "username": "nina.nieuw",
+        "first_name": "Nina",
+        "last_name": "Nieuw",
+        "email": "nina@gemeente.example",
+        "rol": Rol.CONSULENT,
+        "gemeenten": [],
+        "team": "",
+        "wachtwoord1": NIEUW_WACHTWOORD,
+        "wachtwoord2": NIEUW_WACHTWOORD,
+        **wijzig,
+    }
+    return client.post(reverse("instellingen:gebruiker_nieuw"), data)
+
+
+def test_consulent_aanmaken_met_rol_gemeente_en_team_en_in_het_log(
+    ingelogd, beheerder, gemeente_a, team_a
+):
+    antwoord = _nieuw(ingelogd, gemeenten=[gemeente_a.pk], team=team_a.pk)
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    nina = Gebruiker.objects.get(username="nina.nieuw")
+    assert nina.rol == Rol.CONSULENT and nina.team == team_a
+    assert list(nina.gemeenten.all()) == [gemeente_a]
+    assert nina.check_password(NIEUW_WACHTWOORD) and nina.oidc_subject is None
+    regel = Configuratiewijziging.objects.get(soort="accounts.gebruiker", object_id=str(nina.pk))
+    assert regel.actor == beheerder and regel.gemeente == gemeente_a
+    assert regel.wijzigingen["rol"] == {"oud": None, "nieuw": "consulent"}
+    assert regel.wijzigingen["gemeenten"] == {"oud": None, "nieuw": ["Utrecht"]}
+    # The page shows it: who, what, old and new.
+    pagina = ingelogd.get(reverse("instellingen:wijzigingen")).content.decode()
+    assert "nina.nieuw" in pagina
+    assert "Ben Test (ben_beheerder)" in pagina and "<code>rol</code>: – → consulent" in pagina
+
+
+def test_aanmaken_fouten_in_het_nederlands_niets_opgeslagen(ingelogd, gemeente_a, gemeente_b):
+    antwoord = _nieuw(ingelogd, gemeenten=[], wachtwoord2="anders-dan-het-eerste")
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200
+    assert "Kies minstens één gemeente." in tekst
+    assert "De twee wachtwoorden zijn niet gelijk." in tekst
+    # Another gemeente than the beheerder's own is not a valid choice.
+    antwoord = _nieuw(ingelogd, gemeenten=[gemeente_b.pk])
+    assert (
+        antwoord.status_code == 200 and "Selecteer een geldige keuze" in antwoord.content.decode()
+    )
+    assert "te kort" in _nieuw(ingelogd, gemeenten=[gemeente_a.pk], wachtwoord1="kort",
+                               wachtwoord2="kort").content.decode()  # fmt: skip
+    _nieuw(ingelogd, gemeenten=[gemeente_a.pk])
+    dubbel = _nieuw(ingelogd, gemeenten=[gemeente_a.pk])
+    assert "Deze gebruikersnaam bestaat al." in dubbel.content.decode()
+    assert Gebruiker.objects.filter(username="nina.nieuw").count() == 1
+    assert Configuratiewijziging.objects.count() == 1
+
+
+def test_rol_wijzigen_en_uitzetten_met_oud_en_nieuw(ingelogd, beheerder, consulent_a, team_a):
+    url = reverse("instellingen:gebruiker", kwargs={"gebruiker_id": consulent_a.pk})
+    antwoord = ingelogd.post(
+        url, {"rol": Rol.TEAMLEIDER, "gemeenten": [consulent_a.gemeenten.get().pk], "team": ""}
+    )
+    assert antwoord.status_code == 302
+    consulent_a.refresh_from_db()
+    assert consulent_a.rol == Rol.TEAMLEIDER and not consulent_a.is_active
+    assert consulent_a.team is None
+    regel = Configuratiewijziging.objects.get()
+    assert regel.wijzigingen == {
+        "is_active": {"oud": True, "nieuw": False},
+        "rol": {"oud": "consulent", "nieuw": "teamleider"},
+        "team": {"oud": str(team_a), "nieuw": None},
+    }
+    # Saving again without a change writes nothing.
+    ingelogd.post(url, {"rol": Rol.TEAMLEIDER, "gemeenten": [consulent_a.gemeenten.get().pk]})
+    assert Configuratiewijziging.objects.count() == 1
+
+
+def test_eigen_account_niet_uitzetten(ingelogd, beheerder, gemeente_a):
+    url = reverse("instellingen:gebruiker", kwargs={"gebruiker_id": beheerder.pk})
+    antwoord = ingelogd.post(url, {"rol": Rol.BEHEERDER, "gemeenten": [gemeente_a.pk]})
+    assert "U kunt uw eigen account niet uitzetten." in antwoord.content.decode()
+    beheerder.refresh_from_db()
+    assert beheerder.is_active and not Configuratiewijziging.objects.exists()
+
+
+def test_andere_gemeente_blijft_en_buiten_scope_is_404(
+    ingelogd, beheerder, gemeente_a, gemeente_b, consulent_b
+):
+    beide = maak_gebruiker("wim_beide", Rol.CONSULENT, gemeente_a, gemeente_b)
+    url = reverse("instellingen:gebruiker", kwargs={"gebruiker_id": beide.pk})
+    assert "Ook werkzaam voor: Deventer" in ingelogd.get(url).content.decode()
+    ingelogd.post(url, {"rol": Rol.CONSULENT, "gemeenten": [gemeente_a.pk], "is_active": "on"})
+    assert set(beide.gemeenten.all()) == {gemeente_a, gemeente_b}
+    buiten = reverse("instellingen:gebruiker", kwargs={"gebruiker_id": consulent_b.pk})
+    assert ingelogd.get(buiten).status_code == 404
+    assert "bob" not in ingelogd.get(reverse("instellingen:gebruikers")).content.decode().lower()
+
+
+def test_oidc_gebruiker_rol_en_gemeenten_niet_wijzigbaar(ingelogd, gemeente_a, team_a):
+    via_idp = maak_gebruiker("idp_olga", Rol.CONSULENT, gemeente_a)
+    via_idp.oidc_subject = "idp-001"
+    via_idp.save()
+    url = reverse("instellingen:gebruiker", kwargs={"gebruiker_id": via_idp.pk})
+    assert "rol en gemeenten komen bij elke inlog uit de identity provider" in (
+        ingelogd.get(url).content.decode()
+    )
+    ingelogd.post(url, {"rol": Rol.BEHEERDER, "team": team_a.pk, "is_active": "on"})
+    via_idp.refresh_from_db()
+    assert via_idp.rol == Rol.CONSULENT and via_idp.team == team_a
+
+
+def test_team_aanmaken_hernoemen_en_dubbele_naam(ingelogd, gemeente_a, gemeente_b, team_a):
+    url = reverse("instellingen:teams")
+    assert ingelogd.post(url, {"gemeente": gemeente_a.pk, "naam": "Team Oost"}).status_code == 302
+    oost = Team.objects.get(naam="Team Oost")
+    dubbel = ingelogd.post(url, {"gemeente": gemeente_a.pk, "naam": "team noord"})
+    assert "Deze gemeente heeft al een team met die naam." in dubbel.content.decode()
+    buiten = ingelogd.post(url, {"gemeente": gemeente_b.pk, "naam": "Team Deventer"})
+    assert "Selecteer een geldige keuze" in buiten.content.decode()
+    ingelogd.post(
+        reverse("instellingen:team", kwargs={"team_id": oost.pk}),
+        {"gemeente": gemeente_a.pk, "naam": "Team Oost-West"},
+    )
+    oost.refresh_from_db()
+    assert oost.naam == "Team Oost-West"
+    hernoemd = Configuratiewijziging.objects.filter(soort="accounts.team").first()
+    assert hernoemd.wijzigingen == {"naam": {"oud": "Team Oost", "nieuw": "Team Oost-West"}}
+
+
+def test_gemeenteconfiguratie_wijzigen_met_log_en_foutmelding(ingelogd, gemeente_a, gemeente_b):
+    url = reverse("instellingen:gemeente", kwargs={"cbs_code": gemeente_a.cbs_code})
+    data = {"caseload_norm": 55, "norm_eerste_contact_dagen": 14, "contact_signalering_weken": 6}
+    assert ingelogd.post(url, data).status_code == 302
+    config = GemeenteConfiguratie.objects.get(gemeente=gemeente_a)
+    assert config.caseload_norm == 55 and config.norm_eerste_contact_dagen == 14
+    regel = Configuratiewijziging.objects.get()
+    assert regel.gemeente == gemeente_a
+    assert regel.wijzigingen["caseload_norm"]["nieuw"] == 55
+    fout = ingelogd.post(url, {**data, "caseload_norm": -3})
+    assert fout.status_code == 200 and "Niet opgeslagen." in fout.content.decode()
+    assert GemeenteConfiguratie.objects.get(gemeente=gemeente_a).caseload_norm == 55
+    andere = reverse("instellingen:gemeente", kwargs={"cbs_code": gemeente_b.cbs_code})
+    assert ingelogd.get(andere).status_code == 404
+
+
+def test_log_toont_alleen_eigen_gemeenten(client, beheerder, gemeente_a, gemeente_b):
+    andere_beheerder = maak_gebruiker("dirk_beheerder", Rol.BEHEERDER, gemeente_b)
+    services.wijzig_configuratie(andere_beheerder, gemeente_b, {"caseload_norm": 99})
+    services.wijzig_configuratie(beheerder, gemeente_a, {"caseload_norm": 66})
+    client.force_login(beheerder)
+    pagina = client.get(reverse("instellingen:wijzigingen")).content.decode()
+    assert "66" in pagina and "dirk_beheerder" not in pagina
+
+
+def test_leg_wijziging_vast_voor_andere_apps(beheerder, gemeente_a):
+    """The reusable service: only the fields that differ, nothing when nothing differs."""
+    assert services.leg_wijziging_vast(beheerder, gemeente_a, {"a": 1}, {"a": 1}) is None
+    regel = services.leg_wijziging_vast(
+        beheerder, gemeente_a, {"brief": "oud", "x": 1}, {"brief": "nieuw", "x": 1}
+    )
+    assert regel.wijzigingen == {"brief": {"oud": "oud", "nieuw": "nieuw"}}
+    assert regel.gemeente == gemeente_a and regel.soort == "accounts.gemeente"
+
+
+def test_wijzigingenlog_is_alleen_toevoegen(beheerder, gemeente_a):
+    regel = services.leg_wijziging_vast(beheerder, gemeente_a, {"a": 1}, {"a": 2})
+    for poging in (
+        lambda: Configuratiewijziging.objects.filter(pk=regel.pk).update(actor_naam="iemand"),
+        lambda: Configuratiewijziging.objects.filter(pk=regel.pk).delete(),
+        lambda: connection.cursor().execute("DELETE FROM accounts_configuratiewijziging"),
+    ):
+        with pytest.raises(IntegrityError, match="alleen-toevoegen"), transaction.atomic():
+            poging()
+    assert Configuratiewijziging.objects.get(pk=regel.pk).actor_naam.startswith("Ben")
+
+
+@pytest.mark.parametrize("rol", [Rol.CONSULENT, Rol.TEAMLEIDER, Rol.PRIVACY, Rol.KWALITEIT])
+def test_andere_rollen_geen_toegang(client, gemeente_a, rol):
+    client.force_login(maak_gebruiker(f"x_{rol}", rol, gemeente_a))
+    assert client.get(reverse("instellingen:gebruikers")).status_code == 403

@@ -1,0 +1,55 @@
+"""The beheerder's management pages and the login through the (stand-in) identity provider in
+Chromium, with axe-core."""
+
+import pytest
+
+from inburgering.accounts.models import Configuratiewijziging, Gebruiker, Gemeente, Rol
+from tests.accounts.test_oidc import BACKENDS, CLIENT_ID, CLIENT_SECRET
+from tests.accounts.test_oidc import standin as standin  # the fixture
+from tests.browser.conftest import assert_accessible, login
+from tests.conftest import WACHTWOORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_beheerder_maakt_consulent_en_ziet_het_wijzigingenlog(page, beheerder, gemeente_a, team_a):
+    login(page, beheerder.username, WACHTWOORD)
+    page.goto("/instellingen/gebruikers/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuwe medewerker (lokaal account)").click()
+    page.get_by_label("Gebruikersnaam").fill("nina.nieuw")
+    page.get_by_label("Voornaam").fill("Nina")
+    page.get_by_label("Achternaam").fill("Nieuw")
+    page.get_by_label("Utrecht").check()
+    page.get_by_label("Team").select_option(label=str(team_a))
+    page.get_by_label("Eerste wachtwoord", exact=True).fill("Lange-zin-voor-de-test-42")
+    page.get_by_label("Eerste wachtwoord (nogmaals)").fill("Lange-zin-voor-de-test-42")
+    assert_accessible(page)
+    page.get_by_role("button", name="Medewerker aanmaken").click()
+    page.get_by_text("Medewerker Nina Nieuw is aangemaakt.").wait_for()
+    assert Gebruiker.objects.get(username="nina.nieuw").rol == Rol.CONSULENT
+    for pad in ("/instellingen/teams/", "/instellingen/gemeenten/", "/instellingen/wijzigingen/"):
+        page.goto(pad)
+        assert_accessible(page)
+    assert "nina.nieuw" in page.locator("main").inner_text()
+    assert Configuratiewijziging.objects.count() == 1
+
+
+def test_inloggen_via_de_identity_provider(page, live_server, settings, standin):
+    Gemeente.objects.create(cbs_code="0344", naam="Utrecht")
+    settings.OIDC_ISSUER = standin.issuer
+    settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+    settings.AUTHENTICATION_BACKENDS = BACKENDS
+    page.goto("/account/inloggen/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Inloggen via uw gemeente").click()
+    page.get_by_role("button", name="Olga Oidc").click()
+    page.wait_for_url("**/caseload/")
+    assert Gebruiker.objects.get(oidc_subject="idp-001").rol == Rol.CONSULENT
+    page.goto("/account/inloggen/")
+    page.context.clear_cookies()
+    page.goto("/account/oidc/inloggen/")
+    page.get_by_role("button", name="Zonder Rol").click()
+    page.get_by_text("de identity provider gaf geen rol voor deze applicatie").wait_for()
+    assert_accessible(page)
