@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Choices
 from django.utils.translation import gettext as _
 
 from inburgering.labels import bekend_label, label
@@ -55,7 +56,8 @@ class Gebeurtenistype:
         return ", ".join(d for d in (deel(gegevens or {}) for deel in self.woorden) if d)
 
 
-REGISTER: dict[Soort, Gebeurtenistype] = {}
+#: Keyed by `Soort` (a str: the stored value finds its entry too).
+REGISTER: dict[str, Gebeurtenistype] = {}
 #: Types registered twice, kept for the completeness test instead of failing app loading.
 DUBBEL: list[Soort] = []
 
@@ -149,7 +151,7 @@ def _tuple(soorten: type | tuple[type, ...]) -> tuple[type, ...]:
 # --- parts of a timeline text -------------------------------------------------------------------
 
 
-def tekst(sleutel: str, sjabloon=None, als: str | None = None) -> Deel:
+def tekst(sleutel: str, sjabloon: Any = None, als: str | None = None) -> Deel:
     """The value as it is, or put in a (lazily translated) `sjabloon` under the name `als`
     (default: the key itself)."""
 
@@ -164,7 +166,7 @@ def tekst(sleutel: str, sjabloon=None, als: str | None = None) -> Deel:
     return deel
 
 
-def keuze(sleutel: str, keuzes) -> Deel:
+def keuze(sleutel: str, keuzes: type[Choices] | Mapping[str, Any]) -> Deel:
     """The label of a choice (a TextChoices class or a dict of lazy labels); nothing when the
     value is not one of them."""
 

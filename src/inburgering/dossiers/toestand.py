@@ -19,12 +19,21 @@ from .workflow import Afsluitreden, Fase, Soort, volgende_fase
 
 
 class EventLike(Protocol):
-    id: int | None
-    soort: str
-    datum: dt.date
-    geregistreerd_op: dt.datetime
-    gegevens: dict[str, Any]
-    corrigeert_id: int | None
+    """What the fold reads of an event (a `DossierEvent`, saved or not); read-only, so a model
+    whose `id` is always set fits too."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def soort(self) -> str: ...
+    @property
+    def datum(self) -> dt.date: ...
+    @property
+    def geregistreerd_op(self) -> dt.datetime: ...
+    @property
+    def gegevens(self) -> dict[str, Any]: ...
+    @property
+    def corrigeert_id(self) -> int | None: ...
 
 
 class OngeldigeGebeurtenis(ValueError):
@@ -89,7 +98,7 @@ def geldige_events(events: Iterable[EventLike]) -> list[EventLike]:
     return sorted(counting, key=_volgorde)
 
 
-def _volgorde(event: EventLike) -> tuple:
+def _volgorde(event: EventLike) -> tuple[dt.date, bool, int]:
     # An unsaved event (id None) was recorded last.
     return (event.datum, event.id is None, event.id or 0)
 
