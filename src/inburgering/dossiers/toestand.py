@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 
@@ -87,7 +87,10 @@ class DossierToestand:
         return self.fase not in (None, Fase.AFGEROND)
 
 
-def geldige_events(events: Iterable[EventLike]) -> list[EventLike]:
+Event = TypeVar("Event", bound=EventLike)
+
+
+def geldige_events(events: Iterable[Event]) -> list[Event]:
     """The events that count: superseded and withdrawn ones removed, in fold order."""
     events = list(events)
     superseded = {event.corrigeert_id for event in events if event.corrigeert_id}
