@@ -17,17 +17,27 @@ PAKKET = "inburgering"
 #: Between apps the layers are accounts → dossiers → intake → pip → koppelingen → monitoring.
 #: These app-to-app imports point the other way and close cycles between apps; they are listed
 #: (with the modules responsible) so that no new one appears. Removing one: delete it here.
+#: (dossiers → monitoring is gone: the payload keys the retention purge keeps now come from the
+#: event-type registry, `gebeurtenissen.bewaarde_sleutels`.) Why the rest stay, for now:
 TERUGWIJZENDE_APP_IMPORTS = {
-    # inzageverzoek.py collects everything about a person; toegang.py filters dossiers
+    # accounts/inzageverzoek.py answers an AVG access request with everything held about a
+    # person, in every app; it belongs above all apps (a `privacy` room with the access-log
+    # pages of accounts/views.py), a move of the privacy officer's pages, not of one import.
+    # accounts/toegang.py (`dossiers_voor`) filters dossiers for every view; every app and
+    # every helper's new app import it from accounts, so moving it is a coordinated rename.
+    # accounts/forms.py and views.py check a BSN with dossiers/bsn.py (the elfproef), a plain
+    # helper that could move below both apps; 22 imports, left for a quiet moment.
     ("accounts", "dossiers"),
     ("accounts", "intake"),
     ("accounts", "koppelingen"),
     ("accounts", "pip"),
-    # bewaren.py purges every app's records and keeps the payload keys monitoring reads;
-    # bulk.py sends summonses (intake); views.py shows DUO's waves (koppelingen)
+    # bewaren.py purges every app's records after the retention period (Besluit 9.9); the
+    # cure is a purge registration per app, as event types have, not a move.
+    # bulk.py (the caseload's bulk action) sends summonses (intake); views.py (the caseload)
+    # shows DUO's waves (koppelingen): the caseload is a page over every app, its room is a
+    # layer above them (with the UI work on the caseload, not beside it).
     ("dossiers", "intake"),
     ("dossiers", "koppelingen"),
-    ("dossiers", "monitoring"),
     ("dossiers", "pip"),
 }
 

@@ -39,12 +39,12 @@ class GeenStuurtekens:
     def __init__(self, meerregelig: bool = False):
         self.meerregelig = meerregelig
 
-    def __call__(self, waarde) -> None:
+    def __call__(self, waarde: object) -> None:
         patroon = _MEERREGELIG if self.meerregelig else _EENREGELIG
         if isinstance(waarde, str) and patroon.search(waarde):
             raise ValidationError(ONGELDIG_TEKEN, code=self.code)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, GeenStuurtekens) and other.meerregelig == self.meerregelig
 
     def __hash__(self) -> int:
@@ -60,7 +60,7 @@ VROEGSTE_DATUM = dt.date(1900, 1, 1)
 LAATSTE_DATUM = dt.date(2100, 12, 31)
 
 
-def binnen_datumbereik(waarde) -> None:
+def binnen_datumbereik(waarde: object) -> None:
     if isinstance(waarde, dt.datetime):
         waarde = waarde.date()
     if isinstance(waarde, dt.date) and not VROEGSTE_DATUM <= waarde <= LAATSTE_DATUM:

@@ -17,7 +17,7 @@ def label(keuzes: type[models.Choices], waarde: str) -> str:
     return _labels(keuzes, get_language()).get(waarde, waarde)
 
 
-def bekend_label(keuzes: type[models.Choices], waarde) -> str | None:
+def bekend_label(keuzes: type[models.Choices], waarde: object) -> str | None:
     """The label of `waarde` in the active language, or None when it is not one of the choices."""
     if not isinstance(waarde, str):
         return None

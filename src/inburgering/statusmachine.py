@@ -29,7 +29,9 @@ class Statusmachine:
     overgangen: Mapping[str | None, frozenset[str]]
 
     @classmethod
-    def uit_paren(cls, keuzes: type[models.Choices], paren: Iterable[tuple[str | None, str]]):
+    def uit_paren(
+        cls, keuzes: type[models.Choices], paren: Iterable[tuple[str | None, str]]
+    ) -> Statusmachine:
         overgangen: dict[str | None, set[str]] = {}
         for van, naar in paren:
             overgangen.setdefault(van, set()).add(naar)

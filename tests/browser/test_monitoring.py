@@ -23,6 +23,15 @@ def test_dashboard_is_accessible_and_filters(page, gemeente_a, teamleider_a):
     assert tabel.get_by_role("row", name=">30").get_by_role("cell").first.inner_text() == "1"
     assert page.get_by_role("img", name="Trechter: dossiers per stap").is_visible()
     assert_accessible(page)
+    # The evaluation's cut-off: a choice with its explanation, and the page stays accessible.
+    keuze = page.get_by_label("Cesuur leerbaarheidstoets")
+    assert "rekende met 28 voor elke toets" in page.get_by_text("de evaluatie van SZW").inner_text()
+    keuze.select_option("28")
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_url("**cesuur=28**")
+    conform = page.get_by_role("table", name="Leerroute conform of in strijd met de LBT (tabel 2)")
+    assert conform.get_by_role("row", name="Totaal").is_visible()
+    assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV — Trechter: dossiers per stap").click()
     assert download.value.suggested_filename == "trechter_20250101.csv"

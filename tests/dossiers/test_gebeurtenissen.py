@@ -133,3 +133,62 @@ def test_the_timeline_words_per_type(soort, gegevens, woorden):
 
 def test_an_unknown_type_in_old_data_has_no_words():
     assert gebeurtenissen.beschrijf("bestaat_niet", {"azc": "x"}) == ""
+
+
+# --- what a type contributes to the fold and to monitoring: its registration -------------------
+
+
+def test_keys_read_by_a_contribution_are_declared_fields():
+    for soort, type_ in REGISTER.items():
+        gelezen = set(type_.bewaard) | set(type_.detail.sleutels if type_.detail else ())
+        assert gelezen <= set(type_.velden), soort
+
+
+def test_the_purge_keeps_the_keys_the_fold_and_monitoring_read():
+    """The registrations together keep exactly the keys kept before they owned them."""
+    from inburgering.dossiers.bewaren import bewaarde_sleutels
+    from inburgering.monitoring.uitkomsten import UITKOMST_SLEUTELS
+
+    assert set(UITKOMST_SLEUTELS) <= bewaarde_sleutels()
+    assert bewaarde_sleutels() == {
+        # the fold
+        *("doelgroep", "consulent_id", "leerroute", "reden", "score", "pip_vorige_gemeente"),
+        *("start", "einde", "periode_tot", "op"),
+        # monitoring's milestones and outcomes
+        *("cursusinstelling", "moment", "status", "post", "bedrag_cents", "activiteit"),
+        *("resultaat", "onderdeel"),
+    }
+    assert "azc" not in bewaarde_sleutels()  # read by the fold, but it identifies a place
+
+
+def test_a_type_registered_with_a_state_contribution_changes_the_fold():
+    """Adding a type touches one registration: its `toestand` function is what the fold applies
+    (registered here for a type that contributes nothing, then restored)."""
+    from inburgering.dossiers.toestand import bereken_toestand
+
+    class Event:
+        def __init__(self, id, soort, datum, gegevens=None):
+            self.id, self.soort, self.datum = id, soort, datum
+            self.gegevens, self.corrigeert_id = gegevens or {}, None
+            self.geregistreerd_op = None
+
+    events = [
+        Event(1, S.SIGNAAL_ONTVANGEN, dt.date(2026, 1, 5)),
+        Event(2, S.NOTITIE, dt.date(2026, 1, 9), {"onderwerp": "x"}),
+    ]
+    assert bereken_toestand(events).azc == ""
+    oud = REGISTER[S.NOTITIE]
+
+    def bijdrage(t, datum, gegevens):
+        t.azc = f"{gegevens['onderwerp']} {datum:%d-%m}"
+
+    try:
+        gebeurtenissen.registreer_soort(
+            S.NOTITIE, app=oud.app, handmatig=oud.handmatig, velden=oud.velden, toestand=bijdrage
+        )
+        assert bereken_toestand(events).azc == "x 09-01"
+    finally:
+        REGISTER[S.NOTITIE] = oud
+        gebeurtenissen.TOESTAND.pop(S.NOTITIE, None)
+        DUBBEL.remove(S.NOTITIE)
+    assert bereken_toestand(events).azc == ""

@@ -68,10 +68,13 @@ def test_csv_and_xlsx_export_hold_the_table(client, teamleider_a, cijfers):
     assert antwoord["Content-Disposition"] == 'attachment; filename="lbt_route_20250101.csv"'
     rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][0] == "Score"
-    assert rijen[4] == [">30", "1", "0", "0", "0", "1"]
+    # Per column the number and its share (as in the evaluation's table 1); no share of an
+    # empty column.
+    assert rijen[4] == [">30", "1", "100,0", "0", "", "0", "", "0", "", "1", "100,0"]
+    assert rijen[5][0] == "Totaal"
     antwoord = client.get("/monitoring/export/lbt_route.xlsx?peildatum=2025-01-01")
     blad = load_workbook(io.BytesIO(antwoord.content)).active
-    assert [c.value for c in blad[6]] == [">30", 1, 0, 0, 0, 1]
+    assert [c.value for c in blad[6]] == [">30", 1, 100, 0, None, 0, None, 0, None, 1, 100]
     assert client.get("/monitoring/export/bestaat_niet.csv").status_code == 404
     assert client.get("/monitoring/export/trechter.pdf").status_code == 404
 

@@ -11,7 +11,7 @@ Two categories (docs/adr/0001-bewaartermijnen-en-opschonen.md):
 
 * ``dossier`` (lid 1 a: five years after the plicht ended; lid 1 b: on death): every piece of
   personal data except the core data of lid 2 and the statistical remainder. Event payloads
-  keep only the keys in `BEWAARDE_SLEUTELS` and `KERN_SLEUTELS`; explanations (`toelichting`),
+  keep only the keys in `bewaarde_sleutels()` and `KERN_SLEUTELS`; explanations (`toelichting`),
   letters, reports, the health record, PIP texts, DUO messages and the person's contact data,
   languages, V-nummer and family members go.
 * ``kerngegevens`` (lid 2: at most fifty years; on death at once): BSN, names, address and the
@@ -39,10 +39,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from inburgering.monitoring import extractie, uitkomsten
 from inburgering.wet import Gegevenscategorie, bewaartermijn
 from inburgering.wet.kalender import plus_maanden
 
+from . import gebeurtenissen
 from .models import (
     Dossier,
     DossierEvent,
@@ -57,27 +57,15 @@ from .workflow import Afsluitreden, Fase
 
 logger = logging.getLogger(__name__)
 
-#: Payload keys that survive every purge: what the fold (`toestand._pas_toe`), the monitoring
-#: (`extractie.DETAIL_SLEUTELS`, `uitkomsten.UITKOMST_SLEUTELS`) and the outcome pages read.
-#: Codes, numbers and dates, none of them identifying. Anything else (names, free text, DUO's raw
-#: data, the consulent's name, the AZC) goes with the ``dossier`` category.
-BEWAARDE_SLEUTELS = frozenset(
-    {
-        *extractie.DETAIL_SLEUTELS,
-        *uitkomsten.UITKOMST_SLEUTELS,
-        # the fold (toestand._pas_toe)
-        "doelgroep",
-        "consulent_id",
-        "leerroute",
-        "reden",
-        "score",
-        "pip_vorige_gemeente",
-        "start",
-        "einde",
-        "periode_tot",
-        "op",
-    }
-)
+
+def bewaarde_sleutels() -> frozenset[str]:
+    """Payload keys that survive every purge: what the fold, the monitoring and the outcome
+    pages read, as each event type's registration says (`bewaard` and its `detail`'s keys).
+    Codes, numbers and dates, none of them identifying. Anything else (names, free text, DUO's
+    raw data, the consulent's name, the AZC) goes with the ``dossier`` category."""
+    return gebeurtenissen.bewaarde_sleutels()
+
+
 #: Payload keys of Besluit 9.9 lid 2 f-h (vrijstelling, ontheffing, how the plicht ended):
 #: kept with the core data and removed with it.
 KERN_SLEUTELS = frozenset({"reden_duo", "vrijstellingen", "ontheffingen", "gebeurtenis"})
@@ -321,7 +309,7 @@ def _dossiergegevens(dossier: Dossier, item: TeVerwijderen) -> dict:
     from inburgering.koppelingen import models as koppelingen
     from inburgering.pip import models as pip
 
-    verwijderd: dict = {"gebeurtenissen": _payloads(dossier, BEWAARDE_SLEUTELS | KERN_SLEUTELS)}
+    verwijderd: dict = {"gebeurtenissen": _payloads(dossier, bewaarde_sleutels() | KERN_SLEUTELS)}
     intakes = intake.BredeIntake.objects.filter(dossier=dossier)
     versies = pip.PipVersie.objects.filter(pip__dossier=dossier)
     verwijderd["intake"] = {
@@ -396,7 +384,7 @@ def _dossiergegevens(dossier: Dossier, item: TeVerwijderen) -> dict:
 def _kerngegevens(dossier: Dossier, item: TeVerwijderen) -> dict:
     """Lid 2 (or lid 1 b): the core data. The person keeps sex and date of birth only, under a
     placeholder in the BSN column (not nine digits, so never a valid BSN, and unique)."""
-    verwijderd: dict = {"gebeurtenissen": _payloads(dossier, BEWAARDE_SLEUTELS)}
+    verwijderd: dict = {"gebeurtenissen": _payloads(dossier, bewaarde_sleutels())}
     if Gegevenscategorie.KERNGEGEVENS in item.persoon:
         velden = {
             "voornamen": "",

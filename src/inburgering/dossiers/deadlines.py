@@ -4,7 +4,9 @@ dossier's folded state onto the rules' inputs."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from inburgering.wet import PipDeadline, Termijn
 from inburgering.wet import inburgeringstermijn as inburgeringstermijn_regel
 from inburgering.wet import pip_deadline as pip_deadline_regel
 from inburgering.wet.uitkomst import Uitkomst
@@ -12,7 +14,7 @@ from inburgering.wet.uitkomst import Uitkomst
 from .toestand import DossierToestand
 
 
-def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
+def pip_deadline(toestand: DossierToestand) -> Uitkomst[PipDeadline] | None:
     """The explained PIP deadline (Besluit inburgering 2021 art. 5.3), or None when no PIP
     deadline runs: no kennisgeving yet, a PIP already set, or the dossier closed."""
     if toestand.pip_dagtekening or not toestand.is_open:
@@ -36,7 +38,7 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst | None:
     )
 
 
-def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst | None:
+def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst[Termijn] | None:
     """The inburgeringstermijn (Wi art. 11) once a PIP is set: it starts the day after the first
     PIP's dagtekening and is not moved by later PIP versions."""
     if not toestand.eerste_pip_dagtekening:
@@ -51,5 +53,5 @@ def pip_deadline_datum(toestand: DossierToestand) -> dt.date | None:
     return uitkomst.waarde.uiterlijk if uitkomst else None
 
 
-def grondslag_tekst(uitkomst: Uitkomst) -> str:
+def grondslag_tekst(uitkomst: Uitkomst[Any]) -> str:
     return "; ".join(str(g) for g in uitkomst.grondslagen)

@@ -14,7 +14,13 @@ registration says:
   one key in the meaning it has for this type (`reden` is a closing reason for one type and a
   missed summons for another);
 - `mijlpalen`: which monitoring milestones the event's date feeds, and whether the first
-  ("min") or last ("max") date counts (`monitoring.extractie.mijlpaal_regels`).
+  ("min") or last ("max") date counts (`monitoring.extractie.mijlpaal_regels`);
+- `toestand`: what it contributes to the dossier's state beyond the phase (a function of the
+  `toestand.DossierToestand`, the event's date and its payload, applied in fold order);
+- `detail`: what its payload contributes to the dossier's monitoring row
+  (`monitoring.extractie.Mijlpalen`): a `Bijdrage`, the payload keys it reads and how;
+- `bewaard`: the payload keys that survive the retention purge because the fold, monitoring or
+  the outcome pages read them (`bewaren.bewaarde_sleutels`); a `detail`'s keys always do.
 
 Adding an event type: the `Soort` value (and its migration), its place in the phase table
 (`workflow.TRANSITIES` or `FEITEN`), and one `registreer_soort` call; nothing else lists types.
@@ -22,19 +28,38 @@ Adding an event type: the `Soort` value (and its migration), its place in the ph
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Choices
 from django.utils.translation import gettext as _
 
 from inburgering.labels import bekend_label, label
 
-from .toestand import OngeldigeGebeurtenis
-from .workflow import Soort
+from .workflow import OngeldigeGebeurtenis, Soort
 
 #: A part of the timeline text: the payload in, a few words (or nothing) out.
 Deel = Callable[[Mapping[str, Any]], str | None]
+
+#: A contribution to the dossier state: (the `toestand.DossierToestand`, the event's date, its
+#: payload); it changes the state in place.
+Toestandbijdrage = Callable[[Any, dt.date, Mapping[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class Bijdrage:
+    """What an event's payload contributes to a monitoring row, applied in fold order.
+
+    `sleutels`: the payload keys read, each as text the way SQL's `->>` gives it (JSON
+    true/false in lower case; `extractie.als_tekst` gives the same in memory), so the SQL over
+    the log and the fold of one dossier's events feed `pas_toe` the same values;
+    `pas_toe(row, date, values by key)` changes the row in place."""
+
+    sleutels: tuple[str, ...]
+    pas_toe: Callable[[Any, dt.date, Mapping[str, str | None]], None]
+
 
 #: JSON types a payload key may hold (None is always allowed: an absent value).
 TEKST, GETAL, JANEE, LIJST, OBJECT = str, (int, float), bool, list, dict
@@ -49,13 +74,19 @@ class Gebeurtenistype:
     verplicht: tuple[str, ...] = ()
     woorden: tuple[Deel, ...] = ()
     mijlpalen: tuple[tuple[str, str], ...] = ()
+    toestand: Toestandbijdrage | None = None
+    detail: Bijdrage | None = None
+    bewaard: frozenset[str] = frozenset()
 
     def beschrijf(self, gegevens: Mapping[str, Any]) -> str:
         """The payload in words for the timeline (no personal identifiers)."""
         return ", ".join(d for d in (deel(gegevens or {}) for deel in self.woorden) if d)
 
 
-REGISTER: dict[Soort, Gebeurtenistype] = {}
+#: Keyed by `Soort` (a str: the stored value finds its entry too).
+REGISTER: dict[str, Gebeurtenistype] = {}
+#: Per type its contribution to the state, for the fold's hot loop (a plain dict lookup).
+TOESTAND: dict[str, Toestandbijdrage] = {}
 #: Types registered twice, kept for the completeness test instead of failing app loading.
 DUBBEL: list[Soort] = []
 
@@ -69,6 +100,9 @@ def registreer_soort(
     verplicht: Iterable[str] = (),
     woorden: Iterable[Deel] = (),
     mijlpalen: Iterable[tuple[str, str]] = (),
+    toestand: Toestandbijdrage | None = None,
+    detail: Bijdrage | None = None,
+    bewaard: Iterable[str] = (),
 ) -> Gebeurtenistype:
     """Register one event type (from the owning app's `ready`)."""
     soort = Soort(soort)
@@ -82,8 +116,15 @@ def registreer_soort(
         tuple(verplicht),
         tuple(woorden),
         tuple(mijlpalen),
+        toestand,
+        detail,
+        frozenset(bewaard),
     )
     REGISTER[soort] = type_
+    if toestand is not None:
+        TOESTAND[soort] = toestand
+    else:
+        TOESTAND.pop(soort, None)
     return type_
 
 
@@ -95,6 +136,17 @@ def beschrijf(soort: Soort | str, gegevens: Mapping[str, Any] | None) -> str:
     """The timeline text of an event's payload (nothing for a type this version does not know)."""
     type_ = REGISTER.get(soort)
     return type_.beschrijf(gegevens or {}) if type_ is not None else ""
+
+
+def bewaarde_sleutels() -> frozenset[str]:
+    """The payload keys kept by the retention purge: every registration's `bewaard` and the keys
+    its monitoring `detail` reads."""
+    sleutels: set[str] = set()
+    for type_ in REGISTER.values():
+        sleutels |= type_.bewaard
+        if type_.detail is not None:
+            sleutels.update(type_.detail.sleutels)
+    return frozenset(sleutels)
 
 
 def handmatig(soorten: Iterable[Soort]) -> list[Soort]:
@@ -149,7 +201,7 @@ def _tuple(soorten: type | tuple[type, ...]) -> tuple[type, ...]:
 # --- parts of a timeline text -------------------------------------------------------------------
 
 
-def tekst(sleutel: str, sjabloon=None, als: str | None = None) -> Deel:
+def tekst(sleutel: str, sjabloon: Any = None, als: str | None = None) -> Deel:
     """The value as it is, or put in a (lazily translated) `sjabloon` under the name `als`
     (default: the key itself)."""
 
@@ -164,7 +216,7 @@ def tekst(sleutel: str, sjabloon=None, als: str | None = None) -> Deel:
     return deel
 
 
-def keuze(sleutel: str, keuzes) -> Deel:
+def keuze(sleutel: str, keuzes: type[Choices] | Mapping[str, Any]) -> Deel:
     """The label of a choice (a TextChoices class or a dict of lazy labels); nothing when the
     value is not one of them."""
 
@@ -175,6 +227,11 @@ def keuze(sleutel: str, keuzes) -> Deel:
         return bekend_label(keuzes, waarde)
 
     return deel
+
+
+def datum_iso(waarde: Any) -> dt.date | None:
+    """A payload date (ISO text) as a date; None when absent."""
+    return dt.date.fromisoformat(waarde) if waarde else None
 
 
 def bedrag(sleutel: str = "bedrag_cents") -> Deel:

@@ -6,6 +6,7 @@ that caseload lists can filter and sort in SQL; `manage.py herbereken_dossiers` 
 """
 
 import uuid
+from typing import Any, NoReturn
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -120,7 +121,7 @@ class Inburgeraar(models.Model):
     def __str__(self) -> str:
         return self.naam
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         """Names and contact details arrive without a form too (DUO's BRP data, the migration
         import): a control character is refused here, whichever way the data came."""
         fouten = {}
@@ -186,7 +187,8 @@ class Gezinsrelatie(models.Model):
 
     def clean(self) -> None:
         # A link may not lead to another gemeente's person record (see Inburgeraar).
-        if self.gerelateerde_id and self.gerelateerde.gemeente_id != self.inburgeraar.gemeente_id:
+        gerelateerde = self.gerelateerde
+        if gerelateerde is not None and gerelateerde.gemeente_id != self.inburgeraar.gemeente_id:
             raise ValidationError(
                 {"gerelateerde": _("Een gezinslid kan alleen in dezelfde gemeente gekoppeld zijn.")}
             )
@@ -241,11 +243,11 @@ class Dossier(models.Model):
         return f"Dossier {self.inburgeraar} ({self.gemeente})"
 
 
-class EventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class EventQuerySet(models.QuerySet["DossierEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise TypeError("Dossier events are append-only; record a correction instead.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise TypeError("Dossier events are append-only; record an intrekking instead.")
 
 
@@ -288,12 +290,12 @@ class DossierEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise TypeError("Dossier events are append-only; record a correction instead.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("Dossier events are append-only; record an intrekking instead.")
 
     @property

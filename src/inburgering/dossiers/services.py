@@ -152,7 +152,7 @@ def werk_projectie_bij(dossier: Dossier, toestand: DossierToestand) -> None:
     dossier.save(update_fields=list(velden))
 
 
-def _leeg(veld: str):
+def _leeg(veld: str) -> str | None:
     return "" if veld in {"fase", "afsluitreden", "doelgroep", "leerroute", "wacht_op"} else None
 
 
@@ -183,7 +183,7 @@ def open_dossier(
     another gemeente has a running dossier for the same BSN, that dossier gets a
     DUBBELE_INSCHRIJVING fact, so the conflict goes to that gemeente; the caller is told
     nothing about it."""
-    if inburgeraar.pk is None:
+    if inburgeraar._state.adding:  # a new person record
         inburgeraar.gemeente = nieuw.gemeente
     elif inburgeraar.gemeente_id != nieuw.gemeente.pk:
         raise ValueError("Een persoonsrecord hoort bij één gemeente; gebruik de overdracht.")
@@ -206,7 +206,7 @@ def open_dossier(
         )
     try:
         with transaction.atomic():
-            if inburgeraar.pk is None:
+            if inburgeraar._state.adding:  # a new person record
                 inburgeraar.save()
             dossier = Dossier.objects.create(
                 inburgeraar=inburgeraar,

@@ -4,6 +4,7 @@ corrections and the outcomes (participation, costs, dual activities). Registered
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,9 +13,19 @@ from django.utils.translation import gettext_lazy
 
 from inburgering.labels import label
 
-from .gebeurtenissen import GETAL, LIJST, TEKST, bedrag, keuze, registreer_soort, tekst
+from .gebeurtenissen import (
+    GETAL,
+    LIJST,
+    TEKST,
+    Bijdrage,
+    bedrag,
+    keuze,
+    registreer_soort,
+    tekst,
+)
 from .models import Doelgroep
 from .referentie import LEERROUTES
+from .toestand import DossierToestand
 from .uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
 from .workflow import Afsluitreden, Soort
 
@@ -44,6 +55,53 @@ def _dubbel(gegevens: Mapping[str, Any]) -> str | None:
     )
 
 
+# --- contributions to the dossier state (toestand) and the monitoring row (detail) ------------
+
+
+def _kennisgeving(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.kennisgeving_datum = datum
+
+
+def _koppeling(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.koppeling_datum = datum
+    t.azc = g.get("azc", "")
+
+
+def _huisvesting(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.brp_inschrijving_datum = datum
+
+
+def _aangemeld(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.aangemeld_leerroute = datum
+
+
+def _aangemeld_detail(m: Any, datum: dt.date, w: Mapping[str, str | None]) -> None:
+    m.cursusinstelling = w["cursusinstelling"] or ""
+
+
+def _gestart(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.leerroute_gestart = datum
+
+
+def _afgesloten(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.afgesloten_op = datum
+    t.afsluitreden = g.get("reden", "")
+
+
+def _afgesloten_detail(m: Any, datum: dt.date, w: Mapping[str, str | None]) -> None:
+    m.afsluitreden = w["reden"] or ""
+
+
+def _doelgroep(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.doelgroep = g["doelgroep"]
+    t.doelgroephistorie.append((datum, t.doelgroep))
+
+
+def _consulent(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
+    t.consulent_id = g.get("consulent_id")
+    t.consulenthistorie.append((datum, t.consulent_id))
+
+
 #: DUO's gebeurtenisId that caused the event (koppelingen.duo.handlers).
 DUO = {"gebeurtenis": TEKST}
 SIGNAAL = ("signaal", "min")
@@ -58,6 +116,7 @@ def registreer() -> None:
         handmatig=True,
         velden=DUO,
         mijlpalen=[SIGNAAL, ("kennisgeving", "max")],
+        toestand=_kennisgeving,
     )
     registreer_soort(
         S.COA_KOPPELING,
@@ -69,6 +128,7 @@ def registreer() -> None:
             tekst("coa_contact", gettext_lazy("contact COA: %(c)s"), als="c"),
         ],
         mijlpalen=[SIGNAAL, ("koppeling", "max")],
+        toestand=_koppeling,
     )
     registreer_soort(
         S.HUISVESTING,
@@ -76,6 +136,7 @@ def registreer() -> None:
         handmatig=True,
         velden=DUO,
         mijlpalen=[SIGNAAL, ("huisvesting", "max")],
+        toestand=_huisvesting,
     )
     registreer_soort(
         S.AANGEMELD_LEERROUTE,
@@ -83,6 +144,8 @@ def registreer() -> None:
         handmatig=True,
         velden={"cursusinstelling": TEKST},
         mijlpalen=[("aangemeld", "max")],
+        toestand=_aangemeld,
+        detail=Bijdrage(("cursusinstelling",), _aangemeld_detail),
     )
     registreer_soort(
         S.LEERROUTE_GESTART,
@@ -90,6 +153,7 @@ def registreer() -> None:
         handmatig=True,
         velden={"cursusinstelling": TEKST},
         mijlpalen=[("route_start", "min")],
+        toestand=_gestart,
     )
     registreer_soort(
         S.DOSSIER_AFGESLOTEN,
@@ -105,6 +169,8 @@ def registreer() -> None:
         verplicht=["reden"],
         woorden=[keuze("reden", Afsluitreden)],
         mijlpalen=[("afgesloten", "max")],
+        toestand=_afgesloten,
+        detail=Bijdrage(("reden",), _afgesloten_detail),
     )
     registreer_soort(
         S.DOELGROEP_VASTGESTELD,
@@ -113,12 +179,16 @@ def registreer() -> None:
         velden={"doelgroep": TEKST},
         verplicht=["doelgroep"],
         woorden=[keuze("doelgroep", Doelgroep)],
+        toestand=_doelgroep,
+        bewaard=["doelgroep"],
     )
     registreer_soort(
         S.CONSULENT_TOEGEWEZEN,
         app=app,
         velden={"consulent_id": GETAL, "naam": TEKST},
         woorden=[tekst("naam")],
+        toestand=_consulent,
+        bewaard=["consulent_id"],
     )
     registreer_soort(S.NOTITIE, app=app, handmatig=True, velden={"onderwerp": TEKST})
     registreer_soort(S.INTREKKING, app=app, velden={"toelichting": TEKST, **DUO})
@@ -134,6 +204,7 @@ def registreer() -> None:
         velden={"moment": (TEKST, int), "status": LIJST, "uren_werk": GETAL},
         verplicht=["moment", "status"],
         woorden=[tekst("moment", gettext_lazy("na %(n)s maanden"), als="n"), _participatie],
+        bewaard=["moment", "status"],
     )
     registreer_soort(
         S.KOSTEN_GEREGISTREERD,
@@ -141,6 +212,7 @@ def registreer() -> None:
         velden={"bedrag_cents": int, "post": TEKST, "aanbieder": TEKST},
         verplicht=["bedrag_cents", "post"],
         woorden=[bedrag(), keuze("post", Kostenpost), tekst("aanbieder")],
+        bewaard=["post", "bedrag_cents"],
     )
     registreer_soort(
         S.DUALE_ACTIVITEIT_GESTART,
@@ -148,6 +220,7 @@ def registreer() -> None:
         velden={"activiteit": TEKST, "organisatie": TEKST, "uren_per_week": GETAL},
         verplicht=["activiteit"],
         woorden=[keuze("activiteit", DualeActiviteit), tekst("organisatie")],
+        bewaard=["activiteit"],
     )
     registreer_soort(
         S.DUALE_ACTIVITEIT_BEEINDIGD,
@@ -155,4 +228,5 @@ def registreer() -> None:
         velden={"activiteit": TEKST},
         verplicht=["activiteit"],
         woorden=[keuze("activiteit", DualeActiviteit)],
+        bewaard=["activiteit"],
     )

@@ -11,24 +11,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from django.utils.translation import gettext as _
 
-from .workflow import Afsluitreden, Fase, Soort, volgende_fase
+from .gebeurtenissen import TOESTAND
+from .workflow import Afsluitreden, Fase, OngeldigeGebeurtenis, Soort, volgende_fase
+
+__all__ = ["DossierToestand", "EventLike", "OngeldigeGebeurtenis", "bereken_toestand"]
 
 
 class EventLike(Protocol):
-    id: int | None
-    soort: str
-    datum: dt.date
-    geregistreerd_op: dt.datetime
-    gegevens: dict[str, Any]
-    corrigeert_id: int | None
+    """What the fold reads of an event (a `DossierEvent`, saved or not); read-only, so a model
+    whose `id` is always set fits too."""
 
-
-class OngeldigeGebeurtenis(ValueError):
-    """The event does not fit the dossier's history; the message is Dutch and meant for the user."""
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def soort(self) -> str: ...
+    @property
+    def datum(self) -> dt.date: ...
+    @property
+    def geregistreerd_op(self) -> dt.datetime: ...
+    @property
+    def gegevens(self) -> dict[str, Any]: ...
+    @property
+    def corrigeert_id(self) -> int | None: ...
 
 
 @dataclass
@@ -79,7 +87,10 @@ class DossierToestand:
         return self.fase not in (None, Fase.AFGEROND)
 
 
-def geldige_events(events: Iterable[EventLike]) -> list[EventLike]:
+Event = TypeVar("Event", bound=EventLike)
+
+
+def geldige_events(events: Iterable[Event]) -> list[Event]:
     """The events that count: superseded and withdrawn ones removed, in fold order."""
     events = list(events)
     superseded = {event.corrigeert_id for event in events if event.corrigeert_id}
@@ -89,7 +100,7 @@ def geldige_events(events: Iterable[EventLike]) -> list[EventLike]:
     return sorted(counting, key=_volgorde)
 
 
-def _volgorde(event: EventLike) -> tuple:
+def _volgorde(event: EventLike) -> tuple[dt.date, bool, int]:
     # An unsaved event (id None) was recorded last.
     return (event.datum, event.id is None, event.id or 0)
 
@@ -131,72 +142,11 @@ def _pas_toe(t: DossierToestand, event: EventLike) -> None:
         t.fase_sinds = event.datum
         t.fasehistorie.append((event.datum, nieuwe_fase))
 
-    data = event.gegevens or {}
-    match soort:
-        case Soort.SIGNAAL_ONTVANGEN:
-            t.kennisgeving_datum = event.datum
-        case Soort.COA_KOPPELING:
-            t.koppeling_datum = event.datum
-            t.azc = data.get("azc", "")
-        case Soort.HUISVESTING:
-            t.brp_inschrijving_datum = event.datum
-        case Soort.INTAKE_GESTART:
-            t.intake_gestart = t.intake_gestart or event.datum
-        case Soort.INTAKE_AFGEROND:
-            t.intake_afgerond = event.datum
-        case Soort.PIP_VASTGESTELD:
-            t.eerste_pip_dagtekening = t.eerste_pip_dagtekening or event.datum
-            t.pip_dagtekening = event.datum
-            t.leerroute = data.get("leerroute", t.leerroute)
-        case Soort.AANGEMELD_LEERROUTE:
-            t.aangemeld_leerroute = event.datum
-        case Soort.LEERROUTE_GESTART:
-            t.leerroute_gestart = event.datum
-        case Soort.DOSSIER_AFGESLOTEN:
-            t.afgesloten_op = event.datum
-            t.afsluitreden = data.get("reden", "")
-        case Soort.DOELGROEP_VASTGESTELD:
-            t.doelgroep = data["doelgroep"]
-            t.doelgroephistorie.append((event.datum, t.doelgroep))
-        case Soort.CONSULENT_TOEGEWEZEN:
-            t.consulent_id = data.get("consulent_id")
-            t.consulenthistorie.append((event.datum, t.consulent_id))
-        case Soort.LBT_AFGENOMEN:
-            t.lbt_score = data.get("score")
-            t.lbt_datum = event.datum
-        case Soort.VESTIGING_NA_VERHUIZING:
-            t.vestiging_datum = event.datum
-            t.brp_inschrijving_datum = event.datum
-            t.pip_vorige_gemeente = bool(data.get("pip_vorige_gemeente"))
-            t.leerroute = data.get("leerroute", t.leerroute)
-        case Soort.TERMIJN_DUO:
-            t.termijn_duo_start = _datum(data.get("start")) or t.termijn_duo_start
-            t.termijn_duo_einde = _datum(data.get("einde")) or t.termijn_duo_einde
-        case Soort.OPROEP_INTAKE:
-            t.oproepen += 1
-            t.laatste_oproep_tot = _datum(data.get("periode_tot")) or t.laatste_oproep_tot
-        case Soort.OPROEP_NIET_GEVOLGD:
-            t.niet_gevolgde_oproepen += 1
-        case Soort.INTAKE_ZONDER_PERSOON:
-            t.intake_zonder_persoon = True
-            t.intake_afgerond = event.datum
-        case Soort.WACHT_OP:
-            t.wacht_op = data.get("op", "")
-            t.wacht_op_sinds = event.datum
-            if t.wacht_op == "derde":
-                t.wacht_op_derde = True
-                t.informatie_derde_ontvangen = None
-        case Soort.WACHTEN_BEEINDIGD:
-            if t.wacht_op == "derde":
-                t.informatie_derde_ontvangen = event.datum
-            t.wacht_op = ""
-            t.wacht_op_sinds = None
-        case Soort.CONTACT:
-            t.laatste_contact = max(filter(None, [t.laatste_contact, event.datum]))
-
-
-def _datum(waarde: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(waarde) if waarde else None
+    # What the event's type contributes beyond the phase: its registration says
+    # (`gebeurtenissen.registreer_soort(..., toestand=...)`).
+    bijdrage = TOESTAND.get(soort)
+    if bijdrage is not None:
+        bijdrage(t, event.datum, event.gegevens or {})
 
 
 def _controleer_samenhang(t: DossierToestand) -> None:

@@ -17,12 +17,15 @@ same definitions are used by the dossier page and by monitoring (`monitoring/uit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.accounts.models import Gebruiker
 from inburgering.wet.kalender import plus_maanden
 
 from .models import Dossier, DossierEvent
@@ -163,7 +166,7 @@ def euro(cents: int) -> str:
     return f"{'-' if cents < 0 else ''}{hele:,}".replace(",", ".") + f",{rest:02d}"
 
 
-def stand(events, vandaag: dt.date) -> Stand:
+def stand(events: Iterable[DossierEvent], vandaag: dt.date) -> Stand:
     """Fold the dossier's (counting) events into its follow-up state on `vandaag`."""
     geldig = [e for e in geldige_events(events) if e.datum <= vandaag]
     starts = [e.datum for e in geldig if e.soort == Soort.LEERROUTE_GESTART]
@@ -187,9 +190,9 @@ def stand(events, vandaag: dt.date) -> Stand:
             activiteiten.append(a)
             lopend[a.activiteit] = a
         elif e.soort == Soort.DUALE_ACTIVITEIT_BEEINDIGD:
-            a = lopend.pop(g.get("activiteit", ""), None)
-            if a is not None:
-                a.einde = e.datum
+            beeindigd = lopend.pop(str(g.get("activiteit", "")), None)
+            if beeindigd is not None:
+                beeindigd.einde = e.datum
         elif e.soort == Soort.KOSTEN_GEREGISTREERD:
             post = g.get("post", Kostenpost.OVERIG)
             kosten[post] = kosten.get(post, 0) + int(g.get("bedrag_cents", 0))
@@ -220,12 +223,12 @@ def meet_participatie(
     moment: int,
     status: list[str],
     *,
-    actor,
+    actor: Gebruiker | None,
     uren_werk: int | None = None,
     corrigeert: DossierEvent | None = None,
     toelichting: str = "",
 ) -> DossierEvent:
-    gegevens = {"moment": str(moment), "status": sorted(status)}
+    gegevens: dict[str, Any] = {"moment": str(moment), "status": sorted(status)}
     if uren_werk:
         gegevens["uren_werk"] = uren_werk
     return registreer(
@@ -245,7 +248,7 @@ def registreer_kosten(
     bedrag_cents: int,
     post: str,
     *,
-    actor,
+    actor: Gebruiker | None,
     aanbieder: str = "",
     toelichting: str = "",
 ) -> DossierEvent:
@@ -267,12 +270,12 @@ def start_activiteit(
     datum: dt.date,
     activiteit: str,
     *,
-    actor,
+    actor: Gebruiker | None,
     organisatie: str = "",
     uren_per_week: int | None = None,
     toelichting: str = "",
 ) -> DossierEvent:
-    gegevens: dict = {"activiteit": activiteit}
+    gegevens: dict[str, Any] = {"activiteit": activiteit}
     if organisatie:
         gegevens["organisatie"] = organisatie
     if uren_per_week:
@@ -288,7 +291,12 @@ def start_activiteit(
 
 
 def beeindig_activiteit(
-    dossier: Dossier, datum: dt.date, activiteit: str, *, actor, toelichting: str = ""
+    dossier: Dossier,
+    datum: dt.date,
+    activiteit: str,
+    *,
+    actor: Gebruiker | None,
+    toelichting: str = "",
 ) -> DossierEvent:
     return registreer(
         dossier,

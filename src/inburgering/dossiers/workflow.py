@@ -9,6 +9,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class OngeldigeGebeurtenis(ValueError):
+    """The event does not fit the dossier's history; the message is Dutch and meant for the user.
+
+    Raised by the fold (`toestand`), the payload check (`gebeurtenissen`) and the services."""
+
+
 class Fase(models.TextChoices):
     GESIGNALEERD = "gesignaleerd", _("Gesignaleerd")
     GEKOPPELD = "gekoppeld", _("Gekoppeld (nog in azc)")

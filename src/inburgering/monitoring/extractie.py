@@ -12,7 +12,8 @@ larger work_mem):
 1. one aggregate per dossier (GROUP BY dossier) with `MIN/MAX(datum) FILTER (WHERE soort = ...)`
    for every milestone of the funnel (`mijlpaal_regels`, from the event-type registry);
 2. the few events whose payload matters (LBT score, leerroute of each PIP, reason of closing,
-   cursusinstelling, waiting reasons), flat and in fold order, payload keys read in SQL.
+   cursusinstelling, waiting reasons: the types registered with a `detail`, `detail_regels`),
+   flat and in fold order, payload keys read in SQL and applied by each type's `Bijdrage`.
 
 `mijlpalen_van` folds one dossier's events in memory the same way (the projection's writer,
 `projectie.py`, which stores the same rows for today). Legal dates (the PIP deadline) and the
@@ -33,7 +34,7 @@ from django.db.models.fields.json import KT
 from django.utils.functional import cached_property  # no lock per first access (3.11)
 
 from inburgering.dossiers import deadlines
-from inburgering.dossiers.gebeurtenissen import REGISTER
+from inburgering.dossiers.gebeurtenissen import REGISTER, Bijdrage
 from inburgering.dossiers.models import DossierEvent
 from inburgering.dossiers.toestand import DossierToestand, geldige_events
 from inburgering.dossiers.workflow import Fase, Soort
@@ -61,6 +62,9 @@ class Selectie:
     doelgroep: str = ""
     consulent_id: int | None = None
     bekend_op: dt.datetime | None = None
+    #: Count "conform the LBT" with the cut-off of 28 for every test, as the SZW evaluation did
+    #: (`CESUUR_EVALUATIE`), instead of the cut-off in force on the test date.
+    cesuur_evaluatie: bool = False
 
 
 @dataclass
@@ -221,17 +225,26 @@ def mijlpaal_aggregaten() -> dict:
     } | {"laatste_datum": Max("datum")}
 
 
-#: Events whose payload matters, read flat in fold order (payload keys extracted in SQL).
-DETAIL_SOORTEN = [
-    S.LBT_AFGENOMEN,
-    S.PIP_VASTGESTELD,
-    S.VESTIGING_NA_VERHUIZING,
-    S.DOSSIER_AFGESLOTEN,
-    S.AANGEMELD_LEERROUTE,
-    S.WACHT_OP,
-    S.WACHTEN_BEEINDIGD,
-    S.TERMIJN_DUO,
-]
+@dataclass(frozen=True)
+class Detailregels:
+    """The event types whose payload feeds the monitoring row, from the registry (each type's
+    `detail`): the types, the union of the payload keys they read (one SQL query extracts them
+    all as text) and per type its `Bijdrage`."""
+
+    soorten: tuple[str, ...]
+    sleutels: tuple[str, ...]
+    per_soort: dict[str, Bijdrage]
+
+
+@lru_cache(maxsize=1)
+def detail_regels() -> Detailregels:
+    per_soort: dict[str, Bijdrage] = {}
+    sleutels: dict[str, None] = {}
+    for soort, type_ in sorted(REGISTER.items(), key=lambda paar: list(S).index(paar[0])):
+        if type_.detail is not None:
+            per_soort[soort] = type_.detail
+            sleutels.update(dict.fromkeys(type_.detail.sleutels))
+    return Detailregels(tuple(per_soort), tuple(sleutels), per_soort)
 
 
 #: Up to this many gemeenten (one municipality or a regional service) the event query runs
@@ -282,59 +295,20 @@ def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
     for rij in per_dossier.order_by():
         m = Mijlpalen(**rij)
         result[m.dossier_id] = m
+    regels = detail_regels()
     details = (
-        events.filter(soort__in=DETAIL_SOORTEN)
+        events.filter(soort__in=regels.soorten)
         .order_by("datum", "id")
         .values_list(
-            "dossier_id", "soort", "datum", *(KT(f"gegevens__{k}") for k in DETAIL_SLEUTELS)
+            "dossier_id", "soort", "datum", *(KT(f"gegevens__{k}") for k in regels.sleutels)
         )
     )
+    per_soort, sleutels = regels.per_soort, regels.sleutels
     for dossier_id, soort, datum, *gegevens in details:
         m = result.get(dossier_id)
         if m is not None:
-            _detail(m, soort, datum, *gegevens)
+            per_soort[soort].pas_toe(m, datum, dict(zip(sleutels, gegevens, strict=True)))
     return list(result.values())
-
-
-#: Payload keys read by `_detail`, in its argument order.
-DETAIL_SLEUTELS = [
-    "score",
-    "leerroute",
-    "reden",
-    "op",
-    "cursusinstelling",
-    "pip_vorige_gemeente",
-    "einde",
-]
-
-
-def _detail(m: Mijlpalen, soort, datum, score, route, reden, op, instelling, vorige, einde) -> None:
-    """Apply one payload event (in fold order); values as text, as SQL extracts them."""
-    if soort == S.LBT_AFGENOMEN:
-        m.lbt_score = int(score) if score not in (None, "") else None
-    elif soort == S.PIP_VASTGESTELD:
-        if route and m.leerroute and route != m.leerroute:
-            m.routewissels += 1
-        m.leerroute = route or m.leerroute
-        m.eerste_leerroute = m.eerste_leerroute or m.leerroute
-    elif soort == S.VESTIGING_NA_VERHUIZING:
-        m.pip_vorige_gemeente = str(vorige).lower() in ("true", "1")
-        m.leerroute = route or m.leerroute
-    elif soort == S.DOSSIER_AFGESLOTEN:
-        m.afsluitreden = reden or ""
-    elif soort == S.AANGEMELD_LEERROUTE:
-        m.cursusinstelling = instelling or ""
-    elif soort == S.WACHT_OP:
-        m.wacht_op = op or ""
-        m.wachtredenen.append(m.wacht_op)
-        if m.wacht_op == "derde":
-            m.wacht_op_derde, m.derde_ontvangen = True, None
-    elif soort == S.WACHTEN_BEEINDIGD:
-        if m.wacht_op == "derde":
-            m.derde_ontvangen = datum
-        m.wacht_op = ""
-    elif soort == S.TERMIJN_DUO and einde:
-        m.termijn_duo_einde = dt.date.fromisoformat(einde)
 
 
 def mijlpalen_van(dossier, events) -> Mijlpalen | None:
@@ -349,9 +323,12 @@ def mijlpalen_van(dossier, events) -> Mijlpalen | None:
         if datums:
             setattr(m, veld, min(datums) if functie == "min" else max(datums))
     m.laatste_datum = max(e.datum for e in events)
+    per_soort = detail_regels().per_soort
     for e in events:
-        if e.soort in DETAIL_SOORTEN:
-            _detail(m, e.soort, e.datum, *(als_tekst(e.gegevens.get(k)) for k in DETAIL_SLEUTELS))
+        bijdrage = per_soort.get(e.soort)
+        if bijdrage is not None:
+            gegevens = e.gegevens or {}
+            bijdrage.pas_toe(m, e.datum, {k: als_tekst(gegevens.get(k)) for k in bijdrage.sleutels})
     return m
 
 

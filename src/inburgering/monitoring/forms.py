@@ -3,11 +3,16 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.accounts.models import Gebruiker, Rol
+from inburgering.accounts.models import Gebruiker, Rol, Samenwerkingsverband
 from inburgering.dossiers.models import Doelgroep
 from inburgering.ui import NLDesignFormMixin
 
 from . import importeren
+
+#: Prefix of a regional service's value in the gemeente filter.
+REGIO = "regio-"
+#: The cut-off choice "28 for every test" (the SZW evaluation's definition).
+CESUUR_28 = "28"
 
 
 class DatumInvoer(forms.DateInput):
@@ -23,20 +28,52 @@ class FilterForm(NLDesignFormMixin, forms.Form):
     peildatum = forms.DateField(label=_("Peildatum"), required=False, widget=DatumInvoer())
     van = forms.DateField(label=_("Instroom vanaf"), required=False, widget=DatumInvoer())
     tot = forms.DateField(label=_("Instroom tot en met"), required=False, widget=DatumInvoer())
-    gemeente = forms.TypedChoiceField(
-        label=_("Gemeente"), required=False, coerce=int, empty_value=None
-    )
+    #: A gemeente's id, or REGIO + a regional service's id (its gemeenten within scope).
+    gemeente = forms.ChoiceField(label=_("Gemeente of regionale dienst"), required=False)
     doelgroep = forms.ChoiceField(label=_("Doelgroep"), required=False)
     consulent = forms.TypedChoiceField(
         label=_("Consulent"), required=False, coerce=int, empty_value=None
     )
+    cesuur = forms.ChoiceField(
+        label=_("Cesuur leerbaarheidstoets"),
+        required=False,
+        choices=[
+            ("", _("Geldend op de toetsdatum (31 vóór 12-04-2023, daarna 28)")),
+            (CESUUR_28, _("28 voor elke toets (definitie SZW-evaluatie)")),
+        ],
+        help_text=_(
+            "Bepaalt of een leerroute conform de leerbaarheidstoets is. Standaard telt de "
+            "cesuur die gold op de dag van de toets; de evaluatie van SZW (maart 2024) "
+            "rekende met 28 voor elke toets. Kies die om de cijfers met de evaluatie te "
+            "vergelijken."
+        ),
+    )
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.gemeenten = list(gemeenten)
-        self.fields["gemeente"].choices = [("", _("Alle"))] + [
-            (g.pk, g.naam) for g in self.gemeenten
-        ]
+        self.gemeenten = sorted(gemeenten, key=lambda g: (g.naam.lower(), g.pk))
+        in_scope = {g.pk for g in self.gemeenten}
+        #: Regional services with at least two of their gemeenten in the user's scope, each
+        #: with those gemeenten (a service of one would only repeat that gemeente).
+        self.regios: dict[int, tuple[str, tuple[int, ...]]] = {}
+        for regio in Samenwerkingsverband.objects.filter(gemeenten__in=in_scope).distinct():
+            leden = tuple(
+                sorted(pk for pk in regio.gemeenten.values_list("pk", flat=True) if pk in in_scope)
+            )
+            if len(leden) >= 2:
+                self.regios[regio.pk] = (regio.naam, leden)
+        keuzes: list = [("", _("Alle"))]
+        if self.regios:
+            keuzes.append(
+                (
+                    _("Regionale diensten"),
+                    [(f"{REGIO}{pk}", naam) for pk, (naam, _l) in self.regios.items()],
+                )
+            )
+            keuzes.append((_("Gemeenten"), [(str(g.pk), g.naam) for g in self.gemeenten]))
+        else:
+            keuzes += [(str(g.pk), g.naam) for g in self.gemeenten]
+        self.fields["gemeente"].choices = keuzes
         self.fields["doelgroep"].choices = [("", _("Alle")), *list(Doelgroep.choices)]
         consulenten = (
             Gebruiker.objects.filter(rol=Rol.CONSULENT, gemeenten__in=self.gemeenten)
@@ -56,8 +93,14 @@ class FilterForm(NLDesignFormMixin, forms.Form):
         return data
 
     def gemeente_ids(self) -> tuple[int, ...]:
-        gekozen = self.cleaned_data.get("gemeente")
-        return (gekozen,) if gekozen else tuple(g.pk for g in self.gemeenten)
+        gekozen = self.cleaned_data.get("gemeente") or ""
+        if gekozen.startswith(REGIO):
+            return self.regios[int(gekozen.removeprefix(REGIO))][1]
+        return (int(gekozen),) if gekozen else tuple(g.pk for g in self.gemeenten)
+
+    @property
+    def cesuur_evaluatie(self) -> bool:
+        return self.cleaned_data.get("cesuur") == CESUUR_28
 
 
 class ImportForm(NLDesignFormMixin, forms.Form):

@@ -15,13 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from inburgering.dossiers.workflow import Afsluitreden, Soort
+from inburgering.wet import lbt_cesuur
 from inburgering.wet.kalender import plus_maanden
 
-from .extractie import WET_ROUTE
+from .extractie import WET_ROUTE, conform
 from .sql import (
     Spreiding,
     aantallen,
@@ -172,28 +173,54 @@ def _band() -> Case:
     )
 
 
+#: The cut-off the SZW evaluation used for every test (seed 004, section 3.5.7: "de cesuur van
+#: de toets [ligt] op 28"), also for tests before 12 April 2023, when the cut-off in force was
+#: 31: the rules package's cut-off from that date on.
+CESUUR_EVALUATIE = lbt_cesuur(dt.date(2023, 4, 12))
+
+
+def _conform(cesuur_evaluatie: bool):
+    """The row's `conform` (cut-off in force on the test date, from the relation), or with the
+    evaluation's cut-off for every test: the rules package's `conform` per (feasible, route),
+    written out as a CASE over the score and the route."""
+    if not cesuur_evaluatie:
+        return "conform"
+    haalbaar = Q(lbt_score__gte=CESUUR_EVALUATIE)
+    return Case(
+        *[
+            When((haalbaar if h else ~haalbaar) & Q(leerroute=route), then=Value(conform(h, route)))
+            for route in WET_ROUTE
+            for h in (True, False)
+        ],
+        default=Value(None),
+        output_field=BooleanField(),
+    )
+
+
 @vast
-def _lbt():
+def _lbt(cesuur_evaluatie: bool = False):
     met_score = relatie_rijen().filter(lbt_score__isnull=False)
-    return groepen(met_score, "gemeente_id", _band(), "leerroute", "conform")
+    return groepen(met_score, "gemeente_id", _band(), "leerroute", _conform(cesuur_evaluatie))
 
 
 def lbt(r) -> dict[tuple, int]:
     """Dossiers with an LBT score per (gemeente, score band, route, conform): the one scan
     behind Tables 1 and 2 and Table 2 per gemeente (`Relatie.lbt`)."""
-    return aantallen(_lbt())
+    return aantallen(_lbt(r.sel.cesuur_evaluatie))
 
 
 @vast
-def _lbt_consulent_jaar():
+def _lbt_consulent_jaar(cesuur_evaluatie: bool = False):
     met_score = relatie_rijen().filter(lbt_score__isnull=False)
     consulent = Coalesce("consulent_id", 0)
-    return groepen(met_score, consulent, ExtractYear("lbt"), "leerroute", "conform")
+    return groepen(
+        met_score, consulent, ExtractYear("lbt"), "leerroute", _conform(cesuur_evaluatie)
+    )
 
 
 def lbt_consulent_jaar(r) -> dict[tuple, int]:
     """The same per (consulent or 0, year of the test, route, conform)."""
-    return aantallen(_lbt_consulent_jaar())
+    return aantallen(_lbt_consulent_jaar(r.sel.cesuur_evaluatie))
 
 
 def lbt_tabel1(r) -> dict[str, dict[str, int]]:

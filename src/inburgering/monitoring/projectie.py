@@ -7,7 +7,7 @@ so they can be kept per dossier and read as one row each.
 
 A row holds what `kolommen.kolommen` makes of the dossier's milestones and outcome events (the
 relation the indicator tables aggregate). Consistency: the milestones and outcomes are folded
-in one of two ways driven by the same rule tables (`extractie.mijlpaal_regels`, `_detail`,
+in one of two ways driven by the same rule tables (`extractie.mijlpaal_regels`, `detail_regels`,
 `uitkomsten._pas_toe`), and tests hold them equal:
 
 - On every new event, `services.registreer_reeks` sends `dossier_bijgewerkt` inside its

@@ -26,6 +26,8 @@ class Tabel:
     grafiek: tuple[int, list[int]] | None = None
     eenheid: str = ""
     extra: dict = field(default_factory=dict)
+    #: The last row adds up the others: left out of the chart.
+    totaalrij: bool = False
 
     @property
     def cellen(self) -> list[list[tuple[str, bool]]]:
@@ -36,10 +38,11 @@ class Tabel:
         if not self.grafiek or not self.rijen:
             return ""
         label, waarden = self.grafiek
+        rijen = self.rijen[:-1] if self.totaalrij else self.rijen
         return staafdiagram(
             self.titel,
-            [str(r[label]) for r in self.rijen],
-            [(self.kolommen[k], [r[k] for r in self.rijen]) for k in waarden],
+            [str(r[label]) for r in rijen],
+            [(self.kolommen[k], [r[k] for r in rijen]) for k in waarden],
             self.eenheid,
         )
 

@@ -127,24 +127,14 @@ def _tabellen(r: Relatie) -> list[Tabel]:
     )
 
     # Seed 004, Table 1 and Table 2.
-    t1 = ind.lbt_tabel1(r)
-    routekolommen = [route_naam(r) for r in ind.ROUTES]
-    result.append(
-        Tabel(
-            "lbt_route",
-            _("Score leerbaarheidstoets naar leerroute (SZW-evaluatie, tabel 1)"),
-            [_("Score"), *routekolommen, _("Totaal")],
-            [[b.replace("-", "–"), *t1[b].values(), sum(t1[b].values())] for b in ind.BANDEN],
-            _("Laatste LBT-score en de leerroute van het laatste PIP op de peildatum."),
-            grafiek=(0, [1, 2, 3, 4]),
-        )
-    )
+    result.append(_tabel1(ind.lbt_tabel1(r)))
     result.append(
         _tabel2(
             "lbt_conform",
             _("Leerroute conform of in strijd met de LBT (tabel 2)"),
             {"": ind.lbt_tabel2(r)},
             None,
+            sel.cesuur_evaluatie,
         )
     )
     per_consulent = ind.lbt_tabel2_per_consulent(r)
@@ -174,7 +164,11 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             str,
         ),
     ]:
-        result.append(_tabel2(sleutel, titel, {label(k): v for k, v in per.items()}, kop))
+        result.append(
+            _tabel2(
+                sleutel, titel, {label(k): v for k, v in per.items()}, kop, sel.cesuur_evaluatie
+            )
+        )
 
     # Routes (item 3, partly): route per doelgroep, schakelen and afschalen.
     doelgroepen = dict(Doelgroep.choices)
@@ -326,7 +320,39 @@ def _termijn_risico(risico: dict[tuple[str, str, str], int]) -> Tabel:
     )
 
 
-def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
+def _tabel1(t1: dict[str, dict[str, int]]) -> Tabel:
+    """Seed 004 Table 1 as published: per route (and in total) the number and the share of
+    each score band in that column, and a total row."""
+    kolommen: list[str] = [_("Score")]
+    for naam in [*(route_naam(r) for r in ind.ROUTES), _("Totaal")]:
+        kolommen += [naam, _("%(kolom)s (%%)") % {"kolom": naam}]
+    per_band = {b: [*t1[b].values(), sum(t1[b].values())] for b in ind.BANDEN}
+    totalen = [sum(aantallen) for aantallen in zip(*per_band.values(), strict=True)]
+
+    def rij(label: str, aantallen: list[int]) -> list:
+        cellen: list = [label]
+        for n, totaal in zip(aantallen, totalen, strict=True):
+            cellen += [n, statistiek.aandeel(n, totaal)]
+        return cellen
+
+    rijen = [rij(b.replace("-", "–"), per_band[b]) for b in ind.BANDEN]
+    rijen.append(rij(_("Totaal"), totalen))
+    return Tabel(
+        "lbt_route",
+        _("Score leerbaarheidstoets naar leerroute (SZW-evaluatie, tabel 1)"),
+        kolommen,
+        rijen,
+        _(
+            "Laatste LBT-score en de leerroute van het laatste PIP op de peildatum; het "
+            "percentage is het aandeel van de scoregroep in de kolom, zoals in tabel 1 van de "
+            "evaluatie. De indeling in scoregroepen hangt niet af van de gekozen cesuur."
+        ),
+        grafiek=(0, [1, 3, 5, 7]),
+        totaalrij=True,
+    )
+
+
+def _tabel2(sleutel, titel, groepen: dict, kop, cesuur_evaluatie: bool) -> Tabel:
     kolommen = [
         _("Leerroute"),
         _("Conform LBT"),
@@ -362,9 +388,20 @@ def _tabel2(sleutel, titel, groepen: dict, kop) -> Tabel:
         titel,
         kolommen,
         rijen,
-        _(
-            "Conform: B1-route of onderwijsroute bij 'haalbaar', Z-route bij 'niet haalbaar' "
-            "(Wi art. 14 lid 5; definitie SZW-evaluatie). Zonder LBT of leerroute niet geteld."
+        " ".join(
+            [
+                _(
+                    "Conform: B1-route of onderwijsroute bij 'haalbaar', Z-route bij 'niet "
+                    "haalbaar' (Wi art. 14 lid 5; definitie SZW-evaluatie). Zonder LBT of "
+                    "leerroute niet geteld."
+                ),
+                _("'Haalbaar' met de cesuur van 28 voor elke toets, zoals de SZW-evaluatie telde.")
+                if cesuur_evaluatie
+                else _(
+                    "'Haalbaar' met de cesuur die gold op de toetsdatum (31 vóór 12 april 2023, "
+                    "daarna 28)."
+                ),
+            ]
         ),
         grafiek=None if kop else (0, [2, 4]),
         eenheid="%",

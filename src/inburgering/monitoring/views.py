@@ -56,6 +56,7 @@ def _selectie(request):
         tot=d.get("tot"),
         doelgroep=d.get("doelgroep") or "",
         consulent_id=d.get("consulent"),
+        cesuur_evaluatie=form.cesuur_evaluatie,
     )
 
 
