@@ -14,6 +14,7 @@ from inburgering.labels import label
 
 from .gebeurtenissen import GETAL, LIJST, TEKST, bedrag, keuze, registreer_soort, tekst
 from .models import Doelgroep
+from .persoonsgegevens import beschrijf_wijzigingen
 from .referentie import LEERROUTES
 from .uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
 from .workflow import Afsluitreden, Soort
@@ -155,4 +156,11 @@ def registreer() -> None:
         velden={"activiteit": TEKST},
         verplicht=["activiteit"],
         woorden=[keuze("activiteit", DualeActiviteit)],
+    )
+    registreer_soort(
+        S.PERSOONSGEGEVENS_GEWIJZIGD,
+        app=app,
+        velden={"wijzigingen": LIJST},
+        verplicht=["wijzigingen"],
+        woorden=[beschrijf_wijzigingen],
     )
