@@ -78,7 +78,6 @@ TALEN = {
 }
 
 
-
 def taalnaam(code: str | None) -> str:
     """A language's name in the active language: the names of TALEN (as newcomers and
     consulenten say them: "Farsi", "Dari") first, then ISO 639-2 from the iso-codes project

@@ -316,9 +316,7 @@ def persoonsgegevens_view(request: HttpRequest, uuid) -> HttpResponse:
     """Change contact data, languages and post address; the change goes into the timeline."""
     vereis_dossierrol(request)
     dossier = dossier_of_404(request, uuid)
-    form = PersoonsgegevensForm(
-        request.POST or None, initial=huidige_waarden(dossier.inburgeraar)
-    )
+    form = PersoonsgegevensForm(request.POST or None, initial=huidige_waarden(dossier.inburgeraar))
     if request.method == "POST" and form.is_valid():
         try:
             event = wijzig_persoonsgegevens(dossier, form.wijzigingen(), actor=request.user)
