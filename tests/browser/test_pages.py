@@ -74,7 +74,7 @@ def test_dossier_page_shows_deadline_explanation_and_records_a_step(page, consul
     page.get_by_role("link", name=caseload["laat"].inburgeraar.naam).click()
     page.get_by_role("heading", name="Termijnen").wait_for()
     termijnen = page.get_by_role("region", name="Termijnen").inner_text()
-    assert "BWBR0045555 art. 5.3 lid 1" in termijnen
+    assert "Besluit inburgering 2021, art. 5.3 lid 1" in termijnen
     assert "te laat" in termijnen
     assert_accessible(page)
 

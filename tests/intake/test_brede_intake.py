@@ -149,7 +149,7 @@ def test_lbt_outcome_distance_and_conditions_are_shown(client, dossier_a, consul
     assert antwoord.status_code == 302
     html = client.get(url).content.decode()
     assert "26 / 40" in html and "cesuur 28" in html and "afstand -2" in html
-    assert "zonder oefentoets" in html and "BWBR0044770 art. 14 lid 3 onder a" in html
+    assert "zonder oefentoets" in html and "Wet inburgering 2021, art. 14 lid 3 onder a" in html
     assert dossier_a.events.get(soort=Soort.LBT_AFGENOMEN).gegevens["haalbaar"] is False
 
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import (
@@ -420,7 +421,13 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
         except OngeldigeGebeurtenis as fout:
             messages.error(request, str(fout))
         else:
-            messages.success(request, _("Uitgevoerd voor %(n)s dossiers.") % {"n": aantal})
+            messages.success(
+                request,
+                ngettext(
+                    "Uitgevoerd voor %(n)s dossier.", "Uitgevoerd voor %(n)s dossiers.", aantal
+                )
+                % {"n": aantal},
+            )
     return HttpResponseRedirect(terug)
 
 
