@@ -69,6 +69,11 @@ class _Keuzes(forms.models.ModelChoiceIterator):
 
 
 class Modelkeuze(forms.ModelChoiceField):
-    """A ModelChoiceField for the short lists of our forms (consulenten, gemeenten)."""
+    """A ModelChoiceField for the short lists of our forms (consulenten, gemeenten). A user
+    is offered by name (`weergavenaam`), not by login name such as "0344-consulent-01"."""
 
     iterator = _Keuzes
+
+    def label_from_instance(self, obj) -> str:
+        naam = getattr(obj, "weergavenaam", None)
+        return naam if isinstance(naam, str) and naam else str(obj)

@@ -141,3 +141,11 @@ def test_other_gemeente_gets_404_and_changes_only_its_own_record(
     assert not DossierEvent.objects.filter(
         dossier=hier, soort=Soort.PERSOONSGEGEVENS_GEWIJZIGD
     ).exists()
+
+
+def test_consulent_choices_show_names_not_login_names(ingelogd, consulent_a):
+    consulent_a.first_name, consulent_a.last_name = "Anna", "de Vries"
+    consulent_a.save()
+    html = ingelogd.get(reverse("dossiers:nieuw")).content.decode()
+    assert ">Anna de Vries</option>" in html
+    assert ">anna_consulent</option>" not in html
