@@ -112,7 +112,7 @@ def test_new_dossier_form_shows_errors_at_the_field_then_saves(page, consulent_a
     bsn = page.get_by_label("BSN")
     bsn.wait_for()
     assert bsn.get_attribute("aria-invalid") == "true"
-    assert "elfproef" in page.locator("#id_bsn_fout").inner_text()
+    assert "elfproef" in page.locator("#id_bsn_error").inner_text()
     assert not Dossier.objects.exists()
     assert_accessible(page)
 

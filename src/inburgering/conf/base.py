@@ -150,7 +150,7 @@ INZAGELOG_BEWAARTERMIJN_MAANDEN = int(env("INZAGELOG_BEWAARTERMIJN_MAANDEN", "60
 
 # Form widgets render through TEMPLATES, so the project's widget templates are found
 # (inburgering/ui.py: selects with their options inline).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "inburgering.ui.Vormgeving"
 
 # Planner cost of a random page read for PostgreSQL connections (inburgering/dbinstellingen.py);
 # empty leaves the server's setting.
