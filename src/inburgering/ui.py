@@ -1,6 +1,7 @@
 """Form styling for NL Design System (Utrecht components) and accessible error wiring."""
 
 from django import forms
+from django.conf import settings
 from django.forms.renderers import TemplatesSetting
 
 from .invoer import EENREGELIG, MEERREGELIG, binnen_datumbereik
@@ -89,3 +90,8 @@ class Modelkeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         naam = getattr(obj, "weergavenaam", None)
         return naam if isinstance(naam, str) and naam else str(obj)
+
+
+def thema(request) -> dict:
+    """Context processor: the theme's CSS files and root class (settings.THEMA_CSS/KLASSE)."""
+    return {"thema_css": settings.THEMA_CSS, "thema_klasse": settings.THEMA_KLASSE}

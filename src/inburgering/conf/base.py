@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inburgering.accounts.context_processors.werkcontext",
+                "inburgering.ui.thema",
             ],
         },
     }
@@ -147,6 +148,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # the Autoriteit Persoonsgegevens' question about past access. `manage.py opschonen` removes
 # older rows (docs/adr/0001-bewaartermijnen-en-opschonen.md).
 INZAGELOG_BEWAARTERMIJN_MAANDEN = int(env("INZAGELOG_BEWAARTERMIJN_MAANDEN", "60"))
+
+# The NL Design System theme: the CSS files with the design tokens (static paths, loaded in this
+# order before the components) and the class on <html> that activates them. A gemeente with its
+# own token package (e.g. from its design system's npm package, added to STATICFILES_DIRS) sets
+# both: THEMA_CSS=vendor/denhaag/theme.css THEMA_KLASSE=denhaag-theme.
+THEMA_CSS = env_list("THEMA_CSS", "vendor/voorbeeld/theme.css,inburgering/thema-gemeente.css")
+THEMA_KLASSE = env("THEMA_KLASSE", "voorbeeld-theme") or "voorbeeld-theme"
 
 # Form widgets render through TEMPLATES, so the project's widget templates are found
 # (inburgering/ui.py: selects with their options inline).
