@@ -115,9 +115,7 @@ class PipVersieForm(NLDesignFormMixin, forms.ModelForm):
             self.fields[naam].max_length = 5000
         # Saving a concept without it is fine, adopting the PIP of an asielstatushouder is not
         # (controle.py): the label says so instead of "optioneel".
-        self.fields["intensiteit_uren_per_week"].voorwaarde = _(
-            "verplicht voor asielstatushouders"
-        )
+        self.fields["intensiteit_uren_per_week"].voorwaarde = _("verplicht voor asielstatushouders")
 
     def clean_dagtekening(self):
         return _niet_in_toekomst(
