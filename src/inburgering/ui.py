@@ -1,6 +1,8 @@
 """Form styling for NL Design System (Utrecht components) and accessible error wiring."""
 
 from django import forms
+from django.conf import settings
+from django.forms.renderers import TemplatesSetting
 
 from .invoer import EENREGELIG, MEERREGELIG, binnen_datumbereik
 
@@ -33,10 +35,25 @@ def _bewaak(field: forms.Field) -> None:
         field.validators.append(binnen_datumbereik)
 
 
+class Vormgeving(TemplatesSetting):
+    """The form renderer (settings.FORM_RENDERER): widgets through TEMPLATES (the project's
+    widget templates are found) and one field template for every field
+    (`includes/veld.html`, via `{{ form.veld.as_field_group }}`)."""
+
+    field_template_name = "includes/veldgroep.html"
+
+
 class NLDesignFormMixin:
-    """Gives every widget its NL Design System class; invalid fields get aria-invalid and a
-    reference to their error message so screen readers announce it. Every form of the project
-    uses it, so it is also the one place where input hygiene is applied to every field."""
+    """Gives every widget its NL Design System class. Error and description wiring
+    (aria-invalid, aria-describedby to `<id>_error` and `<id>_helptext`) is Django's own
+    (BoundField); the field template uses the same ids. Every form of the project uses it,
+    so it is also the one place where input hygiene is applied to every field.
+
+    No `required` attribute: with it the browser marks every empty required field `:invalid`
+    (and the component library colours it as an error) before anything was submitted. The
+    field is marked with `aria-required` instead; the label says which fields are optional."""
+
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,14 +64,10 @@ class NLDesignFormMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {klasse}".strip()
             if isinstance(widget, forms.Select) and widget.option_template_name == _OPTIE:
                 widget.template_name = KEUZELIJST
-
-    def full_clean(self):
-        super().full_clean()
-        for naam in self.errors:
-            if naam in self.fields:
-                veld = self[naam]
-                veld.field.widget.attrs["aria-invalid"] = "true"
-                veld.field.widget.attrs["aria-describedby"] = f"{veld.auto_id}_fout"
+            if field.required and not isinstance(
+                widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect
+            ):
+                widget.attrs["aria-required"] = "true"
 
 
 class _Keuzes(forms.models.ModelChoiceIterator):
@@ -69,6 +82,16 @@ class _Keuzes(forms.models.ModelChoiceIterator):
 
 
 class Modelkeuze(forms.ModelChoiceField):
-    """A ModelChoiceField for the short lists of our forms (consulenten, gemeenten)."""
+    """A ModelChoiceField for the short lists of our forms (consulenten, gemeenten). A user
+    is offered by name (`weergavenaam`), not by login name such as "0344-consulent-01"."""
 
     iterator = _Keuzes
+
+    def label_from_instance(self, obj) -> str:
+        naam = getattr(obj, "weergavenaam", None)
+        return naam if isinstance(naam, str) and naam else str(obj)
+
+
+def thema(request) -> dict:
+    """Context processor: the theme's CSS files and root class (settings.THEMA_CSS/KLASSE)."""
+    return {"thema_css": settings.THEMA_CSS, "thema_klasse": settings.THEMA_KLASSE}

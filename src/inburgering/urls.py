@@ -55,6 +55,11 @@ dossier_patterns = (
         path("dossiers/bulk/", dossier_views.bulk_view, name="bulk"),
         path("dossiers/<uuid:uuid>/", dossier_views.dossier_view, name="dossier"),
         path(
+            "dossiers/<uuid:uuid>/persoonsgegevens/",
+            dossier_views.persoonsgegevens_view,
+            name="persoonsgegevens",
+        ),
+        path(
             "dossiers/<uuid:uuid>/uitkomsten/",
             dossier_views.uitkomsten_view,
             name="uitkomsten",

@@ -88,6 +88,7 @@ VERWACHT: dict[str, Regel] = {
     "dossiers:bulk": Regel(DOSSIERROLLEN, methoden=ALLEEN_POST),
     "dossiers:dossier": dossierpagina(),
     "dossiers:uitkomsten": dossierpagina(),
+    "dossiers:persoonsgegevens": dossierpagina(),
     "intake:contact": dossierpagina(),
     "intake:afspraak_status": dossierpagina(methoden=ALLEEN_POST),
     "intake:oproepen": dossierpagina(),

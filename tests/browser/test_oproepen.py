@@ -71,7 +71,7 @@ def test_no_show_warning_fine_and_third_summons(page, gemeente_a, consulent_a):
     # Asylum status holder: the individual assessment is required.
     _vul(page, **{"Datum voorstel": dag(50)})
     page.get_by_role("button", name="Boete voorstellen").click()
-    fout = page.locator("#id_motivering_fout")
+    fout = page.locator("#id_motivering_error")
     fout.wait_for()
     assert fout.inner_text() == (
         "Bij een asielstatushouder is een individuele beoordeling verplicht."

@@ -74,7 +74,7 @@ def test_dossier_page_shows_deadline_explanation_and_records_a_step(page, consul
     page.get_by_role("link", name=caseload["laat"].inburgeraar.naam).click()
     page.get_by_role("heading", name="Termijnen").wait_for()
     termijnen = page.get_by_role("region", name="Termijnen").inner_text()
-    assert "BWBR0045555 art. 5.3 lid 1" in termijnen
+    assert "Besluit inburgering 2021, art. 5.3 lid 1" in termijnen
     assert "te laat" in termijnen
     assert_accessible(page)
 
@@ -112,7 +112,7 @@ def test_new_dossier_form_shows_errors_at_the_field_then_saves(page, consulent_a
     bsn = page.get_by_label("BSN")
     bsn.wait_for()
     assert bsn.get_attribute("aria-invalid") == "true"
-    assert "elfproef" in page.locator("#id_bsn_fout").inner_text()
+    assert "elfproef" in page.locator("#id_bsn_error").inner_text()
     assert not Dossier.objects.exists()
     assert_accessible(page)
 

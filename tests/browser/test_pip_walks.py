@@ -105,7 +105,9 @@ def _pip_opstellen(page):
     assert_accessible(page)
     controle = page.get_by_role("region", name="Controle vóór vaststelling")
     assert "Gevolgen van de gekozen dagtekening" in controle.inner_text()
-    assert "BWBR0044770 art. 11 lid 2" in controle.inner_text()  # the termijn's legal basis
+    assert (
+        "Wet inburgering 2021, art. 11 lid 2" in controle.inner_text()
+    )  # the termijn's legal basis
 
 
 def _vaststellen_en_dossier(page, dossier):

@@ -85,7 +85,7 @@ def test_search_by_name(ingelogd, gemeente_a, consulent_a):
 def test_dossier_page_explains_the_deadline_with_its_legal_basis(ingelogd, dossier_a):
     html = ingelogd.get(reverse("dossiers:dossier", args=[dossier_a.uuid])).content.decode()
     assert dossier_a.inburgeraar.naam in html
-    assert "BWBR0045555 art. 5.3 lid 1" in html
+    assert "Besluit inburgering 2021, art. 5.3 lid 1" in html
     assert "10 weken na de kennisgeving" in html
     assert "Kennisgeving inburgeringsplicht ontvangen" in html  # the timeline
 
@@ -256,7 +256,7 @@ def test_dossier_page_shows_the_termijn_once_the_pip_is_set(ingelogd, gemeente_a
     registreer(dossier, Soort.PIP_VASTGESTELD, dt.date(2025, 3, 3), gegevens={"leerroute": "b1"})
     html = ingelogd.get(reverse("dossiers:dossier", args=[dossier.uuid])).content.decode()
     assert "04-03-2025 – 03-03-2028" in html
-    assert "BWBR0044770 art. 11" in html
+    assert "Wet inburgering 2021, art. 11" in html
     assert "Uiterste datum PIP" not in html
 
 
@@ -423,3 +423,17 @@ def test_the_step_form_is_kept_per_set_of_allowed_steps_and_never_with_errors(
     html = antwoord.content.decode()
     assert antwoord.status_code == 400
     assert "utrecht-form-field--invalid" in html and "xyz</textarea>" in html
+
+
+def test_citations_link_to_the_article_and_explanations_follow_the_language(ingelogd, dossier_a):
+    url = reverse("dossiers:dossier", args=[dossier_a.uuid])
+    html = ingelogd.get(url).content.decode()
+    assert (
+        'href="https://wetten.overheid.nl/jci1.3:c:BWBR0045555&amp;artikel=5.3&amp;lid=1"' in html
+    )
+    assert "[wet" not in html and "BWBR0045555 art." not in html
+    ingelogd.cookies["django_language"] = "en"
+    engels = ingelogd.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "The PIP must be adopted by" in engels
+    assert "10 weeks after DUO&#x27;s notification of" in engels
+    assert "10 weken na de kennisgeving" not in engels

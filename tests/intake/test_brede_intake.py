@@ -149,7 +149,7 @@ def test_lbt_outcome_distance_and_conditions_are_shown(client, dossier_a, consul
     assert antwoord.status_code == 302
     html = client.get(url).content.decode()
     assert "26 / 40" in html and "cesuur 28" in html and "afstand -2" in html
-    assert "zonder oefentoets" in html and "BWBR0044770 art. 14 lid 3 onder a" in html
+    assert "zonder oefentoets" in html and "Wet inburgering 2021, art. 14 lid 3 onder a" in html
     assert dossier_a.events.get(soort=Soort.LBT_AFGENOMEN).gegevens["haalbaar"] is False
 
 
@@ -220,3 +220,25 @@ def test_route_level_combinations_follow_duo_and_asylum_needs_intensity(
     assert "Niveau A2 kan niet bij de onderwijsroute." in fouten["niveau"]
     assert "intensiteit_uren_per_week" in fouten
     assert not Routebesluit.objects.exists()
+
+
+def test_a_part_saves_without_a_reload_through_htmx(client, intake, consulent_a):
+    client.force_login(consulent_a)
+    url = reverse("intake:brede_intake", args=[intake.dossier.uuid])
+    pagina = client.get(url).content.decode()
+    assert 'hx-select="#sectie-zelfredzaamheid"' in pagina and "htmx.min.js" in pagina
+    gegevens = {
+        "actie": "verslag",
+        "sleutel": "zelfredzaamheid",
+        "tekst": "Zelfstandig",
+        "versie": 0,
+    }
+    antwoord = client.post(url, gegevens, HTTP_HX_REQUEST="true")
+    # The page itself (htmx takes the part and the completeness from it), not a redirect.
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert 'id="sectie-zelfredzaamheid"' in html and "Opgeslagen." in html
+    assert Verslag.objects.get(intake=intake, onderwerp="zelfredzaamheid").tekst == "Zelfstandig"
+    # Without JavaScript the same post ends in the usual redirect.
+    gegevens.update(tekst="Zelfstandig, met hulp", versie=1)
+    assert client.post(url, gegevens).status_code == 302

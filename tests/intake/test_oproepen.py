@@ -184,7 +184,7 @@ def test_the_summons_page_walks_the_flow_and_explains_the_next_step(
     assert antwoord.status_code == 302
     antwoord = client.post(url, {"actie": "gemist", "datum": D(), "reden": "niet_verschenen"})
     html = client.get(url).content.decode()
-    assert "schriftelijke waarschuwing" in html and "BWBR0044770 art. 14 lid 1" in html
+    assert "schriftelijke waarschuwing" in html and "Wet inburgering 2021, art. 14 lid 1" in html
     fout = client.post(
         url,
         {

@@ -55,7 +55,9 @@ def test_pagina_documenten_en_inzagelog(client, vastgesteld, consulent_a):
     antwoord = client.get(reverse("pip:pip", kwargs={"uuid": dossier.uuid}))
     assert antwoord.status_code == 200
     inhoud = antwoord.content.decode()
-    assert "Vastgesteld PIP (versie 1)" in inhoud and "BWBR0044770 art. 11 lid 1" in inhoud
+    assert (
+        "Vastgesteld PIP (versie 1)" in inhoud and "Wet inburgering 2021, art. 11 lid 1" in inhoud
+    )
     assert dossier.inburgeraar.bsn not in antwoord.request["PATH_INFO"]
     assert Inzagelog.objects.filter(doel="pip", dossier=dossier).exists()
     pdf = client.get(reverse("pip:beschikking", kwargs={"uuid": dossier.uuid, "nummer": 1}))
@@ -151,7 +153,8 @@ def test_vaststellen_via_pagina_en_dossier_toont_termijn(client, klaar, consulen
     url = reverse("pip:pip", kwargs={"uuid": klaar.uuid})
     pagina = client.get(url).content.decode()
     assert (
-        "Gevolgen van de gekozen dagtekening" in pagina and "BWBR0045555 art. 5.3 lid 1" in pagina
+        "Gevolgen van de gekozen dagtekening" in pagina
+        and "Besluit inburgering 2021, art. 5.3 lid 1" in pagina
     )
     antwoord = client.post(url, {"actie": "vaststellen", "gezien_versie": versie.versie})
     assert antwoord.status_code == 302

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "inburgering.accounts.context_processors.werkcontext",
                 "inburgering.werkvoorraad.context_processors.werkvoorraad",
+                "inburgering.ui.thema",
             ],
         },
     }
@@ -152,9 +153,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # older rows (docs/adr/0001-bewaartermijnen-en-opschonen.md).
 INZAGELOG_BEWAARTERMIJN_MAANDEN = int(env("INZAGELOG_BEWAARTERMIJN_MAANDEN", "60"))
 
+# The NL Design System theme: the CSS files with the design tokens (static paths, loaded in this
+# order before the components) and the class on <html> that activates them. A gemeente with its
+# own token package (e.g. from its design system's npm package, added to STATICFILES_DIRS) sets
+# both: THEMA_CSS=vendor/denhaag/theme.css THEMA_KLASSE=denhaag-theme.
+THEMA_CSS = env_list("THEMA_CSS", "vendor/voorbeeld/theme.css,inburgering/thema-gemeente.css")
+THEMA_KLASSE = env("THEMA_KLASSE", "voorbeeld-theme") or "voorbeeld-theme"
+
 # Form widgets render through TEMPLATES, so the project's widget templates are found
 # (inburgering/ui.py: selects with their options inline).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "inburgering.ui.Vormgeving"
 
 # Planner cost of a random page read for PostgreSQL connections (inburgering/dbinstellingen.py);
 # empty leaves the server's setting.
@@ -370,7 +378,7 @@ BRP_CA_BUNDLE = env("BRP_CA_BUNDLE", "")
 BRP_TIMEOUT = float(env("BRP_TIMEOUT", "30"))
 
 # Staff login through the gemeente's identity provider, OpenID Connect (accounts/oidc.py,
-# docs/adr/0015, docs/deployment.md "Inloggen via de identity provider"). Off while OIDC_ISSUER
+# docs/adr/0017, docs/deployment.md "Inloggen via de identity provider"). Off while OIDC_ISSUER
 # is empty; local accounts (with TOTP) work either way. The endpoints come from the provider's
 # discovery document unless set one by one (OIDC_OP_*_ENDPOINT).
 ROLLEN = ("consulent", "teamleider", "kwaliteit", "beheerder", "privacy", "partner")

@@ -12,6 +12,7 @@ from inburgering.wet import pip_deadline as pip_deadline_regel
 from inburgering.wet.uitkomst import Uitkomst
 
 from .toestand import DossierToestand
+from .uitleg import citaten
 
 
 def pip_deadline(toestand: DossierToestand) -> Uitkomst[PipDeadline] | None:
@@ -54,4 +55,5 @@ def pip_deadline_datum(toestand: DossierToestand) -> dt.date | None:
 
 
 def grondslag_tekst(uitkomst: Uitkomst[Any]) -> str:
-    return "; ".join(str(g) for g in uitkomst.grondslagen)
+    """ "Wet inburgering 2021, art. 11 lid 1; ..." for letters and documents."""
+    return citaten(uitkomst.grondslagen)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
@@ -15,7 +16,8 @@ from inburgering.ui import Modelkeuze, NLDesignFormMixin
 from .bsn import valideer_bsn
 from .gebeurtenissen import handmatig
 from .models import Doelgroep, Dossier, Geslacht, Inburgeraar, Regime
-from .referentie import LANDEN, TALEN
+from .persoonsgegevens import BEWERKBAAR
+from .referentie import LANDEN, taalkeuzes
 from .workflow import Afsluitreden, Fase, Soort
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -26,7 +28,41 @@ def niet_in_toekomst(datum: dt.date | None, veld: str, form: forms.Form) -> None
         form.add_error(veld, _("Deze datum ligt in de toekomst."))
 
 
-class NieuwDossierForm(NLDesignFormMixin, forms.Form):
+_TELEFOON = re.compile(r"^\+?[0-9][0-9 ()-]*$")
+_POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
+TELEFOON_FOUT = _(
+    "Vul een telefoonnummer in met cijfers, eventueel met spaties, streepjes en een + "
+    "vooraan, bijvoorbeeld 06 12345678 of +31 6 12345678."
+)
+
+
+def telefoonnummer(waarde: str) -> str:
+    waarde = waarde.strip()
+    cijfers = sum(teken.isdigit() for teken in waarde)
+    if waarde and (not _TELEFOON.match(waarde) or not 6 <= cijfers <= 15):
+        raise forms.ValidationError(TELEFOON_FOUT, code="telefoon")
+    return waarde
+
+
+class ContactVelden(NLDesignFormMixin, forms.Form):
+    """The contact fields of a person, the same on creation and when they are changed later
+    (PersoonsgegevensForm): one set of fields, labels and checks."""
+
+    voorkeurstaal = forms.ChoiceField(label=_("Voorkeurstaal"), required=False)
+    tolk_nodig = forms.BooleanField(label=_("Tolk nodig"), required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=20, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form: the names follow the active language (ISO 639, referentie.taalnaam).
+        self.fields["voorkeurstaal"].choices = [("", "—"), *taalkeuzes()]
+
+    def clean_telefoon(self) -> str:
+        return telefoonnummer(self.cleaned_data["telefoon"])
+
+
+class NieuwDossierForm(ContactVelden):
     """A person and their first signal. Creates Inburgeraar, Dossier and events in one go."""
 
     bsn = forms.CharField(label=_("BSN"), max_length=9, min_length=1)
@@ -37,12 +73,6 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
     geboortedatum = forms.DateField(label=_("Geboortedatum"), widget=DATUM)
     geslacht = forms.ChoiceField(label=_("Geslacht"), choices=Geslacht.choices)
     land_van_herkomst = forms.ChoiceField(label=_("Land van herkomst"), choices=LANDEN.items())
-    voorkeurstaal = forms.ChoiceField(
-        label=_("Voorkeurstaal"), choices=[("", "—"), *TALEN.items()], required=False
-    )
-    tolk_nodig = forms.BooleanField(label=_("Tolk nodig"), required=False)
-    telefoon = forms.CharField(label=_("Telefoon"), max_length=20, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
 
     gemeente = Modelkeuze(
         label=_("Gemeente"),
@@ -187,6 +217,79 @@ class NieuwDossierForm(NLDesignFormMixin, forms.Form):
         if data.get("brp_inschrijving_datum"):
             items.append((Soort.HUISVESTING, data["brp_inschrijving_datum"], {}))
         return sorted(items, key=lambda item: item[1])
+
+
+class PersoonsgegevensForm(ContactVelden):
+    """Change contact data, languages and post address after creation
+    (persoonsgegevens.wijzig_persoonsgegevens records the change)."""
+
+    talen = forms.MultipleChoiceField(
+        label=_("Gesproken talen"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Kies met Ctrl (of Cmd) meer talen. De voorkeurstaal hoort er altijd bij."),
+    )
+    whatsapp = forms.CharField(label=_("WhatsApp-nummer"), max_length=20, required=False)
+    post_straat = forms.CharField(
+        label=_("Straat en huisnummer"),
+        max_length=200,
+        required=False,
+        help_text=_("Alleen als post naar een ander adres moet dan het BRP-adres."),
+    )
+    post_postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    post_plaats = forms.CharField(label=_("Plaats"), max_length=100, required=False)
+
+    field_order = [
+        "telefoon",
+        "email",
+        "whatsapp",
+        "talen",
+        "voorkeurstaal",
+        "tolk_nodig",
+        "post_straat",
+        "post_postcode",
+        "post_plaats",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["talen"].choices = taalkeuzes()
+
+    def clean_whatsapp(self) -> str:
+        return telefoonnummer(self.cleaned_data["whatsapp"])
+
+    def clean_post_postcode(self) -> str:
+        waarde = self.cleaned_data["post_postcode"].strip()
+        if not waarde:
+            return ""
+        gevonden = _POSTCODE.match(waarde)
+        if not gevonden:
+            raise forms.ValidationError(
+                _("Vul een Nederlandse postcode in: vier cijfers en twee letters, zoals 1234 AB."),
+                code="postcode",
+            )
+        return f"{gevonden[1]} {gevonden[2].upper()}"
+
+    def clean(self):
+        data = super().clean()
+        adres = ("post_straat", "post_postcode", "post_plaats")
+        ingevuld = [veld for veld in adres if data.get(veld)]
+        if ingevuld and len(ingevuld) < len(adres):
+            for veld in adres:
+                if veld not in ingevuld and veld not in self.errors:
+                    self.add_error(
+                        veld, _("Vul het hele postadres in: straat, postcode en plaats.")
+                    )
+        voorkeur = data.get("voorkeurstaal")
+        talen = list(data.get("talen") or [])
+        if voorkeur and voorkeur not in talen:
+            # As on creation: the preferred language is one the person speaks.
+            data["talen"] = [voorkeur, *talen]
+        return data
+
+    def wijzigingen(self) -> dict:
+        """The cleaned values of the editable fields (persoonsgegevens.BEWERKBAAR)."""
+        return {veld: self.cleaned_data[veld] for veld in BEWERKBAAR}
 
 
 class GebeurtenisForm(NLDesignFormMixin, forms.Form):

@@ -1,7 +1,12 @@
 """Reference lists for forms and synthetic data: countries of origin and languages (in Dutch)."""
 
+import unicodedata
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .talen_iso639 import ISO639
 
 #: ISO 3166-1 alpha-2 codes of the countries most newcomers come from, plus a few more.
 LANDEN = {
@@ -71,6 +76,31 @@ TALEN = {
     "hy": _("Armeens"),
     "ber": _("Berbers (Tamazight)"),
 }
+
+
+def taalnaam(code: str | None) -> str:
+    """A language's name in the active language: the names of TALEN (as newcomers and
+    consulenten say them: "Farsi", "Dari") first, then ISO 639-2 from the iso-codes project
+    (talen_iso639.py); an unknown code is shown as it is."""
+    if not code:
+        return ""
+    if code in TALEN:
+        return str(TALEN[code])
+    namen = ISO639.get(code)
+    if namen is None:
+        return code
+    return namen[1] if (get_language() or "nl").startswith("en") else namen[0]
+
+
+def _sorteer(naam: str) -> str:
+    return unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().casefold()
+
+
+def taalkeuzes() -> list[tuple[str, str]]:
+    """Every language of ISO 639-2 plus TALEN as (code, name), by name in the active language."""
+    codes = set(ISO639) | set(TALEN)
+    return sorted(((code, taalnaam(code)) for code in codes), key=lambda k: _sorteer(k[1]))
+
 
 #: Languages written right to left; the portal and letters set dir="rtl" for these.
 RTL_TALEN = frozenset({"ar", "fa", "prs", "ps", "ur", "ku"})

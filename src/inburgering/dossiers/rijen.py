@@ -98,17 +98,23 @@ def rij(
     )
 
 
+#: `data-label` names the column: on a narrow screen each row is a card and every value is
+#: preceded by its column's name (app.css, `.app-caseload` under 40rem).
 _RIJ = (
-    '<tr class="utrecht-table__row"><td class="utrecht-table__cell">'
+    '<tr class="utrecht-table__row"><td class="utrecht-table__cell app-caseload__selectie">'
     '<input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" '
     'name="dossiers" value="{}" form="bulk" aria-label="{} {}"></td>'
     '<th scope="row" class="utrecht-table__header-cell">'
     '<a class="utrecht-link" href="{}">{}</a></th>'
-    '<td class="utrecht-table__cell">{}</td><td class="utrecht-table__cell">{}</td>'
-    '<td class="utrecht-table__cell">{}<br><span class="app-klein">{} {}</span></td>'
-    '<td class="utrecht-table__cell">{}</td><td class="utrecht-table__cell">{}</td>'
-    '<td class="utrecht-table__cell"><span class="app-klein">{}:</span> {}<br>'
-    '<span class="app-klein">{}:</span> {}</td><td class="utrecht-table__cell">{}</td></tr>'
+    '<td class="utrecht-table__cell" data-label="{}">{}</td>'
+    '<td class="utrecht-table__cell" data-label="{}">{}</td>'
+    '<td class="utrecht-table__cell" data-label="{}">{}<br>'
+    '<span class="app-klein">{} {}</span></td>'
+    '<td class="utrecht-table__cell" data-label="{}">{}</td>'
+    '<td class="utrecht-table__cell" data-label="{}">{}</td>'
+    '<td class="utrecht-table__cell" data-label="{}"><span class="app-klein">{}:</span> {}<br>'
+    '<span class="app-klein">{}:</span> {}</td>'
+    '<td class="utrecht-table__cell" data-label="{}">{}</td></tr>'
 )
 
 
@@ -134,17 +140,24 @@ def rij_html(r: Rij, woorden: dict[str, str]) -> str:
         e(r.naam),
         e(r.url),
         e(r.naam),
+        woorden["k_gemeente"],
         e(r.gemeente),
+        woorden["k_doelgroep"],
         e(r.doelgroep),
+        woorden["k_fase"],
         e(r.fase),
         e(woorden["sinds"]),
         e(r.fase_sinds),
+        woorden["k_deadline"],
         deadline_html,
+        woorden["k_wacht"],
         wacht_html,
+        woorden["k_contact"],
         e(woorden["laatste"]),
         e(r.laatste_contact),
         e(woorden["volgende"]),
         e(r.volgende_afspraak),
+        woorden["k_consulent"],
         e(r.consulent),
     )
 
@@ -155,6 +168,19 @@ def tabelrijen(rijen: list[Rij]) -> SafeString:
         "sinds": gettext("sinds"),
         "laatste": gettext("laatste"),
         "volgende": gettext("volgende"),
+        # The column names (escaped once here), as in the table head.
+        **{
+            sleutel: e(gettext(kolom))
+            for sleutel, kolom in (
+                ("k_gemeente", "Gemeente"),
+                ("k_doelgroep", "Doelgroep"),
+                ("k_fase", "Fase"),
+                ("k_deadline", "Uiterste datum PIP"),
+                ("k_wacht", "Wacht op"),
+                ("k_contact", "Contact"),
+                ("k_consulent", "Consulent"),
+            )
+        },
     }
     return mark_safe("".join(rij_html(r, woorden) for r in rijen))  # noqa: S308 (escaped in rij_html)
 

@@ -24,6 +24,7 @@ from .gebeurtenissen import (
     tekst,
 )
 from .models import Doelgroep
+from .persoonsgegevens import beschrijf_wijzigingen
 from .referentie import LEERROUTES
 from .toestand import DossierToestand
 from .uitkomsten import DualeActiviteit, Kostenpost, Participatiestatus
@@ -229,4 +230,11 @@ def registreer() -> None:
         verplicht=["activiteit"],
         woorden=[keuze("activiteit", DualeActiviteit)],
         bewaard=["activiteit"],
+    )
+    registreer_soort(
+        S.PERSOONSGEGEVENS_GEWIJZIGD,
+        app=app,
+        velden={"wijzigingen": LIJST},
+        verplicht=["wijzigingen"],
+        woorden=[beschrijf_wijzigingen],
     )

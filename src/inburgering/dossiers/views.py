@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import (
@@ -37,10 +38,11 @@ from . import rijen as rijen_
 from . import uitkomsten as uitk
 from .bulk import BulkForm, voer_uit
 from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
-from .forms import GebeurtenisForm, NieuwDossierForm
+from .forms import GebeurtenisForm, NieuwDossierForm, PersoonsgegevensForm
 from .forms_uitkomsten import DualeEindeForm, DualeStartForm, KostenForm, ParticipatieForm
 from .models import Bron, Doelgroep
-from .referentie import LANDEN, TALEN
+from .persoonsgegevens import huidige_waarden, wijzig_persoonsgegevens
+from .referentie import LANDEN, taalnaam
 from .services import NieuwDossier, open_dossier, registreer
 from .tijdlijn import tijdlijn_html
 from .toestand import OngeldigeGebeurtenis, bereken_toestand
@@ -220,7 +222,8 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "persoon": dossier.inburgeraar,
             "gezin": dossier.inburgeraar.gezinsrelaties.all(),
             "land": LANDEN.get(dossier.inburgeraar.land_van_herkomst, "—"),
-            "talen": [TALEN.get(taal, taal) for taal in dossier.inburgeraar.talen],
+            "talen": [taalnaam(taal) for taal in dossier.inburgeraar.talen],
+            "voorkeurstaal": taalnaam(dossier.inburgeraar.voorkeurstaal),
             "toestand": toestand,
             "tijdlijn": tijdlijn_html(reversed(events), gecorrigeerd),
             "deadline": deadline,
@@ -306,6 +309,33 @@ def _leg_uitkomst_vast(dossier, actie, form, user) -> None:
         )  # fmt: skip
     else:
         uitk.beeindig_activiteit(dossier, d["datum"], d["activiteit"], actor=user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def persoonsgegevens_view(request: HttpRequest, uuid) -> HttpResponse:
+    """Change contact data, languages and post address; the change goes into the timeline."""
+    vereis_dossierrol(request)
+    dossier = dossier_of_404(request, uuid)
+    form = PersoonsgegevensForm(request.POST or None, initial=huidige_waarden(dossier.inburgeraar))
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = wijzig_persoonsgegevens(dossier, form.wijzigingen(), actor=request.user)
+        except OngeldigeGebeurtenis as fout:
+            form.add_error(None, str(fout))
+        else:
+            if event is None:
+                messages.info(request, _("Er was niets gewijzigd."))
+            else:
+                messages.success(request, _("De persoonsgegevens zijn gewijzigd."))
+            return redirect("dossiers:dossier", uuid=dossier.uuid)
+    log_inzage(request.user, [dossier.pk], "persoonsgegevens")
+    return render(
+        request,
+        "dossiers/persoonsgegevens.html",
+        {"dossier": dossier, "persoon": dossier.inburgeraar, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -409,7 +439,13 @@ def bulk_view(request: HttpRequest) -> HttpResponse:
         except OngeldigeGebeurtenis as fout:
             messages.error(request, str(fout))
         else:
-            messages.success(request, _("Uitgevoerd voor %(n)s dossiers.") % {"n": aantal})
+            messages.success(
+                request,
+                ngettext(
+                    "Uitgevoerd voor %(n)s dossier.", "Uitgevoerd voor %(n)s dossiers.", aantal
+                )
+                % {"n": aantal},
+            )
     return HttpResponseRedirect(terug)
 
 

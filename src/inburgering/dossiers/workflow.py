@@ -85,6 +85,7 @@ class Soort(models.TextChoices):
     EXAMEN_BETAALD = "examen_betaald", _("Examenpoging betaald door de gemeente")
     SIGNAAL_AFGEHANDELD = "signaal_afgehandeld", _("Signaal afgehandeld")
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
+    PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
 
 
 class WachtOp(models.TextChoices):
@@ -128,6 +129,7 @@ FEITEN = frozenset(
         S.EXAMEN_BETAALD,
         S.SIGNAAL_AFGEHANDELD,
         S.BRIEF_VERZONDEN,
+        S.PERSOONSGEGEVENS_GEWIJZIGD,
     }
 )
 

@@ -313,7 +313,7 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
         data if actie == "instellingen" else None, instance=intake
     )
     verslag_fout: dict[str, tuple] = {}
-    afronden_fout = ""
+    afronden_fout = opgeslagen = ""
     if request.method == "POST":
         try:
             if actie == "gesprek" and gesprek.is_valid():
@@ -333,8 +333,13 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
                         gezien_versie=form.cleaned_data["versie"],
                         actor=request.user,
                     )
-                    return _klaar(request, "intake:brede_intake", dossier)
-                verslag_fout[sleutel] = (form, "")
+                    if not request.headers.get("HX-Request"):
+                        return _klaar(request, "intake:brede_intake", dossier)
+                    # htmx swaps only this part (and the completeness) from the page below:
+                    # no reload, and the other parts keep what is being typed in them.
+                    opgeslagen = sleutel
+                else:
+                    verslag_fout[sleutel] = (form, "")
             if intake and actie == "afronden":
                 try:
                     bi.rond_af(intake, datum=timezone.localdate(), actor=request.user)
@@ -376,10 +381,11 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
             "secties": secties,
             "volledigheid": bi.volledigheid(intake) if intake else None,
             "afronden_fout": afronden_fout,
+            "opgeslagen": opgeslagen,
             "mag_gezondheid": mag_gezondheid_zien(request.user),
             "tab": "brede_intake",
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" and not opgeslagen else 200,
     )
 
 

@@ -27,7 +27,7 @@ from inburgering.accounts.toegang import (
 )
 from inburgering.dossiers.bsn import maskeer
 
-from .duo import afstemming
+from .duo import afstemming, afstemming_woorden
 from .duo.leveringen import opnieuw_controleren
 from .models import TE_DOEN, Afstemmingsrun, InkomendBericht, Status, UitgaandBericht
 from .outbox import opnieuw_inplannen
@@ -187,7 +187,7 @@ def afstemming_view(request: HttpRequest) -> HttpResponse:
         dossiers = dossiers_voor(request.user).filter(uuid__in=uuids).select_related("inburgeraar")
         namen = {str(d.uuid): d.inburgeraar.naam for d in dossiers}
         bevindingen = [
-            {**b, "naam": namen[b["dossier_uuid"]]}
+            {**afstemming_woorden.leesbaar(b), "naam": namen[b["dossier_uuid"]]}
             for b in laatste.bevindingen
             if b["dossier_uuid"] in namen
         ]

@@ -113,6 +113,9 @@ class PipVersieForm(NLDesignFormMixin, forms.ModelForm):
             )
         for naam in ("ondersteuning_en_begeleiding", "pvt_intensiteit", "map_intensiteit"):
             self.fields[naam].max_length = 5000
+        # Saving a concept without it is fine, adopting the PIP of an asielstatushouder is not
+        # (controle.py): the label says so instead of "optioneel".
+        self.fields["intensiteit_uren_per_week"].voorwaarde = _("verplicht voor asielstatushouders")
 
     def clean_dagtekening(self):
         return _niet_in_toekomst(
