@@ -63,6 +63,7 @@ urlpatterns = [
     path("", include("inburgering.koppelingen.urls")),
     path("monitoring/", include("inburgering.monitoring.urls")),
     path("", include("inburgering.pip.urls")),
+    path("", include("inburgering.traject.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

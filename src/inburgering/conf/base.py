@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "inburgering.koppelingen",
     "inburgering.monitoring",
     "inburgering.pip",
+    "inburgering.traject",
 ]
 
 MIDDLEWARE = [

@@ -76,6 +76,7 @@ class Soort(models.TextChoices):
     DUBBELE_INSCHRIJVING = "dubbele_inschrijving", _("Ook ingeschreven door een andere gemeente")
     DUO_ATTENTIESIGNAAL = "duo_attentiesignaal", _("Attentiesignaal van DUO")
     DUO_BESLUIT = "duo_besluit", _("Besluit van DUO op een verzoek")
+    PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
 
 
 class WachtOp(models.TextChoices):
@@ -116,6 +117,7 @@ FEITEN = frozenset(
         S.DUBBELE_INSCHRIJVING,
         S.DUO_ATTENTIESIGNAAL,
         S.DUO_BESLUIT,
+        S.PLAATSING,
     }
 )
 

@@ -6,6 +6,17 @@ consulent. Interpretation choices live in ``Beleidskeuzes`` (defaults in ``STAND
 All rules are registered in ``REGELS`` (see docs/rules.md).
 """
 
+from .aanwezigheid import (
+    Nt2Stand,
+    Urenperiode,
+    Wachttijd,
+    ZrouteStand,
+    aanwezigheidspercentage,
+    nt2_urenstand,
+    verzuimsignaal,
+    wachttijd,
+    zroute_voortgang,
+)
 from .beleidskeuzes import (
     STANDAARD,
     Beleidskeuzes,
@@ -127,6 +138,7 @@ __all__ = [
     "Kostenverdeling",
     "LbtUitkomst",
     "Leerroute",
+    "Nt2Stand",
     "OntbrekendeDag",
     "OntzorgKosten",
     "Ontzorgen",
@@ -146,11 +158,15 @@ __all__ = [
     "Taalniveau",
     "Termijn",
     "Uitkomst",
+    "Urenperiode",
     "Validatie",
     "Verblijfsgrond",
     "Verhogingsmethode",
     "Verwijtbaarheid",
+    "Wachttijd",
     "ZrouteNorm",
+    "ZrouteStand",
+    "aanwezigheidspercentage",
     "afschalen_toegestaan",
     "alle_grondslagen",
     "alle_regels",
@@ -174,6 +190,7 @@ __all__ = [
     "maatschappelijke_begeleiding",
     "map_urennorm",
     "map_verplicht",
+    "nt2_urenstand",
     "overdracht_bij_schakelen",
     "paaszondag",
     "pip_deadline",
@@ -193,5 +210,8 @@ __all__ = [
     "verlenging_aanvraagvenster",
     "verlenging_aanzienlijke_inspanningen",
     "verlenging_geen_verwijt",
+    "verzuimsignaal",
+    "wachttijd",
     "zroute_urennorm",
+    "zroute_voortgang",
 ]
