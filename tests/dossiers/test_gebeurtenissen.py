@@ -29,7 +29,13 @@ def test_every_event_type_is_registered_exactly_once():
 
 
 def test_every_type_belongs_to_an_installed_app():
-    assert {t.app for t in REGISTER.values()} == {"dossiers", "intake", "pip", "koppelingen"}
+    assert {t.app for t in REGISTER.values()} == {
+        "dossiers",
+        "intake",
+        "pip",
+        "koppelingen",
+        "traject",
+    }
 
 
 def test_required_keys_are_declared_fields():
