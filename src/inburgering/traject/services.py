@@ -202,8 +202,14 @@ def plaats(
     PLAATSING_STATUS.controleer(None, S.AANGEMELD)
     if contract.gemeente_id != dossier.gemeente_id:
         raise TrajectFout(_("Dit contract hoort niet bij de gemeente van het dossier."))
-    if voorstel(dossier) is None:
+    versie = vastgestelde_versie(pip_van(dossier))
+    if versie is None:
         raise TrajectFout(_("Plaatsen kan pas als het PIP is vastgesteld."))
+    if versie.dagtekening and aangemeld_op < versie.dagtekening:
+        raise TrajectFout(
+            _("De aanmelddatum ligt vóór de dagtekening van het PIP (%(d)s).")
+            % {"d": f"{versie.dagtekening:%d-%m-%Y}"}
+        )
     if not contract.begin <= aangemeld_op <= contract.einde:
         raise TrajectFout(
             _("De aanmelddatum ligt buiten de looptijd van het contract (%(van)s – %(tot)s).")
