@@ -212,8 +212,8 @@ class InstellingForm(NLDesignFormMixin, forms.Form):
         max_value=100,
         error_messages={
             "required": _("Vul de norm in."),
-            "min_value": _("De norm is minstens 1%."),
-            "max_value": _("De norm is hoogstens 100%."),
+            "min_value": _("De norm is minstens 1%%."),
+            "max_value": _("De norm is hoogstens 100%%."),
             "invalid": _("Vul een heel getal in."),
         },
     )
@@ -282,6 +282,15 @@ class StatusForm(NLDesignFormMixin, forms.Form):
         self.fields["plaatsing"].choices = [(p.pk, str(p)) for p in plaatsingen]
 
 
+class Urenveld(forms.DecimalField):
+    """Hours as the Dutch write them: 7,5 as well as 7.5."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
 class UrenForm(NLDesignFormMixin, forms.Form):
     plaatsing = forms.TypedChoiceField(
         label=_("Plaatsing"),
@@ -295,7 +304,7 @@ class UrenForm(NLDesignFormMixin, forms.Form):
     periode_begin = forms.DateField(
         label=_("Begin periode"), widget=DATUM, error_messages=DATUMFOUTEN
     )
-    aangeboden = forms.DecimalField(
+    aangeboden = Urenveld(
         label=_("Aangeboden uren"),
         min_value=0,
         max_digits=6,
@@ -306,7 +315,7 @@ class UrenForm(NLDesignFormMixin, forms.Form):
             "invalid": _("Vul een aantal uren in, bijvoorbeeld 12 of 7,5."),
         },
     )
-    aanwezig = forms.DecimalField(
+    aanwezig = Urenveld(
         label=_("Aanwezige uren"),
         min_value=0,
         max_digits=6,
