@@ -279,3 +279,51 @@ def test_upload_with_an_error_row_shows_the_row_and_saves_nothing(client, gemeen
 def test_other_roles_cannot_manage_providers(client, consulent_a):
     client.force_login(consulent_a)
     assert client.get(reverse("traject:aanbieders")).status_code == 403
+
+
+def test_caseload_filters_of_the_route(client, gemeente_a, consulent_a):
+    vandaag = timezone.localdate()
+    wacht = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    verzuim = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    geen_uren = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    geplaatst(
+        wacht,
+        maak_contract(gemeente_a, norm_weken=2),
+        consulent_a,
+        aangemeld_op=vandaag - dt.timedelta(days=15),
+    )
+    contract = maak_contract(gemeente_a)
+    p = geplaatst(
+        verzuim,
+        contract,
+        consulent_a,
+        aangemeld_op=vandaag - dt.timedelta(days=60),
+        gestart_op=vandaag - dt.timedelta(days=50),
+    )
+    from inburgering.traject import uren
+
+    for i in range(4):
+        uren.registreer_uren(
+            p,
+            periodesoort="week",
+            periode_begin=vandaag - dt.timedelta(days=27 - 7 * i),
+            aangeboden=12,
+            aanwezig=6,
+        )
+    geplaatst(
+        geen_uren,
+        contract,
+        consulent_a,
+        aangemeld_op=vandaag - dt.timedelta(days=60),
+        gestart_op=vandaag - dt.timedelta(days=50),
+    )
+    client.force_login(consulent_a)
+
+    def namen(signaal):
+        antwoord = client.get(reverse("dossiers:caseload"), {"route": signaal, "scope": "mijn"})
+        return {r.pk for r in antwoord.context["rijen"]}
+
+    assert namen("wachten") == {wacht.pk}
+    assert namen("verzuim") == {verzuim.pk}
+    assert namen("geen_uren") == {geen_uren.pk}
+    assert len(namen("")) >= 3

@@ -228,6 +228,11 @@ class Plaatsing(models.Model):
     beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True)
     reden = models.TextField(_("reden"), blank=True)
     uren_per_week = models.PositiveSmallIntegerField(_("uren per week"), null=True, blank=True)
+    #: For the caseload filters, kept by the services: the day after which waiting exceeds the
+    #: contract's norm (set at aanmelding, with the norm of that moment), and the absence signal
+    #: as the rules package computed it at the last hours entry (the Route tab computes it live).
+    wachten_uiterlijk = models.DateField(null=True, blank=True, editable=False)
+    verzuimsignaal = models.BooleanField(default=False, editable=False)
     aangemeld_door = models.ForeignKey(
         Gebruiker, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -237,6 +237,7 @@ def plaats(
             verwachte_start=start,
             verwacht_einde=einde,
             uren_per_week=uren_per_week or product.uren_per_week,
+            wachten_uiterlijk=aangemeld_op + dt.timedelta(weeks=contract.max_wachttijd_weken),
             aangemeld_door=actor,
         )
         try:

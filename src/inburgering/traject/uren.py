@@ -151,6 +151,7 @@ def registreer_uren(
             bron=Uren.Bron.HANDMATIG,
             ingevoerd_door=actor,
         )
+        werk_verzuim_bij([plaatsing])
         lever_gevolgde_uren([plaatsing.dossier], actor=actor)
     return rij
 
@@ -180,6 +181,25 @@ def _som(rijen) -> Decimal:
 def totaal_taalles(dossier: Dossier) -> Decimal:
     plaatsingen = list(dossier.plaatsingen.filter(contract__product__soort__in=TAALLES))
     return sum((_som(r) for r in geldende_uren(plaatsingen).values()), Decimal(0))
+
+
+def werk_verzuim_bij(plaatsingen, peildatum: dt.date | None = None) -> None:
+    """Store each placement's absence signal (the rules package's, with the gemeente's norm)
+    for the caseload filter."""
+    peildatum = peildatum or timezone.localdate()
+    plaatsingen = list(plaatsingen)
+    uren = geldende_uren(plaatsingen)
+    normen: dict[int, int] = {}
+    for p in plaatsingen:
+        gemeente = p.dossier.gemeente
+        if gemeente.pk not in normen:
+            normen[gemeente.pk] = aanwezigheidsnorm(gemeente)
+        signaal = wet.verzuimsignaal(
+            _perioden(uren.get(p.pk, [])), peildatum=peildatum, norm_procent=normen[gemeente.pk]
+        ).waarde
+        if signaal != p.verzuimsignaal:
+            Plaatsing.objects.filter(pk=p.pk).update(verzuimsignaal=signaal)
+            p.verzuimsignaal = signaal
 
 
 def lever_gevolgde_uren(dossiers, *, actor=None) -> list[UitgaandBericht]:
@@ -559,6 +579,9 @@ def verwerk_bestand(
                 for r in geldig
             ],
             batch_size=500,
+        )
+        werk_verzuim_bij(
+            {r.waarden["plaatsing"].pk: r.waarden["plaatsing"] for r in geldig}.values()
         )
         dossiers = {r.waarden["plaatsing"].dossier_id for r in geldig}
         lever_gevolgde_uren(Dossier.objects.filter(pk__in=dossiers), actor=gebruiker)
