@@ -10,6 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.accounts.models import Gemeente
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from .models import (
@@ -28,6 +29,11 @@ DATUMFOUTEN = {
     "invalid": _("Vul een geldige datum in, bijvoorbeeld 01-03-2025."),
 }
 MAX_UREN_PER_WEEK = Decimal(60)
+
+
+def _gemeenten(gemeenten):
+    """The user's gemeenten as a queryset (the views pass one; a list works too)."""
+    return Gemeente.objects.filter(pk__in=[g.pk for g in gemeenten])
 
 
 class AanbiederForm(NLDesignFormMixin, forms.ModelForm):
@@ -72,9 +78,11 @@ class ProductForm(NLDesignFormMixin, forms.ModelForm):
             "duur_weken": {"max_value": _("Hoogstens 260 weken.")},
         }
 
-    def __init__(self, *args, aanbieder: Aanbieder, **kwargs):
+    def __init__(self, *args, aanbieder: Aanbieder | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["locatie"].queryset = aanbieder.locaties.all()
+        self.fields["locatie"].queryset = (
+            aanbieder.locaties.all() if aanbieder else Locatie.objects.none()
+        )
 
 
 class BestandsindelingForm(NLDesignFormMixin, forms.ModelForm):
@@ -171,7 +179,7 @@ class ContractForm(NLDesignFormMixin, forms.ModelForm):
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = gemeenten
+        self.fields["gemeente"].queryset = _gemeenten(gemeenten)
         self.fields["product"].queryset = Product.objects.filter(
             aanbieder__actief=True
         ).select_related("aanbieder")
@@ -220,7 +228,7 @@ class InstellingForm(NLDesignFormMixin, forms.Form):
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = gemeenten
+        self.fields["gemeente"].queryset = _gemeenten(gemeenten)
 
 
 # --- the consulent's forms on the Route tab --------------------------------------------------
