@@ -133,12 +133,23 @@ class Voorstel:
 
 
 def voorstel(dossier: Dossier) -> Voorstel | None:
-    """None when the dossier has no vastgesteld PIP: a placement follows the PIP."""
+    """None when the dossier has no vastgesteld PIP: a placement follows the PIP. A dossier
+    whose PIP came in without a version here (the migration import, the demo generator) has
+    the PIP's date and route on the dossier itself (the `PIP_VASTGESTELD` event)."""
     versie = vastgestelde_versie(pip_van(dossier))
-    if versie is None:
+    if versie is not None:
+        route, uren = versie.leerroute, versie.intensiteit_uren_per_week
+    elif dossier.pip_dagtekening:
+        route, uren = dossier.leerroute, None
+    else:
         return None
-    soort = LEERROUTE_PRODUCT.get(versie.leerroute)
-    return Voorstel(soort.value if soort else None, versie.intensiteit_uren_per_week)
+    soort = LEERROUTE_PRODUCT.get(route)
+    return Voorstel(soort.value if soort else None, uren)
+
+
+def pip_dagtekening(dossier: Dossier) -> dt.date | None:
+    versie = vastgestelde_versie(pip_van(dossier))
+    return versie.dagtekening if versie is not None else dossier.pip_dagtekening
 
 
 def keuzes(dossier: Dossier, op: dt.date) -> list[Keuze]:
@@ -202,13 +213,13 @@ def plaats(
     PLAATSING_STATUS.controleer(None, S.AANGEMELD)
     if contract.gemeente_id != dossier.gemeente_id:
         raise TrajectFout(_("Dit contract hoort niet bij de gemeente van het dossier."))
-    versie = vastgestelde_versie(pip_van(dossier))
-    if versie is None:
+    if voorstel(dossier) is None:
         raise TrajectFout(_("Plaatsen kan pas als het PIP is vastgesteld."))
-    if versie.dagtekening and aangemeld_op < versie.dagtekening:
+    dagtekening = pip_dagtekening(dossier)
+    if dagtekening and aangemeld_op < dagtekening:
         raise TrajectFout(
             _("De aanmelddatum ligt vóór de dagtekening van het PIP (%(d)s).")
-            % {"d": f"{versie.dagtekening:%d-%m-%Y}"}
+            % {"d": f"{dagtekening:%d-%m-%Y}"}
         )
     if not contract.begin <= aangemeld_op <= contract.einde:
         raise TrajectFout(
