@@ -450,7 +450,7 @@ def valideer_bestand(
         dossier__in=dossiers_voor(gebruiker),
         dossier__inburgeraar__bsn__in=bsns,
         contract__product__aanbieder=indeling.aanbieder,
-    ).select_related("dossier__inburgeraar"):
+    ).select_related("dossier__inburgeraar", "dossier__gemeente"):
         plaatsingen[p.dossier.inburgeraar.bsn].append(p)
     bekend: dict[int, set[dt.date]] = defaultdict(set)
     for pk, begin in Uren.objects.filter(
