@@ -42,7 +42,7 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     page.get_by_role("link", name="Aanbieders en contracten").click()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuwe aanbieder").click()
-    page.get_by_label("Naam").fill("Taalhuis Walk")
+    page.get_by_label("Naam", exact=True).fill("Taalhuis Walk")
     page.get_by_label("KvK-nummer").fill("1234")
     page.get_by_role("button", name="Aanbieder toevoegen").click()
     page.get_by_text("precies 8 cijfers").wait_for()
@@ -52,13 +52,13 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     _bewaar(page, "Aanbieder toevoegen", "De aanbieder is toegevoegd.")
 
     producten = page.get_by_role("region", name="Producten")
-    producten.get_by_label("Soort").select_option("b1")
-    producten.get_by_label("Naam").fill("B1 dagprogramma")
+    producten.get_by_label("Soort", exact=True).select_option("b1")
+    producten.get_by_label("Naam", exact=True).fill("B1 dagprogramma")
     producten.get_by_label("Uren per week").fill("12")
     _bewaar(page, "Product toevoegen", "Het product is toegevoegd.")
     indeling = page.get_by_role("region", name="Indelingen van urenbestanden")
-    indeling.get_by_label("Naam").fill("Weekstaat")
-    indeling.get_by_label("Periode").select_option("week")
+    indeling.get_by_label("Naam", exact=True).fill("Weekstaat")
+    indeling.get_by_label("Periode", exact=True).select_option("week")
     for label, kolom in [
         ("Kolom BSN", "BSN"),
         ("Kolom begin periode", "Van"),
@@ -70,9 +70,9 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     _bewaar(page, "Indeling toevoegen", "De bestandsindeling is toegevoegd.")
 
     page.goto("/traject/contracten/nieuw/")
-    page.get_by_label("Gemeente").select_option(str(gemeente_a.pk))
-    page.get_by_label("Product").select_option(index=1)
-    page.get_by_label("Kenmerk").fill("WALK-1")
+    page.get_by_label("Gemeente", exact=True).select_option(str(gemeente_a.pk))
+    page.get_by_label("Product", exact=True).select_option(index=1)
+    page.get_by_label("Kenmerk", exact=True).fill("WALK-1")
     page.get_by_label("Ingangsdatum").fill((vandaag - dt.timedelta(days=365)).isoformat())
     page.get_by_label("Einddatum").fill((vandaag + dt.timedelta(days=365)).isoformat())
     page.get_by_label("Prijs per uur (€)").fill("14.50")
@@ -89,8 +89,8 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     page.get_by_label("Datum aanmelding").fill((vandaag - dt.timedelta(days=60)).isoformat())
     _bewaar(page, "Aanmelden", "De persoon is aangemeld bij de aanbieder.")
     status = page.get_by_role("region", name="Status van een plaatsing wijzigen")
-    status.get_by_label("Nieuwe status").select_option("gestart")
-    status.get_by_label("Datum").fill((vandaag - dt.timedelta(days=40)).isoformat())
+    status.get_by_label("Nieuwe status", exact=True).select_option("gestart")
+    status.get_by_label("Datum", exact=True).fill((vandaag - dt.timedelta(days=40)).isoformat())
     _bewaar(page, "Status wijzigen", "De status van de plaatsing is bijgewerkt.")
 
     bsn = dossier.inburgeraar.bsn
