@@ -82,6 +82,7 @@ urlpatterns = [
     path("", include("inburgering.examens.urls")),
     path("", include("inburgering.werkvoorraad.urls")),
     path("", include("inburgering.brieven.urls")),
+    path("", include("inburgering.traject.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

@@ -39,8 +39,11 @@ from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
 from inburgering.monitoring.models import Importtaak
 from inburgering.pip import services as pip_services
+from inburgering.traject import services as traject_services
+from inburgering.traject.models import Locatie
 from tests.conftest import maak_dossier, maak_gebruiker
 from tests.pip.conftest import bij_duo_bekend, rond_intake_af
+from tests.traject import factories as traject_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +109,17 @@ VERWACHT: dict[str, Regel] = {
     "brieven:contactgegevens": Regel(ALLE_ROLLEN),
     "brieven:briefhoofden": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "brieven:briefhoofd": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
+    "traject:route": dossierpagina(),
+    "traject:upload": Regel(DOSSIERROLLEN),
+    "traject:aanbieders": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
+    "traject:aanbieder_nieuw": Regel(frozenset({Rol.BEHEERDER})),
+    "traject:aanbieder": Regel(frozenset({Rol.BEHEERDER})),  # providers are shared
+    "traject:product": Regel(frozenset({Rol.BEHEERDER})),
+    "traject:locatie": Regel(frozenset({Rol.BEHEERDER})),
+    "traject:contracten": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
+    "traject:contract_nieuw": Regel(frozenset({Rol.BEHEERDER})),
+    "traject:contract": Regel(frozenset({Rol.BEHEERDER}), scope="contract"),
+    "traject:instellingen": Regel(frozenset({Rol.BEHEERDER})),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -254,8 +268,20 @@ def _dossier_met_alles(gemeente, consulent):
         inhoud={"dagtekeningPip": vandaag.isoformat(), "leerroute": "B", "niveau": "A2"},
         bevindingen=[{"code": "PIP", "veld": "niveau", "melding": "A2 met de B1-route."}],
     )
+    contract = traject_factories.maak_contract(
+        gemeente, traject_factories.maak_aanbieder(f"Taalschool {gemeente.naam}")
+    )
+    traject_factories.geplaatst(dossier, contract, consulent)
+    locatie = traject_services.bewaar(
+        Locatie(aanbieder=contract.product.aanbieder, naam="Centrum", adres="Straat 1",
+                postcode="1234 AB", plaats="Utrecht")
+    )  # fmt: skip
     return {
         "dossier": dossier,
+        "contract": contract,
+        "product": contract.product,
+        "aanbieder": contract.product.aanbieder,
+        "locatie": locatie,
         "tegengehouden": tegengehouden,
         "afspraak": afspraak,
         "brief": brief,
@@ -328,6 +354,12 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"uuid": taken["ander"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
         ]
+    if naam.startswith("traject:") and parameters == {"pk"}:
+        soort = naam.split(":")[1]
+        varianten = [("binnen", {"pk": b[soort].pk})]
+        if soort == "contract":  # per gemeente; providers, products, locations are shared
+            varianten += [("buiten", {"pk": u[soort].pk}), ("onbekend", {"pk": 10**9})]
+        return varianten
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

@@ -36,6 +36,7 @@ def test_every_type_belongs_to_an_installed_app():
         "koppelingen",
         "examens",
         "werkvoorraad",
+        "traject",
     }
 
 

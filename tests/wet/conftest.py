@@ -236,6 +236,16 @@ def voorbeelduitkomsten() -> list:
             w.examenplan(leerroute=w.Leerroute.B1).waarde,
             [w.Examenuitslag(w.Examenonderdeel.KNM, date(2026, 1, 1), "Geslaagd")],
         ),
+        w.aanwezigheidspercentage([w.Urenperiode(date(2025, 1, 1), date(2025, 1, 31), 40, 30)]),
+        w.verzuimsignaal(
+            [w.Urenperiode(date(2025, 1, 1), date(2025, 1, 31), 40, 20)], peildatum=date(2025, 2, 1)
+        ),
+        w.wachttijd(
+            aangemeld=date(2025, 1, 1), gestart=None, peildatum=date(2025, 3, 1), norm_weken=6
+        ),
+        w.nt2_urenstand(600),
+        w.zroute_voortgang(doelgroep=asiel, cursusuren=100, participatie_uren=50),
+        w.zroute_voortgang(doelgroep=gezin, cursusuren=800, participatie_uren=0),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "inburgering.examens",
     "inburgering.brieven",
     "inburgering.werkvoorraad",
+    "inburgering.traject",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ from inburgering.dossiers.models import (
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
+from . import traject as traject_demo
 from .gemeenten import PER_CODE, ZAFFIER
 from .organisatie import DEMO_DOMEIN
 from .toewijzing import DossierOntwerp
@@ -150,6 +151,7 @@ def verwijder_demodata() -> dict[str, int]:
     gebruikers = Gebruiker.objects.filter(email__endswith=f"@{DEMO_DOMEIN}")
     aantallen = {}
     with uitzondering(DEMO):
+        traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -73,6 +73,7 @@ class Filters:
     zoek: str = ""
     wacht_op: str = ""
     open_alleen: bool = True
+    route: str = ""
 
 
 def standaard_scope(user: Gebruiker) -> str:
@@ -135,7 +136,33 @@ def gefilterd(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None)
         qs = qs.exclude(wacht_op="")
     elif filters.wacht_op:
         qs = qs.filter(wacht_op=filters.wacht_op)
+    if filters.route in ROUTE_SIGNALEN:
+        qs = qs.filter(Exists(_route_signaal(filters.route, vandaag)))
     return qs
+
+
+#: The learning route's signals (traject app): waiting longer than the contract's norm, the
+#: absence signal, a started placement without hours this month.
+ROUTE_SIGNALEN = {
+    "wachten": _("Wacht langer dan de norm"),
+    "verzuim": _("Verzuimsignaal"),
+    "geen_uren": _("Geen uren deze maand"),
+}
+
+
+def _route_signaal(signaal: str, vandaag: dt.date) -> QuerySet:
+    # Looked up by name: placements belong to the traject app, which builds on this one.
+    plaatsing = apps.get_model("traject", "Plaatsing")
+    uren = apps.get_model("traject", "Uren")
+    qs = plaatsing.objects.filter(dossier_id=OuterRef("pk"))
+    if signaal == "wachten":
+        return qs.filter(status__in=["aangemeld", "intake"], wachten_uiterlijk__lt=vandaag)
+    if signaal == "verzuim":
+        return qs.filter(status="gestart", verzuimsignaal=True)
+    deze_maand = uren.objects.filter(
+        plaatsing_id=OuterRef("pk"), periode_einde__gte=vandaag.replace(day=1)
+    )
+    return qs.filter(status="gestart").exclude(Exists(deze_maand))
 
 
 def volgende_afspraken(dossier_ids: list[int]) -> dict[int, dt.datetime]:

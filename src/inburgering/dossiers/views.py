@@ -74,6 +74,7 @@ def _filters_uit(request: HttpRequest) -> cl.Filters:
         if get.get("wacht_op", "") in {"ja", *WachtOp.values}
         else "",
         zoek=request.session.get(ZOEK_SESSIE, ""),
+        route=get.get("route", "") if get.get("route", "") in cl.ROUTE_SIGNALEN else "",
     )
 
 
@@ -119,6 +120,7 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "fasen": list(vertaald["fase"].items()),
             "doelgroepen": list(vertaald["doelgroep"].items()),
             "deadline_statussen": cl.DEADLINE_STATUS,
+            "route_signalen": cl.ROUTE_SIGNALEN,
             "wacht_op_keuzes": list(vertaald["wacht_op"].items()),
             # The panels head the first page only (aggregates, kept a minute: panelen.py).
             "werkdruk": _werkdruk(request.user, filters) if pagina.number == 1 else [],

@@ -86,6 +86,7 @@ class Soort(models.TextChoices):
     SIGNAAL_AFGEHANDELD = "signaal_afgehandeld", _("Signaal afgehandeld")
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
+    PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
 
 
 class WachtOp(models.TextChoices):
@@ -130,6 +131,7 @@ FEITEN = frozenset(
         S.SIGNAAL_AFGEHANDELD,
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
+        S.PLAATSING,
     }
 )
 

@@ -6,6 +6,17 @@ consulent. Interpretation choices live in ``Beleidskeuzes`` (defaults in ``STAND
 All rules are registered in ``REGELS`` (see docs/rules.md).
 """
 
+from .aanwezigheid import (
+    Nt2Stand,
+    Urenperiode,
+    Wachttijd,
+    ZrouteStand,
+    aanwezigheidspercentage,
+    nt2_urenstand,
+    verzuimsignaal,
+    wachttijd,
+    zroute_voortgang,
+)
 from .beleidskeuzes import (
     STANDAARD,
     Beleidskeuzes,
@@ -173,6 +184,7 @@ __all__ = [
     "Leerroute",
     "Leningbeoordeling",
     "Leningdoel",
+    "Nt2Stand",
     "Onderbrekingsreden",
     "Onderdeelstand",
     "OntbrekendeDag",
@@ -198,6 +210,7 @@ __all__ = [
     "Taalniveau",
     "Termijn",
     "Uitkomst",
+    "Urenperiode",
     "Validatie",
     "Verblijfsgrond",
     "Verblijfsrecht",
@@ -205,7 +218,10 @@ __all__ = [
     "Verwijtbaarheid",
     "Voortduring",
     "Vrijstellingsbeoordeling",
+    "Wachttijd",
     "ZrouteNorm",
+    "ZrouteStand",
+    "aanwezigheidspercentage",
     "afschalen_toegestaan",
     "alle_grondslagen",
     "alle_regels",
@@ -235,6 +251,7 @@ __all__ = [
     "maatschappelijke_begeleiding",
     "map_urennorm",
     "map_verplicht",
+    "nt2_urenstand",
     "ontheffing_belemmering",
     "ontheffing_bijzondere_omstandigheden",
     "overdracht_bij_schakelen",
@@ -260,6 +277,9 @@ __all__ = [
     "verlenging_aanzienlijke_inspanningen",
     "verlenging_ambtshalve",
     "verlenging_geen_verwijt",
+    "verzuimsignaal",
     "vrijstelling_inburgeringsplicht",
+    "wachttijd",
     "zroute_urennorm",
+    "zroute_voortgang",
 ]

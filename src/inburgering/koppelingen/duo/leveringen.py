@@ -76,14 +76,19 @@ def _bevindingen(validatie: wet.Validatie | None) -> list[dict]:
 
 
 def _maak(
-    dossier: Dossier, soort: str, inhoud: dict, validatie: wet.Validatie | None, actor, **pad
-) -> UitgaandBericht:
+    dossier: Dossier, soort: str, inhoud: dict, validatie: wet.Validatie | None, actor,
+    verwijderen: bool = False, **pad,
+) -> UitgaandBericht:  # fmt: skip
     """Write the outbox row (in the caller's transaction) and supersede older unsent rows of the
-    same resource. Only local checks here; DUO's rules follow at send time."""
+    same resource. Only local checks here; DUO's rules follow at send time. `verwijderen`: a
+    DELETE of the same resource (no body), ordered with its other deliveries."""
     methode, sjabloon, schema = PADEN[soort]
     bevindingen = _bevindingen(validatie)
-    for fout in schemas.fouten(schema or UREN_SCHEMA, inhoud):
-        bevindingen.append({"code": "SCHEMA", "veld": fout.split(":")[0], "melding": fout})
+    if verwijderen:
+        methode = "DELETE"
+    else:
+        for fout in schemas.fouten(schema or UREN_SCHEMA, inhoud):
+            bevindingen.append({"code": "SCHEMA", "veld": fout.split(":")[0], "melding": fout})
     pad = sjabloon.replace("{instelling}", pad.get("instelling", ""))
     with transaction.atomic():
         _vervang_ouder(dossier.pk, soort, pad)
@@ -144,6 +149,13 @@ def lever_aanbod(
         if waarde:
             inhoud[veld] = waarde.isoformat()
     return _maak(dossier, S.AANBOD, inhoud, None, actor, instelling=instellingsnummer)
+
+
+def trek_aanbod_in(dossier: Dossier, *, instellingsnummer: str, actor=None) -> UitgaandBericht:
+    """Withdraw the aanbod at one institution (DUO's DELETE on the same resource, Inburgerings-
+    aanbod API): it supersedes an aanbod for that institution that has not been sent yet."""
+    return _maak(dossier, S.AANBOD, {}, None, actor, verwijderen=True,
+                 instelling=instellingsnummer)  # fmt: skip
 
 
 def _lever_resultaat(dossier, soort, veld, datum, verwijtbaar, actor) -> UitgaandBericht:
@@ -290,7 +302,7 @@ def controleer(bericht: UitgaandBericht, client: DuoClient | None = None) -> lis
     """DUO's rules for this delivery with what DUO knows now: the violations (empty: send).
     Raises when DUO cannot be asked (the worker retries; `DuoFout.authenticatie` pauses)."""
     controle = CONTROLES.get(bericht.soort)
-    if controle is None:
+    if controle is None or bericht.methode == "DELETE":
         return []
     c = client or client_voor(bericht.gemeente)
     return _bevindingen(controle(bericht, c, bericht.dossier.inburgeraar.bsn))

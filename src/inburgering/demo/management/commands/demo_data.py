@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from inburgering.accounts.models import Gemeente
+from inburgering.demo import traject as traject_demo
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
@@ -75,6 +76,8 @@ class Command(BaseCommand):
                 melding=self.stdout.write,
             )
         )
+        if profiel == "demo":  # providers, contracts, placements, hours (through the services)
+            self.stdout.write(f"Leerroute: {traject_demo.maak_route()}")
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectConfig(AppConfig):
+    name = "inburgering.traject"
+    label = "traject"
+    verbose_name = _("Leerroute: aanbieders, plaatsingen en uren")
+
+    def ready(self) -> None:
+        from . import soorten
+
+        soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
