@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from inburgering.accounts.models import Gemeente
+from inburgering.demo import duo
+from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
@@ -75,6 +77,13 @@ class Command(BaseCommand):
                 melding=self.stdout.write,
             )
         )
+        if profiel == "demo":
+            # DUO (the simulator) learns the demo people and receives their PIPs.
+            gemeenten = list(Gemeente.objects.filter(cbs_code__in=DEMO_AANDEEL))
+            aantallen = duo.synchroniseer(gemeenten)
+            self.stdout.write(
+                "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())
+            )
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
@@ -83,6 +92,8 @@ class Command(BaseCommand):
                 cursor.execute("ANALYZE")
         gevuld = projectie.vul_per_gemeente(Gemeente.objects.order_by("cbs_code"))
         self.stdout.write(f"Monitoring: mijlpalen van {gevuld} dossiers vastgelegd.")
+        for (soort, melding), aantal in sorted(verslag.geweigerd.items()):
+            self.stdout.write(self.style.WARNING(f"Geweigerd ({aantal}x) {soort}: {melding}"))
         self.stdout.write("Per fase:")
         for regel in samenvatting(verslag):
             self.stdout.write(regel)
