@@ -32,7 +32,7 @@ VERSCHILLEN = (("onbekend", 2), ("doelgroep", 1), ("pip_dagtekening", 1), ("leer
 def _indeling(doelgroep: str) -> dict[str, str]:
     asiel = doelgroep == Doelgroep.ASIELSTATUSHOUDER
     return {
-        "indeling": "Asielstatushouder" if asiel else "Gezinsmigrant en overig",
+        "indeling": "Asielstatushouder" if asiel else "Gezinsmigrant en overige migrant",
         "gedetailleerdeDoelgroep": "Asielstatushouder" if asiel else "Overig",
     }
 
@@ -40,7 +40,14 @@ def _indeling(doelgroep: str) -> dict[str, str]:
 def _persoon(dossier: Dossier, toestand) -> dict[str, Any]:
     ik: Inburgeraar = dossier.inburgeraar
     start = toestand.kennisgeving_datum or toestand.koppeling_datum or dossier.fase_sinds
-    vestiging = toestand.vestiging_datum or toestand.brp_inschrijving_datum or start
+    # An asylum status holder is the koppelingsgemeente's from the koppeling (an early start of
+    # the intake in the azc), else from the BRP registration.
+    vestiging = (
+        toestand.vestiging_datum
+        or toestand.koppeling_datum
+        or toestand.brp_inschrijving_datum
+        or start
+    )
     plicht: dict[str, Any] = {
         "indicatorInburgeringsplicht": True,
         "begindatum": start.isoformat(),

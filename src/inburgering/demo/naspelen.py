@@ -53,7 +53,7 @@ from inburgering.intake.models import Afspraak, Afwijkingsreden, Leerroute
 from inburgering.koppelingen.duo.leveringen import lever_pip
 from inburgering.pip import services as pip
 from inburgering.pip.models import Reden, ZrouteExamens
-from inburgering.wet import lbt_uitkomst
+from inburgering.wet import lbt_uitkomst, route_conform_lbt
 
 from . import kalibratie as k
 from .gemeenten import DEVENTER
@@ -350,11 +350,7 @@ class _Dossier:
         self.n.aantallen["pip_versies"] += 1
 
     def routebesluit(self, datum: dt.date, leerroute: str, wie: Gebruiker) -> None:
-        lbt = bi.laatste_lbt(self.dossier)
-        haalbaar = lbt_uitkomst(lbt.score, lbt.datum).waarde.haalbaar if lbt else None
-        afwijkend = (haalbaar is True and leerroute == Leerroute.Z) or (
-            haalbaar is False and leerroute != Leerroute.Z
-        )
+        afwijkend = self.wijkt_af(leerroute)
         bi.besluit_route(
             self.dossier,
             actor=wie,
@@ -372,6 +368,14 @@ class _Dossier:
         )
         self.n.aantallen["routebesluiten"] += 1
 
+    def wijkt_af(self, leerroute: str, haalbaar: bool | None = None) -> bool:
+        """Does this route deviate from the latest LBT (rules package)?"""
+        if haalbaar is None:
+            lbt = bi.laatste_lbt(self.dossier)
+            haalbaar = lbt_uitkomst(lbt.score, lbt.datum).waarde.haalbaar if lbt else None
+        wet_route = bi.NAAR_WET_LEERROUTE[Leerroute(leerroute)]
+        return route_conform_lbt(haalbaar, wet_route).waarde is False
+
     def vul(self, versie, datum: dt.date, wie: Gebruiker):
         """Complete the draft as a consulent does in the PIP form."""
         gegevens: dict = {
@@ -381,6 +385,13 @@ class _Dossier:
         }
         if versie.leerroute == Leerroute.Z and not versie.zroute_examens:
             gegevens["zroute_examens"] = ZrouteExamens.A2_EN_KNM
+        if self.wijkt_af(versie.leerroute, versie.lbt_haalbaar) and not (
+            versie.lbt_afwijking_redenen and versie.lbt_afwijking_toelichting.strip()
+        ):
+            gegevens["lbt_afwijking_redenen"] = [Afwijkingsreden.SCHOOLADVIES]
+            gegevens["lbt_afwijking_toelichting"] = (
+                "Na het eerste lesjaar adviseert de cursusinstelling deze leerroute."
+            )
         if versie.regelfeiten.get("vve_relevant") and not versie.vve_afspraken.strip():
             gegevens["vve_afspraken"] = "Aanmelding bij de peuterspeelzaal in de wijk."
         return pip.bewaar(versie, gegevens, gezien_versie=versie.versie, actor=wie, datum=datum)
