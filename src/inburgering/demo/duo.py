@@ -1,11 +1,13 @@
 """What the DUO simulator knows about the demo people, so that DUO and the demo agree.
 
 DUO is the source of the inburgeringsplicht: every demo person is known there with the plicht
-from the kennisgeving, the doelgroep and the vestiging in the gemeente of the dossier (the
-replay already queued each vastgesteld PIP for delivery; the outbox worker then delivers it
-through the real client, as in production). The reconciliation (koppelingen/duo/afstemming.py)
-then finds only the differences made on purpose below (`VERSCHILLEN`): a worklist with a
-handful of real findings instead of hundreds of "DUO kent deze persoon niet".
+from the kennisgeving, the doelgroep and the vestiging in the gemeente of the dossier. Each PIP
+the replay sets is delivered at once (`lever`) by the outbox worker through the real client,
+as in production a few minutes after the vaststelling, and checked against what DUO knew then.
+The reconciliation (koppelingen/duo/afstemming.py) then finds only the differences made on
+purpose below (`VERSCHILLEN`) and what the plans really contain (a housed person whose
+kennisgeving has not come yet): a worklist with a handful of real findings instead of hundreds
+of "DUO kent deze persoon niet".
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
 from inburgering.koppelingen.duo.client import gedeelde_simulator
 from inburgering.koppelingen.duo.simulator import Scenarios
+from inburgering.koppelingen.models import Status, UitgaandBericht
 from inburgering.koppelingen.outbox import verwerk_alles
 
 from .gemeenten import UTRECHT
@@ -75,6 +78,28 @@ def _persoon(dossier: Dossier, toestand) -> dict[str, Any]:
     }
 
 
+def lever(dossier: Dossier) -> None:
+    """Right after a PIP is set (as the worker would, minutes later): DUO knows the person as
+    of today's facts, and the outbox delivers the PIP through the real client."""
+    simulator = gedeelde_simulator()
+    Scenarios(simulator).registreer_gemeente(dossier.gemeente.oin, dossier.gemeente.cbs_code)
+    _werk_bij(simulator, [dossier])
+    verwerk_alles()
+
+
+def _werk_bij(simulator, dossiers: list[Dossier]) -> None:
+    """Write what DUO knows of these people; a PIP DUO already has stays."""
+    with simulator.opslag.transactie() as staat:
+        for dossier in dossiers:
+            toestand = bereken_toestand(list(dossier.events.all()))
+            nieuw = _persoon(dossier, toestand)
+            oud = staat["personen"].get(dossier.inburgeraar.bsn) or {}
+            for sleutel in ("pip", "pip_initieel"):
+                if oud.get(sleutel):
+                    nieuw[sleutel] = oud[sleutel]
+            staat["personen"][dossier.inburgeraar.bsn] = nieuw
+
+
 def synchroniseer(gemeenten: list[Gemeente]) -> dict[str, int]:
     """Make the simulator know the demo people, deliver the queued PIPs, then make the
     differences of `VERSCHILLEN`. Returns counts for the console."""
@@ -93,11 +118,12 @@ def synchroniseer(gemeenten: list[Gemeente]) -> dict[str, int]:
         # People of an earlier demo load (removed with --reset) are forgotten.
         for bsn in [b for b in staat["personen"] if _synthetisch(b) and b not in bekend]:
             del staat["personen"][bsn]
-        for dossier in dossiers:
-            toestand = bereken_toestand(list(dossier.events.all()))
-            staat["personen"][dossier.inburgeraar.bsn] = _persoon(dossier, toestand)
+    _werk_bij(simulator, dossiers)
     telling = verwerk_alles()
-    aantallen = {"bij DUO bekend": len(dossiers), "PIPs geleverd": telling.verwerkt}
+    geleverd = UitgaandBericht.objects.filter(
+        dossier__in=dossiers, soort=UitgaandBericht.Soort.PIP, status=Status.VERWERKT
+    ).count()
+    aantallen = {"bij DUO bekend": len(dossiers), "PIPs geleverd": geleverd}
     if telling.mislukt:
         aantallen["PIP-leveringen mislukt"] = telling.mislukt
     aantallen["verschillen met DUO"] = _maak_verschillen(simulator, dossiers)

@@ -109,6 +109,11 @@ def genereer(opties: Opties) -> Verslag:
             _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag)
         schrijver.misschien_schrijven()
         gedaan += len(ontwerpen)
+        if demo:
+            opties.melding(
+                f"  {gemeente.naam}: {len(ontwerpen)} dossiers nagespeeld via de services "
+                f"({time.monotonic() - begin:.0f} s)"
+            )
         if not demo and (gedaan // 10_000 != (gedaan - len(ontwerpen)) // 10_000):
             opties.melding(
                 f"  {gedaan:>7} dossiers, {schrijver.aantallen['events']:>8} events "

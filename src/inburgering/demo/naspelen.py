@@ -55,6 +55,7 @@ from inburgering.pip import services as pip
 from inburgering.pip.models import Reden, ZrouteExamens
 from inburgering.wet import lbt_uitkomst, route_conform_lbt
 
+from . import duo
 from . import kalibratie as k
 from .gemeenten import DEVENTER
 from .tijdlijn import Ev
@@ -218,6 +219,7 @@ class _Dossier:
                     niveau="A2" if leerroute == Leerroute.Z else "B1",
                     actor=self.medewerker(ev),
                 )
+                duo.lever(self.dossier)
             return
         self.schrijf()
         try:
@@ -330,13 +332,19 @@ class _Dossier:
                 self.dossier, actor=wie, datum=ev.datum
             )
         else:
-            versie = pip.nieuwe_versie(
-                self.dossier,
-                reden=Reden.SCHAKELEN,
-                actor=wie,
-                leerroute=leerroute,
-                datum=ev.datum,
-            )
+            try:
+                versie = pip.nieuwe_versie(
+                    self.dossier,
+                    reden=Reden.SCHAKELEN,
+                    actor=wie,
+                    leerroute=leerroute,
+                    datum=ev.datum,
+                )
+            except pip.PipFout:
+                # The plan switches later than the rules allow (`schakelregel`): the consulent
+                # would not have done it, so the fact is left out (counted, not hidden).
+                self.n.aantallen["schakelen_te_laat_overgeslagen"] += 1
+                return
         versie = self.vul(versie, ev.datum, wie)
         if self.vier_ogen:
             versie = pip.bied_aan(versie, gezien_versie=versie.versie, actor=wie, datum=ev.datum)
@@ -344,6 +352,7 @@ class _Dossier:
                 versie, gezien_versie=versie.versie, actor=self.collega(wie), datum=ev.datum
             )
         pip.stel_vast(versie, gezien_versie=versie.versie, actor=wie)
+        duo.lever(self.dossier)
         self.gesprekken = list(
             versie.pip.voortgangsgesprekken.filter(gehouden_op__isnull=True).order_by("gepland_op")
         )
@@ -525,7 +534,7 @@ class _Dossier:
 
         stuur(begin)
         self.n.aantallen["oproepen"] += 1
-        if rng.random() > 0.25:
+        if rng.random() > 0.4:
             return
         datum = begin + dt.timedelta(days=36)
         for stap in range(2):

@@ -80,6 +80,8 @@ class Command(BaseCommand):
         if profiel == "demo":
             # DUO (the simulator) learns the demo people and receives their PIPs.
             gemeenten = list(Gemeente.objects.filter(cbs_code__in=DEMO_AANDEEL))
+            # Apps with demo records of their own (made through their services for the replayed
+            # dossiers) add one line each here, before DUO learns the people.
             aantallen = duo.synchroniseer(gemeenten)
             self.stdout.write(
                 "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())
