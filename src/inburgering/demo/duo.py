@@ -113,11 +113,7 @@ def synchroniseer(gemeenten: list[Gemeente]) -> dict[str, int]:
         .prefetch_related("events")
         .order_by("pk")
     )
-    bekend = set(Inburgeraar.objects.values_list("bsn", flat=True))
-    with simulator.opslag.transactie() as staat:
-        # People of an earlier demo load (removed with --reset) are forgotten.
-        for bsn in [b for b in staat["personen"] if _synthetisch(b) and b not in bekend]:
-            del staat["personen"][bsn]
+    vergeet_oude_personen()
     _werk_bij(simulator, dossiers)
     telling = verwerk_alles()
     geleverd = UitgaandBericht.objects.filter(
@@ -128,6 +124,15 @@ def synchroniseer(gemeenten: list[Gemeente]) -> dict[str, int]:
         aantallen["PIP-leveringen mislukt"] = telling.mislukt
     aantallen["verschillen met DUO"] = _maak_verschillen(simulator, dossiers)
     return aantallen
+
+
+def vergeet_oude_personen() -> None:
+    """People of an earlier demo load (removed with --reset) are forgotten by DUO: the same
+    seed hands out the same BSNs again."""
+    bekend = set(Inburgeraar.objects.values_list("bsn", flat=True))
+    with gedeelde_simulator().opslag.transactie() as staat:
+        for bsn in [b for b in staat["personen"] if _synthetisch(b) and b not in bekend]:
+            del staat["personen"][bsn]
 
 
 def _synthetisch(bsn: str) -> bool:
