@@ -82,7 +82,7 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             assert intake is not None, dossier.pk
             datums = {g.datum for g in intake.gesprekken.all()}
             assert {e.datum for e in starts} <= datums, dossier.pk
-            assert any(s.ingevuld for s in ctx["secties"]), dossier.pk
+            assert any(s["onderwerp"].ingevuld for s in ctx["secties"]), dossier.pk
             klaar = [e for e in events if e.soort == Soort.INTAKE_AFGEROND]
             if klaar and events.index(klaar[-1]) > events.index(starts[-1]):
                 assert intake.afgerond_op == klaar[-1].datum, dossier.pk
