@@ -81,10 +81,15 @@ def _persoon(dossier: Dossier, toestand) -> dict[str, Any]:
 def lever(dossier: Dossier) -> None:
     """Right after a PIP is set (as the worker would, minutes later): DUO knows the person as
     of today's facts, and the outbox delivers the PIP through the real client."""
-    simulator = gedeelde_simulator()
-    Scenarios(simulator).registreer_gemeente(dossier.gemeente.oin, dossier.gemeente.cbs_code)
-    _werk_bij(simulator, [dossier])
+    _werk_bij(gedeelde_simulator(), [dossier])
     verwerk_alles()
+
+
+def ken_gemeenten(gemeenten) -> None:
+    """DUO knows the demo gemeenten by their OIN."""
+    scenarios = Scenarios(gedeelde_simulator())
+    for gemeente in gemeenten:
+        scenarios.registreer_gemeente(gemeente.oin, gemeente.cbs_code)
 
 
 def _werk_bij(simulator, dossiers: list[Dossier]) -> None:
@@ -104,9 +109,7 @@ def synchroniseer(gemeenten: list[Gemeente]) -> dict[str, int]:
     """Make the simulator know the demo people, deliver the queued PIPs, then make the
     differences of `VERSCHILLEN`. Returns counts for the console."""
     simulator = gedeelde_simulator()
-    scenarios = Scenarios(simulator)
-    for gemeente in gemeenten:
-        scenarios.registreer_gemeente(gemeente.oin, gemeente.cbs_code)
+    ken_gemeenten(gemeenten)
     dossiers = list(
         Dossier.objects.filter(gemeente__in=gemeenten, inburgeraar__bsn__range=SYNTHETISCHE_BSNS)
         .select_related("inburgeraar", "gemeente")

@@ -587,6 +587,7 @@ def maak_naspeler(org, rng: random.Random, vandaag: dt.date) -> Naspeler:
     }
     pools = {code: [m.id for m in leden] for code, leden in org.pools.items()}
     duo.vergeet_oude_personen()
+    duo.ken_gemeenten(org.gemeenten.values())
     vier_ogen = frozenset(code for code in VIER_OGEN if code in org.gemeenten)
     for code in vier_ogen:
         PipInstelling.objects.update_or_create(
