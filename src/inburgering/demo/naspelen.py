@@ -497,7 +497,10 @@ class _Dossier:
             except OngeldigeGebeurtenis as fout:
                 self.n.geweigerd[("pip_concept", str(fout)[:120])] += 1
         if fase in (Fase.GEHUISVEST, Fase.GESIGNALEERD) and self.dossier.brp_inschrijving_datum:
-            self.oproep(wie)
+            try:
+                self.oproep(wie)
+            except OngeldigeGebeurtenis as fout:
+                self.n.geweigerd[("oproep", str(fout)[:160])] += 1
         volgende = None
         if fase in (Fase.BREDE_INTAKE, Fase.PIP_IN_VOORBEREIDING):
             volgende = (Afspraak.Soort.INTAKE, rng.randint(0, 21))
@@ -518,7 +521,7 @@ class _Dossier:
     def oproep(self, wie: Gebruiker) -> None:
         """A summons for the brede intake; for a few, the whole flow up to a proposed fine."""
         rng, vandaag = self.n.rng, self.n.vandaag
-        begin = max(self.laatste, self.dossier.brp_inschrijving_datum) + dt.timedelta(days=7)
+        begin = self.dossier.brp_inschrijving_datum + dt.timedelta(days=14)
         if begin > vandaag:
             return
 
