@@ -12,3 +12,5 @@ WHITENOISE_AUTOREFRESH = True
 # Background work runs when a test calls the worker (a thread would not see the test's
 # uncommitted transaction).
 ACHTERGROND_UITVOERING = "worker"
+# The DUO simulator keeps its state in memory (the demo data command fills it), not in var/.
+DUO_SIMULATOR_STATE = ":memory:"

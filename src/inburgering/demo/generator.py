@@ -9,6 +9,7 @@ Random streams are split per purpose and per gemeente, so the same seed gives th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import time
@@ -17,14 +18,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.utils import timezone
 
 from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK, TEST_BSN_BEREIK
-from inburgering.dossiers.models import Dossier, Geslacht
+from inburgering.dossiers.models import Dossier, DossierEvent, Geslacht
 from inburgering.dossiers.workflow import Soort
 
 from . import kalibratie as k
 from .gemeenten import BUCH, DEMO_AANDEEL, GEMEENTEN, PER_CODE, UTRECHT
+from .naspelen import maak_naspeler, schrijf_relaties
 from .opslag import Schrijver
 from .organisatie import maak_organisatie
 from .personen import (
@@ -62,6 +65,8 @@ class Verslag:
     aantallen: dict[str, int] = field(default_factory=dict)
     per_fase: dict[tuple[str, str], int] = field(default_factory=dict)
     seconden: float = 0.0
+    #: demo profile: planned events a service refused, by (soort, message); should be empty
+    geweigerd: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 def genereer(opties: Opties) -> Verslag:
@@ -87,6 +92,7 @@ def genereer(opties: Opties) -> Verslag:
         f"consulentplaatsen; {aantal} dossiers plannen..."
     )
     schrijver = Schrijver(batch=opties.batch)
+    naspeler = maak_naspeler(org, stroom("naspelen"), vandaag) if demo else None
     verslag = Verslag()
     gedaan = 0
     for code in sorted(aantallen, key=lambda c: -aantallen[c]):
@@ -98,14 +104,16 @@ def genereer(opties: Opties) -> Verslag:
             ruimte = aantallen[code] - len(ontwerpen)
             ontwerpen.extend(_huishouden(rng, plaatser, bsns, adres, ruimte, vandaag, nu))
         wijs_toe(rng, ontwerpen, org.pools[code], org.vaste_caseload.get(code))
-        for ontwerp in ontwerpen:
-            velden = projectie_van(ontwerp)
-            sleutel = (velden["fase"], velden["doelgroep"])
-            verslag.per_fase[sleutel] = verslag.per_fase.get(sleutel, 0) + 1
-            dossier = Dossier(uuid=ontwerp.uuid, gemeente=gemeente, regime=ontwerp.regime, **velden)
-            schrijver.voeg_toe(ontwerp, dossier)
+        # Replayed: one transaction per gemeente (one commit instead of one per service call).
+        with transaction.atomic() if naspeler else contextlib.nullcontext():
+            _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag)
         schrijver.misschien_schrijven()
         gedaan += len(ontwerpen)
+        if demo:
+            opties.melding(
+                f"  {gemeente.naam}: {len(ontwerpen)} dossiers nagespeeld via de services "
+                f"({time.monotonic() - begin:.0f} s)"
+            )
         if not demo and (gedaan // 10_000 != (gedaan - len(ontwerpen)) // 10_000):
             opties.melding(
                 f"  {gedaan:>7} dossiers, {schrijver.aantallen['events']:>8} events "
@@ -113,8 +121,30 @@ def genereer(opties: Opties) -> Verslag:
             )
     schrijver.schrijf()
     verslag.aantallen = dict(schrijver.aantallen, gemeenten=len(org.gemeenten))
+    if naspeler is not None:
+        verslag.aantallen.update(naspeler.aantallen)
+        verslag.aantallen["inburgeraars"] = naspeler.aantallen["dossiers"]
+        verslag.aantallen["events"] = DossierEvent.objects.filter(
+            dossier__gemeente__in=org.gemeenten.values()
+        ).count()
+        verslag.geweigerd = dict(naspeler.geweigerd)
     verslag.seconden = time.monotonic() - begin
     return verslag
+
+
+def _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag) -> None:
+    """Write (bulk) or replay (services) the dossiers of one gemeente."""
+    for ontwerp in ontwerpen:
+        velden = projectie_van(ontwerp)
+        sleutel = (velden["fase"], velden["doelgroep"])
+        verslag.per_fase[sleutel] = verslag.per_fase.get(sleutel, 0) + 1
+        if naspeler is None:
+            dossier = Dossier(uuid=ontwerp.uuid, gemeente=gemeente, regime=ontwerp.regime, **velden)
+            schrijver.voeg_toe(ontwerp, dossier)
+        else:
+            naspeler.speel(ontwerp, gemeente)
+    if naspeler is not None:
+        schrijver.aantallen["gezinsrelaties"] += schrijf_relaties(ontwerpen)
 
 
 def _stromen(seed: int) -> Callable[[str], random.Random]:

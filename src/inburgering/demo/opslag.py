@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 
 from inburgering.accounts.models import (
     Exportlog,
@@ -32,6 +32,7 @@ from inburgering.dossiers.models import (
     Verwijdering,
 )
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
+from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
 from . import traject as traject_demo
@@ -152,6 +153,7 @@ def verwijder_demodata() -> dict[str, int]:
     aantallen = {}
     with uitzondering(DEMO):
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
+        aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)
@@ -163,6 +165,7 @@ def verwijder_demodata() -> dict[str, int]:
             Q(inburgeraar__in=personen.values("pk")) | Q(gerelateerde__in=personen.values("pk"))
         )._raw_delete(db)
         Verwijdering.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
+        aantallen.update(_verwijder_records(dossiers))
         aantallen["dossiers"] = dossiers._raw_delete(db)
         aantallen["inburgeraars"] = personen._raw_delete(db)
         Gebruiker.gemeenten.through.objects.filter(
@@ -183,4 +186,34 @@ def verwijder_demodata() -> dict[str, int]:
             teams__isnull=True,
         )
         aantallen["gemeenten"] = leeg.delete()[0]
+    return aantallen
+
+
+def _verwijder_records(dossiers) -> dict[str, int]:
+    """The records behind the demo timelines (PIPs, intakes, letters, ... of every app with a
+    reference to Dossier), leaves first: a pass that meets a protected reference is retried
+    after the others."""
+    from inburgering.pip.models import Bezwaar, PipVersie
+
+    aantallen = {}
+    pks = dossiers.values("pk")
+    Bezwaar.objects.filter(versie__pip__dossier__in=pks).delete()
+    aantallen["pip_versies"] = PipVersie.objects.filter(pip__dossier__in=pks).delete()[0]
+    gedaan = {DossierEvent, Inzagelog, MijlpalenProjectie, Verwijdering}
+    rest = [r for r in Dossier._meta.related_objects if r.related_model not in gedaan and r.field]
+    for _ronde in range(len(rest) + 1):
+        over = []
+        for relatie in rest:
+            rijen = relatie.related_model._base_manager.filter(**{f"{relatie.field.name}__in": pks})
+            try:
+                with transaction.atomic():
+                    aantal = rijen.delete()[0]
+            except ProtectedError:
+                over.append(relatie)
+                continue
+            if aantal:
+                aantallen[relatie.related_model._meta.model_name] = aantal
+        if not over:
+            break
+        rest = over
     return aantallen

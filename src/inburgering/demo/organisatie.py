@@ -103,6 +103,8 @@ def _named_users(org: Organisatie) -> None:
         ("consulent2", "Youssef", "El Amrani", Rol.CONSULENT, [utrecht], noord),
         ("teamleider", "Marieke", "Verhoeven", Rol.TEAMLEIDER, [utrecht], noord),
         ("zaffier", "Kees", "Schouten", Rol.CONSULENT, buch, zaffier),
+        # Deventer works with four eyes (demo/naspelen.py VIER_OGEN): she approves PIPs.
+        ("teamleider2", "Anouk", "Hendriks", Rol.TEAMLEIDER, [deventer], None),
         ("kwaliteit", "Ingrid", "Bos", Rol.KWALITEIT, [utrecht, deventer], None),
         ("privacy", "Pieter", "Langeveld", Rol.PRIVACY, demo, None),
         ("beheerder", "Fatma", "Yilmaz", Rol.BEHEERDER, list(g.values()), None),

@@ -22,10 +22,10 @@ from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.dossiers.workflow import Soort
 from inburgering.wet import IndividueleBeoordeling
 
+from . import afspraken, oproepen
 from . import brede_intake as bi
 from . import brieven as brief_
 from . import forms as f
-from . import oproepen
 from .models import Afspraak
 
 
@@ -117,10 +117,7 @@ def _verwerk(request, dossier, actie, form) -> None:
             gegevens={"op": dossier.wacht_op},
         )
     elif actie == "afspraak":
-        afspraak = form.save(commit=False)
-        afspraak.dossier = dossier
-        afspraak.medewerker = request.user
-        afspraak.save()
+        afspraken.plan_afspraak(dossier, medewerker=request.user, **data)
 
 
 @login_required
@@ -130,24 +127,11 @@ def afspraak_status_view(request: HttpRequest, uuid, pk: int) -> HttpResponse:
     vereis_dossierrol(request)
     dossier = dossier_of_404(request, uuid)
     afspraak = get_object_or_404(Afspraak, pk=pk, dossier=dossier)
-    status = request.POST.get("status", "")
-    if status not in Afspraak.Status.values or afspraak.status != Afspraak.Status.GEPLAND:
-        messages.error(request, _("Deze afspraak kan niet meer worden gewijzigd."))
+    try:
+        afspraken.zet_status(afspraak, request.POST.get("status", ""), actor=request.user)
+    except OngeldigeGebeurtenis as fout:
+        messages.error(request, str(fout))
         return redirect("intake:contact", uuid=dossier.uuid)
-    if status == Afspraak.Status.GEHOUDEN and afspraak.begin > timezone.now():
-        messages.error(request, _("Een afspraak in de toekomst kan nog niet gehouden zijn."))
-        return redirect("intake:contact", uuid=dossier.uuid)
-    afspraak.status = status
-    afspraak.save(update_fields=["status"])
-    if status == Afspraak.Status.GEHOUDEN:
-        registreer(
-            dossier,
-            Soort.CONTACT,
-            timezone.localdate(afspraak.begin),
-            actor=request.user,
-            gegevens={"kanaal": KANAAL_VAN_VORM.get(afspraak.vorm, afspraak.vorm)},
-            toelichting=str(afspraak),
-        )
     messages.success(request, _("De afspraak is bijgewerkt."))
     return redirect("intake:contact", uuid=dossier.uuid)
 
@@ -197,8 +181,6 @@ def oproepen_view(request: HttpRequest, uuid) -> HttpResponse:
         status=400 if request.method == "POST" else 200,
     )
 
-
-KANAAL_VAN_VORM = {"op_locatie": "persoonlijk"}
 
 OPROEP_SOORTEN = [
     Soort.OPROEP_INTAKE,

@@ -3,6 +3,8 @@ and reading a dossier's PIP."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,12 +126,29 @@ def wet_doelgroep(dossier: Dossier) -> wet.Doelgroep:
     )
 
 
-def notitie(dossier: Dossier, actor: Gebruiker, actie: str, tekst: str, **gegevens) -> None:
+def notitie(
+    dossier: Dossier,
+    actor: Gebruiker,
+    actie: str,
+    tekst: str,
+    *,
+    datum: dt.date | None = None,
+    **gegevens,
+) -> None:
+    """A PIP step in the dossier's log, dated `datum` (default today; the demo replays history
+    with the planned dates)."""
     registreer(
         dossier,
         Soort.PIP_STAP,
-        timezone.localdate(),
+        datum or timezone.localdate(),
         actor=actor,
         gegevens={"pip": actie, **gegevens},
         toelichting=tekst,
     )
+
+
+def moment(datum: dt.date | None) -> dt.datetime:
+    """Now, or (for a step dated in the past, as the demo replays it) that day at 10:00."""
+    if datum is None:
+        return timezone.now()
+    return timezone.make_aware(dt.datetime.combine(datum, dt.time(10)))

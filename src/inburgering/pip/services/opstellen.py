@@ -3,6 +3,8 @@ offering for approval and the four-eyes approval."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -20,11 +22,12 @@ from ..models import (
     Status,
 )
 from ..statussen import PIP_STATUS
-from .basis import PipFout, Wijzigingsconflict, notitie, sjabloon, toestand_van
+from .basis import PipFout, Wijzigingsconflict, moment, notitie, sjabloon, toestand_van
 
 
-def stel_op(dossier: Dossier, *, actor: Gebruiker) -> PipVersie:
-    """Draft the first PIP from the gemeente's template, the route decision and the intake."""
+def stel_op(dossier: Dossier, *, actor: Gebruiker, datum: dt.date | None = None) -> PipVersie:
+    """Draft the first PIP from the gemeente's template, the route decision and the intake.
+    `datum` (default today) is the draft's day: its dagtekening and the step in the log."""
     with transaction.atomic():
         Dossier.objects.select_for_update().get(pk=dossier.pk)
         pip, _nieuw = Pip.objects.get_or_create(dossier=dossier)
@@ -57,14 +60,16 @@ def stel_op(dossier: Dossier, *, actor: Gebruiker) -> PipVersie:
             lbt_haalbaar=route.lbt_haalbaar if route else None,
             lbt_afwijking_redenen=list(route.afwijkingsredenen) if route and route.wijkt_af else [],
             lbt_afwijking_toelichting=route.toelichting if route and route.wijkt_af else "",
-            dagtekening=timezone.localdate(),
+            dagtekening=datum or timezone.localdate(),
             opgesteld_door=actor,
             bijgewerkt_door=actor,
         )
         if intake and intake.vve_relevant:
             versie.regelfeiten = {"vve_relevant": True}
             versie.save(update_fields=["regelfeiten"])
-        notitie(dossier, actor, "concept", _("PIP versie 1 opgesteld (concept)."), versie=1)
+        notitie(
+            dossier, actor, "concept", _("PIP versie 1 opgesteld (concept)."), datum=datum, versie=1
+        )
     return versie
 
 
@@ -99,8 +104,16 @@ def vergrendel(versie: PipVersie, gezien_versie: int) -> PipVersie:
     return actueel
 
 
-def bewaar(versie: PipVersie, gegevens: dict, *, gezien_versie: int, actor: Gebruiker) -> PipVersie:
-    """Save the draft. An earlier approval lapses: the approver saw another text."""
+def bewaar(
+    versie: PipVersie,
+    gegevens: dict,
+    *,
+    gezien_versie: int,
+    actor: Gebruiker,
+    datum: dt.date | None = None,
+) -> PipVersie:
+    """Save the draft. An earlier approval lapses: the approver saw another text. `datum`
+    (default today) dates the step in the log."""
     with transaction.atomic():
         actueel = vergrendel(versie, gezien_versie)
         wijzigingen = {k: v for k, v in gegevens.items() if k in BEWAARBARE_VELDEN}
@@ -112,7 +125,7 @@ def bewaar(versie: PipVersie, gegevens: dict, *, gezien_versie: int, actor: Gebr
             goedgekeurd_door=None,
             goedgekeurd_op=None,
             bijgewerkt_door=actor,
-            bijgewerkt_op=timezone.now(),
+            bijgewerkt_op=moment(datum),
             versie=F("versie") + 1,
         )
         if bijgewerkt != 1:  # pragma: no cover - the row lock makes this unreachable
@@ -120,12 +133,21 @@ def bewaar(versie: PipVersie, gegevens: dict, *, gezien_versie: int, actor: Gebr
         tekst = _("PIP versie %(n)s gewijzigd (concept).") % {"n": actueel.versienummer}
         if goedkeuring_vervalt:
             tekst += " " + _("De eerdere goedkeuring is vervallen.")
-        notitie(actueel.pip.dossier, actor, "gewijzigd", tekst, versie=actueel.versienummer)
+        notitie(
+            actueel.pip.dossier,
+            actor,
+            "gewijzigd",
+            tekst,
+            datum=datum,
+            versie=actueel.versienummer,
+        )
     actueel.refresh_from_db()
     return actueel
 
 
-def bied_aan(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> PipVersie:
+def bied_aan(
+    versie: PipVersie, *, gezien_versie: int, actor: Gebruiker, datum: dt.date | None = None
+) -> PipVersie:
     with transaction.atomic():
         actueel = vergrendel(versie, gezien_versie)
         PIP_STATUS.controleer(
@@ -140,12 +162,15 @@ def bied_aan(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> PipV
             actor,
             "ter_goedkeuring",
             _("PIP versie %(n)s ter goedkeuring aangeboden.") % {"n": actueel.versienummer},
+            datum=datum,
             versie=actueel.versienummer,
         )
     return actueel
 
 
-def keur_goed(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> PipVersie:
+def keur_goed(
+    versie: PipVersie, *, gezien_versie: int, actor: Gebruiker, datum: dt.date | None = None
+) -> PipVersie:
     """Four-eyes approval: never by the person who drafted or last changed the text."""
     with transaction.atomic():
         actueel = vergrendel(versie, gezien_versie)
@@ -163,13 +188,14 @@ def keur_goed(versie: PipVersie, *, gezien_versie: int, actor: Gebruiker) -> Pip
                 )
             )
         actueel.goedgekeurd_door = actor
-        actueel.goedgekeurd_op = timezone.now()
+        actueel.goedgekeurd_op = moment(datum)
         zet_status(actueel, Status.GOEDGEKEURD, actor, "goedgekeurd_door", "goedgekeurd_op")
         notitie(
             actueel.pip.dossier,
             actor,
             "goedgekeurd",
             _("PIP versie %(n)s goedgekeurd (vier ogen).") % {"n": actueel.versienummer},
+            datum=datum,
             versie=actueel.versienummer,
         )
     return actueel

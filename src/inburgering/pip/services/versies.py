@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,9 +29,11 @@ def nieuwe_versie(
     actor: Gebruiker,
     leerroute: str = "",
     feiten: dict | None = None,
+    datum: dt.date | None = None,
 ) -> PipVersie:
     """A new draft from the current PIP. Schakelen and afschalen are checked against the rules
-    now (on today's date) and again at vaststelling (on the dagtekening)."""
+    now (on today's date, or `datum` when given) and again at vaststelling (on the
+    dagtekening)."""
     feiten = dict(feiten or {})
     with transaction.atomic():
         Dossier.objects.select_for_update().get(pk=dossier.pk)
@@ -40,7 +44,7 @@ def nieuwe_versie(
         if concept_van(pip):
             raise PipFout(_("Er is al een conceptversie; werk die eerst af."))
         toestand = toestand_van(dossier)
-        vandaag = timezone.localdate()
+        vandaag = datum or timezone.localdate()
         niveau = huidig.niveau
         if reden == Reden.SCHAKELEN:
             if not leerroute or leerroute == huidig.leerroute:
@@ -87,6 +91,7 @@ def nieuwe_versie(
             "concept",
             _("PIP versie %(n)s opgesteld (concept): %(reden)s.")
             % {"n": nieuw.versienummer, "reden": nieuw.get_reden_display().lower()},
+            datum=datum,
             versie=nieuw.versienummer,
         )
     return nieuw

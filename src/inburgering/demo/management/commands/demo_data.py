@@ -9,12 +9,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from inburgering.accounts.models import Gemeente
+from inburgering.demo import duo
 from inburgering.demo import traject as traject_demo
+from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
+from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
+from inburgering.monitoring.models import MijlpalenProjectie
 
 
 class Command(BaseCommand):
@@ -76,16 +80,34 @@ class Command(BaseCommand):
                 melding=self.stdout.write,
             )
         )
-        if profiel == "demo":  # providers, contracts, placements, hours (through the services)
+        if profiel == "demo":
+            # DUO (the simulator) learns the demo people and receives their PIPs.
+            gemeenten = list(Gemeente.objects.filter(cbs_code__in=DEMO_AANDEEL))
+            # Apps with demo records of their own (made through their services for the replayed
+            # dossiers) add one line each here; deliveries they queue go out with the PIPs.
             self.stdout.write(f"Leerroute: {traject_demo.maak_route()}")
+            aantallen = duo.synchroniseer(gemeenten)
+            self.stdout.write(
+                "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())
+            )
+            # Exams: DUO's results for people DUO now knows, and the gemeente's payments.
+            vul_examens(melding=self.stdout.write)
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
+        if profiel == "demo":
+            # The replay kept the milestones current event by event; the demo is rebuilt from
+            # the log in one pass, as after the bulk load, so both read paths agree exactly.
+            MijlpalenProjectie.objects.filter(
+                dossier__gemeente__cbs_code__in=list(DEMO_AANDEEL)
+            ).delete()
         gevuld = projectie.vul_per_gemeente(Gemeente.objects.order_by("cbs_code"))
         self.stdout.write(f"Monitoring: mijlpalen van {gevuld} dossiers vastgelegd.")
+        for (soort, melding), aantal in sorted(verslag.geweigerd.items()):
+            self.stdout.write(self.style.WARNING(f"Geweigerd ({aantal}x) {soort}: {melding}"))
         self.stdout.write("Per fase:")
         for regel in samenvatting(verslag):
             self.stdout.write(regel)
