@@ -30,7 +30,7 @@ def test_record_a_measurement_and_a_refused_cost(page, gemeente_a, consulent_a):
 
     meetdatum = plus_maanden(vandaag - dt.timedelta(days=300), 6)
     page.get_by_label("Datum van de meting").fill(meetdatum.isoformat())
-    page.get_by_label("Vervolgmoment").select_option("6")
+    page.get_by_label("Vervolgmoment", exact=True).select_option("6")
     page.get_by_label("Werk", exact=True).check()
     page.get_by_label("Uitkering", exact=True).check()
     page.get_by_role("button", name="Meting vastleggen").click()

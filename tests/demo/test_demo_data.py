@@ -144,8 +144,10 @@ def test_outcome_events_are_plausible(demo):
     for e in examens:
         g = e.gegevens
         assert g["onderdeel"] in {"LE", "LU", "SC", "SP", "KNM"}
-        assert g["resultaat"] in {"Geslaagd", "Gezakt"}
-        assert g.get("niveau") == ("B1" if g["onderdeel"] != "KNM" else None)
+        # Generated results leave KNM's level out; DUO's SS199 handler (the exams demo) keeps
+        # it as "" and may report "Geen" (no result, with DUO's reason).
+        assert g["resultaat"] in {"Geslaagd", "Gezakt", "Geen"}
+        assert (g.get("niveau") or None) == ("B1" if g["onderdeel"] != "KNM" else None)
         assert g["examendatum"] == e.datum.isoformat()
     metingen = events(Soort.PARTICIPATIE_GEMETEN)
     assert metingen

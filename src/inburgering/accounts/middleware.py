@@ -18,6 +18,11 @@ class TaalkeuzeMiddleware:
         taal = gekozen if gekozen in beschikbaar else settings.LANGUAGE_CODE
         translation.activate(taal)
         request.LANGUAGE_CODE = taal
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            # The thread goes back to the default: code after this request (a background job in
+            # the same thread, the next test) must not speak the previous user's language.
+            translation.deactivate()
         response.headers.setdefault("Content-Language", taal)
         return response
