@@ -3,6 +3,9 @@ The first aanmelding and start also move the dossier's phase through the existin
 `AANGEMELD_LEERROUTE` / `LEERROUTE_GESTART` (registered by the dossiers app) when the phase
 allows it. Registered from `TrajectConfig.ready`."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from inburgering.dossiers.gebeurtenissen import GETAL, TEKST, registreer_soort
@@ -11,7 +14,7 @@ from inburgering.dossiers.workflow import Soort
 from .models import PlaatsingStatus
 
 
-def _stap(gegevens) -> str | None:
+def _stap(gegevens: Mapping[str, Any]) -> str | None:
     status = gegevens.get("status")
     if status not in PlaatsingStatus.values:
         return None
