@@ -145,6 +145,9 @@ VERWACHT: dict[str, Regel] = {
     "werkvoorraad:signaal_afhandelen": dossierpagina(methoden=ALLEEN_POST),
     "werkvoorraad:bericht_afhandelen": Regel(DOSSIERROLLEN, scope="bericht", methoden=ALLEEN_POST),
     "koppelingen:hervat": Regel(frozenset({Rol.BEHEERDER}), methoden=ALLEEN_POST),
+    "koppelingen:koppel-bsn": Regel(
+        frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
+    ),
     "koppelingen:opnieuw-controleren": Regel(
         frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
     ),
@@ -250,6 +253,16 @@ def _dossier_met_alles(gemeente, consulent):
         gemeente=gemeente,
         status=Status.MISLUKT,
     )
+    te_koppelen = InkomendBericht.objects.create(
+        bericht_id=uuid.uuid4(),
+        bron_oin="00000001003214345000",
+        doel_oin=gemeente.oin,
+        gebeurtenis_id="SS122",
+        registratie_datumtijd=timezone.now(),
+        gemeente=gemeente,
+        v_nummer=1234567890,
+        status=Status.KOPPELEN,
+    )
     uitgaand = UitgaandBericht.objects.create(
         soort=UitgaandBericht.Soort.PIP,
         methode="POST",
@@ -287,6 +300,7 @@ def _dossier_met_alles(gemeente, consulent):
         "brief": brief,
         "versie": versie.versienummer,
         "inkomend": inkomend,
+        "te_koppelen": te_koppelen,
         "uitgaand": uitgaand,
     }
 
@@ -365,6 +379,12 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),
             ("buiten", {"gemeente": u["dossier"].gemeente_id}),
             ("onbekend", {"gemeente": 10**9}),
+        ]
+    if naam == "koppelingen:koppel-bsn":
+        return [
+            ("binnen", {"pk": b["te_koppelen"].pk}),
+            ("buiten", {"pk": u["te_koppelen"].pk}),
+            ("onbekend", {"pk": 10**9}),
         ]
     if naam in ("koppelingen:opnieuw-controleren", "werkvoorraad:bericht_afhandelen"):
         if naam == "werkvoorraad:bericht_afhandelen":

@@ -147,3 +147,54 @@ def test_examenresultaat_na_voldaan_wordt_vastgelegd(scenarios, stuur):
     assert dossier.events.filter(soort=Soort.EXAMENRESULTAAT).count() == 1
     bericht = InkomendBericht.objects.get(gebeurtenis_id="SS199")
     assert bericht.status == Status.VERWERKT and bericht.dossier == dossier
+
+
+def _alleen_v_nummer(scenarios, gebeurtenis: str, v_nummer: int):
+    n = scenarios.notificatie(gebeurtenis, "", OIN_A)
+    del n.body["bsn"]
+    n.body["vNummer"] = v_nummer
+    return n
+
+
+def test_alleen_v_nummer_van_een_bekende_persoon_wordt_gewoon_verwerkt(scenarios, stuur):
+    n = scenarios.nieuwe_statushouder(OIN_A)
+    n.body["vNummer"] = 42  # DUO sends both once: the vNummer is kept with the person
+    stuur(n)
+    dossier = Dossier.objects.get()
+    assert dossier.inburgeraar.v_nummer == "0000000042"
+    stuur(_alleen_v_nummer(scenarios, "SS122", 42))
+    bericht = InkomendBericht.objects.get(gebeurtenis_id="SS122")
+    assert bericht.status == Status.VERWERKT and bericht.bsn == n.body["bsn"]
+    assert dossier.events.filter(soort=Soort.DUO_ATTENTIESIGNAAL).count() == 1
+
+
+def test_alleen_een_onbekend_v_nummer_wacht_zichtbaar_op_koppeling(
+    scenarios, stuur, client, beheerder
+):
+    n = scenarios.nieuwe_statushouder(OIN_A)
+    stuur(n)
+    stuur(_alleen_v_nummer(scenarios, "SS122", 7_654_321_098))
+    bericht = InkomendBericht.objects.get(gebeurtenis_id="SS122")
+    assert bericht.status == Status.KOPPELEN and bericht.pogingen == 0
+    stuur([], verwerk=True)  # the worker leaves it: no DUO API takes a vNummer
+    bericht.refresh_from_db()
+    assert bericht.status == Status.KOPPELEN
+
+    client.force_login(beheerder)
+    html = client.get(reverse("koppelingen:berichten")).content.decode()
+    assert "Notificaties met alleen een V-nummer" in html and "******098" in html
+    assert "7654321098" not in html
+
+    url = reverse("koppelingen:koppel-bsn", args=[bericht.pk])
+    antwoord = client.post(url, {"bsn": "123456789"}, follow=True)
+    assert "elfproef" in antwoord.content.decode()
+    bericht.refresh_from_db()
+    assert bericht.status == Status.KOPPELEN and bericht.bsn == ""
+
+    client.post(url, {"bsn": n.body["bsn"]})
+    stuur([], verwerk=True)
+    bericht.refresh_from_db()
+    assert bericht.status == Status.VERWERKT
+    dossier = Dossier.objects.get()
+    assert dossier.events.filter(soort=Soort.DUO_ATTENTIESIGNAAL).count() == 1
+    assert dossier.inburgeraar.v_nummer == "7654321098"  # the next one resolves by itself

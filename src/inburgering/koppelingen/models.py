@@ -22,6 +22,9 @@ class Status(models.TextChoices):
     GEWEIGERD = "geweigerd", _("Geweigerd door DUO")
     TEGENGEHOUDEN = "tegengehouden", _("Tegengehouden: DUO zou weigeren")
     VERVANGEN = "vervangen", _("Vervangen door een nieuwere levering (niet verstuurd)")
+    #: A notification with only a vNummer that no person in the gemeente carries: no DUO API
+    #: takes a vNummer, so a beheerder links it to a BSN (koppelingen/views.py) first.
+    KOPPELEN = "koppelen", _("Wacht op koppeling: alleen een V-nummer")
 
 
 #: Statuses the worker picks up (when `volgende_poging_op` has passed).

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,7 +25,7 @@ from inburgering.accounts.toegang import (
     log_inzage,
     mag_dossiers_zien,
 )
-from inburgering.dossiers.bsn import maskeer
+from inburgering.dossiers.bsn import maskeer, valideer_bsn
 
 from .duo import afstemming, afstemming_woorden
 from .duo.leveringen import opnieuw_controleren
@@ -72,6 +72,14 @@ def berichten_view(request: HttpRequest) -> HttpResponse:
     )
     for bericht in onbekend:
         bericht.bsn_gemaskeerd = maskeer(bericht.bsn)
+    te_koppelen = list(
+        _binnen_scope(request.user, InkomendBericht)
+        .filter(status=Status.KOPPELEN)
+        .select_related("gemeente")
+        .order_by("-ontvangen_op")[:200]
+    )
+    for bericht in te_koppelen:
+        bericht.v_nummer_gemaskeerd = maskeer(f"{bericht.v_nummer or 0:010d}")
     aantallen = dict(
         leveringen.order_by()
         .values_list("status")
@@ -86,9 +94,12 @@ def berichten_view(request: HttpRequest) -> HttpResponse:
             "uitgaand": uitgaand,
             "wachtend": wachtend,
             "onbekend": onbekend,
+            "te_koppelen": te_koppelen,
             "pauze": huidige_pauze(),
             "tellingen": [
-                (s.label, aantallen.get(s.value, 0)) for s in Status if s != Status.ONBEKEND
+                (s.label, aantallen.get(s.value, 0))
+                for s in Status
+                if s not in (Status.ONBEKEND, Status.KOPPELEN)
             ],
             "wachtrij": leveringen.filter(status__in=TE_DOEN).order_by("volgende_poging_op", "pk")[
                 :200
@@ -110,6 +121,31 @@ def opnieuw_view(request: HttpRequest, soort: str, pk: int) -> HttpResponse:
         raise Http404
     opnieuw_inplannen(bericht)
     messages.success(request, _("Het bericht wordt opnieuw verwerkt."))
+    return redirect("koppelingen:berichten")
+
+
+@login_required
+@require_POST
+def koppel_bsn_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a vNummer-only notification to the BSN the beheerder looked up, and process it.
+    Whether a dossier with that BSN exists is not answered here: the worker's result says it
+    for the notification's own gemeente only."""
+    _alleen_beheerder(request.user)
+    bericht = (
+        _binnen_scope(request.user, InkomendBericht).filter(pk=pk, status=Status.KOPPELEN).first()
+    )
+    if bericht is None:
+        raise Http404
+    bsn = request.POST.get("bsn", "").strip()
+    try:
+        valideer_bsn(bsn)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect("koppelingen:berichten")
+    bericht.bsn = bsn
+    bericht.save(update_fields=["bsn"])
+    opnieuw_inplannen(bericht)
+    messages.success(request, _("Het bericht is gekoppeld en wordt verwerkt."))
     return redirect("koppelingen:berichten")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
@@ -144,7 +145,12 @@ def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = Non
         _klaar(bericht, Status.GENEGEERD, None, "Geen actie nodig voor deze gebeurtenis.")
         return
     if not bericht.bsn:
-        raise VerwerkingsFout("De notificatie bevat geen BSN; DUO kan niet worden bevraagd.")
+        bsn = bsn_bij_v_nummer(bericht)
+        if bsn is None:
+            _klaar(bericht, Status.KOPPELEN, None, ALLEEN_V_NUMMER)
+            return
+        bericht.bsn = bsn
+        bericht.save(update_fields=["bsn"])
     gemeente = bericht.gemeente or bepaal_gemeente(bericht.doel_oin, bericht.bsn)
     if gemeente is None:
         raise VerwerkingsFout("Niet te bepalen voor welke gemeente deze notificatie is.")
@@ -162,7 +168,46 @@ def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = Non
     dossier, resultaat = functie(ctx)
     if ctx.bekend and not ctx.nieuw:
         resultaat = AL_BEKEND
+    if dossier is not None and bericht.v_nummer is not None:
+        onthoud_v_nummer(dossier, bericht.v_nummer)
     _klaar(bericht, Status.VERWERKT, dossier, resultaat)
+
+
+ALLEEN_V_NUMMER = (
+    "De notificatie bevat alleen een V-nummer dat bij geen persoon in de gemeente bekend is. "
+    "DUO is alleen met een BSN te bevragen: koppel het bericht aan het BSN van de persoon."
+)
+
+
+def _v_nummer(waarde: int) -> str:
+    """DUO sends the vNummer as an integer; the dossier keeps its 10 digits (leading zeros)."""
+    return f"{waarde:010d}"
+
+
+def bsn_bij_v_nummer(bericht: InkomendBericht) -> str | None:
+    """The BSN of the one person with the notification's vNummer in the addressed gemeente(n),
+    or None: no vNummer, nobody, or (never expected) two different people with it."""
+    if bericht.v_nummer is None:
+        return None
+    gemeenten = Gemeente.objects.filter(
+        Q(oin=bericht.doel_oin) | Q(samenwerkingsverbanden__oin=bericht.doel_oin)
+    )
+    if bericht.gemeente_id is not None:
+        gemeenten = Gemeente.objects.filter(pk=bericht.gemeente_id)
+    bsns = set(
+        Inburgeraar.objects.filter(
+            v_nummer=_v_nummer(bericht.v_nummer), gemeente__in=gemeenten
+        ).values_list("bsn", flat=True)[:2]
+    )
+    return bsns.pop() if len(bsns) == 1 else None
+
+
+def onthoud_v_nummer(dossier: Dossier, v_nummer: int) -> None:
+    """Keep the vNummer DUO sent next to a BSN, so a later vNummer-only notification about the
+    same person resolves without a manual link. A different vNummer already recorded stays."""
+    Inburgeraar.objects.filter(pk=dossier.inburgeraar_id, v_nummer="").update(
+        v_nummer=_v_nummer(v_nummer)
+    )
 
 
 def _klaar(bericht: InkomendBericht, status: str, dossier: Dossier | None, tekst: str) -> None:
@@ -256,7 +301,7 @@ def _inburgeraar(ctx: Context) -> Inburgeraar:
         geboortedatum_onvolledig="" if brp.geboortedatum.volledig else brp.geboortedatum.opslag,
         geslacht=brp.geslacht,
         land_van_herkomst=brp.geboorteland,
-        v_nummer=str(ctx.bericht.v_nummer or ""),
+        v_nummer=_v_nummer(ctx.bericht.v_nummer) if ctx.bericht.v_nummer is not None else "",
     )
     try:
         persoon.save()
