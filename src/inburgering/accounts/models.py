@@ -61,6 +61,15 @@ class GemeenteConfiguratie(models.Model):
         _("signaleer 'geen contact' na (weken)"), default=6
     )
 
+    contactpersoon_aan_duo = models.BooleanField(
+        _("consulent als contactpersoon aan DUO melden"),
+        default=False,
+        help_text=_(
+            "DUO toont de contactpersoon aan ketenpartners met vragen over de inburgeraar. "
+            "Aan: bij elke toewijzing wordt de consulent (naam, e-mail, telefoon) aan DUO gemeld."
+        ),
+    )
+
     class Meta:
         verbose_name = _("gemeenteconfiguratie")
         verbose_name_plural = _("gemeenteconfiguraties")

@@ -133,6 +133,7 @@ CONFIGURATIE_VELDEN = (
     "consulent_alleen_eigen_caseload",
     "norm_eerste_contact_dagen",
     "contact_signalering_weken",
+    "contactpersoon_aan_duo",
 )
 
 

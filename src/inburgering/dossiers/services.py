@@ -91,7 +91,9 @@ def registreer_reeks(
         for event in events:
             event.save()
         werk_projectie_bij(locked, toestand)
-        dossier_bijgewerkt.send(sender=Dossier, dossier=locked, events=[*bestaande, *events])
+        dossier_bijgewerkt.send(
+            sender=Dossier, dossier=locked, events=[*bestaande, *events], nieuw=events
+        )
     dossier.refresh_from_db()
     return events
 

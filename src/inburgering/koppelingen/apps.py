@@ -9,5 +9,7 @@ class KoppelingenConfig(AppConfig):
 
     def ready(self) -> None:
         from . import soorten
+        from .duo import contactpersoon
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
+        contactpersoon.registreer()  # the consulent as contact person at DUO

@@ -95,6 +95,7 @@ class UitgaandBericht(Bericht):
         UREN_TAALLES_KNM = "uren_taalles_knm", _("Uren taalles en KNM (brede intake)")
         UREN_PARTICIPATIE = "uren_participatie", _("Uren participatieactiviteiten (brede intake)")
         UREN_PARTICIPATIE_TAALLES = "uren_participatietaalles", _("Uren participatie als taalles")
+        CONTACTPERSOON = "contactpersoon", _("Contactpersoon van de inburgeraar")
 
     id = models.BigAutoField(primary_key=True)
     bericht_id = models.UUIDField(_("berichtId"), default=uuid.uuid4, unique=True)
@@ -201,3 +202,29 @@ class Afstemmingsrun(models.Model):
 
     def __str__(self) -> str:
         return f"Afstemming {self.gemeente} {self.aangemaakt_op:%Y-%m-%d %H:%M} ({self.status})"
+
+
+class DuoContactpersoon(models.Model):
+    """A staff member as DUO knows them in the Contactpersoon API, per gemeente (DUO keeps
+    contact persons per gemeente): DUO's id and the details last sent, so a change of phone or
+    e-mail is sent once (PUT) and an assignment only links the person."""
+
+    gebruiker = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.CASCADE, related_name="duo_contactpersonen"
+    )
+    gemeente = models.ForeignKey("accounts.Gemeente", on_delete=models.CASCADE, related_name="+")
+    duo_id = models.PositiveIntegerField(_("id bij DUO"))
+    gegevens = models.JSONField(_("laatst gemelde gegevens"), default=dict)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contactpersoon bij DUO")
+        verbose_name_plural = _("contactpersonen bij DUO")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "gemeente"], name="koppelingen_duo_contactpersoon_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} ({self.gemeente}): {self.duo_id}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import ssl
 import urllib.error
 import urllib.request
@@ -28,6 +29,10 @@ from .simulator.opslag import BestandOpslag, Opslag
 
 logger = logging.getLogger(__name__)
 SIMULATOR_SCHEMA = "simulator"
+
+
+#: A BSN as a path segment, removed before a path is logged.
+BSN_IN_PAD = re.compile(r"/\d{9}(?=/|$)")
 
 
 @dataclass
@@ -163,8 +168,8 @@ class DuoClient:
         antwoord = self.transport.request(
             methode, self.base_url + pad, self.headers(bericht_id), body
         )
-        # Log the API, never the path itself: DUO's paths carry the BSN.
-        logger.debug("DUO %s %s -> %s", methode, pad.split("/")[-1], antwoord.status)
+        # Log the API, never the path itself: DUO's paths carry the BSN (anywhere in the path).
+        logger.debug("DUO %s %s -> %s", methode, BSN_IN_PAD.sub("/…", pad), antwoord.status)
         return antwoord
 
     def _raadpleeg(self, pad: str, schema: dict | None = None) -> Any:

@@ -19,6 +19,7 @@ newer one at DUO. DUO's answer is kept on the row and shown in the dossier's DUO
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -29,6 +30,7 @@ from inburgering.dossiers.models import Doelgroep, Dossier
 from ..models import ONVERZONDEN, TE_DOEN, Status, UitgaandBericht
 from . import schemas
 from .client import (
+    Antwoord,
     DuoClient,
     DuoFout,
     DuoOnbereikbaar,
@@ -49,6 +51,16 @@ PADEN = {
     S.UREN_TAALLES_KNM: ("PUT", "/personen/{bsn}/uren/bredeintake/taallesknm", None),
     S.UREN_PARTICIPATIE: ("PUT", "/personen/{bsn}/uren/participatieactiviteiten", None),
     S.UREN_PARTICIPATIE_TAALLES: ("PUT", "/personen/{bsn}/uren/participatietaalles", None),
+    # The consulent's DUO id is known only when sending (contactpersoon.py); the row names them.
+    S.CONTACTPERSOON: (
+        "POST",
+        "/contactpersonen/{contactpersoon}/personen/{bsn}",
+        {
+            "type": "object",
+            "required": ["gebruiker"],
+            "properties": {"gebruiker": {"type": "integer"}},
+        },
+    ),
 }
 UREN_SCHEMA = {
     "type": "object",
@@ -187,6 +199,11 @@ def lever_zroute(dossier, *, datum: dt.date, actor=None) -> UitgaandBericht:
     return _maak(dossier, S.ZROUTE, {"datumAfrondingZroute": datum.isoformat()}, validatie, actor)
 
 
+def lever(dossier: Dossier, soort: str, inhoud: dict, actor=None) -> UitgaandBericht:
+    """The outbox row of a delivery whose checks all run at send time (`BEVINDINGEN`)."""
+    return _maak(dossier, soort, inhoud, None, actor)
+
+
 def lever_uren(dossier, *, soort: str, uren: int, actor=None) -> UitgaandBericht:
     if soort not in (S.UREN_TAALLES_KNM, S.UREN_PARTICIPATIE, S.UREN_PARTICIPATIE_TAALLES):
         raise ValueError(soort)
@@ -298,9 +315,17 @@ CONTROLES = {
 }
 
 
+#: Deliveries of another module: its own check at send time (no DUO context) and its own way of
+#: sending (several calls), registered from that module (contactpersoon.py).
+BEVINDINGEN: dict[str, Callable[[UitgaandBericht], list[dict]]] = {}
+VERZENDERS: dict[str, Callable[[UitgaandBericht, DuoClient], Antwoord]] = {}
+
+
 def controleer(bericht: UitgaandBericht, client: DuoClient | None = None) -> list[dict]:
     """DUO's rules for this delivery with what DUO knows now: the violations (empty: send).
     Raises when DUO cannot be asked (the worker retries; `DuoFout.authenticatie` pauses)."""
+    if bericht.soort in BEVINDINGEN:
+        return BEVINDINGEN[bericht.soort](bericht)
     controle = CONTROLES.get(bericht.soort)
     if controle is None or bericht.methode == "DELETE":
         return []
@@ -385,8 +410,12 @@ def verstuur_levering(bericht: UitgaandBericht, client: DuoClient | None = None)
     if bevindingen:
         houd_tegen(bericht, bevindingen)
         return
-    pad = bericht.pad.replace("{bsn}", bericht.dossier.inburgeraar.bsn)
-    antwoord = c.verzoek(bericht.methode, pad, bericht.inhoud, bericht_id=bericht.bericht_id)
+    verzender = VERZENDERS.get(bericht.soort)
+    if verzender is not None:
+        antwoord = verzender(bericht, c)
+    else:
+        pad = bericht.pad.replace("{bsn}", bericht.dossier.inburgeraar.bsn)
+        antwoord = c.verzoek(bericht.methode, pad, bericht.inhoud, bericht_id=bericht.bericht_id)
     if is_authenticatiefout(antwoord):
         raise DuoFout(antwoord.status, [reden_weigering(antwoord)], authenticatie=True)
     if antwoord.status >= 500 or antwoord.status == 429:
