@@ -109,6 +109,8 @@ VERWACHT: dict[str, Regel] = {
     "brieven:contactgegevens": Regel(ALLE_ROLLEN),
     "brieven:briefhoofden": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "brieven:briefhoofd": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
+    "intake:briefteksten": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
+    "intake:brieftekst": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
     "traject:route": dossierpagina(),
     "traject:upload": Regel(DOSSIERROLLEN),
     "traject:aanbieders": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
@@ -374,6 +376,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
         if soort == "contract":  # per gemeente; providers, products, locations are shared
             varianten += [("buiten", {"pk": u[soort].pk}), ("onbekend", {"pk": 10**9})]
         return varianten
+    if naam == "intake:brieftekst":
+        soort = "uitnodiging_intake"
+        return [
+            ("binnen", {"gemeente": b["dossier"].gemeente_id, "soort": soort}),
+            ("buiten", {"gemeente": u["dossier"].gemeente_id, "soort": soort}),
+            ("onbekend", {"gemeente": 10**9, "soort": soort}),
+        ]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

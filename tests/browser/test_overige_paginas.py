@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from inburgering.intake import brede_intake as bi
-from inburgering.intake.models import Afspraak, Brief
+from inburgering.intake.models import Afspraak, Brief, BriefSjabloon
 from inburgering.intake.oproepen import stuur_oproep
 from inburgering.koppelingen.duo import afstemming
 from inburgering.koppelingen.duo import client as duo_client
@@ -129,3 +129,22 @@ def test_reconciliation_failed_messages_and_access_log(
     assert "duo_afstemming" in page.get_by_role("table").first.inner_text()
     assert_accessible(page)
     duo_client._simulator.cache_clear()
+
+
+def test_letter_texts_edit_preview_and_save(page, beheerder, gemeente_a):
+    login(page, beheerder.username, WACHTWOORD)
+    page.get_by_role("link", name="Briefhoofd").click()
+    page.get_by_role("link", name="De teksten van de brieven aanpassen").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Uitnodiging brede intake").click()
+    page.get_by_role("textbox", name="Tekst").fill("Beste {{ naam }}, kom langs. {{ bsn }}")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Onbekend veld: {{ bsn }}").first.wait_for()
+    assert_accessible(page)
+    page.get_by_role("textbox", name="Tekst").fill("Beste {{ naam }}, kom langs bij {{ gemeente }}.")
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    page.get_by_text(f"Beste A. Voorbeeld, kom langs bij {gemeente_a.naam}.").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("button", name="Terug naar de standaardtekst").wait_for()
+    assert BriefSjabloon.objects.get(gemeente=gemeente_a).tekst.startswith("Beste {{ naam }}")

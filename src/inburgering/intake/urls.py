@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_sjablonen
 
 app_name = "intake"
 urlpatterns = [
@@ -16,4 +16,10 @@ urlpatterns = [
     path("dossiers/<uuid:uuid>/intake/", views.brede_intake_view, name="brede_intake"),
     path("dossiers/<uuid:uuid>/intake/gezondheid/", views.gezondheid_view, name="gezondheid"),
     path("dossiers/<uuid:uuid>/toets-en-route/", views.toets_en_route_view, name="toets_en_route"),
+    path("briefteksten/", views_sjablonen.overzicht_view, name="briefteksten"),
+    path(
+        "briefteksten/<int:gemeente>/<str:soort>/",
+        views_sjablonen.brieftekst_view,
+        name="brieftekst",
+    ),
 ]
