@@ -141,7 +141,9 @@ def test_letter_texts_edit_preview_and_save(page, beheerder, gemeente_a):
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Onbekend veld: {{ bsn }}").first.wait_for()
     assert_accessible(page)
-    page.get_by_role("textbox", name="Tekst").fill("Beste {{ naam }}, kom langs bij {{ gemeente }}.")
+    page.get_by_role("textbox", name="Tekst").fill(
+        "Beste {{ naam }}, kom langs bij {{ gemeente }}."
+    )
     page.get_by_role("button", name="Voorbeeld tonen").click()
     page.get_by_text(f"Beste A. Voorbeeld, kom langs bij {gemeente_a.naam}.").wait_for()
     assert_accessible(page)
