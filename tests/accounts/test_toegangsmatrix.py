@@ -110,6 +110,8 @@ VERWACHT: dict[str, Regel] = {
     "brieven:briefhoofden": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "brieven:briefhoofd": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
     "traject:route": dossierpagina(),
+    "termijn:termijn": dossierpagina(),
+    "termijn:werklijst": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
     "traject:upload": Regel(DOSSIERROLLEN),
     "traject:aanbieders": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "traject:aanbieder_nieuw": Regel(frozenset({Rol.BEHEERDER})),

@@ -35,6 +35,8 @@ from inburgering.dossiers.toestand import (
 )
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
 from inburgering.examens import services as examens
+from inburgering.examens.models import Onderdeel
+from inburgering.labels import label
 from inburgering.traject.models import PlaatsingStatus, Productsoort
 from inburgering.traject.services import aanwezigheidsnorm, plaatsingen_van
 from inburgering.traject.uren import NT2, TAALLES, geldende_uren
@@ -104,6 +106,10 @@ class Onderdeelstand:
     @property
     def open(self) -> bool:
         return not (self.behaald or self.vrijgesteld)
+
+    @property
+    def naam(self) -> str:
+        return label(Onderdeel, self.code)
 
 
 @dataclass
