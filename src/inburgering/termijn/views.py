@@ -55,7 +55,9 @@ def termijn_view(request: HttpRequest, uuid) -> HttpResponse:
     vandaag = timezone.localdate()
     actie = request.POST.get("actie", "") if request.method == "POST" else ""
     data = request.POST if actie else None
+    beeld = services.beeld(dossier, vandaag)
     start = {"datum": vandaag}
+    adviezen = beeld.adviezen_open
     forms = {
         "aanvraag": AanvraagForm(
             data if actie == "aanvraag" else None, initial=start, prefix="aanvraag"
@@ -63,7 +65,11 @@ def termijn_view(request: HttpRequest, uuid) -> HttpResponse:
         "besluit": BesluitForm(
             data if actie == "besluit" else None, initial=start, prefix="besluit"
         ),
-        "advies": AdviesForm(data if actie == "advies" else None, initial=start, prefix="advies"),
+        "advies": AdviesForm(
+            data if actie == "advies" else None,
+            initial={**start, "signaal": adviezen[0].event.pk if adviezen else None},
+            prefix="advies",
+        ),
         "afsluiten": AfsluitenForm(
             data if actie == "afsluiten" else None, initial=start, prefix="afsluiten"
         ),
@@ -78,8 +84,6 @@ def termijn_view(request: HttpRequest, uuid) -> HttpResponse:
             else:
                 messages.success(request, SUCCES[actie])
                 return redirect("termijn:termijn", uuid=dossier.uuid)
-    dossier.refresh_from_db()
-    beeld = services.beeld(dossier, vandaag)
     log_inzage(request.user, [dossier.pk], "termijn")
     return render(
         request,
