@@ -248,3 +248,22 @@ def test_werklijst_filters(gemeente_a, gemeente_b, consulent_a, consulent_b, col
     assert lijst(boete=True) == {twee.pk, vijf.pk}  # nothing completed: both at risk
     rij = services.werklijst(consulent_a, vandaag, services.Filters(binnen="3"))[0]
     assert rij.einde == over(2) and rij.boete_cents == 134_000
+
+
+def test_verzoek_bij_duo_telt_als_aanvraag_en_afwijzing_sluit_het_af(
+    gemeente_a, consulent_a, einde
+):
+    dossier = _dossier(gemeente_a, consulent_a, einde)
+    signaal_duo(dossier, "SS112", einde - dt.timedelta(days=60), "Verzoek verlenging ingediend")
+    beeld = services.beeld(dossier, einde - dt.timedelta(days=50))
+    assert beeld.aanvraag_lopend and not beeld.verlenging_mogelijk
+    with pytest.raises(services.TermijnFout, match="al een aanvraag"):
+        services.vraag_verlenging_aan(
+            dossier, datum=einde - dt.timedelta(days=50), grond=Verlengingsgrond.INSPANNINGEN,
+            actor=consulent_a,
+        )  # fmt: skip
+    besluit_duo(dossier, "SS113", einde - dt.timedelta(days=20))  # DUO refuses
+    beeld = services.beeld(dossier, einde - dt.timedelta(days=10))
+    assert not beeld.aanvraag_lopend
+    assert [(b.onderwerp, b.toegekend) for b in beeld.besluiten] == [("verlenging", False)]
+    assert beeld.einde == einde  # a refusal does not move the end

@@ -64,6 +64,8 @@ BESLUITONDERWERP = {
     "SS130": "vrijstelling",
 }
 TOEGEKEND = frozenset({"SS117", "SS119"})
+#: DUO's signal that the person applied for an extension at DUO.
+VERZOEK_VERLENGING = "SS112"
 
 
 class TermijnFout(OngeldigeGebeurtenis):
@@ -333,7 +335,16 @@ def beeld(dossier: Dossier, peildatum: dt.date) -> Termijnbeeld:
         if e.soort == Soort.VERLENGING_BESLUIT
         and (e.gegevens or {}).get("uitkomst") == Besluituitkomst.TOEGEKEND
     ]
-    b.aanvragen = [e for e in geldig if e.soort == Soort.VERLENGING_AANGEVRAAGD]
+    # An application recorded here, or the one the person filed at DUO (signal SS112).
+    b.aanvragen = [
+        e
+        for e in geldig
+        if e.soort == Soort.VERLENGING_AANGEVRAAGD
+        or (
+            e.soort == Soort.DUO_ATTENTIESIGNAAL
+            and (e.gegevens or {}).get("gebeurtenis") == VERZOEK_VERLENGING
+        )
+    ]
     b.besluiten = _besluiten(geldig)
     b.vrijgesteld = _vrijgesteld(b.besluiten)
     b.einde_duo = toestand.termijn_duo_einde
