@@ -70,3 +70,12 @@ def test_plaatsing_in_andere_route_vraagt_eerst_nieuwe_pip_versie(dossier, gemee
     assert beeld.routewijziging is not None and beeld.routewijziging.waarde
     assert "Z-route in plaats van de B1-route" in beeld.routewijziging.uitleg
     assert beeld.uren_per_soort.get("z", Decimal(0)) == 0
+
+
+def test_pip_tab_toont_de_geregistreerde_uren(client, dossier, consulent_a):
+    from django.urls import reverse
+
+    _b1_uren(dossier, consulent_a, 25, 4)
+    client.force_login(consulent_a)
+    html = client.get(reverse("pip:pip", kwargs={"uuid": dossier.uuid})).content.decode()
+    assert "Geregistreerde cursusuren NT2 in de leerroute: 100" in html
