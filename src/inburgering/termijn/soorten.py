@@ -7,7 +7,8 @@
 * `termijn_eindstand`: what was achieved and still open when the termijn ended (with the
   closing `dossier_afgesloten`, reden `termijn_verstreken`).
 
-All are facts: none changes the phase (`workflow.FEITEN`).
+All are facts: none changes the phase (`workflow.FEITEN`). No payload key is kept by the
+retention purge (`bewaard`): neither the fold nor monitoring reads them.
 """
 
 from collections.abc import Mapping
@@ -71,7 +72,6 @@ def registreer() -> None:
         },
         verplicht=["grond", "termijn_einde"],
         woorden=[keuze("grond", Verlengingsgrond), _bijdrage],
-        bewaard=["grond"],
     )
     registreer_soort(
         Soort.VERLENGING_BESLUIT,
@@ -85,7 +85,6 @@ def registreer() -> None:
         },
         verplicht=["uitkomst"],
         woorden=[keuze("uitkomst", Besluituitkomst), _maanden, _einde],
-        bewaard=["uitkomst", "maanden"],
     )
     registreer_soort(
         Soort.ONTHEFFINGSADVIES,
@@ -98,7 +97,6 @@ def registreer() -> None:
         },
         verplicht=["advies", "signaal"],
         woorden=[keuze("advies", Advies), _terug],
-        bewaard=["advies"],
     )
     registreer_soort(
         Soort.TERMIJN_EINDSTAND,
@@ -117,11 +115,4 @@ def registreer() -> None:
         },
         verplicht=["termijn_einde", "open"],
         woorden=[_einde, _open],
-        bewaard=[
-            "behaalde_onderdelen",
-            "pvt_afgerond",
-            "map_afgerond",
-            "boete_art24",
-            "boete_art25",
-        ],
     )
