@@ -16,14 +16,14 @@ from .services import MAX_VERLENGING_MAANDEN
 TOELICHTING = forms.Textarea(attrs={"rows": 2})
 
 
-class _Datum(forms.Form):
+class _Datum(NLDesignFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         niet_in_toekomst(data.get("datum"), "datum", self)
         return data
 
 
-class AanvraagForm(NLDesignFormMixin, _Datum):
+class AanvraagForm(_Datum):
     datum = forms.DateField(
         label=_("Datum van de aanvraag"),
         widget=DATUM,
@@ -46,7 +46,7 @@ class AanvraagForm(NLDesignFormMixin, _Datum):
     )
 
 
-class BesluitForm(NLDesignFormMixin, _Datum):
+class BesluitForm(_Datum):
     datum = forms.DateField(
         label=_("Dagtekening van de beschikking"),
         widget=DATUM,
@@ -77,7 +77,7 @@ class BesluitForm(NLDesignFormMixin, _Datum):
         return data
 
 
-class AdviesForm(NLDesignFormMixin, _Datum):
+class AdviesForm(_Datum):
     signaal = forms.IntegerField(widget=forms.HiddenInput)
     datum = forms.DateField(
         label=_("Datum van het advies"),
@@ -93,7 +93,7 @@ class AdviesForm(NLDesignFormMixin, _Datum):
     )
 
 
-class AfsluitenForm(NLDesignFormMixin, _Datum):
+class AfsluitenForm(_Datum):
     datum = forms.DateField(
         label=_("Datum van afsluiten"),
         widget=DATUM,
