@@ -112,6 +112,8 @@ VERWACHT: dict[str, Regel] = {
     "intake:briefteksten": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "intake:brieftekst": Regel(frozenset({Rol.BEHEERDER}), scope="gemeente"),
     "traject:route": dossierpagina(),
+    "termijn:termijn": dossierpagina(),
+    "termijn:werklijst": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
     "traject:upload": Regel(DOSSIERROLLEN),
     "traject:aanbieders": Regel(frozenset({Rol.BEHEERDER}), methoden=frozenset({"GET"})),
     "traject:aanbieder_nieuw": Regel(frozenset({Rol.BEHEERDER})),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.koppelingen.models import Status, UitgaandBericht
 from inburgering.koppelingen.outbox import verwerk_alles
+from inburgering.pip import services as pip_services
 from inburgering.statusmachine import Statusfout
 from inburgering.traject import services
 from inburgering.traject.models import Aanbieder, Contract
@@ -148,6 +149,8 @@ def test_cancelling_withdraws_the_aanbod(dossier, gemeente_a, consulent_a):
 @pytest.mark.parametrize(("soort", "levering"), [("pvt", S.PVT), ("map", S.MAP), ("z", S.ZROUTE)])
 def test_completion_is_delivered(dossier, gemeente_a, consulent_a, soort, levering):
     vandaag = timezone.localdate()
+    if soort == "z":  # another route than the PIP's: only after a version that switches
+        pip_services.nieuwe_versie(dossier, reden="schakelen", leerroute="z", actor=consulent_a)
     plaatsing = geplaatst(
         dossier,
         maak_contract(gemeente_a, soort=soort),

@@ -246,6 +246,8 @@ def voorbeelduitkomsten() -> list:
         w.nt2_urenstand(600),
         w.zroute_voortgang(doelgroep=asiel, cursusuren=100, participatie_uren=50),
         w.zroute_voortgang(doelgroep=gezin, cursusuren=800, participatie_uren=0),
+        w.ontheffing_advies_uiterlijk(date(2026, 12, 7)),
+        w.verlenging_aanvraagvenster(termijn.einde, aanvraagdatum=date(2040, 1, 1)),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt

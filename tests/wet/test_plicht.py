@@ -412,3 +412,16 @@ def test_advies_college_bij_aanvraag_en_ambtshalve():
     )
     assert not ambtshalve.waarde.advies_ontbreekt and ambtshalve.waarde.beslissing_uiterlijk is None
     assert "BWBR0045555 art. 2.8 lid 4" in citaties(ambtshalve)
+
+
+def test_ontheffing_advies_uiterlijk_vier_weken_na_verzoek():
+    from inburgering.wet import Beleidskeuzes, ontheffing_advies_uiterlijk
+
+    # Monday 07-12-2026 + 4 weeks = Monday 04-01-2027
+    uitkomst = ontheffing_advies_uiterlijk(date(2026, 12, 7))
+    assert uitkomst.waarde == date(2027, 1, 4)
+    assert "BWBR0045555 art. 2.8 lid 2" in [str(g) for g in uitkomst.grondslagen]
+    # Friday 27-11-2026 + 4 weeks = Friday 25-12-2026 (Christmas) -> Monday 28-12-2026
+    assert ontheffing_advies_uiterlijk(date(2026, 11, 27)).waarde == date(2026, 12, 28)
+    zes = Beleidskeuzes(adviestermijn_ontheffing_weken=6)
+    assert ontheffing_advies_uiterlijk(date(2026, 12, 7), opties=zes).waarde == date(2027, 1, 18)

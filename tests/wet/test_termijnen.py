@@ -261,3 +261,26 @@ def test_ambtshalve_verlenging_categorie_zonder_tijdsgrens():
     assert "ministeriële regeling" in uitkomst.uitleg
     zonder = verlenging_ambtshalve(date(2025, 3, 1))
     assert zonder.waarde.toegestaan is None and "vanaf 02-09-2024" in zonder.uitleg
+
+
+@pytest.mark.parametrize(
+    ("aanvraag", "binnen", "te_laat"),
+    [
+        (date(2024, 9, 1), False, False),  # the day before the window opens
+        (date(2024, 9, 2), True, False),  # the first day (six months before expiry)
+        (date(2025, 3, 1), True, False),  # the termijn's last day
+        (date(2025, 3, 2), False, True),  # the day after: the termijn has expired
+    ],
+)
+def test_aanvraagvenster_grenzen(aanvraag, binnen, te_laat):
+    venster = verlenging_aanvraagvenster(date(2025, 3, 1), aanvraagdatum=aanvraag)
+    assert venster.waarde.binnen_venster is binnen
+    assert venster.waarde.laatst == date(2025, 3, 1)
+    assert venster.waarde.niet_te_laat is not te_laat
+    assert ("te laat" in venster.uitleg) is te_laat
+    assert (venster.waarde.beslissing_uiterlijk is not None) is binnen
+
+
+def test_aanvraagvenster_vervaldag_laatste_dag():
+    venster = verlenging_aanvraagvenster(date(2025, 3, 2), opties=VERVALDAG).waarde
+    assert venster.laatst == date(2025, 3, 1) and venster.binnen_venster is None

@@ -41,6 +41,7 @@ class Afsluitreden(models.TextChoices):
     OVERLEDEN = "overleden", _("Overleden")
     PLICHT_VERVALLEN = "plicht_vervallen", _("Inburgeringsplicht vervallen of ingetrokken")
     TIJDELIJKE_VRIJSTELLING = "tijdelijke_vrijstelling", _("Tijdelijke vrijstelling")
+    TERMIJN_VERSTREKEN = "termijn_verstreken", _("Inburgeringstermijn verstreken")
 
 
 class Soort(models.TextChoices):
@@ -87,6 +88,15 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # termijn
+    VERLENGING_AANGEVRAAGD = (
+        "verlenging_aangevraagd",
+        _("Verlenging inburgeringstermijn aangevraagd"),
+    )
+    VERLENGING_BESLUIT = "verlenging_besluit", _("Besluit van DUO over verlenging van de termijn")
+    ONTHEFFINGSADVIES = "ontheffingsadvies", _("Advies aan DUO over ontheffing")
+    TERMIJN_EINDSTAND = "termijn_eindstand", _("Stand bij het einde van de termijn")
+    # /termijn
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +142,12 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # termijn
+        S.VERLENGING_AANGEVRAAGD,
+        S.VERLENGING_BESLUIT,
+        S.ONTHEFFINGSADVIES,
+        S.TERMIJN_EINDSTAND,
+        # /termijn
     }
 )
 

@@ -9,7 +9,14 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from inburgering.dossiers.gebeurtenissen import JANEE, TEKST, Bijdrage, datum_iso, registreer_soort
+from inburgering.dossiers.gebeurtenissen import (
+    JANEE,
+    LIJST,
+    TEKST,
+    Bijdrage,
+    datum_iso,
+    registreer_soort,
+)
 from inburgering.dossiers.soorten import leerroute
 from inburgering.dossiers.toestand import DossierToestand
 from inburgering.dossiers.workflow import Soort
@@ -89,7 +96,7 @@ def registreer() -> None:
         mijlpalen=[("examen", "max")],
         bewaard=["resultaat", "onderdeel"],
     )
-    signaal = {"gebeurtenis": TEKST, "omschrijving": TEKST, "uiterlijk": TEKST}
+    signaal = {"gebeurtenis": TEKST, "omschrijving": TEKST, "uiterlijk": TEKST, "onderdelen": LIJST}
     for soort in (S.DUO_ATTENTIESIGNAAL, S.DUO_BESLUIT):
         registreer_soort(
             soort,

@@ -174,6 +174,10 @@ class NieuweVersieForm(NLDesignFormMixin, forms.Form):
     )
     nt2_uren = forms.IntegerField(
         label=_("Gevolgde cursusuren NT2 (voor afschalen)"),
+        help_text=_(
+            "Alleen als de uren niet in de leerroute zijn geregistreerd: geregistreerde uren "
+            "gaan voor (Besluit inburgering 2021 art. 5.5)."
+        ),
         required=False,
         min_value=0,
         max_value=9999,
@@ -194,8 +198,6 @@ class NieuweVersieForm(NLDesignFormMixin, forms.Form):
         data = super().clean()
         if data.get("reden") == Reden.SCHAKELEN and not data.get("leerroute"):
             self.add_error("leerroute", _("Kies de leerroute waarnaar wordt geschakeld."))
-        if data.get("reden") == Reden.AFSCHALEN and data.get("nt2_uren") is None:
-            self.add_error("nt2_uren", _("Vul het aantal gevolgde cursusuren NT2 in."))
         return data
 
     def feiten(self) -> dict:

@@ -161,6 +161,7 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "map": s.map_verplicht(concept) if concept else None,
         "vier_ogen": s.vier_ogen(dossier.gemeente),
         "nieuwe": nieuwe,
+        "voortgang": s.geregistreerde_voortgang(dossier),
         "bezwaarform": bezwaarform,
         "bezwaren": [
             {

@@ -22,7 +22,8 @@ from inburgering.dossiers.services import Nieuw, registreer_reeks
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase, Soort, volgende_fase
 from inburgering.koppelingen.duo import leveringen
-from inburgering.pip.services import pip_van, vastgestelde_versie
+from inburgering.pip.models import Reden
+from inburgering.pip.services import concept_van, pip_van, vastgestelde_versie, wet_leerroute
 
 from .models import (
     LEERROUTE_PRODUCT,
@@ -199,6 +200,32 @@ def _stap(plaatsing: Plaatsing, datum: dt.date, actor, fasesoort: Soort | None =
     return registreer_reeks(plaatsing.dossier, reeks, actor=actor)
 
 
+def controleer_route(dossier: Dossier, contract: Contract) -> None:
+    """A placement in another learning route than the PIP's changes the route (Wi art. 17 lid
+    2), and the college then adapts the PIP (Besluit 5.3 lid 6): allowed only once a new PIP
+    version switches to that route (a draft with reden schakelen, or set)."""
+    naar = {v: k for k, v in LEERROUTE_PRODUCT.items()}.get(contract.product.soort)
+    advies = voorstel(dossier)
+    if naar is None or advies is None or not advies.productsoort:
+        return
+    van = {v: k for k, v in LEERROUTE_PRODUCT.items()}.get(advies.productsoort)
+    if van is None or van == naar:
+        return
+    concept = concept_van(pip_van(dossier))
+    if concept is not None and concept.reden == Reden.SCHAKELEN and concept.leerroute == naar:
+        return
+    van_wet, naar_wet = wet_leerroute(van), wet_leerroute(naar)
+    assert van_wet is not None and naar_wet is not None
+    uitkomst = wet.pip_aanpassing_na_routewijziging(
+        leerroute_pip=van_wet, leerroute_besluit=naar_wet
+    )
+    raise TrajectFout(
+        uitkomst.uitleg
+        + " "
+        + _("Stel eerst een nieuwe PIP-versie op om te schakelen (Besluit art. 5.3 lid 6).")
+    )
+
+
 def plaats(
     dossier: Dossier,
     contract: Contract,
@@ -215,6 +242,7 @@ def plaats(
         raise TrajectFout(_("Dit contract hoort niet bij de gemeente van het dossier."))
     if voorstel(dossier) is None:
         raise TrajectFout(_("Plaatsen kan pas als het PIP is vastgesteld."))
+    controleer_route(dossier, contract)
     dagtekening = pip_dagtekening(dossier)
     if dagtekening and aangemeld_op < dagtekening:
         raise TrajectFout(

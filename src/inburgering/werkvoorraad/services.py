@@ -19,6 +19,7 @@ date).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -56,14 +57,37 @@ class Signaal:
     dossier: Dossier | None = None
     bericht: InkomendBericht | None = None
     verlopen: bool = False
+    #: For a DUO signal that an app turned into a task (`TAAKREGELS`): its deadline and page.
+    uiterlijk: dt.date | None = None
+    taak_url: str = ""
 
     @property
     def url(self) -> str:
+        if self.taak_url:
+            return self.taak_url
         if self.dossier is None:
             return ""
         if self.soort == "deadline":
             return reverse("pip:pip", kwargs={"uuid": self.dossier.uuid})
         return reverse("dossiers:dossier", kwargs={"uuid": self.dossier.uuid})
+
+
+@dataclass(frozen=True)
+class Taak:
+    """What a DUO attention signal asks of the gemeente: by when, and on which page."""
+
+    uiterlijk: dt.date
+    url: str
+
+
+#: Extension point: per DUO gebeurtenisId of an attention signal, a function of the signal's
+#: event that makes it a task with a deadline (None: an ordinary signal). Apps register from
+#: their AppConfig.ready (`registreer_taak`; the termijn app for SS140, the request for advice).
+TAAKREGELS: dict[str, Callable[[DossierEvent], Taak | None]] = {}
+
+
+def registreer_taak(gebeurtenis: str, regel: Callable[[DossierEvent], Taak | None]) -> None:
+    TAAKREGELS[gebeurtenis] = regel
 
 
 def wacht_op_goedkeuring(user: Gebruiker) -> QuerySet[PipVersie]:
@@ -145,9 +169,16 @@ def signalen(user: Gebruiker, vandaag: dt.date | None = None) -> list[Signaal]:
         omschrijving = " ".join(
             str(d) for d in (gegevens.get("gebeurtenis"), gegevens.get("omschrijving")) if d
         )
+        regel = TAAKREGELS.get(str(gegevens.get("gebeurtenis") or ""))
+        taak = regel(event) if regel is not None else None
         uitkomst.append(
-            Signaal(sleutel, "duo", event.datum, omschrijving or event.soort_label, event.dossier)
-        )
+            Signaal(
+                sleutel, "duo", event.datum, omschrijving or event.soort_label, event.dossier,
+                verlopen=taak is not None and taak.uiterlijk < vandaag,
+                uiterlijk=taak.uiterlijk if taak else None,
+                taak_url=taak.url if taak else "",
+            )
+        )  # fmt: skip
     for dossier in deadlines:
         sleutel = deadline_sleutel(dossier.pip_deadline)
         if (dossier.pk, sleutel) in afgehandeld:

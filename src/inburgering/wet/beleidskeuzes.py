@@ -85,6 +85,11 @@ class Beleidskeuzes:
         overlijden_ook_kerngegevens: Besluit 9.9 lid 2 deviates only from lid 1 onder a, so on
             death (lid 1 onder b) also the core data are deleted. Default ``True`` (literal).
             ``False`` keeps the core data for the 50-year period also after death.
+        adviestermijn_ontheffing_weken: Besluit 2.8 lid 2 and 4: the college advises DUO on an
+            ontheffing for bijzondere individuele omstandigheden (DUO asks with signal SS140);
+            the law sets no deadline for the advice, DUO decides within eight weeks of the
+            application (lid 3). Default 4: the advice is due four weeks after DUO's request,
+            leaving DUO half its decision period.
     """
 
     algemene_termijnenwet: bool = True
@@ -97,6 +102,7 @@ class Beleidskeuzes:
     boete_verhoging: Verhogingsmethode = Verhogingsmethode.AANTAL_EERDERE
     map_urennorm: int | None = None
     overlijden_ook_kerngegevens: bool = True
+    adviestermijn_ontheffing_weken: int = 4
 
 
 STANDAARD = Beleidskeuzes()

@@ -636,3 +636,32 @@ def ontheffing_bijzondere_omstandigheden(
         "; ".join(delen) + ".",
         regel="ontheffing_bijzondere_omstandigheden",
     )
+
+
+@regel(
+    G_ADVIES_COLLEGE,
+    G_AMBTSHALVE_ONTHEFFING,
+    G_BESLISTERMIJN_BIJZONDER,
+    beleidskeuzes=("adviestermijn_ontheffing_weken", "dag_zelf_meetellen", "algemene_termijnenwet"),
+)
+def ontheffing_advies_uiterlijk(
+    adviesverzoek: date, *, opties: Beleidskeuzes = STANDAARD
+) -> Uitkomst[date]:
+    """The day by which the college gives DUO its advice on a bijzondere ontheffing. [wet]
+
+    Besluit 2.8 lid 2 (the advice comes with the application) and lid 4 (the college advises
+    DUO where applicable); DUO decides within eight weeks (lid 3). The law sets no deadline for
+    the advice itself: ``opties.adviestermijn_ontheffing_weken`` weeks after DUO's request
+    (signal SS140), moved by the Algemene termijnenwet when it ends on a weekend or holiday.
+    """
+    uiterlijk = atw_verschuiving(
+        weken_na(adviesverzoek, opties.adviestermijn_ontheffing_weken, opties), opties
+    )
+    return Uitkomst(
+        uiterlijk,
+        (G_ADVIES_COLLEGE, G_AMBTSHALVE_ONTHEFFING, G_BESLISTERMIJN_BIJZONDER),
+        f"DUO vroeg op {datum_nl(adviesverzoek)} om het advies van het college over de "
+        f"ontheffing; het advies gaat uiterlijk {datum_nl(uiterlijk)} terug naar DUO, zodat DUO "
+        "binnen acht weken kan beslissen.",
+        regel="ontheffing_advies_uiterlijk",
+    )

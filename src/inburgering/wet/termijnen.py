@@ -245,12 +245,22 @@ def verlenging_aanzienlijke_inspanningen(
 
 @dataclass(frozen=True)
 class Aanvraagvenster:
-    """``vroegst`` is the first day an application may be filed; ``niet_te_vroeg`` and
-    ``beslissing_uiterlijk`` are filled when an application date is given."""
+    """``vroegst`` is the first day an application may be filed, ``laatst`` the last (the
+    termijn's last day); ``niet_te_vroeg``, ``niet_te_laat`` and ``beslissing_uiterlijk`` are
+    filled when an application date is given."""
 
     vroegst: date
     niet_te_vroeg: bool | None
     beslissing_uiterlijk: date | None
+    laatst: date | None = None
+    niet_te_laat: bool | None = None
+
+    @property
+    def binnen_venster(self) -> bool | None:
+        """Whether the application date lies in the window (``None`` without a date)."""
+        if self.niet_te_vroeg is None:
+            return None
+        return bool(self.niet_te_vroeg and self.niet_te_laat is not False)
 
 
 @regel(
@@ -268,30 +278,47 @@ def verlenging_aanvraagvenster(
     aanvraagdatum: date | None = None,
     opties: Beleidskeuzes = STANDAARD,
 ) -> Uitkomst[Aanvraagvenster]:
-    """Earliest date to apply for an extension, and DUO's decision deadline. [wet]
+    """The window to apply for an extension, and DUO's decision deadline. [wet]
 
     Besluit 4.5 lid 1: not earlier than six months before the termijn expires (the moment
     after its last day); DUO decides within eight weeks of receipt (Atw may move that date).
+    Documented choice: the last day to apply is the termijn's last day. The article extends
+    "de voor de inburgeringsplichtige geldende termijn"; once it has expired there is no
+    termijn left to extend (Wi art. 12 lid 1) and DUO's fines of art. 24-25 can follow.
     """
     vroegst = plus_maanden(_vervaldag(termijn_einde, opties), -6, opties)
+    laatst = _vervaldag(termijn_einde, opties) - timedelta(days=1)
     if aanvraagdatum is None:
         return Uitkomst(
-            Aanvraagvenster(vroegst, None, None),
+            Aanvraagvenster(vroegst, None, None, laatst),
             (G_AANVRAAG,),
-            f"Een aanvraag tot verlenging kan vanaf {datum_nl(vroegst)} worden ingediend.",
+            f"Een aanvraag tot verlenging kan van {datum_nl(vroegst)} tot en met "
+            f"{datum_nl(laatst)} worden ingediend.",
             regel="verlenging_aanvraagvenster",
         )
-    tijdig = aanvraagdatum >= vroegst
+    niet_te_vroeg = aanvraagdatum >= vroegst
+    niet_te_laat = aanvraagdatum <= laatst
     beslissing = atw_verschuiving(weken_na(aanvraagdatum, 8, opties), opties)
-    uitleg = (
-        f"De aanvraag van {datum_nl(aanvraagdatum)} is op tijd ingediend; DUO beslist uiterlijk "
-        f"{datum_nl(beslissing)}."
-        if tijdig
-        else f"De aanvraag van {datum_nl(aanvraagdatum)} is te vroeg: indienen kan pas vanaf "
-        f"{datum_nl(vroegst)}."
-    )
+    if not niet_te_vroeg:
+        uitleg = (
+            f"De aanvraag van {datum_nl(aanvraagdatum)} is te vroeg: indienen kan pas vanaf "
+            f"{datum_nl(vroegst)}."
+        )
+    elif not niet_te_laat:
+        uitleg = (
+            f"De aanvraag van {datum_nl(aanvraagdatum)} is te laat: de termijn is op "
+            f"{datum_nl(laatst)} verstreken en kan niet meer worden verlengd."
+        )
+    else:
+        uitleg = (
+            f"De aanvraag van {datum_nl(aanvraagdatum)} is op tijd ingediend; DUO beslist "
+            f"uiterlijk {datum_nl(beslissing)}."
+        )
+    tijdig = niet_te_vroeg and niet_te_laat
     return Uitkomst(
-        Aanvraagvenster(vroegst, tijdig, beslissing if tijdig else None),
+        Aanvraagvenster(
+            vroegst, niet_te_vroeg, beslissing if tijdig else None, laatst, niet_te_laat
+        ),
         (G_AANVRAAG,),
         uitleg,
         regel="verlenging_aanvraagvenster",

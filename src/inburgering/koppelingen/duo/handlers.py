@@ -521,14 +521,14 @@ def examenresultaat(ctx: Context) -> Uitkomst:
     return dossier, f"{ctx.nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd."
 
 
-def _signaal(ctx: Context, soort: Soort, omschrijving: str) -> Uitkomst:
+def _signaal(ctx: Context, soort: Soort, omschrijving: str, extra: dict | None = None) -> Uitkomst:
     """Record DUO's signal or decision as a fact on the person's dossier in the gemeente (the
     running one, else the latest closed one); without a dossier it is only kept."""
     dossier = _laatste_dossier(ctx)
     if dossier is None:
         return None, GEEN_DOSSIER
     gebeurtenis = ctx.bericht.gebeurtenis_id
-    gegevens = {"gebeurtenis": gebeurtenis, "omschrijving": omschrijving}
+    gegevens = {"gebeurtenis": gebeurtenis, "omschrijving": omschrijving, **(extra or {})}
     ctx.registreer(dossier, soort, ctx.datum, gegevens=gegevens)
     tekst = f"{gebeurtenis} vastgelegd: {omschrijving}."
     if dossier.fase == Fase.AFGEROND:
@@ -548,7 +548,33 @@ def besluit(ctx: Context) -> Uitkomst:
         hervat = _hervat_na_tijdelijke_vrijstelling(ctx)
         if hervat is not None:
             return hervat
-    return _signaal(ctx, Soort.DUO_BESLUIT, BESLUITEN[gebeurtenis])
+    extra = {}
+    if gebeurtenis in DEELBESLUITEN:
+        bron, sleutel = DEELBESLUITEN[gebeurtenis]
+        extra["onderdelen"] = toegekende_onderdelen(getattr(ctx.client, bron)(ctx.bsn), sleutel)
+    return _signaal(ctx, Soort.DUO_BESLUIT, BESLUITEN[gebeurtenis], extra)
+
+
+#: Partial decisions granted: where DUO lists the components (Vrijstelling / Ontheffing API).
+DEELBESLUITEN = {
+    "SS117": ("vrijstellingen", "GedeeltelijkeVrijstelling"),
+    "SS119": ("ontheffingen", "GedeeltelijkeOntheffing"),
+}
+
+
+def toegekende_onderdelen(lijst: list, sleutel: str) -> list[str]:
+    """The exam components of the granted partial decisions in DUO's answer (sorted codes)."""
+    onderdelen = set()
+    for item in lijst or []:
+        besluiten = item.get(sleutel) if isinstance(item, dict) else None
+        for besluit in besluiten if isinstance(besluiten, list) else [besluiten]:
+            if (
+                isinstance(besluit, dict)
+                and besluit.get("oordeel") == "Toekenning"
+                and besluit.get("examenonderdeel")
+            ):
+                onderdelen.add(str(besluit["examenonderdeel"]))
+    return sorted(onderdelen)
 
 
 def _hervat_na_tijdelijke_vrijstelling(ctx: Context) -> Uitkomst | None:

@@ -4,6 +4,9 @@ and reading a dossier's PIP."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -152,3 +155,25 @@ def moment(datum: dt.date | None) -> dt.datetime:
     if datum is None:
         return timezone.now()
     return timezone.make_aware(dt.datetime.combine(datum, dt.time(10)))
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """Recorded progress of the route for the rules on later PIP versions: the NT2 course
+    hours attended, as the app that records them counts them (`bron`)."""
+
+    nt2_uren: Decimal
+    bron: str
+
+
+#: Extension point: functions giving a dossier's recorded progress (None: nothing recorded).
+#: The termijn app registers the learning route's hours (`traject`), which pip cannot import.
+VOORTGANGSBRONNEN: list[Callable[[Dossier], Voortgang | None]] = []
+
+
+def geregistreerde_voortgang(dossier: Dossier) -> Voortgang | None:
+    for bron in VOORTGANGSBRONNEN:
+        voortgang = bron(dossier)
+        if voortgang is not None:
+            return voortgang
+    return None

@@ -18,7 +18,15 @@ from ..models import (
     Status,
 )
 from ..statussen import PIP_STATUS
-from .basis import PipFout, concept_van, notitie, pip_van, toestand_van, vastgestelde_versie
+from .basis import (
+    PipFout,
+    concept_van,
+    geregistreerde_voortgang,
+    notitie,
+    pip_van,
+    toestand_van,
+    vastgestelde_versie,
+)
 from .controle import afschaalregel, schakelregel
 
 
@@ -56,6 +64,13 @@ def nieuwe_versie(
                 raise PipFout(uitkomst.uitleg)
             niveau = {"z": "A2", "onderwijs": "B1"}.get(leerroute, "B1")
         elif reden == Reden.AFSCHALEN:
+            # Besluit 5.5 lid 1: the NT2 hours attended. Recorded hours (the learning route's
+            # registration) replace a typed number; the typed number only counts for a dossier
+            # without recorded hours (migrated data, hours kept elsewhere).
+            geregistreerd = geregistreerde_voortgang(dossier)
+            if geregistreerd is not None:
+                feiten["nt2_uren"] = int(geregistreerd.nt2_uren)
+                feiten["nt2_uren_bron"] = geregistreerd.bron
             uitkomst = afschaalregel(huidig.leerroute, feiten)
             if not uitkomst.waarde:
                 raise PipFout(uitkomst.uitleg)

@@ -19,6 +19,7 @@ from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
 from inburgering.monitoring.models import MijlpalenProjectie
+from inburgering.termijn.demo import vul_termijnen
 
 
 class Command(BaseCommand):
@@ -92,6 +93,8 @@ class Command(BaseCommand):
             )
             # Exams: DUO's results for people DUO now knows, and the gemeente's payments.
             vul_examens(melding=self.stdout.write)
+            # The termijn: extension, DUO's decisions and advice near the end of the termijn.
+            vul_termijnen(melding=self.stdout.write)
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
