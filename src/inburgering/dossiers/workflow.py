@@ -87,6 +87,16 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # handhaving
+    HANDHAVING_SIGNAAL = "handhaving_signaal", _("Handhaving: overtreding gesignaleerd")
+    HANDHAVING_BEOORDELING = "handhaving_beoordeling", _("Handhaving: individuele beoordeling")
+    HANDHAVING_VOORNEMEN = "handhaving_voornemen", _("Handhaving: voornemen boete verstuurd")
+    HANDHAVING_ZIENSWIJZE = "handhaving_zienswijze", _("Handhaving: zienswijze ontvangen")
+    HANDHAVING_BESCHIKKING = "handhaving_beschikking", _("Handhaving: boete opgelegd")
+    HANDHAVING_GEEN_BOETE = "handhaving_geen_boete", _("Handhaving: geen boete")
+    HANDHAVING_RECHTSMIDDEL = "handhaving_rechtsmiddel", _("Handhaving: beslissing op bezwaar of beroep")
+    HANDHAVING_INVORDERING = "handhaving_invordering", _("Handhaving: overgedragen voor invordering")
+    HANDHAVING_AFGEDAAN = "handhaving_afgedaan", _("Handhaving: boete betaald of kwijtgescholden")
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +142,16 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # handhaving
+        S.HANDHAVING_SIGNAAL,
+        S.HANDHAVING_BEOORDELING,
+        S.HANDHAVING_VOORNEMEN,
+        S.HANDHAVING_ZIENSWIJZE,
+        S.HANDHAVING_BESCHIKKING,
+        S.HANDHAVING_GEEN_BOETE,
+        S.HANDHAVING_RECHTSMIDDEL,
+        S.HANDHAVING_INVORDERING,
+        S.HANDHAVING_AFGEDAAN,
     }
 )
 
