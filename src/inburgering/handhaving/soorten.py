@@ -1,7 +1,7 @@
 """The event types the handhaving app owns: every step of a fine case as a fact on the dossier
 (the phase never changes). Registered from `HandhavingConfig.ready`."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ STAPPEN = (
     Soort.HANDHAVING_AFGEDAAN,
 )
 
-VELDEN = {
+VELDEN: dict[str, type | tuple[type, ...]] = {
     "zaak": GETAL,
     "artikel": TEKST,
     "status": TEKST,
@@ -36,7 +36,7 @@ VELDEN = {
 }
 
 
-def _euro(cents: int) -> str:
+def _euro(cents: float) -> str:
     euros, rest = divmod(int(cents), 100)
     return f"€ {euros:,}".replace(",", ".") + (f",{rest:02d}" if rest else "")
 
@@ -63,7 +63,7 @@ def _termijn(gegevens: Mapping[str, Any]) -> str | None:
     return _("zienswijze tot en met %(d)s") % {"d": gegevens["termijn_tot"]}
 
 
-def _tekst(sleutel: str):
+def _tekst(sleutel: str) -> Callable[[Mapping[str, Any]], str | None]:
     def deel(gegevens: Mapping[str, Any]) -> str | None:
         waarde = gegevens.get(sleutel)
         return str(waarde) if waarde else None
