@@ -94,8 +94,8 @@ class Soort(models.TextChoices):
     HANDHAVING_ZIENSWIJZE = "handhaving_zienswijze", _("Handhaving: zienswijze ontvangen")
     HANDHAVING_BESCHIKKING = "handhaving_beschikking", _("Handhaving: boete opgelegd")
     HANDHAVING_GEEN_BOETE = "handhaving_geen_boete", _("Handhaving: geen boete")
-    HANDHAVING_RECHTSMIDDEL = "handhaving_rechtsmiddel", _("Handhaving: beslissing op bezwaar of beroep")
-    HANDHAVING_INVORDERING = "handhaving_invordering", _("Handhaving: overgedragen voor invordering")
+    HANDHAVING_RECHTSMIDDEL = "handhaving_rechtsmiddel", _("Handhaving: bezwaar of beroep beslist")
+    HANDHAVING_INVORDERING = "handhaving_invordering", _("Handhaving: naar invordering")
     HANDHAVING_AFGEDAAN = "handhaving_afgedaan", _("Handhaving: boete betaald of kwijtgescholden")
 
 
