@@ -39,7 +39,7 @@ def signaal(dossier, actor, *, artikel="23", dagen_geleden=60, **extra):
     )
 
 
-def tot_voornemen(dossier, actor, *, dagen_geleden=30, **extra):
+def tot_voornemen(dossier, actor, *, dagen_geleden=30, kanaal="post", **extra):
     """A case whose voornemen went out `dagen_geleden` days ago (assessed first when required)."""
     zaak = signaal(dossier, actor, dagen_geleden=dagen_geleden + 10, **extra)
     datum = timezone.localdate() - dt.timedelta(days=dagen_geleden)
@@ -52,7 +52,7 @@ def tot_voornemen(dossier, actor, *, dagen_geleden=30, **extra):
             boete_passend=True,
             actor=actor,
         )
-    return s.stuur_voornemen(zaak, datum=datum, kanaal="post", actor=actor)
+    return s.stuur_voornemen(zaak, datum=datum, kanaal=kanaal, actor=actor)
 
 
 def tot_beschikking(dossier, actor, *, bedrag_cents=None, dagen_geleden=30, **extra):
