@@ -88,12 +88,12 @@ def test_running_total_against_the_caps():
 
 def test_amount_refused_at_zero_and_above_maximum_and_cap():
     assert wet.toets_boetebedrag(artikel="22", bedrag_cents=25_000, reeds_opgelegd_cents=0).geldig
-    assert wet.toets_boetebedrag(
-        artikel="22", bedrag_cents=0, reeds_opgelegd_cents=0
-    ).codes == {"BEDRAG_NIET_POSITIEF"}
-    assert wet.toets_boetebedrag(
-        artikel="22", bedrag_cents=-100, reeds_opgelegd_cents=0
-    ).codes == {"BEDRAG_NIET_POSITIEF"}
+    assert wet.toets_boetebedrag(artikel="22", bedrag_cents=0, reeds_opgelegd_cents=0).codes == {
+        "BEDRAG_NIET_POSITIEF"
+    }
+    assert wet.toets_boetebedrag(artikel="22", bedrag_cents=-100, reeds_opgelegd_cents=0).codes == {
+        "BEDRAG_NIET_POSITIEF"
+    }
     assert wet.toets_boetebedrag(
         artikel="22", bedrag_cents=25_001, reeds_opgelegd_cents=0
     ).codes == {"BOVEN_MAXIMUM"}
