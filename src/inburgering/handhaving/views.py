@@ -4,6 +4,8 @@ export. Only dossier roles; dossiers through `dossiers_voor`; views call the ser
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -127,13 +129,11 @@ def handhaving_view(request: HttpRequest, uuid) -> HttpResponse:
         for naam, (titel, formulier, statussen) in STAPPEN.items():
             if zaak.status not in statussen:
                 continue
-            if naam == "afgedaan" and zaak.status != Z.OVERGEDRAGEN:
-                pass  # paid before the transfer: offered as well
             eigen = actie == naam and zaak_id == str(zaak.pk)
             form = formulier(
                 request.POST if eigen else None,
                 initial={"datum": vandaag, "boete_passend": None,
-                         "bedrag": (zaak.voorgesteld_cents or 0) / 100 or None},
+                         "bedrag": _euros(zaak.voorgesteld_cents)},
                 prefix=f"{naam}-{zaak.pk}",
             )  # fmt: skip
             if eigen:
@@ -184,6 +184,10 @@ def handhaving_view(request: HttpRequest, uuid) -> HttpResponse:
         },
         status=400 if actie and (fout or request.method == "POST") else 200,
     )
+
+
+def _euros(cents: int | None) -> Decimal | None:
+    return (Decimal(cents) / 100).quantize(Decimal("0.01")) if cents else None
 
 
 def _klaar(request, dossier, melding: str) -> HttpResponse:
