@@ -88,5 +88,4 @@ def registreer() -> None:
                 _tekst("kenmerk"),
                 _tekst("reden"),
             ],
-            bewaard=["zaak", "artikel", "bedrag_cents", "status"],
         )
