@@ -1,8 +1,9 @@
 """The procedure around a municipal fine (Wi art. 22, 23, 26, 27; Besluit 7.1).
 
-Who needs an individual assessment before a voornemen, when the zienswijze term ends and a beschikking may
-be taken, how much room is left under the cap in a termijn, whether an amount may be imposed,
-and when an imposed fine is irrevocable (for the doubling of Besluit 7.1 lid 3).
+Who needs an individual assessment before a voornemen, when the zienswijze term ends and a
+beschikking may be taken, how much room is left under the cap in a termijn, whether an amount
+may be imposed, and when an imposed fine is irrevocable (for the doubling of Besluit 7.1 lid
+3).
 
 The amounts themselves come from ``boetes.boete_art22`` and ``boetes.boete_art23``. The
 Algemene wet bestuursrecht (zienswijze, bezwaar) is not among the official texts this package
