@@ -477,7 +477,7 @@ def beslis_rechtsmiddel(
                 datum,
                 actor,
                 uitspraak=uitspraak,
-                reden=soort,
+                rechtsmiddel=soort,
                 bedrag_cents=0,
             )
             return zaak
@@ -501,7 +501,7 @@ def beslis_rechtsmiddel(
             datum,
             actor,
             uitspraak=uitspraak,
-            reden=soort,
+            rechtsmiddel=soort,
             bedrag_cents=zaak.opgelegd_cents,
         )
     return zaak

@@ -4,10 +4,14 @@
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.db.models import Choices
 from django.utils.translation import gettext as _
 
 from inburgering.dossiers.gebeurtenissen import GETAL, JANEE, TEKST, registreer_soort
 from inburgering.dossiers.workflow import Soort
+from inburgering.labels import label
+
+from .models import Rechtsmiddel, Uitspraak, Zienswijzevorm
 
 #: The step events, in the order of the procedure.
 STAPPEN = (
@@ -31,6 +35,7 @@ VELDEN: dict[str, type | tuple[type, ...]] = {
     "kenmerk": TEKST,
     "vorm": TEKST,
     "uitspraak": TEKST,
+    "rechtsmiddel": TEKST,
     "boete_passend": JANEE,
     "reden": TEKST,
 }
@@ -71,6 +76,14 @@ def _tekst(sleutel: str) -> Callable[[Mapping[str, Any]], str | None]:
     return deel
 
 
+def _keuze(sleutel: str, keuzes: type[Choices]) -> Callable[[Mapping[str, Any]], str | None]:
+    def deel(gegevens: Mapping[str, Any]) -> str | None:
+        waarde = gegevens.get(sleutel)
+        return str(label(keuzes, waarde)) if waarde else None
+
+    return deel
+
+
 def registreer() -> None:
     for soort in STAPPEN:
         registreer_soort(
@@ -83,8 +96,9 @@ def registreer() -> None:
                 _bedrag,
                 _passend,
                 _termijn,
-                _tekst("vorm"),
-                _tekst("uitspraak"),
+                _keuze("vorm", Zienswijzevorm),
+                _keuze("rechtsmiddel", Rechtsmiddel),
+                _keuze("uitspraak", Uitspraak),
                 _tekst("kenmerk"),
                 _tekst("reden"),
             ],
