@@ -143,6 +143,18 @@ def test_beschikking_refused_until_the_zienswijze_term_ended(
         assert Soort.HANDHAVING_BESCHIKKING not in _soorten(gezin)
 
 
+def test_beschikking_not_dated_before_the_zienswijze(gezin, consulent_a):
+    zaak = tot_voornemen(gezin, consulent_a, dagen_geleden=5)
+    zaak = s.registreer_zienswijze(
+        zaak, datum=_vandaag(), vorm="schriftelijk", inhoud="Geen reden.", actor=consulent_a
+    )
+    with pytest.raises(s.Handhavingsfout, match="vóór het voornemen of de zienswijze"):
+        s.neem_beschikking(
+            zaak, datum=_vandaag() - dt.timedelta(days=1), bedrag_cents=5_000, motivering="x",
+            kanaal="post", actor=consulent_a,
+        )  # fmt: skip
+
+
 def test_beschikking_within_the_term_after_a_zienswijze(gezin, consulent_a):
     zaak = tot_voornemen(gezin, consulent_a, dagen_geleden=2)
     zaak = s.registreer_zienswijze(

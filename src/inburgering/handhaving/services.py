@@ -356,6 +356,8 @@ def neem_beschikking(
     with transaction.atomic():
         zaak = _vergrendel(zaak)
         ZAAK_STATUS.controleer(zaak.status, S.BESCHIKT, fout=Handhavingsfout)
+        if datum < max(d for d in (zaak.voornemen_op, zaak.zienswijze_op, zaak.constatering) if d):
+            raise Handhavingsfout(_("De beschikking ligt vóór het voornemen of de zienswijze."))
         mag = wet.beschikking_toegestaan(
             peildatum=datum,
             termijn_einde=zaak.zienswijze_tot or datum,
