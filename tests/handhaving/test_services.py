@@ -155,6 +155,17 @@ def test_beschikking_not_dated_before_the_zienswijze(gezin, consulent_a):
         )  # fmt: skip
 
 
+def test_collection_steps_not_dated_before_the_beschikking(gezin, consulent_a):
+    zaak = tot_beschikking(gezin, consulent_a)
+    gisteren = _vandaag() - dt.timedelta(days=1)
+    with pytest.raises(s.Handhavingsfout, match="vóór de beschikking"):
+        s.draag_over(zaak, datum=gisteren, actor=consulent_a)
+    with pytest.raises(s.Handhavingsfout, match="vóór de beschikking"):
+        s.meld_afgedaan(zaak, naar="betaald", datum=gisteren, actor=consulent_a)
+    zaak.refresh_from_db()
+    assert zaak.status == Z.BESCHIKT and zaak.overgedragen_op is None
+
+
 def test_beschikking_within_the_term_after_a_zienswijze(gezin, consulent_a):
     zaak = tot_voornemen(gezin, consulent_a, dagen_geleden=2)
     zaak = s.registreer_zienswijze(

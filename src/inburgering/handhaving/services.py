@@ -517,6 +517,8 @@ def draag_over(
     _niet_in_toekomst(datum)
     with transaction.atomic():
         zaak = _vergrendel(zaak)
+        if zaak.beschikt_op and datum < zaak.beschikt_op:
+            raise Handhavingsfout(_("De datum ligt vóór de beschikking."))
         zaak.overgedragen_op = datum
         _stap(
             zaak,
@@ -546,6 +548,8 @@ def meld_afgedaan(
     _niet_in_toekomst(datum)
     with transaction.atomic():
         zaak = _vergrendel(zaak)
+        if zaak.beschikt_op and datum < zaak.beschikt_op:
+            raise Handhavingsfout(_("De datum ligt vóór de beschikking."))
         zaak.afgedaan_op = datum
         zaak.afgedaan_reden = reden.strip()
         _stap(
