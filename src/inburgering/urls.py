@@ -84,6 +84,7 @@ urlpatterns = [
     path("", include("inburgering.brieven.urls")),
     path("", include("inburgering.traject.urls")),
     path("", include("inburgering.termijn.urls")),
+    path("", include("inburgering.handhaving.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

@@ -42,6 +42,7 @@ from inburgering.pip import services as pip_services
 from inburgering.traject import services as traject_services
 from inburgering.traject.models import Locatie
 from tests.conftest import maak_dossier, maak_gebruiker
+from tests.handhaving import factories as handhaving_factories
 from tests.pip.conftest import bij_duo_bekend, rond_intake_af
 from tests.traject import factories as traject_factories
 
@@ -124,6 +125,10 @@ VERWACHT: dict[str, Regel] = {
     "traject:contract_nieuw": Regel(frozenset({Rol.BEHEERDER})),
     "traject:contract": Regel(frozenset({Rol.BEHEERDER}), scope="contract"),
     "traject:instellingen": Regel(frozenset({Rol.BEHEERDER})),
+    "handhaving:handhaving": dossierpagina(),
+    "handhaving:voornemen_pdf": dossierpagina(methoden=frozenset({"GET"})),
+    "handhaving:beschikking_pdf": dossierpagina(methoden=frozenset({"GET"})),
+    "handhaving:invordering": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -289,6 +294,7 @@ def _dossier_met_alles(gemeente, consulent):
         gemeente, traject_factories.maak_aanbieder(f"Taalschool {gemeente.naam}")
     )
     traject_factories.geplaatst(dossier, contract, consulent)
+    zaak = handhaving_factories.tot_voornemen(dossier, consulent, dagen_geleden=3, kanaal="email")
     locatie = traject_services.bewaar(
         Locatie(aanbieder=contract.product.aanbieder, naam="Centrum", adres="Straat 1",
                 postcode="1234 AB", plaats="Utrecht")
@@ -299,6 +305,7 @@ def _dossier_met_alles(gemeente, consulent):
         "product": contract.product,
         "aanbieder": contract.product.aanbieder,
         "locatie": locatie,
+        "zaak": zaak,
         "tegengehouden": tegengehouden,
         "afspraak": afspraak,
         "brief": brief,
@@ -421,6 +428,8 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             "intake:afspraak_status": "afspraak",
             "intake:brief": "brief",
             "intake:brief_pdf": "brief",
+            "handhaving:voornemen_pdf": "zaak",
+            "handhaving:beschikking_pdf": "zaak",
         }[naam]
         return [
             ("binnen", {"uuid": b["dossier"].uuid, "pk": b[soort].pk}),

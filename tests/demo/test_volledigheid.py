@@ -66,7 +66,7 @@ def test_no_service_refused_a_planned_event(demo):
 @pytest.mark.django_db
 def test_every_tab_shows_the_records_its_timeline_implies(demo):
     client_voor = _clients()
-    gezien = dict.fromkeys(["intake", "lbt", "pip", "gesprek", "brief", "afspraak"], 0)
+    gezien = dict.fromkeys(["intake", "lbt", "pip", "gesprek", "brief", "afspraak", "boete"], 0)
     dossiers = Dossier.objects.select_related("gemeente").prefetch_related("events")
     assert dossiers.count() == 80
     for dossier in dossiers:
@@ -131,6 +131,14 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
                 url = reverse("intake:brief", kwargs={"uuid": dossier.uuid, "pk": pk})
                 assert client.get(url).status_code == 200, dossier.pk
                 gezien["brief"] += 1
+        # Fines: every case in the timeline is on the Handhaving tab, in its last step's state.
+        zaken = {e.gegevens["zaak"]: e.gegevens["status"] for e in events
+                 if e.soort.startswith("handhaving_")}  # fmt: skip
+        if zaken:
+            ctx = _pagina(client, "handhaving:handhaving", dossier)
+            getoond = {k["zaak"].pk: k["zaak"].status for k in ctx["kaarten"]}
+            assert getoond == zaken, dossier.pk
+            gezien["boete"] += 1
         if Soort.BOETE_VOORGESTELD in soorten:
             ctx = _pagina(client, "intake:oproepen", dossier)
             assert dossier.brieven.filter(soort="boetevoornemen").exists(), dossier.pk

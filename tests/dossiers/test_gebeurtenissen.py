@@ -38,6 +38,7 @@ def test_every_type_belongs_to_an_installed_app():
         "werkvoorraad",
         "traject",
         "termijn",
+        "handhaving",
     }
 
 

@@ -248,6 +248,21 @@ def voorbeelduitkomsten() -> list:
         w.zroute_voortgang(doelgroep=gezin, cursusuren=800, participatie_uren=0),
         w.ontheffing_advies_uiterlijk(date(2026, 12, 7)),
         w.verlenging_aanvraagvenster(termijn.einde, aanvraagdatum=date(2040, 1, 1)),
+        # handhaving
+        w.individuele_beoordeling_vereist(asiel),
+        w.toets_voornemen(
+            doelgroep=asiel,
+            beoordeling_vastgelegd=False,
+            boete_passend=None,
+            bijstand_verlaagd=True,
+        ),
+        w.zienswijzetermijn(date(2025, 3, 1)),
+        w.beschikking_toegestaan(
+            peildatum=date(2025, 3, 16), termijn_einde=date(2025, 3, 15), zienswijze_ontvangen=False
+        ),
+        w.boeteruimte([25_000], nieuwe_termijn_maanden=6),
+        w.toets_boetebedrag(artikel="23", bedrag_cents=90_000, reeds_opgelegd_cents=200_000),
+        w.boete_onherroepelijk(dagtekening=date(2025, 3, 1), peildatum=date(2025, 4, 13)),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "inburgering.traject",
     "inburgering.partners",
     "inburgering.termijn",
+    "inburgering.handhaving",
 ]
 
 MIDDLEWARE = [

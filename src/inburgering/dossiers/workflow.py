@@ -97,6 +97,16 @@ class Soort(models.TextChoices):
     ONTHEFFINGSADVIES = "ontheffingsadvies", _("Advies aan DUO over ontheffing")
     TERMIJN_EINDSTAND = "termijn_eindstand", _("Stand bij het einde van de termijn")
     # /termijn
+    # handhaving
+    HANDHAVING_SIGNAAL = "handhaving_signaal", _("Handhaving: overtreding gesignaleerd")
+    HANDHAVING_BEOORDELING = "handhaving_beoordeling", _("Handhaving: individuele beoordeling")
+    HANDHAVING_VOORNEMEN = "handhaving_voornemen", _("Handhaving: voornemen boete verstuurd")
+    HANDHAVING_ZIENSWIJZE = "handhaving_zienswijze", _("Handhaving: zienswijze ontvangen")
+    HANDHAVING_BESCHIKKING = "handhaving_beschikking", _("Handhaving: boete opgelegd")
+    HANDHAVING_GEEN_BOETE = "handhaving_geen_boete", _("Handhaving: geen boete")
+    HANDHAVING_RECHTSMIDDEL = "handhaving_rechtsmiddel", _("Handhaving: bezwaar of beroep beslist")
+    HANDHAVING_INVORDERING = "handhaving_invordering", _("Handhaving: naar invordering")
+    HANDHAVING_AFGEDAAN = "handhaving_afgedaan", _("Handhaving: boete betaald of kwijtgescholden")
 
 
 class WachtOp(models.TextChoices):
@@ -148,6 +158,16 @@ FEITEN = frozenset(
         S.ONTHEFFINGSADVIES,
         S.TERMIJN_EINDSTAND,
         # /termijn
+        # handhaving
+        S.HANDHAVING_SIGNAAL,
+        S.HANDHAVING_BEOORDELING,
+        S.HANDHAVING_VOORNEMEN,
+        S.HANDHAVING_ZIENSWIJZE,
+        S.HANDHAVING_BESCHIKKING,
+        S.HANDHAVING_GEEN_BOETE,
+        S.HANDHAVING_RECHTSMIDDEL,
+        S.HANDHAVING_INVORDERING,
+        S.HANDHAVING_AFGEDAAN,
     }
 )
 

@@ -60,6 +60,16 @@ from .examens import (
     telt_als_poging,
 )
 from .grondslag import BI2021, PW, WI2021, Bron, Grondslag, alle_grondslagen
+from .handhaving import (
+    Boeteruimte,
+    beschikking_toegestaan,
+    boete_onherroepelijk,
+    boeteruimte,
+    individuele_beoordeling_vereist,
+    toets_boetebedrag,
+    toets_voornemen,
+    zienswijzetermijn,
+)
 from .intake import IntakeOnderdeel, IntakeVervolg, brede_intake_ontbrekend, brede_intake_vervolg
 from .kalender import atw_feestdagen, is_atw_rustdag, paaszondag
 from .lbt import (
@@ -163,6 +173,7 @@ __all__ = [
     "Betaler",
     "Bewaartermijn",
     "BijzondereOntheffing",
+    "Boeteruimte",
     "Boetevoorstel",
     "Bron",
     "Doelgroep",
@@ -227,11 +238,14 @@ __all__ = [
     "alle_grondslagen",
     "alle_regels",
     "atw_feestdagen",
+    "beschikking_toegestaan",
     "bewaartermijn",
     "boete_art22",
     "boete_art23",
     "boete_duo_maximum",
+    "boete_onherroepelijk",
     "boeteplafond",
+    "boeteruimte",
     "brede_intake_ontbrekend",
     "brede_intake_vervolg",
     "doelgroep",
@@ -242,6 +256,7 @@ __all__ = [
     "inburgeringsplicht_voldaan",
     "inburgeringsplichtig",
     "inburgeringstermijn",
+    "individuele_beoordeling_vereist",
     "is_atw_rustdag",
     "kosten_inburgering",
     "lbt_cesuur",
@@ -269,6 +284,8 @@ __all__ = [
     "route_conform_lbt",
     "schakelen_toegestaan",
     "telt_als_poging",
+    "toets_boetebedrag",
+    "toets_voornemen",
     "valideer_aanbod",
     "valideer_map",
     "valideer_pip",
@@ -282,6 +299,7 @@ __all__ = [
     "verzuimsignaal",
     "vrijstelling_inburgeringsplicht",
     "wachttijd",
+    "zienswijzetermijn",
     "zroute_urennorm",
     "zroute_voortgang",
 ]

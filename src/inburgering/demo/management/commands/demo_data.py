@@ -10,6 +10,7 @@ from django.db import connection
 
 from inburgering.accounts.models import Gemeente
 from inburgering.demo import duo
+from inburgering.demo import handhaving as handhaving_demo
 from inburgering.demo import traject as traject_demo
 from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
@@ -95,6 +96,11 @@ class Command(BaseCommand):
             vul_examens(melding=self.stdout.write)
             # The termijn: extension, DUO's decisions and advice near the end of the termijn.
             vul_termijnen(melding=self.stdout.write)
+            # Fines: a case in each state of the procedure (handhaving services).
+            boetes = handhaving_demo.maak_handhaving()
+            self.stdout.write(f"Handhaving: {boetes['zaken']} zaken")
+            for melding in boetes["geweigerd"]:
+                self.stdout.write(self.style.WARNING(f"Geweigerd handhaving {melding}"))
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
