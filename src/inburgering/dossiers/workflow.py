@@ -87,6 +87,11 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # partners
+    PARTNER_VOORTGANG = "partner_voortgang", _("Voortgang gemeld door ketenpartner")
+    CLIENTPROFIEL_COA = "clientprofiel_coa", _("Cliëntprofiel overgedragen door het COA")
+    EXAMENWENS = "examenwens", _("Examenwens gemeld door de taalaanbieder")
+    # end partners
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +137,11 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # partners
+        S.PARTNER_VOORTGANG,
+        S.CLIENTPROFIEL_COA,
+        S.EXAMENWENS,
+        # end partners
     }
 )
 

@@ -24,6 +24,7 @@ from inburgering.dossiers.workflow import Fase, Soort, volgende_fase
 from inburgering.koppelingen.duo import leveringen
 from inburgering.pip.services import pip_van, vastgestelde_versie
 
+from .haken import plaatsing_gewijzigd
 from .models import (
     LEERROUTE_PRODUCT,
     LOPEND,
@@ -257,6 +258,7 @@ def plaats(
             raise TrajectFout(" ".join(exc.messages)) from exc
         plaatsing.save()
         _stap(plaatsing, aangemeld_op, actor, Soort.AANGEMELD_LEERROUTE)
+        plaatsing_gewijzigd.send(Plaatsing, plaatsing=plaatsing, datum=aangemeld_op)
         nummer = product.aanbieder.instellingsnummer
         if product.soort in AANBOD_PRODUCTEN and nummer:
             leveringen.lever_aanbod(
@@ -307,6 +309,7 @@ def wijzig_status(
         plaatsing.save()
         _stap(plaatsing, datum, actor, Soort.LEERROUTE_GESTART if naar == S.GESTART else None)
         _lever_afronding(plaatsing, naar, datum, actor)
+        plaatsing_gewijzigd.send(Plaatsing, plaatsing=plaatsing, datum=datum)
     return plaatsing
 
 
