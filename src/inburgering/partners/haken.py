@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import transaction
+
 from inburgering.traject.models import LOPEND, Plaatsing
 
 from .models import Grond, Organisatie
@@ -41,3 +43,19 @@ def volg_plaatsing(sender: Any, *, plaatsing: Plaatsing, datum: dt.date, **_kwar
         )
     else:
         ontkoppel(plaatsing.dossier, bron=bron_van(plaatsing), einde=datum)
+
+
+def koppel_lopende_plaatsingen(organisatie: Organisatie) -> int:
+    """Involve a language school in the running placements it already has (a school whose
+    portal the gemeente opens later, the demo data): the same receiver as a new placement."""
+    if organisatie.aanbieder_id is None:
+        return 0
+    plaatsingen = Plaatsing.objects.filter(
+        contract__product__aanbieder=organisatie.aanbieder_id, status__in=LOPEND
+    ).select_related("contract__product", "dossier")
+    aantal = 0
+    with transaction.atomic():
+        for plaatsing in plaatsingen:
+            volg_plaatsing(None, plaatsing=plaatsing, datum=plaatsing.aangemeld_op)
+            aantal += 1
+    return aantal

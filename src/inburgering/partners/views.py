@@ -30,6 +30,7 @@ from inburgering.traject.forms import UrenForm
 from inburgering.traject.models import LOPEND
 
 from . import forms as f
+from .haken import koppel_lopende_plaatsingen
 from . import services as s
 from .models import Betrokkenheid, Clientprofiel, Grond, Organisatie, Organisatiesoort
 from .toegang import GEGEVENS, Gegeven, dossiers_voor_organisatie, organisatie_van
@@ -289,6 +290,7 @@ def organisaties_view(request: HttpRequest) -> HttpResponse:
         except s.Partnerfout as exc:
             form.add_error(None, str(exc))
         else:
+            koppel_lopende_plaatsingen(organisatie)  # its running placements, as the hook does
             messages.success(
                 request, _("De organisatie %(naam)s is aangemaakt.") % {"naam": organisatie.naam}
             )
@@ -324,6 +326,7 @@ def organisatie_view(request: HttpRequest, pk: int) -> HttpResponse:
         except s.Partnerfout as exc:
             form.add_error(None, str(exc))
         else:
+            koppel_lopende_plaatsingen(form.instance)
             messages.success(request, _("De organisatie is bijgewerkt."))
             return redirect("partners:organisatie", pk=organisatie.pk)
     if actie == "medewerker" and medewerkerform.is_valid():
