@@ -191,7 +191,7 @@ def test_coa_hands_over_and_the_consulent_takes_over_without_overwriting(
     }
     zonder_toestemming = client.post(url, profiel | {"overdragen": "1"})
     assert zonder_toestemming.status_code == 400
-    assert "toestemming" in zonder_toestemming.content.decode()
+    assert "Gezondheid delen kan alleen met toestemming" in zonder_toestemming.content.decode()
     assert not Clientprofiel.objects.exists()
     toestemming = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
     antwoord = client.post(

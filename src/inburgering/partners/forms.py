@@ -82,6 +82,15 @@ class ProfielForm(NLDesignFormMixin, forms.ModelForm):
         }
         error_messages = {"toestemming_gezondheid": DATUMFOUTEN}
 
+    def clean(self):
+        data = super().clean()
+        if (data.get("gezondheid") or "").strip() and not data.get("toestemming_gezondheid"):
+            self.add_error(
+                "toestemming_gezondheid",
+                _("Gezondheid delen kan alleen met toestemming van de persoon; vul de datum in."),
+            )
+        return data
+
 
 class BetrekForm(NLDesignFormMixin, forms.Form):
     """The consulent involves a partner of the gemeente (not a school: placements do that)."""

@@ -30,8 +30,8 @@ from inburgering.traject.forms import UrenForm
 from inburgering.traject.models import LOPEND
 
 from . import forms as f
-from .haken import koppel_lopende_plaatsingen
 from . import services as s
+from .haken import koppel_lopende_plaatsingen
 from .models import Betrokkenheid, Clientprofiel, Grond, Organisatie, Organisatiesoort
 from .toegang import GEGEVENS, Gegeven, dossiers_voor_organisatie, organisatie_van
 from .werklijst import ontbrekende_maanden, plaatsingen_bij, werklijst
