@@ -85,6 +85,7 @@ urlpatterns = [
     path("", include("inburgering.traject.urls")),
     path("", include("inburgering.termijn.urls")),
     path("", include("inburgering.handhaving.urls")),
+    path("", include("inburgering.partners.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

@@ -38,6 +38,8 @@ from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
 from inburgering.monitoring.models import Importtaak
+from inburgering.partners import services as partner_services
+from inburgering.partners.models import Grond, Medewerker, Organisatie, Organisatiesoort
 from inburgering.pip import services as pip_services
 from inburgering.traject import services as traject_services
 from inburgering.traject.models import Locatie
@@ -160,6 +162,14 @@ VERWACHT: dict[str, Regel] = {
     "koppelingen:opnieuw-controleren": Regel(
         frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST
     ),
+    # Partners in the chain (partners app, docs/adr/0027): their own pages under /partner/, a
+    # dossier only while their organisation is involved (else 404, a colleague's dossier too);
+    # the consulent's tab of involved partners; the beheerder's management of organisations.
+    "partners:start": Regel(frozenset({Rol.PARTNER}), methoden=frozenset({"GET"})),
+    "partners:dossier": Regel(frozenset({Rol.PARTNER}), scope="betrokkenheid"),
+    "partners:betrokken": dossierpagina(),
+    "partners:organisaties": Regel(BEHEER),
+    "partners:organisatie": Regel(BEHEER, scope="organisatie"),
     # The functioneel beheerder's management pages (accounts/views_beheer.py): users, teams and
     # gemeenten of the beheerder's own gemeenten only.
     "instellingen:gebruikers": Regel(BEHEER, methoden=frozenset({"GET"})),
@@ -344,7 +354,25 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
     taken["ander"] = Importtaak.objects.create(gebruiker=ander, bestand=b"")
     apparaat = TOTPDevice.objects.create(user=ander, name="matrix")  # for the admin's pages
     team_b = Team.objects.create(gemeente=gemeente_b, naam="Team Zuid")
+    binnen = _dossier_met_alles(gemeente_a, gebruikers[Rol.CONSULENT])
+    # The partner user works for the language school of the "binnen" dossier's placement.
+    school = Organisatie.objects.create(
+        naam="Taalschool", soort=Organisatiesoort.TAALAANBIEDER, aanbieder=binnen["aanbieder"]
+    )
+    school.gemeenten.set([gemeente_a])
+    Medewerker.objects.create(gebruiker=gebruikers[Rol.PARTNER], organisatie=school)
+    plaatsing = binnen["dossier"].plaatsingen.get()
+    partner_services.koppel(
+        school,
+        binnen["dossier"],
+        Grond.PLAATSING,
+        bron=f"plaatsing:{plaatsing.pk}",
+        begin=plaatsing.aangemeld_op,
+    )
+    elders = Organisatie.objects.create(naam="COA Zuid", soort=Organisatiesoort.COA)
+    elders.gemeenten.set([gemeente_b])
     yield {
+        "organisaties": (school, elders),
         "instellingen": {
             "gebruiker_id": (gebruikers[Rol.CONSULENT].pk, ander.pk),
             "team_id": (team_a.pk, team_b.pk),
@@ -353,7 +381,7 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
         "apparaat": apparaat,
         "importtaken": taken,
         "gebruikers": gebruikers,
-        "binnen": _dossier_met_alles(gemeente_a, gebruikers[Rol.CONSULENT]),
+        "binnen": binnen,
         "collega": _dossier_met_alles(gemeente_a, collega),
         "buiten": _dossier_met_alles(gemeente_b, ander),
     }
@@ -391,6 +419,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("binnen", {"gemeente": b["dossier"].gemeente_id, "soort": soort}),
             ("buiten", {"gemeente": u["dossier"].gemeente_id, "soort": soort}),
             ("onbekend", {"gemeente": 10**9, "soort": soort}),
+        ]
+    if naam == "partners:organisatie":
+        school, elders = w["organisaties"]
+        return [
+            ("binnen", {"pk": school.pk}),
+            ("buiten", {"pk": elders.pk}),
+            ("onbekend", {"pk": 10**9}),
         ]
     if naam == "brieven:briefhoofd":
         return [
@@ -498,7 +533,7 @@ def _verwacht(regel, rol: str, methode: str, waar: str) -> frozenset:
         return frozenset({405})
     if rol not in regel.rollen:
         return frozenset({403})
-    if waar == "collega" and rol != Rol.CONSULENT:
+    if waar == "collega" and rol not in (Rol.CONSULENT, Rol.PARTNER):
         waar = "binnen"  # the restriction to the own caseload is for consulenten only
     if regel.scope and waar != "binnen":
         return frozenset({404})

@@ -18,7 +18,7 @@ from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
 
 DEMO_GEBRUIKERS = ["consulent", "consulent2", "teamleider", "teamleider2", "zaffier",
-                   "kwaliteit", "privacy", "beheerder"]  # fmt: skip
+                   "kwaliteit", "privacy", "beheerder", "school", "begeleider", "coa"]  # fmt: skip
 
 
 def laad(*extra: str) -> str:
@@ -107,6 +107,23 @@ def test_demo_users_can_log_in(demo):
         assert client.login(request=HttpRequest(), username=username, password=WACHTWOORD)
     beheerder = Gebruiker.objects.get(username="beheerder")
     assert beheerder.is_staff and beheerder.is_superuser and beheerder.rol == Rol.BEHEERDER
+
+
+def test_the_partners_see_their_people_from_the_demo_records(demo):
+    """The school's demo placements became involvements through the placement hook; the
+    begeleider and the COA are involved through the services, the COA handed one profile over."""
+    from inburgering.partners.models import Clientprofiel, Profielstatus
+    from inburgering.partners.toegang import dossiers_voor_partner
+
+    school = Gebruiker.objects.get(username="school")
+    geplaatst = Inburgeraar.objects.filter(
+        dossiers__plaatsingen__contract__product__aanbieder__partnerorganisatie__isnull=False,
+        dossiers__plaatsingen__status__in=["aangemeld", "intake", "gestart"],
+    ).count()
+    assert geplaatst and dossiers_voor_partner(school).count() == geplaatst
+    assert dossiers_voor_partner(Gebruiker.objects.get(username="begeleider")).exists()
+    assert dossiers_voor_partner(Gebruiker.objects.get(username="coa")).count() == 1
+    assert Clientprofiel.objects.get().status == Profielstatus.OVERGEDRAGEN
 
 
 def test_same_seed_gives_the_same_people_and_refuses_to_load_twice(demo):

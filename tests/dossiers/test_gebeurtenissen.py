@@ -39,6 +39,7 @@ def test_every_type_belongs_to_an_installed_app():
         "traject",
         "termijn",
         "handhaving",
+        "partners",
     }
 
 

@@ -57,6 +57,7 @@ STARTPAGINA = {
     Rol.KWALITEIT: "monitoring:dashboard",
     Rol.PRIVACY: "accounts:inzagelog",
     Rol.BEHEERDER: "koppelingen:berichten",
+    Rol.PARTNER: "partners:start",
 }
 
 

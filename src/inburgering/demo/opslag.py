@@ -36,6 +36,7 @@ from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
 from . import handhaving as handhaving_demo
+from . import partners as partners_demo
 from . import traject as traject_demo
 from .gemeenten import PER_CODE, ZAFFIER
 from .organisatie import DEMO_DOMEIN
@@ -153,6 +154,7 @@ def verwijder_demodata() -> dict[str, int]:
     gebruikers = Gebruiker.objects.filter(email__endswith=f"@{DEMO_DOMEIN}")
     aantallen = {}
     with uitzondering(DEMO):
+        partners_demo.verwijder(dossiers.values("pk"))  # partner records, demo partners
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
         aantallen["handhavingszaken"] = handhaving_demo.verwijder(dossiers.values("pk"))
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)

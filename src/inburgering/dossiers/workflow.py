@@ -107,6 +107,11 @@ class Soort(models.TextChoices):
     HANDHAVING_RECHTSMIDDEL = "handhaving_rechtsmiddel", _("Handhaving: bezwaar of beroep beslist")
     HANDHAVING_INVORDERING = "handhaving_invordering", _("Handhaving: naar invordering")
     HANDHAVING_AFGEDAAN = "handhaving_afgedaan", _("Handhaving: boete betaald of kwijtgescholden")
+    # partners
+    PARTNER_VOORTGANG = "partner_voortgang", _("Voortgang gemeld door ketenpartner")
+    CLIENTPROFIEL_COA = "clientprofiel_coa", _("Cliëntprofiel overgedragen door het COA")
+    EXAMENWENS = "examenwens", _("Examenwens gemeld door de taalaanbieder")
+    # end partners
 
 
 class WachtOp(models.TextChoices):
@@ -168,6 +173,11 @@ FEITEN = frozenset(
         S.HANDHAVING_RECHTSMIDDEL,
         S.HANDHAVING_INVORDERING,
         S.HANDHAVING_AFGEDAAN,
+        # partners
+        S.PARTNER_VOORTGANG,
+        S.CLIENTPROFIEL_COA,
+        S.EXAMENWENS,
+        # end partners
     }
 )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Dossier
+from inburgering.examens.models import Onderdeel
 from inburgering.traject.models import Aanbieder
 
 oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
@@ -137,3 +138,97 @@ class Betrokkenheid(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisatie} – {self.get_grond_display()}"
+
+
+class Voortgangsnotitie(models.Model):
+    """A progress note of maatschappelijke begeleiding (or another partner) on its involvement;
+    written with an event on the dossier, so the consulent reads it in the timeline."""
+
+    betrokkenheid = models.ForeignKey(
+        Betrokkenheid, on_delete=models.PROTECT, related_name="notities"
+    )
+    datum = models.DateField(_("datum"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=120)
+    tekst = models.TextField(_("voortgang"), max_length=4000)
+    geschreven_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    geschreven_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-datum", "-pk"]
+        verbose_name = _("voortgangsnotitie")
+        verbose_name_plural = _("voortgangsnotities")
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} {self.onderwerp}"
+
+
+class Profielstatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept (bij het COA)")
+    OVERGEDRAGEN = "overgedragen", _("Overgedragen aan de gemeente")
+    OVERGENOMEN = "overgenomen", _("Overgenomen in de brede intake")
+
+
+class Clientprofiel(models.Model):
+    """The COA's warm handover: what the COA knows of the person, handed to the gemeente as a
+    draft for the brede intake. The consulent takes it over into the intake (`neem_over`);
+    nothing already written there is overwritten. Health only with recorded consent."""
+
+    betrokkenheid = models.OneToOneField(
+        Betrokkenheid, on_delete=models.PROTECT, related_name="clientprofiel"
+    )
+    talen = models.CharField(_("talen en taalniveau"), max_length=500, blank=True)
+    opleiding = models.TextField(_("opleiding"), max_length=2000, blank=True)
+    werkervaring = models.TextField(_("werkervaring"), max_length=2000, blank=True)
+    voorkeuren = models.TextField(_("wensen en voorkeuren"), max_length=2000, blank=True)
+    azc_contact = models.CharField(_("contactpersoon op het azc"), max_length=300, blank=True)
+    toestemming_gezondheid = models.DateField(
+        _("toestemming voor delen gezondheid gegeven op"), null=True, blank=True
+    )
+    gezondheid = models.TextField(_("gezondheid"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Profielstatus.choices, default=Profielstatus.CONCEPT
+    )
+    overgedragen_op = models.DateField(_("overgedragen op"), null=True, blank=True)
+    overgenomen_op = models.DateField(_("overgenomen op"), null=True, blank=True)
+    overgenomen_door = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    bijgewerkt_door = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("cliëntprofiel van het COA")
+        verbose_name_plural = _("cliëntprofielen van het COA")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gezondheid="") | Q(toestemming_gezondheid__isnull=False),
+                name="partners_gezondheid_alleen_met_toestemming",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Cliëntprofiel')} {self.betrokkenheid.dossier_id}"
+
+
+class Examenwens(models.Model):
+    """The language school's intention for an exam part: when it expects the person to be
+    ready (a signal for the consulent and the exam plan; the exam itself is DUO's)."""
+
+    betrokkenheid = models.ForeignKey(
+        Betrokkenheid, on_delete=models.PROTECT, related_name="examenwensen"
+    )
+    onderdeel = models.CharField(_("onderdeel"), max_length=3, choices=Onderdeel.choices)
+    verwacht_op = models.DateField(_("verwacht examenklaar op"))
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    gemeld_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    gemeld_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["verwacht_op", "pk"]
+        verbose_name = _("examenwens")
+        verbose_name_plural = _("examenwensen")
+
+    def __str__(self) -> str:
+        return f"{self.onderdeel} {self.verwacht_op:%d-%m-%Y}"

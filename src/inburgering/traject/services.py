@@ -25,6 +25,7 @@ from inburgering.koppelingen.duo import leveringen
 from inburgering.pip.models import Reden
 from inburgering.pip.services import concept_van, pip_van, vastgestelde_versie, wet_leerroute
 
+from .haken import plaatsing_gewijzigd
 from .models import (
     LEERROUTE_PRODUCT,
     LOPEND,
@@ -285,6 +286,7 @@ def plaats(
             raise TrajectFout(" ".join(exc.messages)) from exc
         plaatsing.save()
         _stap(plaatsing, aangemeld_op, actor, Soort.AANGEMELD_LEERROUTE)
+        plaatsing_gewijzigd.send(Plaatsing, plaatsing=plaatsing, datum=aangemeld_op)
         nummer = product.aanbieder.instellingsnummer
         if product.soort in AANBOD_PRODUCTEN and nummer:
             leveringen.lever_aanbod(
@@ -335,6 +337,7 @@ def wijzig_status(
         plaatsing.save()
         _stap(plaatsing, datum, actor, Soort.LEERROUTE_GESTART if naar == S.GESTART else None)
         _lever_afronding(plaatsing, naar, datum, actor)
+        plaatsing_gewijzigd.send(Plaatsing, plaatsing=plaatsing, datum=datum)
     return plaatsing
 
 
