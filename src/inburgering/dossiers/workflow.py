@@ -87,6 +87,10 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # portaal
+    AFSPRAAK_BEVESTIGD = "afspraak_bevestigd", _("Afspraak bevestigd door de inburgeraar")
+    VERZETTEN_GEVRAAGD = "verzetten_gevraagd", _("Inburgeraar vraagt de afspraak te verzetten")
+    # /portaal
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +136,9 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # portaal
+        S.AFSPRAAK_BEVESTIGD,
+        S.VERZETTEN_GEVRAAGD,
     }
 )
 
