@@ -37,7 +37,7 @@ PLAATSING = {
     "aangemeld": _("Aangemeld, u hoort wanneer u begint"),
     "intake": _("Kennismaking bij de school"),
     "gestart": _("U volgt deze les"),
-    "afgerond": _("Afgerond"),
+    "afgerond": _("Klaar met deze les"),
     "uitgevallen": _("Gestopt"),
     "geannuleerd": _("Niet doorgegaan"),
 }
