@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from inburgering.intake.afspraken import plan_afspraak
@@ -33,7 +33,9 @@ def ander(gemeente_a, consulent_a):
         vorm="telefoon",
         begin=timezone.now() + dt.timedelta(days=2),
     )
-    brief = maak_brief(dossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent_a)
+    brief = maak_brief(
+        dossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent_a
+    )
     from inburgering.intake.brieven import markeer_verzonden
 
     markeer_verzonden(brief, kanaal=Kanaal.EMAIL, datum=timezone.localdate(), actor=consulent_a)
@@ -42,6 +44,14 @@ def ander(gemeente_a, consulent_a):
 
 def _waarde(parameter: str, dossier, afspraak):
     return {"uuid": dossier.uuid, "pk": afspraak.pk, "nummer": 1}.get(parameter, "1")
+
+
+def _url_of_niets(naam, route, kwargs) -> str | None:
+    """The URL, or None when our sample values do not fit the pattern's converters."""
+    try:
+        return _url(naam, route, kwargs)
+    except NoReverseMatch:
+        return None
 
 
 def test_geen_enkele_stafpagina_vanuit_een_burgersessie(portaal_aan, burgerdossier, client):
@@ -55,9 +65,8 @@ def test_geen_enkele_stafpagina_vanuit_een_burgersessie(portaal_aan, burgerdossi
         if regel is not None and regel.publiek is not None:
             continue  # public for everyone (login pages, probes, language switch)
         kwargs = {p: _waarde(p, burgerdossier, afspraak) for p in parameters}
-        try:
-            url = _url(naam, route, kwargs)
-        except Exception:  # noqa: BLE001 - a converter our values do not fit: skip that one
+        url = _url_of_niets(naam, route, kwargs)
+        if url is None:
             continue
         antwoord = client.get(url)
         gevraagd += 1
@@ -98,8 +107,9 @@ def test_elke_portaalpagina_staat_in_het_inzagelog(portaal_aan, burgerdossier, c
         assert client.get(reverse(f"portaal:{naam}")).status_code == 200
     assert client.get(reverse("portaal:afspraak_ics", args=[afspraak.pk])).status_code == 200
     doelen = set(
-        Inzagelog.objects.filter(dossier=burgerdossier, gebruiker__username=PORTAALACCOUNT)
-        .values_list("doel", flat=True)
+        Inzagelog.objects.filter(
+            dossier=burgerdossier, gebruiker__username=PORTAALACCOUNT
+        ).values_list("doel", flat=True)
     )
     assert doelen == {
         "portaal: overzicht",

@@ -88,7 +88,9 @@ def test_herinnering_op_het_herinneringsmoment_eenmalig(portaalgebruiker, consul
     )
     assert berichten.zet_herinneringen_klaar() == 2  # e-mail and SMS for tomorrow's only
     assert berichten.zet_herinneringen_klaar() == 2  # idempotent: the same two rows
-    sleutels = set(Portaalbericht.objects.filter(soort="herinnering").values_list("sleutel", flat=True))
+    sleutels = set(
+        Portaalbericht.objects.filter(soort="herinnering").values_list("sleutel", flat=True)
+    )
     assert sleutels == {f"herinnering:{morgen.pk}:email", f"herinnering:{morgen.pk}:sms"}
     assert later.pk not in {int(s.split(":")[1]) for s in sleutels}
 

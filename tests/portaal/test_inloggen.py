@@ -136,7 +136,9 @@ def test_id_token_van_een_andere_client_uitgever_of_inlog_wordt_geweigerd(
         "bsn": "999990019",
         **wijziging,
     }
-    token = jwt.encode(claims, portaal_aan.sleutel, algorithm="RS256", headers={"kid": portaal_aan.kid})
+    token = jwt.encode(
+        claims, portaal_aan.sleutel, algorithm="RS256", headers={"kid": portaal_aan.kid}
+    )
     with pytest.raises(oidc.Geweigerd, match=reden):
         oidc.controleer_id_token(token, f"{portaal_aan.issuer}/jwks", nonce="n")
 
@@ -231,9 +233,12 @@ def test_stafinlog_in_dezelfde_browser_laat_de_burgersessie_vallen(
     portaal_aan, burgerdossier, client, consulent_a
 ):
     log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
-    assert client.post(
-        reverse("accounts:login"), {"username": consulent_a.username, "password": WACHTWOORD}
-    ).status_code == 302
+    assert (
+        client.post(
+            reverse("accounts:login"), {"username": consulent_a.username, "password": WACHTWOORD}
+        ).status_code
+        == 302
+    )
     assert SLEUTEL not in client.session
     assert client.get(reverse("portaal:overzicht"))["Location"] == reverse("portaal:start")
 

@@ -214,7 +214,7 @@ def met_plan_en_les(portaal_aan, gemeente_a, consulent_a, settings, client):
 
 
 def test_plan_en_route_met_pip_en_les(met_plan_en_les):
-    dossier, client = met_plan_en_les
+    _dossier, client = met_plan_en_les
     plan = client.get(reverse("portaal:plan")).content.decode()
     assert "B1-route: u leert Nederlands tot niveau B1." in plan
     assert "12 uur per week" in plan

@@ -64,7 +64,10 @@ def _teksten(soort: str) -> tuple[str, str]:
         )
     return (
         _("Er is iets veranderd in Mijn inburgering"),
-        _("Er is nieuwe informatie over uw inburgering. Log in op Mijn inburgering om het te zien."),
+        _(
+            "Er is nieuwe informatie over uw inburgering. "
+            "Log in op Mijn inburgering om het te zien."
+        ),
     )
 
 
@@ -111,7 +114,9 @@ def zet_herinneringen_klaar(nu: dt.datetime | None = None) -> int:
         moment = timezone.localdate(afspraak.begin) - dt.timedelta(days=afspraak.herinnering_dagen)
         if moment <= timezone.localdate(nu):
             with transaction.atomic():
-                aantal += len(zet_klaar(afspraak.dossier, HERINNERING, f"herinnering:{afspraak.pk}"))
+                aantal += len(
+                    zet_klaar(afspraak.dossier, HERINNERING, f"herinnering:{afspraak.pk}")
+                )
     return aantal
 
 
@@ -119,9 +124,11 @@ def verstuur_ronde(limiet: int = 200) -> tuple[int, int]:
     """Send the waiting messages; (sent, failed for good)."""
     verzonden = mislukt = 0
     poort = gateway()
-    for pk in Portaalbericht.objects.filter(status=Berichtstatus.WACHTEND).order_by("pk").values_list(
-        "pk", flat=True
-    )[:limiet]:
+    for pk in (
+        Portaalbericht.objects.filter(status=Berichtstatus.WACHTEND)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limiet]
+    ):
         with transaction.atomic():
             rij = (
                 Portaalbericht.objects.select_for_update()

@@ -168,4 +168,5 @@ def uitlog_url(terug: str) -> str | None:
         return None
     if not eind:
         return None
-    return f"{eind}?{urlencode({'post_logout_redirect_uri': terug, 'client_id': settings.PORTAAL_OIDC_CLIENT_ID})}"
+    parameters = {"post_logout_redirect_uri": terug, "client_id": settings.PORTAAL_OIDC_CLIENT_ID}
+    return f"{eind}?{urlencode(parameters)}"

@@ -399,9 +399,7 @@ def wijzig_contact(burger: Burger, *, telefoon: str, email: str, taal: str) -> D
     if taal:
         nieuw["voorkeurstaal"] = taal
     with transaction.atomic():
-        event = wijzig_persoonsgegevens(
-            burger.dossier, nieuw, actor=None, bron=Bron.INBURGERAAR
-        )
+        event = wijzig_persoonsgegevens(burger.dossier, nieuw, actor=None, bron=Bron.INBURGERAAR)
         if taal:
             Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(taal=taal)
     return event

@@ -16,9 +16,7 @@ from inburgering.intake.models import Afspraak
 from .sessie import SLEUTEL
 
 #: The events the person hears about (by "log in to see").
-MELDEN = frozenset(
-    {Soort.BRIEF_VERZONDEN, Soort.PIP_VASTGESTELD, Soort.CONSULENT_TOEGEWEZEN}
-)
+MELDEN = frozenset({Soort.BRIEF_VERZONDEN, Soort.PIP_VASTGESTELD, Soort.CONSULENT_TOEGEWEZEN})
 
 
 def _staf_ingelogd(sender, request, user, **kwargs) -> None:

@@ -26,6 +26,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inburgering.koppelingen.oidc_standin import Standin, StandinGebruiker, burger
 
+
 def bsn_zonder_dossier() -> str:
     """The highest valid test BSN (RvIG test range) that no person record here has: the demo
     person without a dossier."""
@@ -109,9 +110,7 @@ class Command(BaseCommand):
                 opties["portaal_redirect_uri"],
             )
             burgerclients.add(opties["portaal_client_id"])
-        standin = Standin(
-            issuer, clients, gebruikers, burgers=burgers, burgerclients=burgerclients
-        )
+        standin = Standin(issuer, clients, gebruikers, burgers=burgers, burgerclients=burgerclients)
         with make_server(opties["host"], opties["port"], standin, server_class=_Server) as s:
             self.stdout.write(f"OIDC stand-in op {issuer} (client {opties['client_id']})")
             s.serve_forever()
