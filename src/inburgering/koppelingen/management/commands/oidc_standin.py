@@ -41,22 +41,33 @@ def bsn_zonder_dossier() -> str:
 
 
 def demo_burgers(aantal: int) -> list[StandinGebruiker]:
-    """`aantal` persons with an open dossier (one per gemeente first), and one without."""
+    """`aantal` persons with an open dossier and a consulent (those with a planned appointment
+    and a PIP first, so the portal shows something), and one without a dossier."""
+    from django.db.models import Exists, F, OuterRef
+    from django.utils import timezone
+
     from inburgering.dossiers.models import Dossier
     from inburgering.dossiers.workflow import Fase
+    from inburgering.intake.models import Afspraak
 
-    gekozen: dict[str, tuple[str, str]] = {}
+    gepland = Afspraak.objects.filter(
+        dossier=OuterRef("pk"), status=Afspraak.Status.GEPLAND, begin__gt=timezone.now()
+    )
     dossiers = (
         Dossier.objects.exclude(fase=Fase.AFGEROND)
         .filter(consulent__isnull=False)
+        .annotate(met_afspraak=Exists(gepland))
         .select_related("inburgeraar")
-        .order_by("gemeente_id", "-fase_sinds", "pk")
+        .order_by(
+            "-met_afspraak", F("pip_dagtekening").desc(nulls_last=True), "gemeente_id", "pk"
+        )
     )
-    for d in dossiers.iterator():
+    gekozen: dict[str, str] = {}
+    for d in dossiers[: aantal * 4]:
         if len(gekozen) >= aantal:
             break
-        gekozen.setdefault(d.inburgeraar.bsn, (d.inburgeraar.bsn, d.inburgeraar.naam))
-    burgers = [burger(bsn, naam) for bsn, naam in gekozen.values()]
+        gekozen.setdefault(d.inburgeraar.bsn, d.inburgeraar.naam)
+    burgers = [burger(bsn, naam) for bsn, naam in gekozen.items()]
     burgers.append(burger(bsn_zonder_dossier(), "Zonder Dossier"))
     return burgers
 
