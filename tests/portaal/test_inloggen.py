@@ -211,7 +211,12 @@ def test_uitloggen_beeindigt_alle_sessies_van_de_persoon(portaal_aan, burgerdoss
     assert laptop.get(reverse("portaal:overzicht")).status_code == 200
     antwoord = telefoon.post(reverse("portaal:uitloggen"))
     assert antwoord.status_code == 302
-    assert antwoord["Location"].startswith(f"{portaal_aan.issuer}/logout?")
+    assert antwoord["Location"] == reverse("portaal:uitgelogd") + "?broker=1"
+    # Our own page sends the browser on to the broker's end_session endpoint, and back.
+    pagina = telefoon.get(antwoord["Location"]).content.decode()
+    assert f'content="0;url={portaal_aan.issuer}/logout?' in pagina
+    assert "post_logout_redirect_uri=http%3A%2F%2Ftestserver%2Fportaal%2Fuitgelogd%2F" in pagina
+    assert 'http-equiv="refresh"' not in telefoon.get(reverse("portaal:uitgelogd")).content.decode()
     assert telefoon.get(reverse("portaal:overzicht")).status_code == 302
     assert laptop.get(reverse("portaal:overzicht")).status_code == 302
 

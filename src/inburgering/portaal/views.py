@@ -94,22 +94,23 @@ def geen_dossier_view(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_POST
 def uitloggen_view(request: HttpRequest) -> HttpResponse:
+    """Ends every session of this person here, then (through our own page: the CSP's
+    form-action allows no redirect of a form to another site) the broker's session too."""
     burger = burger_van(request)
     if burger is not None:
         services.uitloggen_overal(burger)
     request.session.flush()
-    terug = request.build_absolute_uri(reverse("portaal:uitgelogd"))
-    if oidc.ingeschakeld():
-        bij_broker = oidc.uitlog_url(terug)
-        if bij_broker:
-            return HttpResponseRedirect(bij_broker)
-    return HttpResponseRedirect(terug)
+    doel = reverse("portaal:uitgelogd")
+    return HttpResponseRedirect(f"{doel}?broker=1" if oidc.ingeschakeld() else doel)
 
 
 @login_not_required
 @require_http_methods(["GET"])
 def uitgelogd_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "portaal/uitgelogd.html")
+    verder = None
+    if request.GET.get("broker") and oidc.ingeschakeld():
+        verder = oidc.uitlog_url(request.build_absolute_uri(reverse("portaal:uitgelogd")))
+    return render(request, "portaal/uitgelogd.html", {"broker_uitloggen": verder})
 
 
 @login_not_required
