@@ -185,6 +185,7 @@ VERWACHT: dict[str, Regel] = {
     "portaal:brieven": Regel(publiek=frozenset({302})),
     "portaal:brief_pdf": Regel(publiek=frozenset({302})),
     "portaal:gegevens": Regel(publiek=frozenset({302})),
+    "portaal:ervaring": Regel(publiek=frozenset({302})),
     # /portaal
 }
 #: Django's admin (/beheer/) generates a page per model; all of them are for staff only (the

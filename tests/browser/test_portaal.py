@@ -108,7 +108,7 @@ def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
     assert_accessible(page)
 
     # Every other portal page passes axe too.
-    for naam in ("route", "brieven", "gegevens"):
+    for naam in ("route", "brieven", "gegevens", "ervaring"):
         page.goto(f"/portaal/{naam}/")
         assert page.locator("html").get_attribute("lang") == taal
         assert_accessible(page)

@@ -61,3 +61,32 @@ class VerzettenForm(NLDesignFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ErvaringForm(NLDesignFormMixin, forms.Form):
+    cijfer = forms.TypedChoiceField(
+        label=_("Hoe tevreden bent u over de hulp bij uw inburgering?"),
+        choices=[
+            (5, _("5 — heel tevreden")),
+            (4, _("4 — tevreden")),
+            (3, _("3 — niet tevreden, niet ontevreden")),
+            (2, _("2 — ontevreden")),
+            (1, _("1 — heel ontevreden")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een cijfer.")},
+    )
+    duidelijk = forms.ChoiceField(
+        label=_("Weet u wat u moet doen voor uw inburgering?"),
+        choices=[("ja", _("Ja")), ("beetje", _("Een beetje")), ("nee", _("Nee"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een antwoord.")},
+    )
+    toelichting = forms.CharField(
+        label=_("Wilt u nog iets zeggen? Schrijf geen namen of andere persoonlijke gegevens."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("Gebruik minder dan 500 tekens.")},
+    )

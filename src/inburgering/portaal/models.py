@@ -18,6 +18,7 @@ class Portaalprofiel(models.Model):
     taal = models.CharField(_("taal"), max_length=5, blank=True)
     sessieversie = models.PositiveIntegerField(default=0)
     laatst_ingelogd_op = models.DateTimeField(_("laatst ingelogd op"), null=True, blank=True)
+    ervaring_gegeven_op = models.DateField(_("ervaring gegeven op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("portaalprofiel")
@@ -86,3 +87,35 @@ class StandinBericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kanaal} {self.ontvangen_op:%d-%m-%Y %H:%M}"
+
+
+class Ervaring(models.Model):
+    """One answer to the portal's short experience questionnaire. Kept apart from the person:
+    only the gemeente, the language and the answers (the profile remembers when the person
+    answered, so they are asked once per period)."""
+
+    class Duidelijk(models.TextChoices):
+        JA = "ja", _("Ja")
+        BEETJE = "beetje", _("Een beetje")
+        NEE = "nee", _("Nee")
+
+    gemeente = models.ForeignKey(
+        "accounts.Gemeente", on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    taal = models.CharField(_("taal"), max_length=5)
+    cijfer = models.PositiveSmallIntegerField(_("cijfer (1 tot 5)"))
+    duidelijk = models.CharField(_("weet wat te doen"), max_length=10, choices=Duidelijk.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    ingevuld_op = models.DateField(_("ingevuld op"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("ervaring")
+        verbose_name_plural = _("ervaringen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cijfer__gte=1, cijfer__lte=5), name="ervaring_cijfer_1_tot_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} {self.ingevuld_op:%d-%m-%Y}: {self.cijfer}"

@@ -408,3 +408,36 @@ def wijzig_contact(burger: Burger, *, telefoon: str, email: str, taal: str) -> D
 def kies_taal(burger: Burger | None, taal: str) -> None:
     if burger is not None and taal in dict(settings.PORTAAL_TALEN):
         Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(taal=taal)
+
+
+# --- the experience questionnaire ------------------------------------------------------------
+
+#: A person is asked again after this many days.
+ERVARING_PERIODE_DAGEN = 90
+
+
+def mag_ervaring_geven(burger: Burger, vandaag: dt.date | None = None) -> bool:
+    vandaag = vandaag or timezone.localdate()
+    laatst = burger.profiel.ervaring_gegeven_op
+    return laatst is None or (vandaag - laatst).days >= ERVARING_PERIODE_DAGEN
+
+
+def geef_ervaring(
+    burger: Burger, *, cijfer: int, duidelijk: str, toelichting: str, taal: str
+) -> None:
+    """Store the answers without a link to the person; remember only that they answered."""
+    from .models import Ervaring
+
+    if not mag_ervaring_geven(burger):
+        raise Portaalfout(_("U heeft deze vragen kort geleden al beantwoord. Dank u wel."))
+    with transaction.atomic():
+        Ervaring.objects.create(
+            gemeente=burger.dossier.gemeente,
+            taal=taal,
+            cijfer=cijfer,
+            duidelijk=duidelijk,
+            toelichting=toelichting,
+        )
+        Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(
+            ervaring_gegeven_op=timezone.localdate()
+        )

@@ -22,4 +22,5 @@ urlpatterns = [
     path("brieven/", views.brieven_view, name="brieven"),
     path("brieven/<int:pk>/", views.brief_pdf_view, name="brief_pdf"),
     path("gegevens/", views.gegevens_view, name="gegevens"),
+    path("ervaring/", views.ervaring_view, name="ervaring"),
 ]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import oidc, services
-from .forms import ContactForm, VerzettenForm
+from .forms import ContactForm, ErvaringForm, VerzettenForm
 from .middleware import portaaltaal
 from .sessie import burger_van, burger_vereist, meld_aan, te_veel_pogingen
 
@@ -277,6 +277,29 @@ def gegevens_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portaal/gegevens.html",
+        {"burger": burger, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@burger_vereist
+@require_http_methods(["GET", "POST"])
+def ervaring_view(request: HttpRequest) -> HttpResponse:
+    burger = request.burger
+    if not services.mag_ervaring_geven(burger):
+        return render(request, "portaal/ervaring.html", {"burger": burger, "al_gegeven": True})
+    form = ErvaringForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.geef_ervaring(burger, taal=portaaltaal(request), **form.cleaned_data)
+        except services.Portaalfout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("Dank u wel voor uw antwoorden."))
+        return HttpResponseRedirect(reverse("portaal:overzicht"))
+    return render(
+        request,
+        "portaal/ervaring.html",
         {"burger": burger, "form": form},
         status=400 if request.method == "POST" else 200,
     )
