@@ -58,9 +58,7 @@ def demo_burgers(aantal: int) -> list[StandinGebruiker]:
         .filter(consulent__isnull=False)
         .annotate(met_afspraak=Exists(gepland))
         .select_related("inburgeraar")
-        .order_by(
-            "-met_afspraak", F("pip_dagtekening").desc(nulls_last=True), "gemeente_id", "pk"
-        )
+        .order_by("-met_afspraak", F("pip_dagtekening").desc(nulls_last=True), "gemeente_id", "pk")
     )
     gekozen: dict[str, str] = {}
     for d in dossiers[: aantal * 4]:
