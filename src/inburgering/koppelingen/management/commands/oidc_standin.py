@@ -121,5 +121,7 @@ class Command(BaseCommand):
             burgerclients.add(opties["portaal_client_id"])
         standin = Standin(issuer, clients, gebruikers, burgers=burgers, burgerclients=burgerclients)
         with make_server(opties["host"], opties["port"], standin, server_class=_Server) as s:
-            self.stdout.write(f"OIDC stand-in op {issuer} (client {opties['client_id']})")
+            portaal = opties["portaal_client_id"]
+            extra = f", portaal {portaal} met {len(burgers)} burgers" if portaal else ""
+            self.stdout.write(f"OIDC stand-in op {issuer} (client {opties['client_id']}{extra})")
             s.serve_forever()
