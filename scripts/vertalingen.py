@@ -4,6 +4,12 @@ cd src/inburgering && ../../.venv/bin/python ../../manage.py makemessages -l en 
     --ignore "wet/*" --ignore "demo/*"
 .venv/bin/python scripts/vertalingen.py          # writes the .mo files
 .venv/bin/python scripts/vertalingen.py --check  # fails when a .mo is out of date or incomplete
+
+An app with its own catalogues (the portal: src/inburgering/portaal/locale, eight languages for
+the inburgeraar, docs/vertalingen.md) is compiled and checked the same way; its catalogues are
+updated from inside the app's directory:
+cd src/inburgering/portaal && ../../../.venv/bin/python ../../../manage.py makemessages \
+    -l en -l ar -l fa -l ti -l uk -l tr -l so
 """
 
 import sys
@@ -12,6 +18,8 @@ from pathlib import Path
 import polib
 
 LOCALE = Path(__file__).resolve().parents[1] / "src" / "inburgering" / "locale"
+#: Apps with catalogues of their own (src/inburgering/<app>/locale).
+APP_LOCALES = sorted(LOCALE.parent.glob("*/locale"))
 
 
 def onvertaald(po: polib.POFile) -> list[str]:
@@ -20,7 +28,8 @@ def onvertaald(po: polib.POFile) -> list[str]:
 
 def main(check: bool) -> int:
     fouten = []
-    for po_pad in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+    catalogi = [p for d in (LOCALE, *APP_LOCALES) for p in sorted(d.glob("*/LC_MESSAGES/django.po"))]
+    for po_pad in catalogi:
         po = polib.pofile(str(po_pad))
         mo_pad = po_pad.with_suffix(".mo")
         fouten += [f"{po_pad}: not translated: {msgid!r}" for msgid in onvertaald(po)]

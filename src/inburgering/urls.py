@@ -86,6 +86,7 @@ urlpatterns = [
     path("", include("inburgering.termijn.urls")),
     path("", include("inburgering.handhaving.urls")),
     path("", include("inburgering.partners.urls")),
+    path("portaal/", include("inburgering.portaal.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

@@ -187,6 +187,28 @@ VERWACHT: dict[str, Regel] = {
     # The platform's probes (inburgering/gezond.py): public, GET/HEAD only.
     "gezond-leeft": Regel(publiek=frozenset({200, 405})),
     "gezond-klaar": Regel(publiek=frozenset({200, 405})),
+    # portaal: the inburgeraar's pages (docs/adr/0025). No staff role gets in: without a
+    # citizen session every page goes to the portal's start (302, not the staff login);
+    # tests/portaal/test_afscherming.py walks them with a citizen session.
+    "portaal:start": Regel(publiek=frozenset({200, 405})),
+    "portaal:inloggen": Regel(publiek=frozenset({404, 405})),  # 404: no broker configured here
+    "portaal:terug": Regel(publiek=frozenset({404, 405})),
+    "portaal:geen_dossier": Regel(publiek=frozenset({200, 405})),
+    "portaal:uitgelogd": Regel(publiek=frozenset({200, 405})),
+    "portaal:uitloggen": Regel(publiek=frozenset({302, 405})),
+    "portaal:taal": Regel(publiek=frozenset({302, 405})),
+    "portaal:overzicht": Regel(publiek=frozenset({302})),
+    "portaal:afspraken": Regel(publiek=frozenset({302})),
+    "portaal:bevestigen": Regel(publiek=frozenset({302})),
+    "portaal:verzetten": Regel(publiek=frozenset({302})),
+    "portaal:afspraak_ics": Regel(publiek=frozenset({302})),
+    "portaal:plan": Regel(publiek=frozenset({302})),
+    "portaal:route": Regel(publiek=frozenset({302})),
+    "portaal:brieven": Regel(publiek=frozenset({302})),
+    "portaal:brief_pdf": Regel(publiek=frozenset({302})),
+    "portaal:gegevens": Regel(publiek=frozenset({302})),
+    "portaal:ervaring": Regel(publiek=frozenset({302})),
+    # /portaal
 }
 #: Django's admin (/beheer/) generates a page per model; all of them are for staff only (the
 #: functioneel beheerder), everyone else goes to the admin's login. Within it Django's own
@@ -427,6 +449,9 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"pk": elders.pk}),
             ("onbekend", {"pk": 10**9}),
         ]
+    if naam.startswith("portaal:") and parameters == {"pk"}:
+        soort = "brief" if naam == "portaal:brief_pdf" else "afspraak"
+        return [("binnen", {"pk": b[soort].pk}), ("buiten", {"pk": u[soort].pk})]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "inburgering.partners",
     "inburgering.termijn",
     "inburgering.handhaving",
+    "inburgering.portaal",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "inburgering.accounts.beveiliging.GeenCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inburgering.accounts.middleware.TaalkeuzeMiddleware",
+    # Under /portaal/ only: the citizen's language (eight languages), inside the one above.
+    "inburgering.portaal.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,6 +111,7 @@ TEMPLATES = [
                 "inburgering.accounts.context_processors.werkcontext",
                 "inburgering.werkvoorraad.context_processors.werkvoorraad",
                 "inburgering.ui.thema",
+                "inburgering.portaal.context_processors.portaal",
             ],
         },
     }
@@ -455,3 +459,45 @@ if OIDC_ISSUER:
         *AUTHENTICATION_BACKENDS,
         "inburgering.accounts.oidc.GemeenteOIDCBackend",
     ]
+
+# The inburgeraar's portal (inburgering/portaal, docs/adr/0025): citizens log in through the
+# gemeente's DigiD broker with OpenID Connect (authorization code + PKCE); the ID token carries
+# the BSN in claim PORTAAL_OIDC_CLAIM_BSN. Off while PORTAAL_OIDC_ISSUER is empty. Switching
+# from the stand-in (manage.py oidc_standin --portaal-client-id ...) to the real broker is
+# configuration only.
+PORTAAL_OIDC_ISSUER = (env("PORTAAL_OIDC_ISSUER", "") or "").strip().rstrip("/")
+PORTAAL_OIDC_CLIENT_ID = env("PORTAAL_OIDC_CLIENT_ID", "") or ""
+PORTAAL_OIDC_CLIENT_SECRET = env("PORTAAL_OIDC_CLIENT_SECRET", "") or ""
+oidc_controle(
+    PORTAAL_OIDC_ISSUER, PORTAAL_OIDC_CLIENT_ID, PORTAAL_OIDC_CLIENT_SECRET, alleen_https=False
+)
+PORTAAL_OIDC_SCOPES = env("PORTAAL_OIDC_SCOPES", "openid") or "openid"
+PORTAAL_OIDC_CLAIM_BSN = env("PORTAAL_OIDC_CLAIM_BSN", "bsn") or "bsn"
+# DigiD level required (the ID token's acr), e.g. Substantieel; empty: not checked.
+PORTAAL_OIDC_ACR_WAARDEN = env_list("PORTAAL_OIDC_ACR_WAARDEN")
+PORTAAL_OIDC_TIMEOUT = float(env("PORTAAL_OIDC_TIMEOUT", "10"))
+# The gemeenten whose dossiers this portal shows (CBS codes); empty: every gemeente here.
+PORTAAL_GEMEENTEN = env_list("PORTAAL_GEMEENTEN")
+# A citizen's session ends after this many seconds without a request (idle timeout).
+PORTAAL_SESSIE_SECONDEN = int(env("PORTAAL_SESSIE_SECONDEN", "900"))
+# Login attempts (start and return) per client IP per PORTAAL_INLOG_VENSTER seconds.
+PORTAAL_INLOG_LIMIET = int(env("PORTAAL_INLOG_LIMIET", "20"))
+PORTAAL_INLOG_VENSTER = int(env("PORTAAL_INLOG_VENSTER", "900"))
+# The portal speaks more languages than the staff pages (LANGUAGES stays nl/en there).
+PORTAAL_TALEN = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("ti", "ትግርኛ"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
+    ("so", "Soomaali"),
+]
+PORTAAL_TAAL_COOKIE = "portaal_taal"
+# Messages to citizens (reminders, "something changed"): the gateway class; the stand-in
+# records them in the database (portaal.berichten.StandinGateway).
+PORTAAL_BERICHTEN_GATEWAY = (
+    env("PORTAAL_BERICHTEN_GATEWAY", "inburgering.portaal.berichten.StandinGateway") or ""
+)
+PORTAAL_BERICHTEN_MAX_POGINGEN = int(env("PORTAAL_BERICHTEN_MAX_POGINGEN", "5"))

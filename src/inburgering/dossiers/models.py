@@ -45,6 +45,7 @@ class Bron(models.TextChoices):
     SCHOOL = "school", _("Cursusinstelling")
     IMPORT = "import", _("Import")
     SYSTEEM = "systeem", _("Systeem")
+    INBURGERAAR = "inburgeraar", _("Inburgeraar (portaal)")
 
 
 class Inburgeraar(models.Model):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from inburgering.accounts.models import Gebruiker
 
-from .models import Dossier, DossierEvent, Inburgeraar
+from .models import Bron, Dossier, DossierEvent, Inburgeraar
 from .referentie import taalnaam
 from .services import registreer
 from .workflow import Soort
@@ -49,6 +49,7 @@ def wijzig_persoonsgegevens(
     actor: Gebruiker | None,
     datum: dt.date | None = None,
     toelichting: str = "",
+    bron: str = Bron.GEBRUIKER,
 ) -> DossierEvent | None:
     """Save the changed fields of the person of `dossier` and record the change; None when
     nothing changed. One transaction: the record and the event are saved together or not."""
@@ -74,6 +75,7 @@ def wijzig_persoonsgegevens(
             Soort.PERSOONSGEGEVENS_GEWIJZIGD,
             datum or timezone.localdate(),
             actor=actor,
+            bron=bron,
             gegevens={"wijzigingen": wijzigingen},
             toelichting=toelichting,
         )

@@ -112,6 +112,10 @@ class Soort(models.TextChoices):
     CLIENTPROFIEL_COA = "clientprofiel_coa", _("Cliëntprofiel overgedragen door het COA")
     EXAMENWENS = "examenwens", _("Examenwens gemeld door de taalaanbieder")
     # end partners
+    # portaal
+    AFSPRAAK_BEVESTIGD = "afspraak_bevestigd", _("Afspraak bevestigd door de inburgeraar")
+    VERZETTEN_GEVRAAGD = "verzetten_gevraagd", _("Inburgeraar vraagt de afspraak te verzetten")
+    # /portaal
 
 
 class WachtOp(models.TextChoices):
@@ -178,6 +182,9 @@ FEITEN = frozenset(
         S.CLIENTPROFIEL_COA,
         S.EXAMENWENS,
         # end partners
+        # portaal
+        S.AFSPRAAK_BEVESTIGD,
+        S.VERZETTEN_GEVRAAGD,
     }
 )
 

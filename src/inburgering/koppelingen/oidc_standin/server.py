@@ -74,6 +74,24 @@ def standaard_gebruikers() -> list[StandinGebruiker]:
     ]
 
 
+def burger(bsn: str, naam: str) -> StandinGebruiker:
+    """A citizen as a DigiD broker hands them out: a pseudonymous `sub`, the BSN in claim
+    `bsn`, and the assurance level of DigiD Substantieel in `acr` (portaal, docs/adr/0025)."""
+    sub = "burger-" + hashlib.sha256(f"standin:{bsn}".encode()).hexdigest()[:16]
+    return StandinGebruiker(
+        sub,
+        {
+            "name": naam,
+            "bsn": bsn,
+            "acr": "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+        },
+    )
+
+
+#: Claims of a citizen that also go into the ID token (a DigiD broker puts the BSN there).
+ID_TOKEN_CLAIMS = ("acr", "amr", "name", "bsn")
+
+
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -84,17 +102,26 @@ def _int_b64(n: int) -> str:
 
 class Standin:
     """The provider. `issuer` is its own base URL (e.g. http://127.0.0.1:8090); clients are
-    {client_id: (secret, [redirect URIs])}; an empty redirect list accepts any."""
+    {client_id: (secret, [redirect URIs])}; an empty redirect list accepts any.
+
+    `burgers` (citizens with a BSN claim, see `burger`) are offered to the clients named in
+    `burgerclients` (the portal) instead of the staff accounts: as a DigiD broker serves the
+    portal and the gemeente's own provider serves the staff."""
 
     def __init__(
         self,
         issuer: str,
         clients: dict[str, tuple[str, list[str]]],
         gebruikers: list[StandinGebruiker] | None = None,
+        *,
+        burgers: list[StandinGebruiker] | None = None,
+        burgerclients: frozenset[str] | set[str] = frozenset(),
     ):
         self.issuer = issuer.rstrip("/")
         self.clients = clients
         self.gebruikers = {g.sub: g for g in (gebruikers or standaard_gebruikers())}
+        self.burgers = {b.sub: b for b in (burgers or [])}
+        self.burgerclients = frozenset(burgerclients)
         self.sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = secrets.token_hex(8)
         self._codes: dict[str, dict[str, Any]] = {}
@@ -119,6 +146,7 @@ class Standin:
             "token_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic"],
             "code_challenge_methods_supported": ["S256"],
             "scopes_supported": ["openid", "profile", "email", "roles"],
+            "ui_locales_supported": ["nl", "en"],
             "claims_supported": [
                 "sub",
                 "name",
@@ -128,6 +156,7 @@ class Standin:
                 "gemeenten",
                 "acr",
                 "amr",
+                "bsn",
             ],
         }
 
@@ -205,6 +234,10 @@ class Standin:
             return "PKCE with code_challenge_method=S256 is required"
         return None
 
+    def _accounts(self, client_id: str) -> dict[str, StandinGebruiker]:
+        """The accounts this client's users choose from: citizens for the portal."""
+        return self.burgers if client_id in self.burgerclients else self.gebruikers
+
     def _authorize_pagina(self, environ):
         p = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         reden = self._controleer_verzoek(p)
@@ -218,7 +251,7 @@ class Standin:
             f'<li><button type="submit" name="sub" value="{html.escape(g.sub)}">'
             f"{html.escape(g.omschrijving)}</button> "
             f"<code>{html.escape(json.dumps(g.claims, ensure_ascii=False))}</code></li>"
-            for g in self.gebruikers.values()
+            for g in self._accounts(p["client_id"]).values()
         )
         body = (
             '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
@@ -236,7 +269,7 @@ class Standin:
         if reden:
             return self._fout(HTTPStatus.BAD_REQUEST, "invalid_request", reden)
         terug: dict[str, str] = {"state": p.get("state", "")}
-        gebruiker = self.gebruikers.get(p.get("sub", ""))
+        gebruiker = self._accounts(p["client_id"]).get(p.get("sub", ""))
         if gebruiker is None:
             terug = {"error": "access_denied", **terug}
         else:
@@ -280,7 +313,7 @@ class Standin:
         verwacht = _b64url(hashlib.sha256(p.get("code_verifier", "").encode()).digest())
         if not secrets.compare_digest(verwacht, code["code_challenge"]):
             return self._fout(HTTPStatus.BAD_REQUEST, "invalid_grant", "PKCE verification failed")
-        gebruiker = self.gebruikers[code["sub"]]
+        gebruiker = self._accounts(client_id)[code["sub"]]
         nu = int(time.time())
         id_claims = {
             "iss": self.issuer,
@@ -289,14 +322,14 @@ class Standin:
             "iat": nu,
             "exp": nu + TOKEN_GELDIG,
             "auth_time": nu,
-            **{k: v for k, v in gebruiker.claims.items() if k in ("acr", "amr", "name")},
+            **{k: v for k, v in gebruiker.claims.items() if k in ID_TOKEN_CLAIMS},
         }
         if code["nonce"]:
             id_claims["nonce"] = code["nonce"]
         id_token = jwt.encode(id_claims, self.sleutel, algorithm="RS256", headers={"kid": self.kid})
         access_token = secrets.token_urlsafe(32)
         with self._slot:
-            self._tokens[access_token] = (gebruiker.sub, time.time() + TOKEN_GELDIG)
+            self._tokens[access_token] = (client_id, gebruiker.sub, time.time() + TOKEN_GELDIG)
         return self._json(
             {
                 "access_token": access_token,
@@ -310,13 +343,13 @@ class Standin:
         kop = environ.get("HTTP_AUTHORIZATION", "")
         with self._slot:
             token = self._tokens.get(kop[7:]) if kop.startswith("Bearer ") else None
-        if token is None or token[1] < time.time():
+        if token is None or token[2] < time.time():
             return self._fout(
                 HTTPStatus.UNAUTHORIZED,
                 "invalid_token",
                 extra=[("WWW-Authenticate", 'Bearer error="invalid_token"')],
             )
-        gebruiker = self.gebruikers[token[0]]
+        gebruiker = self._accounts(token[0])[token[1]]
         return self._json({"sub": gebruiker.sub, **gebruiker.claims})
 
     def _logout(self, environ):

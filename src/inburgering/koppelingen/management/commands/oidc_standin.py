@@ -7,6 +7,12 @@
 Then run the application with OIDC_ISSUER=http://127.0.0.1:8090 and the same client id and
 secret (docs/deployment.md, "Inloggen via de identity provider"). --gebruikers: a JSON list of
 {"sub": ..., "claims": {...}}; without it the demo accounts (one per role).
+
+The citizens' portal (docs/adr/0025) logs in through the same stand-in with its own client:
+--portaal-client-id portaal --portaal-client-secret ... ; its login page lists citizens with a
+BSN claim: those of --burgers (JSON list of {"bsn": ..., "naam": ...}) or, with
+--burgers-uit-demo N, N demo persons with a dossier from the database plus one person without
+a dossier (to see the friendly refusal).
 """
 
 from __future__ import annotations
@@ -18,7 +24,50 @@ from wsgiref.simple_server import WSGIServer, make_server
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inburgering.koppelingen.oidc_standin import Standin, StandinGebruiker
+from inburgering.koppelingen.oidc_standin import Standin, StandinGebruiker, burger
+
+
+def bsn_zonder_dossier() -> str:
+    """The highest valid test BSN (RvIG test range) that no person record here has: the demo
+    person without a dossier."""
+    from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
+    from inburgering.dossiers.models import Inburgeraar
+
+    for n in reversed(TEST_BSN_BEREIK):
+        bsn = str(n)
+        if elfproef(bsn) and not Inburgeraar.objects.filter(bsn=bsn).exists():
+            return bsn
+    raise CommandError("geen vrij test-BSN")
+
+
+def demo_burgers(aantal: int) -> list[StandinGebruiker]:
+    """`aantal` persons with an open dossier and a consulent (those with a planned appointment
+    and a PIP first, so the portal shows something), and one without a dossier."""
+    from django.db.models import Exists, F, OuterRef
+    from django.utils import timezone
+
+    from inburgering.dossiers.models import Dossier
+    from inburgering.dossiers.workflow import Fase
+    from inburgering.intake.models import Afspraak
+
+    gepland = Afspraak.objects.filter(
+        dossier=OuterRef("pk"), status=Afspraak.Status.GEPLAND, begin__gt=timezone.now()
+    )
+    dossiers = (
+        Dossier.objects.exclude(fase=Fase.AFGEROND)
+        .filter(consulent__isnull=False)
+        .annotate(met_afspraak=Exists(gepland))
+        .select_related("inburgeraar")
+        .order_by("-met_afspraak", F("pip_dagtekening").desc(nulls_last=True), "gemeente_id", "pk")
+    )
+    gekozen: dict[str, str] = {}
+    for d in dossiers[: aantal * 4]:
+        if len(gekozen) >= aantal:
+            break
+        gekozen.setdefault(d.inburgeraar.bsn, d.inburgeraar.naam)
+    burgers = [burger(bsn, naam) for bsn, naam in gekozen.items()]
+    burgers.append(burger(bsn_zonder_dossier(), "Zonder Dossier"))
+    return burgers
 
 
 class _Server(ThreadingMixIn, WSGIServer):
@@ -36,6 +85,13 @@ class Command(BaseCommand):
         parser.add_argument("--client-secret", default="standin-geheim")
         parser.add_argument("--redirect-uri", action="append", default=[])
         parser.add_argument("--gebruikers", help="JSON-bestand met accounts en hun claims.")
+        parser.add_argument("--portaal-client-id", default="")
+        parser.add_argument("--portaal-client-secret", default="")
+        parser.add_argument("--portaal-redirect-uri", action="append", default=[])
+        parser.add_argument("--burgers", help="JSON-bestand met burgers: bsn en naam.")
+        parser.add_argument(
+            "--burgers-uit-demo", type=int, default=0, help="Aantal demopersonen uit de database."
+        )
 
     def handle(self, *args, **opties):
         gebruikers = None
@@ -45,12 +101,27 @@ class Command(BaseCommand):
                 gebruikers = [StandinGebruiker(g["sub"], g.get("claims", {})) for g in data]
             except (OSError, ValueError, KeyError, TypeError) as fout:
                 raise CommandError(f"--gebruikers onleesbaar: {fout}") from None
+        burgers: list[StandinGebruiker] = []
+        if opties["burgers"]:
+            try:
+                data = json.loads(Path(opties["burgers"]).read_text(encoding="utf-8"))
+                burgers = [burger(str(b["bsn"]), str(b.get("naam", ""))) for b in data]
+            except (OSError, ValueError, KeyError, TypeError) as fout:
+                raise CommandError(f"--burgers onleesbaar: {fout}") from None
+        if opties["burgers_uit_demo"]:
+            burgers += demo_burgers(opties["burgers_uit_demo"])
         issuer = opties["issuer"] or f"http://{opties['host']}:{opties['port']}"
-        standin = Standin(
-            issuer,
-            {opties["client_id"]: (opties["client_secret"], opties["redirect_uri"])},
-            gebruikers,
-        )
+        clients = {opties["client_id"]: (opties["client_secret"], opties["redirect_uri"])}
+        burgerclients = set()
+        if opties["portaal_client_id"]:
+            clients[opties["portaal_client_id"]] = (
+                opties["portaal_client_secret"],
+                opties["portaal_redirect_uri"],
+            )
+            burgerclients.add(opties["portaal_client_id"])
+        standin = Standin(issuer, clients, gebruikers, burgers=burgers, burgerclients=burgerclients)
         with make_server(opties["host"], opties["port"], standin, server_class=_Server) as s:
-            self.stdout.write(f"OIDC stand-in op {issuer} (client {opties['client_id']})")
+            portaal = opties["portaal_client_id"]
+            extra = f", portaal {portaal} met {len(burgers)} burgers" if portaal else ""
+            self.stdout.write(f"OIDC stand-in op {issuer} (client {opties['client_id']}{extra})")
             s.serve_forever()

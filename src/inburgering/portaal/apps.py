@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortaalConfig(AppConfig):
+    name = "inburgering.portaal"
+    verbose_name = _("Portaal voor de inburgeraar")
+
+    def ready(self) -> None:
+        from . import signals, soorten
+
+        soorten.registreer()
+        signals.verbind()

@@ -1,0 +1,443 @@
+"""The portal's reads and writes (docs/adr/0025). Views call these only.
+
+Everything takes the citizen's own dossier (from the session, `sessie.Burger`); an object id
+from a URL is always looked up inside that dossier, so another person's object is a 404, the
+same as one that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inburgering.accounts.models import Gebruiker
+from inburgering.accounts.toegang import log_inzage
+from inburgering.brieven import services as brieven
+from inburgering.dossiers.deadlines import inburgeringstermijn
+from inburgering.dossiers.models import Bron, Dossier, DossierEvent
+from inburgering.dossiers.persoonsgegevens import wijzig_persoonsgegevens
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toestand import bereken_toestand
+from inburgering.dossiers.workflow import Fase, Soort
+from inburgering.intake.models import Afspraak, Brief
+
+from . import woorden
+from .models import Portaalprofiel
+from .sessie import Burger
+
+#: The account under which the access log records a citizen's own views (Inzagelog needs a
+#: user; this one cannot log in). The dossier in the row says whose portal it was.
+PORTAALACCOUNT = "portaal-inburgeraar"
+
+
+class Portaalfout(Exception):
+    """A request the portal refuses, with a message for the citizen (translated)."""
+
+
+# --- login -------------------------------------------------------------------------------------
+
+
+def dossier_bij_bsn(bsn: str) -> Dossier | None:
+    """The dossier the portal shows for this BSN: an open one first, then the newest; only in
+    the gemeenten this portal serves (`PORTAAL_GEMEENTEN`). None when there is none."""
+    dossiers = Dossier.objects.filter(inburgeraar__bsn=bsn).select_related("inburgeraar")
+    if settings.PORTAAL_GEMEENTEN:
+        dossiers = dossiers.filter(gemeente__cbs_code__in=settings.PORTAAL_GEMEENTEN)
+    return (
+        dossiers.annotate(
+            dicht=Case(
+                When(fase=Fase.AFGEROND, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("dicht", "-aangemaakt_op", "-pk")
+        .first()
+    )
+
+
+def profiel_bij_inloggen(dossier: Dossier, taal_cookie: str) -> Portaalprofiel:
+    """The profile (created at the first login); a language chosen before logging in is kept
+    when the profile has none yet."""
+    profiel, _nieuw = Portaalprofiel.objects.get_or_create(inburgeraar=dossier.inburgeraar)
+    if not profiel.taal and taal_cookie in dict(settings.PORTAAL_TALEN):
+        profiel.taal = taal_cookie
+    profiel.laatst_ingelogd_op = timezone.now()
+    profiel.save()
+    return profiel
+
+
+def uitloggen_overal(burger: Burger) -> None:
+    """Every session of this person ends (their version no longer matches)."""
+    Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(
+        sessieversie=burger.profiel.sessieversie + 1
+    )
+
+
+def portaalaccount() -> Gebruiker:
+    account, nieuw = Gebruiker.objects.get_or_create(
+        username=PORTAALACCOUNT,
+        defaults={"first_name": "Inburgeraar", "last_name": "(portaal)", "is_active": False},
+    )
+    if nieuw:
+        account.set_unusable_password()
+        account.save(update_fields=["password"])
+    return account
+
+
+def log(burger: Burger, pagina: str) -> None:
+    """Every portal page that shows personal data is in the access log."""
+    log_inzage(portaalaccount(), [burger.dossier.pk], f"portaal: {pagina}")
+
+
+# --- what the person sees ----------------------------------------------------------------------
+
+
+@dataclass
+class Contactpersoon:
+    naam: str
+    telefoon: str
+    email: str
+    gemeente: str
+    bereikbaar: str
+
+
+def contactpersoon(dossier: Dossier) -> Contactpersoon:
+    hoofd = brieven.briefhoofd(dossier.gemeente)
+    consulent = dossier.consulent
+    return Contactpersoon(
+        naam=consulent.get_full_name() if consulent else "",
+        telefoon=brieven.telefoon_van(consulent) or hoofd.telefoon,
+        email=(consulent.email if consulent else "") or hoofd.email,
+        gemeente=dossier.gemeente.naam,
+        bereikbaar=_("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur."),
+    )
+
+
+@dataclass
+class Afspraakregel:
+    afspraak: Afspraak
+    soort: str
+    vorm: str
+    bevestigd: bool = False
+    verzetten_gevraagd: bool = False
+
+
+def _reacties(dossier: Dossier) -> dict[int, set[str]]:
+    reacties: dict[int, set[str]] = {}
+    for soort, gegevens in dossier.events.filter(
+        soort__in=[Soort.AFSPRAAK_BEVESTIGD, Soort.VERZETTEN_GEVRAAGD]
+    ).values_list("soort", "gegevens"):
+        reacties.setdefault(int(gegevens.get("afspraak", 0)), set()).add(soort)
+    return reacties
+
+
+def afspraken(dossier: Dossier, nu: dt.datetime | None = None) -> list[Afspraakregel]:
+    """Planned appointments from now on, with what the person already answered."""
+    nu = nu or timezone.now()
+    reacties = _reacties(dossier)
+    regels = []
+    for a in dossier.afspraken.filter(status=Afspraak.Status.GEPLAND, begin__gte=nu).order_by(
+        "begin"
+    ):
+        r = reacties.get(a.pk, set())
+        regels.append(
+            Afspraakregel(
+                a,
+                str(woorden.AFSPRAAKSOORT.get(a.soort, woorden.AFSPRAAKSOORT["overig"])),
+                str(woorden.AFSPRAAKVORM.get(a.vorm, "")),
+                Soort.AFSPRAAK_BEVESTIGD in r,
+                Soort.VERZETTEN_GEVRAAGD in r,
+            )
+        )
+    return regels
+
+
+def eigen_afspraak(burger: Burger, pk: int) -> Afspraak:
+    afspraak = burger.dossier.afspraken.filter(pk=pk).first()
+    if afspraak is None:
+        raise Http404
+    return afspraak
+
+
+def _omschrijving(afspraak: Afspraak) -> str:
+    return f"{afspraak.get_soort_display()} {timezone.localtime(afspraak.begin):%d-%m-%Y %H:%M}"
+
+
+def _open_afspraak(burger: Burger, pk: int) -> Afspraak:
+    afspraak = eigen_afspraak(burger, pk)
+    if afspraak.status != Afspraak.Status.GEPLAND or afspraak.begin < timezone.now():
+        raise Portaalfout(_("Deze afspraak kunt u niet meer veranderen."))
+    return afspraak
+
+
+def bevestig_afspraak(burger: Burger, pk: int) -> DossierEvent:
+    with transaction.atomic():
+        afspraak = _open_afspraak(burger, pk)
+        if Soort.AFSPRAAK_BEVESTIGD in _reacties(burger.dossier).get(afspraak.pk, set()):
+            raise Portaalfout(_("U heeft deze afspraak al bevestigd."))
+        return registreer(
+            burger.dossier,
+            Soort.AFSPRAAK_BEVESTIGD,
+            timezone.localdate(),
+            bron=Bron.INBURGERAAR,
+            gegevens={"afspraak": afspraak.pk, "afspraak_omschrijving": _omschrijving(afspraak)},
+        )
+
+
+def vraag_verzetten(burger: Burger, pk: int, wens: str) -> DossierEvent:
+    with transaction.atomic():
+        afspraak = _open_afspraak(burger, pk)
+        if Soort.VERZETTEN_GEVRAAGD in _reacties(burger.dossier).get(afspraak.pk, set()):
+            raise Portaalfout(_("U heeft al gevraagd om deze afspraak te verzetten."))
+        return registreer(
+            burger.dossier,
+            Soort.VERZETTEN_GEVRAAGD,
+            timezone.localdate(),
+            bron=Bron.INBURGERAAR,
+            gegevens={
+                "afspraak": afspraak.pk,
+                "afspraak_omschrijving": _omschrijving(afspraak),
+                "wens": wens,
+            },
+        )
+
+
+def ics(afspraak: Afspraak) -> str:
+    """The appointment as an iCalendar file (RFC 5545), in UTC."""
+
+    def utc(moment: dt.datetime) -> str:
+        return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def tekst(waarde: str) -> str:
+        return (
+            waarde.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", " ")
+        )
+
+    einde = afspraak.begin + dt.timedelta(minutes=afspraak.duur_minuten)
+    regels = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Inburgering regiesysteem//portaal//NL",
+        "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT",
+        f"UID:afspraak-{afspraak.pk}@inburgering.portaal",
+        f"DTSTAMP:{utc(timezone.now())}",
+        f"DTSTART:{utc(afspraak.begin)}",
+        f"DTEND:{utc(einde)}",
+        f"SUMMARY:{tekst(str(woorden.AFSPRAAKSOORT.get(afspraak.soort, '')))}",
+        f"LOCATION:{tekst(afspraak.locatie or str(woorden.AFSPRAAKVORM.get(afspraak.vorm, '')))}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(regels) + "\r\n"
+
+
+@dataclass
+class Plansamenvatting:
+    route: str
+    niveau: str
+    uren_per_week: int | None
+    dagtekening: dt.date | None
+    ondersteuning: str
+    voortgangsgesprekken: int | None
+
+
+def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
+    """The PIP in force (the newest vastgesteld version), in the portal's words."""
+    from inburgering.pip.models import PipVersie, Status
+
+    versie = (
+        PipVersie.objects.filter(pip__dossier=dossier, status=Status.VASTGESTELD)
+        .order_by("-versienummer")
+        .first()
+    )
+    if versie is None:
+        return None
+    return Plansamenvatting(
+        route=str(woorden.LEERROUTE.get(versie.leerroute, "")),
+        niveau=versie.niveau,
+        uren_per_week=versie.intensiteit_uren_per_week,
+        dagtekening=versie.dagtekening,
+        ondersteuning=versie.ondersteuning_en_begeleiding,
+        voortgangsgesprekken=versie.aantal_voortgangsgesprekken,
+    )
+
+
+@dataclass
+class Lesregel:
+    naam: str
+    school: str
+    status: str
+    begin: dt.date | None
+    einde: dt.date | None
+    aangeboden: Decimal
+    aanwezig: Decimal
+    procent: Decimal | None
+
+
+@dataclass
+class Examenregel:
+    naam: str
+    behaald: bool
+    behaald_op: dt.date | None
+    pogingen: int
+
+
+@dataclass
+class Route:
+    termijn_einde: dt.date | None
+    lessen: list[Lesregel] = field(default_factory=list)
+    examens: list[Examenregel] = field(default_factory=list)
+
+
+def route(dossier: Dossier) -> Route:
+    from inburgering.examens import services as examens
+    from inburgering.traject.uren import routebeeld
+
+    toestand = bereken_toestand(list(dossier.events.all()))
+    termijn = inburgeringstermijn(toestand)
+    beeld = routebeeld(dossier, timezone.localdate())
+    lessen = [
+        Lesregel(
+            naam=b.plaatsing.contract.product.naam,
+            school=b.plaatsing.contract.product.aanbieder.naam,
+            status=str(woorden.PLAATSING.get(b.plaatsing.status, "")),
+            begin=b.plaatsing.gestart_op or b.plaatsing.verwachte_start,
+            einde=b.plaatsing.beeindigd_op or b.plaatsing.verwacht_einde,
+            aangeboden=sum((u.aangeboden for u in b.uren), Decimal(0)),
+            aanwezig=sum((u.aanwezig for u in b.uren), Decimal(0)),
+            procent=b.aanwezigheid.waarde,
+        )
+        for b in beeld.plaatsingen
+    ]
+    overzicht = examens.overzicht(dossier, duo=False)
+    examenregels = [
+        Examenregel(
+            str(woorden.EXAMEN.get(r.onderdeel, r.onderdeel)),
+            r.behaald,
+            r.behaald_op,
+            r.aantal_pogingen,
+        )
+        for r in overzicht.regels
+    ]
+    return Route(termijn.waarde.einde if termijn else None, lessen, examenregels)
+
+
+def brieven_van(dossier: Dossier) -> list[tuple[Brief, dt.date]]:
+    """The letters that were sent, newest first, with their sending date."""
+    verzonden: dict[int, dt.date] = {}
+    for datum, gegevens in dossier.events.filter(soort=Soort.BRIEF_VERZONDEN).values_list(
+        "datum", "gegevens"
+    ):
+        if isinstance(gegevens.get("brief"), int):
+            verzonden[gegevens["brief"]] = datum
+    return [(b, verzonden[b.pk]) for b in dossier.brieven.filter(pk__in=verzonden)]
+
+
+def eigen_brief(burger: Burger, pk: int) -> Brief:
+    if pk not in {b.pk for b, _d in brieven_van(burger.dossier)}:
+        raise Http404
+    return burger.dossier.brieven.select_related("aangemaakt_door").get(pk=pk)
+
+
+def brief_pdf(brief: Brief) -> tuple[bytes, str]:
+    from inburgering.intake import brieven as intakebrieven
+
+    return (
+        brieven.pdf(intakebrieven.document(brief)),
+        f"brief-{intakebrieven.kenmerk_van(brief)}.pdf",
+    )
+
+
+def volgende_stappen(
+    dossier: Dossier, regels: list[Afspraakregel], plan: Plansamenvatting | None
+) -> list[str]:
+    """What to do next, in plain words."""
+    stappen = []
+    onbevestigd = [r for r in regels if not r.bevestigd and not r.verzetten_gevraagd]
+    if onbevestigd:
+        eerste = timezone.localtime(onbevestigd[0].afspraak.begin)
+        stappen.append(
+            _("Laat ons weten of u naar de afspraak op %(datum)s komt.")
+            % {"datum": eerste.strftime("%d-%m-%Y %H:%M")}
+        )
+    elif regels:
+        stappen.append(_("Kom naar uw afspraak. Neem uw identiteitsbewijs mee."))
+    if plan is None and dossier.fase != Fase.AFGEROND:
+        stappen.append(
+            _(
+                "Samen met uw contactpersoon maakt u een plan voor uw inburgering. "
+                "Wij nemen contact met u op."
+            )
+        )
+    elif plan is not None:
+        stappen.append(_("Ga naar uw lessen. Bent u ziek? Meld het dan bij de school."))
+    if not dossier.inburgeraar.telefoon and not dossier.inburgeraar.email:
+        stappen.append(_("Geef uw telefoonnummer of e-mailadres door. Dan kunnen wij u bereiken."))
+    if not stappen:
+        stappen.append(_("U hoeft nu niets te doen."))
+    return stappen
+
+
+# --- what the person may change ----------------------------------------------------------------
+
+
+def wijzig_contact(burger: Burger, *, telefoon: str, email: str, taal: str) -> DossierEvent | None:
+    """Phone, e-mail and preferred language, recorded as a change with source "inburgeraar";
+    the language also becomes the portal's."""
+    nieuw: dict[str, Any] = {"telefoon": telefoon, "email": email}
+    if taal:
+        nieuw["voorkeurstaal"] = taal
+    with transaction.atomic():
+        event = wijzig_persoonsgegevens(burger.dossier, nieuw, actor=None, bron=Bron.INBURGERAAR)
+        if taal:
+            Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(taal=taal)
+    return event
+
+
+def kies_taal(burger: Burger | None, taal: str) -> None:
+    if burger is not None and taal in dict(settings.PORTAAL_TALEN):
+        Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(taal=taal)
+
+
+# --- the experience questionnaire ------------------------------------------------------------
+
+#: A person is asked again after this many days.
+ERVARING_PERIODE_DAGEN = 90
+
+
+def mag_ervaring_geven(burger: Burger, vandaag: dt.date | None = None) -> bool:
+    vandaag = vandaag or timezone.localdate()
+    laatst = burger.profiel.ervaring_gegeven_op
+    return laatst is None or (vandaag - laatst).days >= ERVARING_PERIODE_DAGEN
+
+
+def geef_ervaring(
+    burger: Burger, *, cijfer: int, duidelijk: str, toelichting: str, taal: str
+) -> None:
+    """Store the answers without a link to the person; remember only that they answered."""
+    from .models import Ervaring
+
+    if not mag_ervaring_geven(burger):
+        raise Portaalfout(_("U heeft deze vragen kort geleden al beantwoord. Dank u wel."))
+    with transaction.atomic():
+        Ervaring.objects.create(
+            gemeente=burger.dossier.gemeente,
+            taal=taal,
+            cijfer=cijfer,
+            duidelijk=duidelijk,
+            toelichting=toelichting,
+        )
+        Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(
+            ervaring_gegeven_op=timezone.localdate()
+        )

@@ -1,0 +1,113 @@
+"""The citizen's session (docs/adr/0025): separate from staff sessions, short, and ended
+everywhere at once.
+
+* Separate: a citizen's session has no Django user, so every staff page (LoginRequired
+  middleware, the role checks) sends it to the staff login. Logging in as a citizen flushes
+  whatever session the browser had (a staff session included); a staff login drops the
+  citizen's keys (`signals.py`); a session holding both is refused here.
+* Short: `PORTAAL_SESSIE_SECONDEN` (15 minutes) without a request ends it.
+* Everywhere: the session carries the profile's `sessieversie`; logging out raises it, which
+  ends every other session of this person too.
+* No BSN in the session: only the ids of the person record and the dossier.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from inburgering.accounts.beveiliging import client_ip
+from inburgering.dossiers.models import Dossier
+
+from .models import Portaalprofiel
+
+SLEUTEL = "portaal_burger"
+
+
+@dataclass(frozen=True)
+class Burger:
+    """The logged-in citizen: their dossier (with the person) and their profile."""
+
+    dossier: Dossier
+    profiel: Portaalprofiel
+
+    @property
+    def persoon(self):
+        return self.dossier.inburgeraar
+
+
+def meld_aan(request: HttpRequest, dossier: Dossier, profiel: Portaalprofiel) -> None:
+    """Start a fresh citizen session (a new session key, nothing of a previous session)."""
+    request.session.flush()
+    request.session[SLEUTEL] = {
+        "persoon": dossier.inburgeraar_id,
+        "dossier": dossier.pk,
+        "versie": profiel.sessieversie,
+        "laatst": time.time(),
+    }
+    request.session.set_expiry(settings.PORTAAL_SESSIE_SECONDEN)
+
+
+def burger_van(request: HttpRequest) -> Burger | None:
+    """The citizen of this session, or None (no citizen session, idle too long, logged out
+    elsewhere, or a staff user in the same session)."""
+    gegevens: dict[str, Any] | None = request.session.get(SLEUTEL)
+    if not gegevens:
+        return None
+    if SESSION_KEY in request.session:
+        return None
+    if time.time() - float(gegevens.get("laatst", 0)) > settings.PORTAAL_SESSIE_SECONDEN:
+        request.session.flush()
+        return None
+    dossier = (
+        Dossier.objects.select_related("inburgeraar", "gemeente", "consulent")
+        .filter(pk=gegevens["dossier"], inburgeraar_id=gegevens["persoon"])
+        .first()
+    )
+    profiel = Portaalprofiel.objects.filter(inburgeraar_id=gegevens["persoon"]).first()
+    if dossier is None or profiel is None or profiel.sessieversie != gegevens.get("versie"):
+        request.session.flush()
+        return None
+    gegevens["laatst"] = time.time()
+    request.session[SLEUTEL] = gegevens
+    request.session.set_expiry(settings.PORTAAL_SESSIE_SECONDEN)
+    return Burger(dossier, profiel)
+
+
+def burger_vereist(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A portal page: only with a citizen session, else to the portal's start page."""
+
+    @login_not_required
+    @functools.wraps(view)
+    def omhulsel(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        burger = burger_van(request)
+        if burger is None:
+            return HttpResponseRedirect(reverse("portaal:start"))
+        request.burger = burger  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return omhulsel
+
+
+def te_veel_pogingen(request: HttpRequest) -> bool:
+    """Counts one login step (start or return) for this client IP; True once the limit
+    `PORTAAL_INLOG_LIMIET` per `PORTAAL_INLOG_VENSTER` seconds is passed."""
+    venster = int(time.time() // settings.PORTAAL_INLOG_VENSTER)
+    sleutel = f"portaal-inlog:{client_ip(request)}:{venster}"
+    cache.add(sleutel, 0, settings.PORTAAL_INLOG_VENSTER)
+    try:
+        aantal = cache.incr(sleutel)
+    except ValueError:
+        cache.set(sleutel, 1, settings.PORTAAL_INLOG_VENSTER)
+        aantal = 1
+    return aantal > settings.PORTAAL_INLOG_LIMIET

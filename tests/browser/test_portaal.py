@@ -1,0 +1,126 @@
+"""The inburgeraar's portal in a real browser (docs/adr/0025), in every portal language: log in
+through the stand-in broker (OpenID Connect over HTTP), see the contact person, confirm an
+appointment, read the plan; axe on every portal page, right to left for Arabic and Farsi."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.utils import timezone, translation
+
+from inburgering.intake.afspraken import plan_afspraak
+from inburgering.intake.brieven import maak_brief, markeer_verzonden
+from inburgering.intake.models import Briefsoort, Kanaal
+from inburgering.koppelingen.duo import client as duo_client
+from tests.browser.conftest import assert_accessible
+from tests.portaal.conftest import maak_burger, portaal_aan, standin  # noqa: F401 - fixtures
+from tests.traject.factories import klaar_voor_plaatsing
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGINAS = ["overzicht", "afspraken", "plan", "route", "brieven", "gegevens"]
+
+
+def _t(taal: str, tekst: str) -> str:
+    with translation.override(taal):
+        return translation.gettext(tekst)
+
+
+@pytest.fixture
+def inburgeraar(settings, gemeente_a, consulent_a, portaal_aan):  # noqa: F811
+    settings.DUO_BASE_URL = "simulator://duo/v1"
+    settings.DUO_SIMULATOR_STATE = ":memory:"
+    duo_client._simulator.cache_clear()
+    dossier = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    plan_afspraak(
+        dossier,
+        medewerker=consulent_a,
+        soort="voortgang",
+        vorm="op_locatie",
+        begin=timezone.now() + dt.timedelta(days=3),
+        locatie="Stadskantoor, Stadsplateau 1",
+    )
+    brief = maak_brief(
+        dossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent_a
+    )
+    markeer_verzonden(brief, kanaal=Kanaal.EMAIL, datum=timezone.localdate(), actor=consulent_a)
+    maak_burger(portaal_aan, dossier.inburgeraar.bsn, dossier.inburgeraar.naam)
+    yield dossier
+    duo_client._simulator.cache_clear()
+
+
+@pytest.mark.parametrize("taal", ["nl", "ar", "ti", "en", "fa", "uk", "tr", "so"])
+def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
+    page, inburgeraar, taal, tmp_path, live_server
+):
+    page.set_viewport_size({"width": 360, "height": 800})
+    # The language is chosen once, on the start page, before logging in.
+    page.goto("/portaal/")
+    assert_accessible(page)
+    page.locator("#portaaltaal").select_option(taal)
+    with page.expect_navigation():
+        page.locator("form.portaal-taal button").click()
+    rtl = taal in ("ar", "fa")
+    assert page.locator("html").get_attribute("lang") == taal
+    assert page.locator("html").get_attribute("dir") == ("rtl" if rtl else "ltr")
+    assert_accessible(page)
+
+    # DigiD through the gemeente's broker (the stand-in): choose the demo person.
+    page.locator("a[href='/portaal/inloggen/']").click()
+    page.get_by_role("heading", name="Stand-in identity provider (demo)").wait_for()
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name=inburgeraar.inburgeraar.naam).click()
+
+    # The contact person, in the chosen language and direction.
+    assert page.locator("html").get_attribute("dir") == ("rtl" if rtl else "ltr")
+    contact = page.get_by_test_id("contactpersoon")
+    assert inburgeraar.consulent.get_full_name() in contact.inner_text()
+    page.get_by_role("heading", name=_t(taal, "Uw contactpersoon")).wait_for()
+    assert_accessible(page)
+    if rtl:
+        map_ = Path(os.environ.get("BROWSER_SCREENSHOTS_DIR", tmp_path))
+        pad = map_ / f"portaal-{taal}.png"
+        page.screenshot(path=str(pad), full_page=True)
+        assert pad.stat().st_size > 0
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 360, f"{taal}: the overview is wider than a phone ({breedte}px)"
+
+    # Confirm the appointment.
+    page.locator("nav a[href='/portaal/afspraken/']").click()
+    assert_accessible(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=_t(taal, "Ik kom")).click()
+    page.get_by_text(_t(taal, "U heeft bevestigd dat u komt.")).wait_for()
+    assert page.get_by_text(_t(taal, "Dank u wel. Wij weten nu dat u komt.")).is_visible()
+    assert_accessible(page)
+    assert inburgeraar.events.filter(soort="afspraak_bevestigd", bron="inburgeraar").exists()
+
+    # Read the plan: the route in plain words, in the chosen language.
+    page.locator("nav a[href='/portaal/plan/']").click()
+    assert (
+        _t(taal, "B1-route: u leert Nederlands tot niveau B1.")
+        in page.get_by_test_id("route").inner_text()
+    )
+    assert_accessible(page)
+
+    # Every other portal page passes axe too.
+    for naam in ("route", "brieven", "gegevens", "ervaring"):
+        page.goto(f"/portaal/{naam}/")
+        assert page.locator("html").get_attribute("lang") == taal
+        assert_accessible(page)
+
+    # A refused login and logging out: the pages a citizen sees without a session.
+    # Through the broker's end_session endpoint and back.
+    page.locator("form.portaal-uitloggen button").click()
+    page.wait_for_url(re.compile(r"/portaal/uitgelogd/$"))
+    assert_accessible(page)
+    page.goto("/portaal/inloggen/terug/?state=vervalst&code=x")
+    assert_accessible(page)
+    page.goto("/portaal/geen-dossier/")
+    assert_accessible(page)
+    page.goto(f"/portaal/{PAGINAS[0]}/")
+    assert page.url.endswith("/portaal/")  # logged out: back to the start

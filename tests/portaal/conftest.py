@@ -1,0 +1,113 @@
+"""The portal against the stand-in provider on a port (real HTTP for the broker's side), and a
+citizen's walk through the login with Django's test client."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+import requests
+from django.urls import reverse
+from django.utils import timezone
+
+from inburgering.intake.afspraken import plan_afspraak
+from inburgering.koppelingen.oidc_standin import Standin, burger, standaard_gebruikers
+from tests.conftest import maak_dossier
+
+CLIENT_ID, CLIENT_SECRET = "portaal", "portaal-geheim-voor-tests"
+BSN_ZONDER_DOSSIER = "999999990"
+
+
+class _Stil(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def standin():
+    server = make_server("127.0.0.1", 0, lambda e, s: app(e, s), handler_class=_Stil)
+    issuer = f"http://127.0.0.1:{server.server_port}"
+    app = Standin(
+        issuer,
+        {CLIENT_ID: (CLIENT_SECRET, [])},
+        standaard_gebruikers(),
+        burgers=[],
+        burgerclients={CLIENT_ID},
+    )
+    draad = threading.Thread(target=server.serve_forever, daemon=True)
+    draad.start()
+    yield app
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def portaal_aan(settings, standin):
+    settings.PORTAAL_OIDC_ISSUER = standin.issuer
+    settings.PORTAAL_OIDC_CLIENT_ID = CLIENT_ID
+    settings.PORTAAL_OIDC_CLIENT_SECRET = CLIENT_SECRET
+    return standin
+
+
+def maak_burger(standin: Standin, bsn: str, naam: str = "Test Burger") -> str:
+    """Offer this person on the stand-in's page; returns their `sub`."""
+    b = burger(bsn, naam)
+    standin.burgers[b.sub] = b
+    return b.sub
+
+
+def naar_broker(client) -> tuple[str, dict[str, str]]:
+    """Our login → the broker's page: (its form action, the hidden fields)."""
+    antwoord = client.get(reverse("portaal:inloggen"))
+    assert antwoord.status_code == 302, antwoord
+    pagina = requests.get(antwoord["Location"], timeout=10)
+    assert pagina.status_code == 200, pagina.text
+    velden = {
+        unescape(n): unescape(v)
+        for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', pagina.text)
+    }
+    return pagina.url.split("/authorize")[0] + "/authorize", velden
+
+
+def kies_bij_broker(actie: str, velden: dict[str, str], sub: str) -> str:
+    """The citizen chooses their account; the broker answers with a redirect to our callback."""
+    antwoord = requests.post(actie, data={**velden, "sub": sub}, allow_redirects=False, timeout=10)
+    assert antwoord.status_code == 302, antwoord.text
+    return antwoord.headers["Location"]
+
+
+def terug_pad(location: str) -> str:
+    delen = urlsplit(location)
+    return f"{delen.path}?{delen.query}"
+
+
+def log_in(client, standin: Standin, bsn: str):
+    sub = maak_burger(standin, bsn)
+    actie, velden = naar_broker(client)
+    return client.get(terug_pad(kies_bij_broker(actie, velden, sub)))
+
+
+def code_uit(location: str) -> str:
+    return parse_qs(urlsplit(location).query)["code"][0]
+
+
+@pytest.fixture
+def burgerdossier(gemeente_a, consulent_a):
+    """A person with an open dossier, a consulent and an appointment tomorrow."""
+    dossier = maak_dossier(
+        gemeente_a, consulent=consulent_a, actor=consulent_a, telefoon="0612345678"
+    )
+    plan_afspraak(
+        dossier,
+        medewerker=consulent_a,
+        soort="intake",
+        vorm="op_locatie",
+        begin=timezone.now() + dt.timedelta(days=1),
+        locatie="Stadskantoor",
+    )
+    return dossier
