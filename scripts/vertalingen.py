@@ -28,7 +28,9 @@ def onvertaald(po: polib.POFile) -> list[str]:
 
 def main(check: bool) -> int:
     fouten = []
-    catalogi = [p for d in (LOCALE, *APP_LOCALES) for p in sorted(d.glob("*/LC_MESSAGES/django.po"))]
+    catalogi = [
+        p for d in (LOCALE, *APP_LOCALES) for p in sorted(d.glob("*/LC_MESSAGES/django.po"))
+    ]
     for po_pad in catalogi:
         po = polib.pofile(str(po_pad))
         mo_pad = po_pad.with_suffix(".mo")
