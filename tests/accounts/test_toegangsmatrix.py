@@ -131,6 +131,7 @@ VERWACHT: dict[str, Regel] = {
     "monitoring:termijn_risico": Regel(MONITORING),
     "monitoring:cbs": Regel(MONITORING),
     "monitoring:cbs_levering": Regel(MONITORING),
+    "monitoring:taakstelling": Regel(MONITORING),
     "monitoring:importtaak": Regel(MONITORING, scope="eigen"),  # only its own user's task
     "accounts:inzageverzoek": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
     "accounts:inzage_pdf": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),

@@ -41,6 +41,8 @@ class Afsluitreden(models.TextChoices):
     OVERLEDEN = "overleden", _("Overleden")
     PLICHT_VERVALLEN = "plicht_vervallen", _("Inburgeringsplicht vervallen of ingetrokken")
     TIJDELIJKE_VRIJSTELLING = "tijdelijke_vrijstelling", _("Tijdelijke vrijstelling")
+    # uitkomsten (issue 23): stopped with the route before the plicht was met (monitoring)
+    UITVAL = "uitval", _("Uitgevallen (gestopt met de leerroute)")
 
 
 class Soort(models.TextChoices):

@@ -161,6 +161,7 @@ class MijlpalenPeil(MijlpalenVelden):
     consulent_id = models.IntegerField(null=True)
     geslacht = models.TextField()
     geboortedatum = models.DateField(null=True)
+    regime = models.TextField()
 
     class Meta:
         managed = False
@@ -205,3 +206,33 @@ class Importtaak(models.Model):
 
     def __str__(self) -> str:
         return f"Import {self.bestandsnaam or self.uuid} ({self.get_status_display()})"
+
+
+class Taakstelling(models.Model):
+    """The number of vergunninghouders a gemeente is to house in a half year (the
+    huisvestingstaakstelling, set by the province), entered by a teamleider or beleid; the
+    gemeente overview (`gemeenten.py`) sets the year's housed statushouders against it."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="taakstellingen")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    halfjaar = models.PositiveSmallIntegerField(
+        _("halfjaar"), choices=[(1, _("eerste halfjaar")), (2, _("tweede halfjaar"))]
+    )
+    aantal = models.PositiveIntegerField(_("aantal te huisvesten vergunninghouders"))
+    gewijzigd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["gemeente", "jaar", "halfjaar"]
+        verbose_name = _("taakstelling huisvesting")
+        verbose_name_plural = _("taakstellingen huisvesting")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar", "halfjaar"], name="een_taakstelling_per_halfjaar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.jaar}-{self.halfjaar} {self.aantal}"

@@ -200,14 +200,14 @@ def samenvatting(m: ex.Mijlpalen, u: Uitkomst) -> dict:
     return rij | doelwaarden(m, u)
 
 
-def _examens_uit(tekst: str):
+def examens_uit(tekst: str):
     for deel in tekst.split(",") if tekst else []:
         onderdeel, behaald, niet = deel.rsplit(":", 2)
         yield onderdeel, int(behaald), int(niet)
 
 
 @lru_cache(maxsize=4096)
-def _set(tekst: str | None) -> frozenset[str]:
+def als_set(tekst: str | None) -> frozenset[str]:
     """A comma-separated set column as a set (few distinct values, so memoised)."""
     return frozenset(tekst.split(",")) - {""} if tekst else frozenset()
 
@@ -307,7 +307,7 @@ def examens(r) -> dict:
     component it passed."""
     per: dict[tuple, Examens] = defaultdict(Examens)
     for sleutel, tekst, n in _examens():
-        for onderdeel, behaald, niet in _examens_uit(tekst):
+        for onderdeel, behaald, niet in examens_uit(tekst):
             e = per[(sleutel, onderdeel)]
             e.behaald += behaald * n
             e.niet_behaald += niet * n
@@ -373,7 +373,7 @@ def participatie(r) -> dict:
             p.verwacht += n
             if gemeten is not None:
                 p.gemeten += n
-                for s in _set(gemeten):
+                for s in als_set(gemeten):
                     p.status[s] += n
     return dict(per)
 
@@ -486,7 +486,7 @@ def duaal(r) -> dict:
         sleutel = (doelgroep, route)
         d = per[sleutel]
         d.in_leerroute += n
-        if lopend := _set(soorten) & bekend:
+        if lopend := als_set(soorten) & bekend:
             d.met_duaal += n
             for soort in lopend:
                 d.per_soort[soort] += n

@@ -1,8 +1,10 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,8 +18,8 @@ from inburgering.intake.models import Leerroute
 from . import cbs, importeren, importtaken
 from . import indicatoren as ind
 from .extractie import Selectie
-from .forms import CbsForm, FilterForm, ImportForm
-from .models import Importtaak
+from .forms import CbsForm, FilterForm, ImportForm, TaakstellingForm
+from .models import Importtaak, Taakstelling
 from .relatie import relatie
 from .tabel import als_csv, als_xlsx
 from .tabellen import (
@@ -57,6 +59,8 @@ def _selectie(request):
         doelgroep=d.get("doelgroep") or "",
         consulent_id=d.get("consulent"),
         cesuur_evaluatie=form.cesuur_evaluatie,
+        populatie=d["populatie"],
+        cohortbasis=d["cohortbasis"],
     )
 
 
@@ -123,6 +127,8 @@ def _selectie_in_log(selectie: Selectie, tabel: str, formaat: str) -> dict:
         "tot": selectie.tot.isoformat() if selectie.tot else None,
         "doelgroep": selectie.doelgroep,
         "consulent": selectie.consulent_id,
+        "populatie": selectie.populatie,
+        "cohortbasis": selectie.cohortbasis,
     }
 
 
@@ -187,6 +193,7 @@ def termijn_risico_view(request):
     if selectie is not None:
         band = request.GET.get("band", "")
         with relatie(selectie) as r:
+            r = r.stand()  # people on the peildatum, as the aggregate table counts them
             gevonden = ind.termijn_risico_lijst(r, band if band in ind.RISICO_BANDEN else "")
         risico = {r.dossier_id: r for r in gevonden}
         dossiers = (
@@ -289,3 +296,36 @@ def cbs_download_view(request):
     naam = f"swi_{gemeente.cbs_code}_{kwartaal}.csv"
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
     return antwoord
+
+
+def taakstelling_view(request):
+    """The housing taakstelling per gemeente and half year (teamleider, beleid): a list and a
+    form that adds or replaces one half year's number."""
+    _controleer(request)
+    gemeenten = list(gemeenten_voor(request.user))
+    in_scope = {g.pk for g in gemeenten}
+    form = TaakstellingForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if d["gemeente"] not in in_scope:
+            raise Http404
+        with transaction.atomic():
+            Taakstelling.objects.update_or_create(
+                gemeente_id=d["gemeente"],
+                jaar=d["jaar"],
+                halfjaar=d["halfjaar"],
+                defaults={"aantal": d["aantal"], "gewijzigd_door": request.user},
+            )
+        messages.success(request, _("De taakstelling is opgeslagen."))
+        return redirect("monitoring:taakstelling")
+    return render(
+        request,
+        "monitoring/taakstelling.html",
+        {
+            "form": form,
+            "taakstellingen": Taakstelling.objects.filter(gemeente_id__in=in_scope)
+            .select_related("gemeente")
+            .order_by("gemeente__naam", "-jaar", "-halfjaar"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
