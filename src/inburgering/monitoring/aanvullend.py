@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
@@ -130,17 +131,24 @@ def _uitval_route(r) -> Tabel:
     )
 
 
+#: `traject.models.PlaatsingStatus.UITGEVALLEN`. The traject app is read through the app
+#: registry: it imports koppelingen, which imports monitoring (no import cycle between apps).
+UITGEVALLEN = "uitgevallen"
+
+
+def _model(naam: str):
+    return apps.get_model("traject", naam)
+
+
 def uitval_plaatsingen(r) -> dict[tuple[str, str], tuple[int, int]]:
     """(product kind, provider) -> (placements started, of which ended as dropout), for the
     relation's dossiers, on or before the peildatum."""
-    from inburgering.traject.models import Plaatsing, PlaatsingStatus
-
-    plaatsingen = Plaatsing.objects.filter(
+    plaatsingen = _model("Plaatsing").objects.filter(
         dossier_id__in=ind.relatie_rijen().values("dossier_id"),
         gestart_op__isnull=False,
         gestart_op__lte=r.peildatum,
     )
-    uit = Q(status=PlaatsingStatus.UITGEVALLEN, beeindigd_op__lte=r.peildatum)
+    uit = Q(status=UITGEVALLEN, beeindigd_op__lte=r.peildatum)
     return {
         (soort, aanbieder): (n, u)
         for soort, aanbieder, n, u in plaatsingen.values_list(
@@ -152,9 +160,7 @@ def uitval_plaatsingen(r) -> dict[tuple[str, str], tuple[int, int]]:
 
 
 def _uitval_plaatsingen(r) -> Tabel:
-    from inburgering.traject.models import Productsoort
-
-    soorten = dict(Productsoort.choices)
+    soorten = dict(_model("Product")._meta.get_field("soort").choices or [])
     per = uitval_plaatsingen(r)
     return Tabel(
         "uitval_aanbieder",
