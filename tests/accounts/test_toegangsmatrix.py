@@ -37,7 +37,7 @@ from inburgering.intake import oproepen
 from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
-from inburgering.monitoring.models import Importtaak
+from inburgering.monitoring.models import Importtaak, Rapportage
 from inburgering.pip import services as pip_services
 from inburgering.traject import services as traject_services
 from inburgering.traject.models import Locatie
@@ -132,6 +132,9 @@ VERWACHT: dict[str, Regel] = {
     "monitoring:cbs": Regel(MONITORING),
     "monitoring:cbs_levering": Regel(MONITORING),
     "monitoring:taakstelling": Regel(MONITORING),
+    "monitoring:rapportages": Regel(MONITORING),
+    "monitoring:rapportage": Regel(MONITORING, scope="gemeente"),
+    "monitoring:rapportage_pdf": Regel(MONITORING, scope="gemeente"),
     "monitoring:importtaak": Regel(MONITORING, scope="eigen"),  # only its own user's task
     "accounts:inzageverzoek": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
     "accounts:inzage_pdf": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
@@ -361,6 +364,17 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
         if soort == "contract":  # per gemeente; providers, products, locations are shared
             varianten += [("buiten", {"pk": u[soort].pk}), ("onbekend", {"pk": 10**9})]
         return varianten
+    if naam in ("monitoring:rapportage", "monitoring:rapportage_pdf"):
+        rapporten = [
+            Rapportage.objects.get_or_create(gemeente_id=d["dossier"].gemeente_id, jaar=2024,
+                                             kwartaal=4, soort="kwartaal")[0]
+            for d in (b, u)
+        ]  # fmt: skip
+        return [
+            ("binnen", {"uuid": rapporten[0].uuid}),
+            ("buiten", {"uuid": rapporten[1].uuid}),
+            ("onbekend", {"uuid": uuid.uuid4()}),
+        ]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

@@ -194,3 +194,41 @@ class TaakstellingForm(NLDesignFormMixin, forms.Form):
         self.fields["gemeente"].choices = [
             (g.pk, g.naam) for g in sorted(gemeenten, key=lambda g: g.naam.lower())
         ]
+
+
+class RapportageForm(NLDesignFormMixin, forms.Form):
+    """Which report to make: gemeente (within scope), year and quarter (none: the year)."""
+
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), coerce=int)
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2022, max_value=2100)
+    kwartaal = forms.TypedChoiceField(
+        label=_("Periode"),
+        coerce=int,
+        choices=[(k, f"K{k}") for k in range(1, 5)] + [(0, _("Heel jaar"))],
+    )
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [
+            (g.pk, g.naam) for g in sorted(gemeenten, key=lambda g: g.naam.lower())
+        ]
+
+    def clean(self):
+        data = super().clean()
+        jaar, kwartaal = data.get("jaar"), data.get("kwartaal")
+        if jaar is not None and kwartaal is not None:
+            from .rapportage import Periode
+
+            if Periode(jaar, kwartaal).einde >= timezone.localdate():
+                raise forms.ValidationError(_("Deze periode is nog niet voorbij."))
+        return data
+
+
+class RapportageTekstForm(NLDesignFormMixin, forms.Form):
+    tekst = forms.CharField(
+        label=_("Toelichting van de gemeente"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Verschijnt boven de cijfers in de rapportage (pagina en PDF)."),
+    )

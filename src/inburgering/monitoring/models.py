@@ -236,3 +236,39 @@ class Taakstelling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente}: {self.jaar}-{self.halfjaar} {self.aantal}"
+
+
+class Rapportage(models.Model):
+    """A periodic report of one gemeente (quarter or year, `rapportage.py`): the figures are
+    computed from the log for the period's last day whenever the report is shown, so they can
+    be reproduced; what is stored is the beleidsmedewerker's text and whether it is published."""
+
+    class Soort(models.TextChoices):
+        KWARTAAL = "kwartaal", _("Kwartaal")
+        JAAR = "jaar", _("Jaar")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="rapportages")
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    #: 1-4 for a quarter, 0 for a year.
+    kwartaal = models.PositiveSmallIntegerField(_("kwartaal"), default=0)
+    tekst = models.TextField(_("toelichting van de gemeente"), blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["gemeente", "-jaar", "-kwartaal"]
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "soort", "jaar", "kwartaal"], name="een_rapportage_per_periode"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.jaar}{f'K{self.kwartaal}' if self.kwartaal else ''}"

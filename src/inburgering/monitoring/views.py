@@ -7,19 +7,29 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
 from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_export, log_inzage
 from inburgering.dossiers.models import Doelgroep
 from inburgering.intake.models import Leerroute
+from inburgering.pdfdocument import pdf_uit_html
 
-from . import cbs, importeren, importtaken
+from . import cbs, importeren, importtaken, rapportage
 from . import indicatoren as ind
 from .extractie import Selectie
-from .forms import CbsForm, FilterForm, ImportForm, TaakstellingForm
-from .models import Importtaak, Taakstelling
+from .forms import (
+    CbsForm,
+    FilterForm,
+    ImportForm,
+    RapportageForm,
+    RapportageTekstForm,
+    TaakstellingForm,
+)
+from .models import Importtaak, Rapportage, Taakstelling
 from .relatie import relatie
 from .tabel import als_csv, als_xlsx
 from .tabellen import (
@@ -329,3 +339,79 @@ def taakstelling_view(request):
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _rapport(request, uuid):
+    """A report within the user's gemeenten; another gemeente's is not found (404)."""
+    in_scope = [g.pk for g in gemeenten_voor(request.user)]
+    return get_object_or_404(
+        Rapportage.objects.select_related("gemeente"), uuid=uuid, gemeente_id__in=in_scope
+    )
+
+
+def rapportages_view(request):
+    """The periodic reports of the user's gemeenten, and a form to make one."""
+    _controleer(request)
+    gemeenten = list(gemeenten_voor(request.user))
+    form = RapportageForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        gemeente = next(g for g in gemeenten if g.pk == d["gemeente"])
+        rapport = rapportage.maak(
+            gemeente, rapportage.Periode(d["jaar"], d["kwartaal"]), request.user
+        )
+        return redirect("monitoring:rapportage", uuid=rapport.uuid)
+    return render(
+        request,
+        "monitoring/rapportages.html",
+        {
+            "form": form,
+            "rapporten": Rapportage.objects.filter(gemeente__in=gemeenten).select_related(
+                "gemeente"
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def rapportage_view(request, uuid):
+    """The report as a page; the beleidsmedewerker edits the text and publishes it."""
+    _controleer(request)
+    rapport = _rapport(request, uuid)
+    form = RapportageTekstForm(request.POST or None, initial={"tekst": rapport.tekst})
+    if request.method == "POST":
+        if not form.is_valid():
+            return HttpResponse(status=400)
+        with transaction.atomic():
+            rapport.tekst = form.cleaned_data["tekst"]
+            rapport.gewijzigd_door = request.user
+            if "publiceren" in request.POST:
+                rapport.gepubliceerd_op = timezone.now()
+            rapport.save()
+        messages.success(request, _("De rapportage is opgeslagen."))
+        return redirect("monitoring:rapportage", uuid=rapport.uuid)
+    return render(
+        request,
+        "monitoring/rapportage.html",
+        {"rapport": rapport, "inhoud": rapportage.inhoud(rapport), "form": form},
+    )
+
+
+def rapportage_pdf_view(request, uuid):
+    """The report as a tagged PDF (aggregates only, no personal data)."""
+    _controleer(request)
+    rapport = _rapport(request, uuid)
+    html = render_to_string(
+        "monitoring/rapportage_document.html",
+        {"rapport": rapport, "inhoud": rapportage.inhoud(rapport)},
+    )
+    log_export(
+        request.user,
+        "monitoring_rapportage",
+        {"gemeente": rapport.gemeente.cbs_code, "jaar": rapport.jaar, "kwartaal": rapport.kwartaal},
+    )
+    antwoord = HttpResponse(pdf_uit_html(html), content_type="application/pdf")
+    naam = f"rapportage_{rapport.gemeente.cbs_code}_{rapport.jaar}"
+    naam += f"K{rapport.kwartaal}" if rapport.kwartaal else ""
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
+    return antwoord
