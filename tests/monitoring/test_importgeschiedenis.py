@@ -101,6 +101,7 @@ def test_round_trip_of_outcomes(teamleider, gemeente_a):
         ("participatie", "6 2024-03-01 werk", "vóór de start van de leerroute"),
         ("participatie", "7 2024-10-01 werk", "6, 12 of 24"),
         ("participatie", "6 2024-10-01 werk+rijk", "onbekende situatie 'rijk'"),
+        ("participatie", "6 2024-10-01 werk+onbekend", "niet samen met iets anders"),
         ("kosten", "tolk 2024-04-15 -75,00", "niet negatief"),
         ("kosten", "taxi 2024-04-15 75,00", "onbekende kostenpost 'taxi'"),
         ("kosten", "tolk 2099-04-15 75,00", "in de toekomst"),

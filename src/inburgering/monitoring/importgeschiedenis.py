@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from inburgering.dossiers.forms_uitkomsten import bedrag_in_centen
 from inburgering.dossiers.services import Nieuw
-from inburgering.dossiers.uitkomsten import MOMENTEN, Kostenpost, Participatiestatus
+from inburgering.dossiers.uitkomsten import EXCLUSIEF, MOMENTEN, Kostenpost, Participatiestatus
 from inburgering.dossiers.workflow import Soort
 from inburgering.invoer import VROEGSTE_DATUM
 
@@ -118,6 +118,9 @@ def valideer(r: dict, w: dict, lees: Callable[[str], dt.date]) -> tuple[list[Nie
                 _("onbekende situatie '%(s)s'; gebruik %(keuzes)s.")
                 % {"s": "+".join(onbekend), "keuzes": ", ".join(Participatiestatus.values)},
             )
+            goed = False
+        elif set(situatie) & EXCLUSIEF and len(set(situatie)) > 1:
+            fout("participatie", n, _("'geen' en 'onbekend' gaan niet samen met iets anders."))
             goed = False
         if isinstance(datum, str):
             fout("participatie", n, datum)
