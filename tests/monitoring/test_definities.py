@@ -171,3 +171,17 @@ def test_regional_service_has_a_total_block(gemeente_a, gemeente_b):
         overzicht = gm.overzicht(r.stand(), {gemeente_a.pk: "A", gemeente_b.pk: "B"}, gehuisvest)
     totalen = {r[0]: r[2:4] for r in overzicht.rijen if r[1] == "Totaal"}
     assert totalen == {"A": [1, 1], "B": [1, 0], "Alle gekozen gemeenten": [2, 1]}
+
+
+def test_cohort_year_of_the_outcome_table_follows_the_basis(gemeente_a, dossiers):
+    from inburgering.monitoring import uitkomsten as uk
+
+    def jaren(basis):
+        sel = ex.Selectie((gemeente_a.pk,), PEIL, populatie=Populatie.PLICHTIG, cohortbasis=basis)
+        with relatie(sel) as r:
+            return {jaar: c.totaal for jaar, c in uk.plicht_per_cohort(r).items()}
+
+    # Wi2021 known to DUO: "open", "voldaan", "later_dicht", "verhuisd_uit" (kennisgeving 2024),
+    # "verhuisd_in" (vestiging 2024, its first signal) and "coa" (kennisgeving 2025, COA 2024).
+    assert jaren(Cohortbasis.KENNISGEVING) == {2024: 5, 2025: 1}
+    assert jaren(Cohortbasis.SIGNAAL) == {2024: 6}

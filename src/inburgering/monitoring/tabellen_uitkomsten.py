@@ -11,6 +11,7 @@ from inburgering.dossiers.uitkomsten import Participatiestatus as P
 from . import aanvullend, statistiek
 from . import indicatoren as ind
 from . import uitkomsten as uk
+from .definities import Cohortbasis
 from .grafieken import staafdiagram
 from .relatie import Relatie
 from .tabel import Tabel, onderdeelnamen, route_naam
@@ -43,7 +44,9 @@ def _plicht(r) -> Tabel:
         "plicht_cohort",
         _("Inburgeringsplicht voldaan binnen de termijn, per cohort"),
         [
-            _("Cohort (jaar kennisgeving)"),
+            _("Cohort (jaar kennisgeving)")
+            if r.sel.cohortbasis == Cohortbasis.KENNISGEVING
+            else _("Cohort (jaar eerste signaal)"),
             _("Dossiers"),
             _("Voldaan binnen de termijn"),
             _("Voldaan na de termijn"),

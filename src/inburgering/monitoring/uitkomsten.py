@@ -64,6 +64,7 @@ from inburgering.wet.kalender import plus_jaren
 from . import extractie as ex
 from . import indicatoren as ind
 from . import statistiek
+from .definities import cohortdatum
 from .sql import groepen, rang, vast
 
 S = Soort
@@ -214,8 +215,6 @@ def als_set(tekst: str | None) -> frozenset[str]:
 
 # --- Plicht voldaan within the termijn, per cohort ----------------------------------------------
 
-COHORT = ExtractYear(Coalesce("kennisgeving", "signaal"))
-
 
 @dataclass
 class PlichtCohort:
@@ -239,7 +238,7 @@ class PlichtCohort:
 
 
 @vast
-def _plicht_per_cohort(peildatum: dt.date):
+def _plicht_per_cohort(peildatum: dt.date, basis: str):
     afgesloten = Q(afgesloten__isnull=False)
     stand = Case(
         When(afgesloten & ~Q(afsluitreden=Afsluitreden.VOLDAAN), then=Value("anders")),
@@ -250,14 +249,15 @@ def _plicht_per_cohort(peildatum: dt.date):
         When(termijn_einde__lt=peildatum, then=Value("verstreken")),
         default=Value("lopend"),
     )
-    return groepen(ind.relatie_rijen(), COHORT, stand)
+    return groepen(ind.relatie_rijen(), ExtractYear(cohortdatum(basis)), stand)
 
 
 def plicht_per_cohort(r) -> dict:
-    """Per cohort (year of the kennisgeving, else of the first signal): how the plicht ended or
+    """Per cohort (year of the cohort date, `definities.cohortdatum`: the kennisgeving, else the
+    first signal; or the first signal when chosen): how the plicht ended or
     stands, against the end of the termijn (`termijn_einde`, as for "termijn in gevaar")."""
     per: dict[int | None, PlichtCohort] = defaultdict(PlichtCohort)
-    for jaar, klasse, n in _plicht_per_cohort(r.peildatum):
+    for jaar, klasse, n in _plicht_per_cohort(r.peildatum, r.sel.cohortbasis):
         setattr(per[jaar], klasse, getattr(per[jaar], klasse) + n)
     return dict(sorted(per.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
