@@ -12,7 +12,6 @@ narrowing by `gehuisvest`): asielstatushouders with their BRP registration (the 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Case, F, TextField, Value, When
@@ -127,7 +126,3 @@ def overzicht(r, namen: dict[int, str], gehuisvest: dict[tuple[int, int], int]) 
             "niet is ingevoerd."
         ),
     )
-
-
-def halfjaar_van(datum: dt.date) -> int:
-    return 1 if datum.month <= 6 else 2
