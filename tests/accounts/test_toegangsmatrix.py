@@ -37,7 +37,7 @@ from inburgering.intake import oproepen
 from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
-from inburgering.monitoring.models import Importtaak
+from inburgering.monitoring.models import Importtaak, Rapportage
 from inburgering.partners import services as partner_services
 from inburgering.partners.models import Grond, Medewerker, Organisatie, Organisatiesoort
 from inburgering.pip import services as pip_services
@@ -142,6 +142,10 @@ VERWACHT: dict[str, Regel] = {
     "monitoring:termijn_risico": Regel(MONITORING),
     "monitoring:cbs": Regel(MONITORING),
     "monitoring:cbs_levering": Regel(MONITORING),
+    "monitoring:taakstelling": Regel(MONITORING),
+    "monitoring:rapportages": Regel(MONITORING),
+    "monitoring:rapportage": Regel(MONITORING, scope="gemeente"),
+    "monitoring:rapportage_pdf": Regel(MONITORING, scope="gemeente"),
     "monitoring:importtaak": Regel(MONITORING, scope="eigen"),  # only its own user's task
     "accounts:inzageverzoek": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
     "accounts:inzage_pdf": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
@@ -452,6 +456,17 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
     if naam.startswith("portaal:") and parameters == {"pk"}:
         soort = "brief" if naam == "portaal:brief_pdf" else "afspraak"
         return [("binnen", {"pk": b[soort].pk}), ("buiten", {"pk": u[soort].pk})]
+    if naam in ("monitoring:rapportage", "monitoring:rapportage_pdf"):
+        rapporten = [
+            Rapportage.objects.get_or_create(gemeente_id=d["dossier"].gemeente_id, jaar=2024,
+                                             kwartaal=4, soort="kwartaal")[0]
+            for d in (b, u)
+        ]  # fmt: skip
+        return [
+            ("binnen", {"uuid": rapporten[0].uuid}),
+            ("buiten", {"uuid": rapporten[1].uuid}),
+            ("onbekend", {"uuid": uuid.uuid4()}),
+        ]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

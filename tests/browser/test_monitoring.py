@@ -35,3 +35,23 @@ def test_dashboard_is_accessible_and_filters(page, gemeente_a, teamleider_a):
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV — Trechter: dossiers per stap").click()
     assert download.value.suggested_filename == "trechter_20250101.csv"
+
+
+def test_report_and_taakstelling_pages_are_accessible(page, gemeente_a, teamleider_a):
+    from inburgering.monitoring.models import Rapportage, Taakstelling
+
+    traject(gemeente_a, dt.date(2024, 7, 1), pip=30, route="b1")
+    Taakstelling.objects.create(gemeente=gemeente_a, jaar=2024, halfjaar=2, aantal=10)
+    Rapportage.objects.create(gemeente=gemeente_a, soort="kwartaal", jaar=2024, kwartaal=4)
+    login(page, teamleider_a.username, WACHTWOORD)
+    page.goto("/monitoring/rapportages/")
+    page.get_by_role("heading", name="Periodieke rapportages", level=1).wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Utrecht 2024 K4").click()
+    page.get_by_role("heading", name="Rapportage inburgering Utrecht 2024 K4").wait_for()
+    kern = page.get_by_role("table", name="Kerncijfers 2024 K4, vergeleken met 2024 K3")
+    assert kern.get_by_role("row", name="Inburgeringsplichtigen op de peildatum").is_visible()
+    assert_accessible(page)
+    page.goto("/monitoring/taakstelling/")
+    page.get_by_role("heading", name="Taakstelling huisvesting", level=1).wait_for()
+    assert_accessible(page)

@@ -85,7 +85,11 @@ def test_a_table_naming_consulenten_is_exported_safely_and_logged(
     client.force_login(teamleider_a)
     url = "/monitoring/export/lbt_conform_consulent"
     antwoord = client.get(f"{url}.csv?peildatum=2025-01-01&doelgroep=asielstatushouder")
-    namen = {r[0] for r in _csv(antwoord.content)[1:]}
+    rijen = _csv(antwoord.content)[1:]
+    leeg = rijen.index([])  # the data, then an empty row and the definitions used
+    namen = {r[0] for r in rijen[:leeg]}
+    assert [r[0].split(":")[0] for r in rijen[leeg + 1 :]] == ["Peildatum", "Populatie", "Cohort"]
+    assert "inburgeringsplichtig op de peildatum" in rijen[leeg + 2][0]
     # A display name loses leading whitespace (get_full_name strips), the formula stays.
     assert namen == {"'" + naam.strip() for naam in KWAADAARDIG}
     blad = load_workbook(io.BytesIO(client.get(f"{url}.xlsx?peildatum=2025-01-01").content)).active

@@ -40,7 +40,7 @@ def _relatie(sel) -> list[dict]:
 
 
 def test_every_milestone_field_is_a_column():
-    uit_dossier = {"dossier_id", "gemeente_id", "doelgroep", "consulent_id"}
+    uit_dossier = {"dossier_id", "gemeente_id", "doelgroep", "consulent_id", "regime"}
     persoon = {"geslacht", "geboortedatum"}  # read from the person, current values
     velden = {f.name for f in dataclasses.fields(ex.Mijlpalen)}
     assert set(projectie.VELDEN) == velden - uit_dossier - persoon

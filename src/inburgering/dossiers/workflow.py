@@ -42,6 +42,8 @@ class Afsluitreden(models.TextChoices):
     PLICHT_VERVALLEN = "plicht_vervallen", _("Inburgeringsplicht vervallen of ingetrokken")
     TIJDELIJKE_VRIJSTELLING = "tijdelijke_vrijstelling", _("Tijdelijke vrijstelling")
     TERMIJN_VERSTREKEN = "termijn_verstreken", _("Inburgeringstermijn verstreken")
+    # uitkomsten (issue 23): stopped with the route before the plicht was met (monitoring)
+    UITVAL = "uitval", _("Uitgevallen (gestopt met de leerroute)")
 
 
 class Soort(models.TextChoices):

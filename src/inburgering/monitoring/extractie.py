@@ -46,6 +46,8 @@ from inburgering.wet import (
     route_conform_lbt,
 )
 
+from .definities import in_cohort
+
 S = Soort
 
 WET_ROUTE = {"b1": Leerroute.B1, "onderwijs": Leerroute.ONDERWIJS, "z": Leerroute.Z}
@@ -53,7 +55,8 @@ WET_ROUTE = {"b1": Leerroute.B1, "onderwijs": Leerroute.ONDERWIJS, "z": Leerrout
 
 @dataclass(frozen=True)
 class Selectie:
-    """Which dossiers and which moment. `van`/`tot` select the cohort by first signal date."""
+    """Which dossiers and which moment. `van`/`tot` select the cohort by its cohort date
+    (`definities`: DUO's kennisgeving or the first signal, `cohortbasis`)."""
 
     gemeente_ids: tuple[int, ...]
     peildatum: dt.date
@@ -65,6 +68,12 @@ class Selectie:
     #: Count "conform the LBT" with the cut-off of 28 for every test, as the SZW evaluation did
     #: (`CESUUR_EVALUATIE`), instead of the cut-off in force on the test date.
     cesuur_evaluatie: bool = False
+    #: Which dossiers count (`definities.Populatie`). The dashboard's default is "plichtig"
+    #: (inburgeringsplichtig on the peildatum, as DUO counts); code that builds a selection
+    #: itself (the CBS delivery, the projection) gets every dossier.
+    populatie: str = "alle"
+    #: The date `van`/`tot` and the cohort year select on (`definities.Cohortbasis`).
+    cohortbasis: str = "kennisgeving"
 
 
 @dataclass
@@ -110,6 +119,8 @@ class Mijlpalen:
     #: `met_persoonskenmerken` for rows from the log.
     geslacht: str = ""
     geboortedatum: dt.date | None = None
+    #: The dossier's regime (current value), for the population (`definities`).
+    regime: str = ""
 
     @cached_property
     def conform(self) -> bool | None:
@@ -285,16 +296,14 @@ def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
         gemeente_id=Max("dossier__gemeente_id"),
         doelgroep=Max("dossier__doelgroep"),
         consulent_id=Max("dossier__consulent_id"),
+        regime=Max("dossier__regime"),
         **mijlpaal_aggregaten(),
     )
-    if sel.van:
-        per_dossier = per_dossier.filter(signaal__gte=sel.van)
-    if sel.tot:
-        per_dossier = per_dossier.filter(signaal__lte=sel.tot)
     result: dict[int, Mijlpalen] = {}
     for rij in per_dossier.order_by():
         m = Mijlpalen(**rij)
-        result[m.dossier_id] = m
+        if in_cohort(sel, m):
+            result[m.dossier_id] = m
     regels = detail_regels()
     details = (
         events.filter(soort__in=regels.soorten)
@@ -318,6 +327,7 @@ def mijlpalen_van(dossier, events) -> Mijlpalen | None:
     if not events:
         return None
     m = Mijlpalen(dossier.pk, dossier.gemeente_id, dossier.doelgroep, dossier.consulent_id)
+    m.regime = dossier.regime
     for veld, functie, soorten in mijlpaal_regels():
         datums = [e.datum for e in events if e.soort in soorten]
         if datums:

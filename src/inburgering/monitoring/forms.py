@@ -8,6 +8,7 @@ from inburgering.dossiers.models import Doelgroep
 from inburgering.ui import NLDesignFormMixin
 
 from . import importeren
+from .definities import Cohortbasis, Populatie
 
 #: Prefix of a regional service's value in the gemeente filter.
 REGIO = "regio-"
@@ -26,6 +27,22 @@ class FilterForm(NLDesignFormMixin, forms.Form):
     """Filters of the dashboard. Gemeenten and consulenten are limited to the user's scope."""
 
     peildatum = forms.DateField(label=_("Peildatum"), required=False, widget=DatumInvoer())
+    populatie = forms.ChoiceField(
+        label=_("Populatie"),
+        required=False,
+        choices=Populatie.choices,
+        help_text=_(
+            "Standaard: wie op de peildatum inburgeringsplichtig is onder de Wi2021 (zoals DUO "
+            "telt). Tabellen over verloop en uitkomsten tellen ook de afgesloten dossiers van "
+            "die populatie."
+        ),
+    )
+    cohortbasis = forms.ChoiceField(
+        label=_("Instroom en cohort volgens"),
+        required=False,
+        choices=Cohortbasis.choices,
+        help_text=_("De datum waarop de instroomperiode en het cohortjaar selecteren."),
+    )
     van = forms.DateField(label=_("Instroom vanaf"), required=False, widget=DatumInvoer())
     tot = forms.DateField(label=_("Instroom tot en met"), required=False, widget=DatumInvoer())
     #: A gemeente's id, or REGIO + a regional service's id (its gemeenten within scope).
@@ -90,6 +107,8 @@ class FilterForm(NLDesignFormMixin, forms.Form):
             raise forms.ValidationError(_("'Instroom vanaf' ligt na 'Instroom tot en met'."))
         if not data.get("peildatum"):
             data["peildatum"] = timezone.localdate()
+        data["populatie"] = data.get("populatie") or Populatie.PLICHTIG
+        data["cohortbasis"] = data.get("cohortbasis") or Cohortbasis.KENNISGEVING
         return data
 
     def gemeente_ids(self) -> tuple[int, ...]:
@@ -154,3 +173,62 @@ class CbsForm(NLDesignFormMixin, forms.Form):
 
     def gekozen_gemeente(self):
         return self.gemeenten[self.cleaned_data["gemeente"]]
+
+
+class TaakstellingForm(NLDesignFormMixin, forms.Form):
+    """The taakstelling of one gemeente (within the user's scope) for one half year."""
+
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), coerce=int)
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2022, max_value=2100)
+    halfjaar = forms.TypedChoiceField(
+        label=_("Halfjaar"),
+        coerce=int,
+        choices=[(1, _("eerste halfjaar")), (2, _("tweede halfjaar"))],
+    )
+    aantal = forms.IntegerField(
+        label=_("Aantal te huisvesten vergunninghouders"), min_value=0, max_value=100_000
+    )
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [
+            (g.pk, g.naam) for g in sorted(gemeenten, key=lambda g: g.naam.lower())
+        ]
+
+
+class RapportageForm(NLDesignFormMixin, forms.Form):
+    """Which report to make: gemeente (within scope), year and quarter (none: the year)."""
+
+    gemeente = forms.TypedChoiceField(label=_("Gemeente"), coerce=int)
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2022, max_value=2100)
+    kwartaal = forms.TypedChoiceField(
+        label=_("Periode"),
+        coerce=int,
+        choices=[(k, f"K{k}") for k in range(1, 5)] + [(0, _("Heel jaar"))],
+    )
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = [
+            (g.pk, g.naam) for g in sorted(gemeenten, key=lambda g: g.naam.lower())
+        ]
+
+    def clean(self):
+        data = super().clean()
+        jaar, kwartaal = data.get("jaar"), data.get("kwartaal")
+        if jaar is not None and kwartaal is not None:
+            from .rapportage import Periode
+
+            if Periode(jaar, kwartaal).einde >= timezone.localdate():
+                raise forms.ValidationError(_("Deze periode is nog niet voorbij."))
+        return data
+
+
+class RapportageTekstForm(NLDesignFormMixin, forms.Form):
+    tekst = forms.CharField(
+        label=_("Toelichting van de gemeente"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Verschijnt boven de cijfers in de rapportage (pagina en PDF)."),
+    )

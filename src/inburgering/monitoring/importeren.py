@@ -44,6 +44,8 @@ from inburgering.intake.models import Leerroute
 from inburgering.invoer import EENREGELIG, VROEGSTE_DATUM
 from inburgering.wet import lbt_cesuur
 
+from . import importgeschiedenis
+
 #: (column, required, description) — the documented format (docs/import.md).
 KOLOMMEN = [
     ("bsn", True, gettext_lazy("BSN, 9 cijfers (elfproef)")),
@@ -70,7 +72,8 @@ KOLOMMEN = [
     ("cursusinstelling", False, gettext_lazy("naam cursusinstelling")),
     ("leerroute_gestart", False, gettext_lazy("datum start leerroute")),
     ("afgesloten_op", False, gettext_lazy("datum dossier afgesloten")),
-    ("afsluitreden", False, gettext_lazy("reden van afsluiten (bijvoorbeeld voldaan)")),
+    ("afsluitreden", False, gettext_lazy("reden van afsluiten (bijvoorbeeld voldaan of uitval)")),
+    *[(k, False, omschrijving) for k, omschrijving in importgeschiedenis.KOLOMMEN],
 ]
 VERPLICHT = [k for k, verplicht, _o in KOLOMMEN if verplicht]
 DATUMVELDEN = [
@@ -232,6 +235,8 @@ def _valideer_velden(rij: Rij, r: dict, gemeenten: dict[str, Gemeente]) -> None:
         w["consulent"] = consulent
     else:
         w["consulent"] = None
+    w["geschiedenis"], fouten = importgeschiedenis.valideer(r, w, _datum)
+    rij.fouten.extend(fouten)
 
 
 def _events(r: dict, w: dict) -> tuple[Nieuw, list[Nieuw]]:
@@ -267,6 +272,7 @@ def _events(r: dict, w: dict) -> tuple[Nieuw, list[Nieuw]]:
         verder.append(
             Nieuw(Soort.DOSSIER_AFGESLOTEN, w["afgesloten_op"], {"reden": r["afsluitreden"]})
         )
+    verder.extend(w.get("geschiedenis", []))
     verder.sort(key=lambda n: n.datum)
     return eerste, verder
 

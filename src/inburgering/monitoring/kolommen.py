@@ -47,4 +47,5 @@ GROEPEN = {
     "consulent_id": "dossier__consulent_id",
     "geslacht": "dossier__inburgeraar__geslacht",
     "geboortedatum": "dossier__inburgeraar__geboortedatum",
+    "regime": "dossier__regime",
 }

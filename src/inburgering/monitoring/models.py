@@ -161,6 +161,7 @@ class MijlpalenPeil(MijlpalenVelden):
     consulent_id = models.IntegerField(null=True)
     geslacht = models.TextField()
     geboortedatum = models.DateField(null=True)
+    regime = models.TextField()
 
     class Meta:
         managed = False
@@ -205,3 +206,69 @@ class Importtaak(models.Model):
 
     def __str__(self) -> str:
         return f"Import {self.bestandsnaam or self.uuid} ({self.get_status_display()})"
+
+
+class Taakstelling(models.Model):
+    """The number of vergunninghouders a gemeente is to house in a half year (the
+    huisvestingstaakstelling, set by the province), entered by a teamleider or beleid; the
+    gemeente overview (`gemeenten.py`) sets the year's housed statushouders against it."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="taakstellingen")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    halfjaar = models.PositiveSmallIntegerField(
+        _("halfjaar"), choices=[(1, _("eerste halfjaar")), (2, _("tweede halfjaar"))]
+    )
+    aantal = models.PositiveIntegerField(_("aantal te huisvesten vergunninghouders"))
+    gewijzigd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, related_name="+", null=True
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["gemeente", "jaar", "halfjaar"]
+        verbose_name = _("taakstelling huisvesting")
+        verbose_name_plural = _("taakstellingen huisvesting")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "jaar", "halfjaar"], name="een_taakstelling_per_halfjaar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.jaar}-{self.halfjaar} {self.aantal}"
+
+
+class Rapportage(models.Model):
+    """A periodic report of one gemeente (quarter or year, `rapportage.py`): the figures are
+    computed from the log for the period's last day whenever the report is shown, so they can
+    be reproduced; what is stored is the beleidsmedewerker's text and whether it is published."""
+
+    class Soort(models.TextChoices):
+        KWARTAAL = "kwartaal", _("Kwartaal")
+        JAAR = "jaar", _("Jaar")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="rapportages")
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    #: 1-4 for a quarter, 0 for a year.
+    kwartaal = models.PositiveSmallIntegerField(_("kwartaal"), default=0)
+    tekst = models.TextField(_("toelichting van de gemeente"), blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_door = models.ForeignKey(
+        "accounts.Gebruiker", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["gemeente", "-jaar", "-kwartaal"]
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gemeente", "soort", "jaar", "kwartaal"], name="een_rapportage_per_periode"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente}: {self.jaar}{f'K{self.kwartaal}' if self.kwartaal else ''}"

@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from . import extractie as ex
 from . import uitkomsten as uk
+from .definities import cohort_q, cohortdatum
 from .kolommen import GROEPEN, MIJLPAAL_KOLOMMEN, kolommen
 from .models import MijlpalenProjectie
 
@@ -111,12 +112,11 @@ def lees(sel: ex.Selectie) -> list[ex.Mijlpalen]:
 
 
 def in_selectie(sel: ex.Selectie, cohort: bool = True):
-    """The stored rows of the selection's dossiers (and of its cohort, by stored first signal)."""
+    """The stored rows of the selection's dossiers (and of its cohort, by the stored cohort
+    date: `definities.cohortdatum`)."""
     rijen = MijlpalenProjectie.objects.filter(**_dossierfilter(sel, "dossier__"))
-    if cohort and sel.van:
-        rijen = rijen.filter(signaal__gte=sel.van)
-    if cohort and sel.tot:
-        rijen = rijen.filter(signaal__lte=sel.tot)
+    if cohort and (sel.van or sel.tot):
+        rijen = rijen.annotate(_cohort=cohortdatum(sel.cohortbasis)).filter(cohort_q(sel))
     return rijen
 
 

@@ -33,6 +33,7 @@ from . import extractie as ex
 from . import indicatoren as ind
 from . import projectie, statistiek
 from . import uitkomsten as uk
+from .definities import STAND, VERLOOP, in_cohort, populatie_q
 from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
 from .sql import vast
@@ -50,6 +51,18 @@ class Relatie:
 
     rijen: QuerySet
     sel: ex.Selectie
+    #: Which rows of the population the table holds (`definities`): VERLOOP (open and closed)
+    #: until `stand()` narrows it to the people counted on the peildatum.
+    soort: str = VERLOOP
+
+    def stand(self) -> Relatie:
+        """The relation narrowed to the population on the peildatum (`definities.STAND`): the
+        rows outside it are deleted from the temporary table, so compute every VERLOOP table
+        first. A new object, so the shared scans are computed again for the narrowed rows."""
+        if self.soort == STAND:
+            return self
+        _beperk(self.sel, STAND)
+        return Relatie(self.rijen, self.sel, STAND)
 
     @property
     def peildatum(self) -> dt.date:
@@ -112,23 +125,35 @@ def relatie(sel: ex.Selectie):
                 # it; then the whole selection is read from the log below.
                 actueel = not rijen.filter(laatste_datum__gt=sel.peildatum).exists()
                 if actueel:
+                    _beperk(sel, VERLOOP)
                     yield Relatie(rijen, sel)
             if actueel:
                 return
         # The event queries apply the whole selection (gemeenten, filters, cohort).
         mijlpalen = ex.met_persoonskenmerken(sel, ex.uit_log(sel))
         with _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uk.uit_log(sel, mijlpalen)) as rijen:
+            _beperk(sel, VERLOOP)
             yield Relatie(rijen, sel)
+
+
+def _beperk(sel: ex.Selectie, soort: str) -> None:
+    """Delete the rows outside the selection's population for this kind of table (the one
+    place the population is applied; the cohort period is applied where the rows are read)."""
+    q = populatie_q(sel.populatie, soort)
+    if q is not None:
+        MijlpalenPeil.objects.exclude(q).delete()
 
 
 @contextmanager
 def van_rijen(sel: ex.Selectie, mijlpalen: list, uitkomsten: dict | None = None):
     """The relation of milestones folded elsewhere (hand-built in tests, for example), with
     their outcomes (dossier id -> `uitkomsten.Uitkomst`)."""
+    mijlpalen = [m for m in mijlpalen if in_cohort(sel, m)]
     with (
         ex.sql_instellingen(sel),
         _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uitkomsten or {}) as rijen,
     ):
+        _beperk(sel, VERLOOP)
         yield Relatie(rijen, sel)
 
 

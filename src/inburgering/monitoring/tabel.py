@@ -28,6 +28,10 @@ class Tabel:
     extra: dict = field(default_factory=dict)
     #: The last row adds up the others: left out of the chart.
     totaalrij: bool = False
+    #: `definities.STAND` (people on the peildatum) or `definities.VERLOOP` (over time).
+    soort: str = "verloop"
+    #: The definitions it was computed with, in words (`definities.omschrijving`).
+    definities: list[str] = field(default_factory=list)
 
     @property
     def cellen(self) -> list[list[tuple[str, bool]]]:
@@ -45,6 +49,17 @@ class Tabel:
             [(self.kolommen[k], [r[k] for r in rijen]) for k in waarden],
             self.eenheid,
         )
+
+
+def onderdeelnamen() -> dict[str, str]:
+    """DUO's exam components (SS199 codes) by name."""
+    return {
+        "LE": _("Lezen"),
+        "LU": _("Luisteren"),
+        "SC": _("Schrijven"),
+        "SP": _("Spreken"),
+        "KNM": _("Kennis van de Nederlandse Maatschappij"),
+    }
 
 
 def route_naam(code: str) -> str:
@@ -74,10 +89,20 @@ def als_csv(tabel: Tabel) -> bytes:
     """Semicolon-separated with a BOM and decimal commas, as Dutch spreadsheet software reads;
     text cells neutralised against formulas (`inburgering.exports`)."""
     return exports.als_csv(
-        tabel.kolommen, tabel.rijen, bom=True, opmaak=lambda w: "" if w is None else celtekst(w)
+        tabel.kolommen,
+        [*tabel.rijen, *_definitierijen(tabel)],
+        bom=True,
+        opmaak=lambda w: "" if w is None else celtekst(w),
     )
+
+
+def _definitierijen(tabel: Tabel) -> list[list]:
+    """After the data, one empty row and the definitions, one per row (first column)."""
+    return [[], *[[regel] for regel in tabel.definities]] if tabel.definities else []
 
 
 def als_xlsx(tabel: Tabel) -> bytes:
     """Title row, header row, the rows: numbers as numbers, text as strings (never formulas)."""
-    return exports.als_xlsx(tabel.sleutel, [[tabel.titel], tabel.kolommen, *tabel.rijen])
+    return exports.als_xlsx(
+        tabel.sleutel, [[tabel.titel], tabel.kolommen, *tabel.rijen, *_definitierijen(tabel)]
+    )

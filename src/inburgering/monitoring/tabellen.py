@@ -9,8 +9,9 @@ from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 
 from . import extractie as ex
+from . import gemeenten, statistiek, tabellen_uitkomsten
 from . import indicatoren as ind
-from . import statistiek, tabellen_uitkomsten
+from .definities import STAND, VERLOOP, omschrijving
 from .grafieken import staafdiagram
 from .models import Doelstelling, Indicator
 from .relatie import Relatie, relatie
@@ -29,15 +30,31 @@ def _fasen() -> dict[str, str]:
 
 
 def tabellen(sel: ex.Selectie) -> list[Tabel]:
-    """Every table of the dashboard for the selection: SQL aggregates over its relation."""
+    """Every table of the dashboard for the selection: SQL aggregates over its relation. The
+    tables over time first (the whole population, open and closed), then the relation is
+    narrowed to the people on the peildatum for the counts of people (`definities`); shown
+    with the counts of people first."""
     with relatie(sel) as r:
-        return _tabellen(r)
+        verloop = _verloop(r)
+        gehuisvest = gemeenten.gehuisvest(r)
+        stand = _stand(r.stand(), gehuisvest)
+    for soort, lijst in ((STAND, stand), (VERLOOP, verloop)):
+        regels = omschrijving(sel, soort)
+        for tabel in lijst:
+            tabel.soort, tabel.definities = soort, regels
+    return stand + verloop
 
 
-def _tabellen(r: Relatie) -> list[Tabel]:
+def _gemeentenamen(sel) -> dict[int, str]:
+    return dict(Gemeente.objects.filter(pk__in=sel.gemeente_ids).values_list("pk", "naam"))
+
+
+def _stand(r: Relatie, gehuisvest: dict) -> list[Tabel]:
+    """The counts of people on the peildatum (`definities.STAND`)."""
     sel = r.sel
     fasen = _fasen()
-    result: list[Tabel] = []
+    namen = _gemeentenamen(sel)
+    result: list[Tabel] = [gemeenten.overzicht(r, namen, gehuisvest)]
 
     totaal, trechter = ind.funnel(r)
     result.append(
@@ -50,6 +67,17 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             grafiek=(0, [1]),
         )
     )
+    result.extend(_lbt_en_routes(r, namen))
+    result.extend(tabellen_uitkomsten.stand(r))
+    return result
+
+
+def _verloop(r: Relatie) -> list[Tabel]:
+    """Lead times, deadlines met and outcomes: open and closed (`definities.VERLOOP`)."""
+    sel = r.sel
+    fasen = _fasen()
+    namen = _gemeentenamen(sel)
+    result: list[Tabel] = []
     result.append(
         Tabel(
             "doorlooptijden",
@@ -88,7 +116,6 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             extra={"aandeel": t.aandeel_binnen},
         )
     )
-    namen = dict(Gemeente.objects.filter(pk__in=sel.gemeente_ids).values_list("pk", "naam"))
     if len(sel.gemeente_ids) > 1:
         per = ind.pip_termijn_per_gemeente(r)
         result.append(
@@ -125,7 +152,16 @@ def _tabellen(r: Relatie) -> list[Tabel]:
             ],
         )
     )
+    # Outcomes (items 5 and 3): uitkomsten.py, tabellen_uitkomsten.py.
+    result.extend(tabellen_uitkomsten.verloop(r))
+    # Local targets (item 6).
+    result.append(_doelen(r, namen))
+    return result
 
+
+def _lbt_en_routes(r: Relatie, namen) -> list[Tabel]:
+    sel = r.sel
+    result: list[Tabel] = []
     # Seed 004, Table 1 and Table 2.
     result.append(_tabel1(ind.lbt_tabel1(r)))
     result.append(
@@ -222,12 +258,6 @@ def _tabellen(r: Relatie) -> list[Tabel]:
 
     # Termijn at risk (item 4): aggregate; the list is on its own page.
     result.append(_termijn_risico(ind.termijn_risico_telling(r)))
-
-    # Outcomes and dual activities (items 5 and 3): uitkomsten.py, tabellen_uitkomsten.py.
-    result.extend(tabellen_uitkomsten.tabellen(r))
-
-    # Local targets (item 6).
-    result.append(_doelen(r, namen))
     return result
 
 

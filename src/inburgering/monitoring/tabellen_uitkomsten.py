@@ -8,37 +8,34 @@ from inburgering.dossiers.models import Doelgroep
 from inburgering.dossiers.uitkomsten import MOMENTEN, DualeActiviteit, Kostenpost
 from inburgering.dossiers.uitkomsten import Participatiestatus as P
 
+from . import aanvullend, statistiek
 from . import indicatoren as ind
-from . import statistiek
 from . import uitkomsten as uk
+from .definities import Cohortbasis
 from .grafieken import staafdiagram
 from .relatie import Relatie
-from .tabel import Tabel, route_naam
-
-
-def _onderdelen() -> dict[str, str]:
-    return {
-        "LE": _("Lezen"),
-        "LU": _("Luisteren"),
-        "SC": _("Schrijven"),
-        "SP": _("Spreken"),
-        "KNM": _("Kennis van de Nederlandse Maatschappij"),
-    }
+from .tabel import Tabel, onderdeelnamen, route_naam
 
 
 def _maanden(moment: int) -> str:
     return _("%(n)s maanden") % {"n": moment}
 
 
-def tabellen(r: Relatie) -> list[Tabel]:
+def verloop(r: Relatie) -> list[Tabel]:
+    """The outcome tables (`definities.VERLOOP`: open and closed dossiers)."""
     doelgroepen = dict(Doelgroep.choices)
     return [
         _plicht(r),
         *_examens(r),
         *_participatie(r, doelgroepen),
         *_kosten(r),
-        *_duaal(r, doelgroepen),
+        *aanvullend.tabellen(r),
     ]
+
+
+def stand(r: Relatie) -> list[Tabel]:
+    """Dual activities of the people in a leerroute on the peildatum (`definities.STAND`)."""
+    return _duaal(r, dict(Doelgroep.choices))
 
 
 def _plicht(r) -> Tabel:
@@ -47,7 +44,9 @@ def _plicht(r) -> Tabel:
         "plicht_cohort",
         _("Inburgeringsplicht voldaan binnen de termijn, per cohort"),
         [
-            _("Cohort (jaar kennisgeving)"),
+            _("Cohort (jaar kennisgeving)")
+            if r.sel.cohortbasis == Cohortbasis.KENNISGEVING
+            else _("Cohort (jaar eerste signaal)"),
             _("Dossiers"),
             _("Voldaan binnen de termijn"),
             _("Voldaan na de termijn"),
@@ -82,7 +81,7 @@ def _plicht(r) -> Tabel:
 
 
 def _examens(r) -> list[Tabel]:
-    namen = _onderdelen()
+    namen = onderdeelnamen()
     kolommen = [_("Uitslagen"), _("Behaald"), _("Niet behaald"), _("% behaald")]
     per_route = uk.examens(r)
     per = uk.samen(per_route)

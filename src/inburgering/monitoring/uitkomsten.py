@@ -64,6 +64,7 @@ from inburgering.wet.kalender import plus_jaren
 from . import extractie as ex
 from . import indicatoren as ind
 from . import statistiek
+from .definities import cohortdatum
 from .sql import groepen, rang, vast
 
 S = Soort
@@ -200,21 +201,19 @@ def samenvatting(m: ex.Mijlpalen, u: Uitkomst) -> dict:
     return rij | doelwaarden(m, u)
 
 
-def _examens_uit(tekst: str):
+def examens_uit(tekst: str):
     for deel in tekst.split(",") if tekst else []:
         onderdeel, behaald, niet = deel.rsplit(":", 2)
         yield onderdeel, int(behaald), int(niet)
 
 
 @lru_cache(maxsize=4096)
-def _set(tekst: str | None) -> frozenset[str]:
+def als_set(tekst: str | None) -> frozenset[str]:
     """A comma-separated set column as a set (few distinct values, so memoised)."""
     return frozenset(tekst.split(",")) - {""} if tekst else frozenset()
 
 
 # --- Plicht voldaan within the termijn, per cohort ----------------------------------------------
-
-COHORT = ExtractYear(Coalesce("kennisgeving", "signaal"))
 
 
 @dataclass
@@ -239,7 +238,7 @@ class PlichtCohort:
 
 
 @vast
-def _plicht_per_cohort(peildatum: dt.date):
+def _plicht_per_cohort(peildatum: dt.date, basis: str):
     afgesloten = Q(afgesloten__isnull=False)
     stand = Case(
         When(afgesloten & ~Q(afsluitreden=Afsluitreden.VOLDAAN), then=Value("anders")),
@@ -250,14 +249,15 @@ def _plicht_per_cohort(peildatum: dt.date):
         When(termijn_einde__lt=peildatum, then=Value("verstreken")),
         default=Value("lopend"),
     )
-    return groepen(ind.relatie_rijen(), COHORT, stand)
+    return groepen(ind.relatie_rijen(), ExtractYear(cohortdatum(basis)), stand)
 
 
 def plicht_per_cohort(r) -> dict:
-    """Per cohort (year of the kennisgeving, else of the first signal): how the plicht ended or
+    """Per cohort (year of the cohort date, `definities.cohortdatum`: the kennisgeving, else the
+    first signal; or the first signal when chosen): how the plicht ended or
     stands, against the end of the termijn (`termijn_einde`, as for "termijn in gevaar")."""
     per: dict[int | None, PlichtCohort] = defaultdict(PlichtCohort)
-    for jaar, klasse, n in _plicht_per_cohort(r.peildatum):
+    for jaar, klasse, n in _plicht_per_cohort(r.peildatum, r.sel.cohortbasis):
         setattr(per[jaar], klasse, getattr(per[jaar], klasse) + n)
     return dict(sorted(per.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
@@ -307,7 +307,7 @@ def examens(r) -> dict:
     component it passed."""
     per: dict[tuple, Examens] = defaultdict(Examens)
     for sleutel, tekst, n in _examens():
-        for onderdeel, behaald, niet in _examens_uit(tekst):
+        for onderdeel, behaald, niet in examens_uit(tekst):
             e = per[(sleutel, onderdeel)]
             e.behaald += behaald * n
             e.niet_behaald += niet * n
@@ -373,7 +373,7 @@ def participatie(r) -> dict:
             p.verwacht += n
             if gemeten is not None:
                 p.gemeten += n
-                for s in _set(gemeten):
+                for s in als_set(gemeten):
                     p.status[s] += n
     return dict(per)
 
@@ -486,7 +486,7 @@ def duaal(r) -> dict:
         sleutel = (doelgroep, route)
         d = per[sleutel]
         d.in_leerroute += n
-        if lopend := _set(soorten) & bekend:
+        if lopend := als_set(soorten) & bekend:
             d.met_duaal += n
             for soort in lopend:
                 d.per_soort[soort] += n

@@ -1,23 +1,35 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
 from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_export, log_inzage
 from inburgering.dossiers.models import Doelgroep
 from inburgering.intake.models import Leerroute
+from inburgering.pdfdocument import pdf_uit_html
 
-from . import cbs, importeren, importtaken
+from . import cbs, importeren, importtaken, rapportage
 from . import indicatoren as ind
 from .extractie import Selectie
-from .forms import CbsForm, FilterForm, ImportForm
-from .models import Importtaak
+from .forms import (
+    CbsForm,
+    FilterForm,
+    ImportForm,
+    RapportageForm,
+    RapportageTekstForm,
+    TaakstellingForm,
+)
+from .models import Importtaak, Rapportage, Taakstelling
 from .relatie import relatie
 from .tabel import als_csv, als_xlsx
 from .tabellen import (
@@ -57,6 +69,8 @@ def _selectie(request):
         doelgroep=d.get("doelgroep") or "",
         consulent_id=d.get("consulent"),
         cesuur_evaluatie=form.cesuur_evaluatie,
+        populatie=d["populatie"],
+        cohortbasis=d["cohortbasis"],
     )
 
 
@@ -123,6 +137,8 @@ def _selectie_in_log(selectie: Selectie, tabel: str, formaat: str) -> dict:
         "tot": selectie.tot.isoformat() if selectie.tot else None,
         "doelgroep": selectie.doelgroep,
         "consulent": selectie.consulent_id,
+        "populatie": selectie.populatie,
+        "cohortbasis": selectie.cohortbasis,
     }
 
 
@@ -187,6 +203,7 @@ def termijn_risico_view(request):
     if selectie is not None:
         band = request.GET.get("band", "")
         with relatie(selectie) as r:
+            r = r.stand()  # people on the peildatum, as the aggregate table counts them
             gevonden = ind.termijn_risico_lijst(r, band if band in ind.RISICO_BANDEN else "")
         risico = {r.dossier_id: r for r in gevonden}
         dossiers = (
@@ -288,4 +305,113 @@ def cbs_download_view(request):
     antwoord = HttpResponse(cbs.als_csv(rijen), content_type="text/csv; charset=utf-8")
     naam = f"swi_{gemeente.cbs_code}_{kwartaal}.csv"
     antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord
+
+
+def taakstelling_view(request):
+    """The housing taakstelling per gemeente and half year (teamleider, beleid): a list and a
+    form that adds or replaces one half year's number."""
+    _controleer(request)
+    gemeenten = list(gemeenten_voor(request.user))
+    in_scope = {g.pk for g in gemeenten}
+    form = TaakstellingForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if d["gemeente"] not in in_scope:
+            raise Http404
+        with transaction.atomic():
+            Taakstelling.objects.update_or_create(
+                gemeente_id=d["gemeente"],
+                jaar=d["jaar"],
+                halfjaar=d["halfjaar"],
+                defaults={"aantal": d["aantal"], "gewijzigd_door": request.user},
+            )
+        messages.success(request, _("De taakstelling is opgeslagen."))
+        return redirect("monitoring:taakstelling")
+    return render(
+        request,
+        "monitoring/taakstelling.html",
+        {
+            "form": form,
+            "taakstellingen": Taakstelling.objects.filter(gemeente_id__in=in_scope)
+            .select_related("gemeente")
+            .order_by("gemeente__naam", "-jaar", "-halfjaar"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _rapport(request, uuid):
+    """A report within the user's gemeenten; another gemeente's is not found (404)."""
+    in_scope = [g.pk for g in gemeenten_voor(request.user)]
+    return get_object_or_404(
+        Rapportage.objects.select_related("gemeente"), uuid=uuid, gemeente_id__in=in_scope
+    )
+
+
+def rapportages_view(request):
+    """The periodic reports of the user's gemeenten, and a form to make one."""
+    _controleer(request)
+    gemeenten = list(gemeenten_voor(request.user))
+    form = RapportageForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        gemeente = next(g for g in gemeenten if g.pk == d["gemeente"])
+        rapport = rapportage.maak(
+            gemeente, rapportage.Periode(d["jaar"], d["kwartaal"]), request.user
+        )
+        return redirect("monitoring:rapportage", uuid=rapport.uuid)
+    return render(
+        request,
+        "monitoring/rapportages.html",
+        {
+            "form": form,
+            "rapporten": Rapportage.objects.filter(gemeente__in=gemeenten).select_related(
+                "gemeente"
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def rapportage_view(request, uuid):
+    """The report as a page; the beleidsmedewerker edits the text and publishes it."""
+    _controleer(request)
+    rapport = _rapport(request, uuid)
+    form = RapportageTekstForm(request.POST or None, initial={"tekst": rapport.tekst})
+    if request.method == "POST":
+        if not form.is_valid():
+            return HttpResponse(status=400)
+        with transaction.atomic():
+            rapport.tekst = form.cleaned_data["tekst"]
+            rapport.gewijzigd_door = request.user
+            if "publiceren" in request.POST:
+                rapport.gepubliceerd_op = timezone.now()
+            rapport.save()
+        messages.success(request, _("De rapportage is opgeslagen."))
+        return redirect("monitoring:rapportage", uuid=rapport.uuid)
+    return render(
+        request,
+        "monitoring/rapportage.html",
+        {"rapport": rapport, "inhoud": rapportage.inhoud(rapport), "form": form},
+    )
+
+
+def rapportage_pdf_view(request, uuid):
+    """The report as a tagged PDF (aggregates only, no personal data)."""
+    _controleer(request)
+    rapport = _rapport(request, uuid)
+    html = render_to_string(
+        "monitoring/rapportage_document.html",
+        {"rapport": rapport, "inhoud": rapportage.inhoud(rapport)},
+    )
+    log_export(
+        request.user,
+        "monitoring_rapportage",
+        {"gemeente": rapport.gemeente.cbs_code, "jaar": rapport.jaar, "kwartaal": rapport.kwartaal},
+    )
+    antwoord = HttpResponse(pdf_uit_html(html), content_type="application/pdf")
+    naam = f"rapportage_{rapport.gemeente.cbs_code}_{rapport.jaar}"
+    naam += f"K{rapport.kwartaal}" if rapport.kwartaal else ""
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}.pdf"'
     return antwoord
