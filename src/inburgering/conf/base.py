@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "inburgering.werkvoorraad",
     "inburgering.traject",
     "inburgering.partners",
+    "inburgering.ontzorgen",
 ]
 
 MIDDLEWARE = [

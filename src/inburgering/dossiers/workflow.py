@@ -87,6 +87,14 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # ontzorgen
+    ONTZORGEN_GESTART = "ontzorgen_gestart", _("Financieel ontzorgen gestart")
+    ONTZORGEN_VASTE_LAST = "ontzorgen_vaste_last", _("Vaste last voor ontzorgen bijgewerkt")
+    ONTZORGEN_BETALING = "ontzorgen_betaling", _("Betaling ontzorgen bijgewerkt")
+    ONTZORGEN_BEEINDIGD = "ontzorgen_beeindigd", _("Financieel ontzorgen beëindigd")
+    BEGELEIDING_GESTART = "begeleiding_gestart", _("Maatschappelijke begeleiding gestart")
+    BEGELEIDING_BEEINDIGD = "begeleiding_beeindigd", _("Maatschappelijke begeleiding beëindigd")
+    # end ontzorgen
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +140,14 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # ontzorgen
+        S.ONTZORGEN_GESTART,
+        S.ONTZORGEN_VASTE_LAST,
+        S.ONTZORGEN_BETALING,
+        S.ONTZORGEN_BEEINDIGD,
+        S.BEGELEIDING_GESTART,
+        S.BEGELEIDING_BEEINDIGD,
+        # end ontzorgen
     }
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
@@ -28,10 +30,23 @@ def _fasen() -> dict[str, str]:
     }
 
 
+#: Extension point: tables that other apps add to the dashboard from their own records (a
+#: function of the selection; it must respect `sel.gemeente_ids`). Registered from the app's
+#: AppConfig.ready (`registreer_tabel`; ontzorgen does). The export finds them by `sleutel`.
+EXTRA_TABELLEN: list[Callable[[ex.Selectie], Tabel]] = []
+
+
+def registreer_tabel(maak: Callable[[ex.Selectie], Tabel]) -> None:
+    if maak not in EXTRA_TABELLEN:
+        EXTRA_TABELLEN.append(maak)
+
+
 def tabellen(sel: ex.Selectie) -> list[Tabel]:
-    """Every table of the dashboard for the selection: SQL aggregates over its relation."""
+    """Every table of the dashboard for the selection: SQL aggregates over its relation, then
+    the tables other apps registered."""
     with relatie(sel) as r:
-        return _tabellen(r)
+        result = _tabellen(r)
+    return result + [maak(sel) for maak in EXTRA_TABELLEN]
 
 
 def _tabellen(r: Relatie) -> list[Tabel]:

@@ -144,6 +144,8 @@ from .voorzieningen import (
     kosten_inburgering,
     lening_inburgering,
     maatschappelijke_begeleiding,
+    ontzorgen_betaalmaand,
+    ontzorgen_loopt,
 )
 
 __all__ = [
@@ -254,6 +256,8 @@ __all__ = [
     "nt2_urenstand",
     "ontheffing_belemmering",
     "ontheffing_bijzondere_omstandigheden",
+    "ontzorgen_betaalmaand",
+    "ontzorgen_loopt",
     "overdracht_bij_schakelen",
     "paaszondag",
     "pip_aanpassing_na_routewijziging",
