@@ -38,6 +38,7 @@ from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
 from inburgering.monitoring.models import Importtaak
+from inburgering.ontzorgen.models import Betaalbatch
 from inburgering.pip import services as pip_services
 from inburgering.traject import services as traject_services
 from inburgering.traject.models import Locatie
@@ -120,6 +121,11 @@ VERWACHT: dict[str, Regel] = {
     "traject:contract_nieuw": Regel(frozenset({Rol.BEHEERDER})),
     "traject:contract": Regel(frozenset({Rol.BEHEERDER}), scope="contract"),
     "traject:instellingen": Regel(frozenset({Rol.BEHEERDER})),
+    "ontzorgen:dossier": dossierpagina(),
+    "ontzorgen:batches": Regel(DOSSIERROLLEN),
+    "ontzorgen:batch": Regel(DOSSIERROLLEN, scope="batch"),  # per gemeente
+    "ontzorgen:batch_bestand": Regel(DOSSIERROLLEN, scope="batch", methoden=frozenset({"GET"})),
+    "ontzorgen:import": Regel(DOSSIERROLLEN),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -276,8 +282,14 @@ def _dossier_met_alles(gemeente, consulent):
         Locatie(aanbieder=contract.product.aanbieder, naam="Centrum", adres="Straat 1",
                 postcode="1234 AB", plaats="Utrecht")
     )  # fmt: skip
+    batch, _nieuw = Betaalbatch.objects.get_or_create(
+        gemeente=gemeente, maand=vandaag.replace(day=1),
+        defaults={"uitvoerdatum": vandaag, "bericht_id": "M1", "aantal": 0, "totaal_cents": 0,
+                  "pain001": "<Document/>", "csv": "dossier\n", "aangemaakt_door": consulent},
+    )  # fmt: skip
     return {
         "dossier": dossier,
+        "batch": batch,
         "contract": contract,
         "product": contract.product,
         "aanbieder": contract.product.aanbieder,
@@ -360,6 +372,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
         if soort == "contract":  # per gemeente; providers, products, locations are shared
             varianten += [("buiten", {"pk": u[soort].pk}), ("onbekend", {"pk": 10**9})]
         return varianten
+    if naam.startswith("ontzorgen:batch") and "batch" in parameters:
+        extra = {"formaat": "pain001"} if "formaat" in parameters else {}
+        return [
+            ("binnen", {"batch": b["batch"].uuid, **extra}),
+            ("buiten", {"batch": u["batch"].uuid, **extra}),
+            ("onbekend", {"batch": uuid.uuid4(), **extra}),
+        ]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

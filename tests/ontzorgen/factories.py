@@ -9,7 +9,7 @@ from inburgering.ontzorgen.models import Ontzorgbeleid
 from inburgering.partners.models import Organisatiesoort
 from tests.partners.factories import maak_organisatie
 
-__all__ = ["GELDIG_IBAN", "beleid", "gestart", "met_huur", "mb_organisatie"]
+__all__ = ["GELDIG_IBAN", "beleid", "gestart", "mb_organisatie", "met_huur"]
 
 GELDIG_IBAN = "NL91ABNA0417164300"
 GEMEENTE_IBAN = "NL20INGB0001234567"

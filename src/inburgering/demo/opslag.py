@@ -35,6 +35,7 @@ from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
+from . import ontzorgen as ontzorgen_demo
 from . import traject as traject_demo
 from .gemeenten import PER_CODE, ZAFFIER
 from .organisatie import DEMO_DOMEIN
@@ -153,6 +154,7 @@ def verwijder_demodata() -> dict[str, int]:
     aantallen = {}
     with uitzondering(DEMO):
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
+        ontzorgen_demo.verwijder(dossiers.values("pk"))  # ontzorgen, batches, MB
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")

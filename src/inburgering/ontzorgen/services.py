@@ -507,44 +507,60 @@ def maak_batch(
         .exists()
     ):
         raise OntzorgenFout(_("Voor deze maand is al een batch gemaakt."))
-    ontzorgingen = list(
-        Ontzorging.objects.filter(
-            dossier__gemeente=gemeente, recht_op_bijstand_vanaf__lte=laatste_van_maand(maand)
+    # One query over the fixed costs of the month (values, no model instances: 8,000 rows for
+    # 2,000 households); the rule decides per distinct (start, continuation) whether the month
+    # is payable.
+    rijen = (
+        VasteLast.objects.filter(
+            ontzorging__dossier__gemeente=gemeente,
+            ontzorging__recht_op_bijstand_vanaf__lte=laatste_van_maand(maand),
+            vanaf__lte=maand,
         )
-        .filter(Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=maand))
-        .select_related("dossier")
-        .prefetch_related("lasten")
-        .order_by("pk")
+        .filter(Q(tot__isnull=True) | Q(tot__gte=maand))
+        .filter(Q(ontzorging__beeindigd_op__isnull=True) | Q(ontzorging__beeindigd_op__gte=maand))
+        .order_by("ontzorging_id", "pk")
+        .values_list(
+            "pk",
+            "ontzorging_id",
+            "ontzorging__dossier_id",
+            "ontzorging__recht_op_bijstand_vanaf",
+            "ontzorging__vrijwillig_tot",
+            "soort",
+            "begunstigde",
+            "iban",
+            "bedrag_cents",
+            "kenmerk",
+            "wacht_op_goedkeuring",
+        )
     )
-    regels: list[tuple[Ontzorging, VasteLast, bestanden.Regel]] = []
+    betaalbaar: dict[tuple[dt.date, dt.date | None], bool] = {}
+    regels: list[tuple[int, int, bestanden.Regel]] = []
     wachtend: list[str] = []
     ongeldig: list[str] = []
-    volgnummer = 0
+    iban_geldig: dict[str, bool] = {}
     prefix = f"OZ{gemeente.cbs_code or gemeente.pk}{maand:%Y%m}"
-    for ontzorging in ontzorgingen:
-        for last, bedrag in _te_betalen(ontzorging, maand):
-            if last.wacht_op_goedkeuring:
-                wachtend.append(f"{last.begunstigde} ({ontzorging.dossier_id})")
-                continue
-            if fout_in_iban(last.iban) or bedrag <= 0:
-                ongeldig.append(f"{last.begunstigde} ({ontzorging.dossier_id})")
-                continue
-            volgnummer += 1
-            regels.append(
-                (
-                    ontzorging,
-                    last,
-                    bestanden.Regel(
-                        dossier_id=ontzorging.dossier_id,
-                        soort=last.soort,
-                        begunstigde=last.begunstigde,
-                        iban=last.iban,
-                        bedrag_cents=bedrag,
-                        kenmerk=last.kenmerk,
-                        end_to_end_id=f"{prefix}-{last.pk}",
-                    ),
-                )
-            )
+    for pk, o_id, d_id, start, vrijwillig, soort, naam, iban, bedrag, kenmerk, wacht in rijen:
+        sleutel = (start, vrijwillig)
+        if sleutel not in betaalbaar:
+            betaalbaar[sleutel] = wet.ontzorgen_betaalmaand(
+                recht_op_bijstand_vanaf=start,
+                maand=maand,
+                bedrag_cents=1,
+                vrijwillig_tot=vrijwillig,
+            ).geldig
+        if not betaalbaar[sleutel]:
+            continue
+        if wacht:
+            wachtend.append(f"{naam} ({d_id})")
+            continue
+        if iban not in iban_geldig:
+            iban_geldig[iban] = fout_in_iban(iban) is None
+        if not iban_geldig[iban] or bedrag <= 0:
+            ongeldig.append(f"{naam} ({d_id})")
+            continue
+        regels.append(
+            (o_id, pk, bestanden.Regel(d_id, soort, naam, iban, bedrag, kenmerk, f"{prefix}-{pk}"))
+        )
     if wachtend:
         raise OntzorgenFout(
             _(
@@ -592,8 +608,8 @@ def maak_batch(
                 [
                     Betaling(
                         batch=batch,
-                        ontzorging=o,
-                        vaste_last=last,
+                        ontzorging_id=o,
+                        vaste_last_id=last,
                         maand=maand,
                         soort=r.soort,
                         begunstigde=r.begunstigde,
@@ -604,7 +620,7 @@ def maak_batch(
                     )
                     for o, last, r in regels
                 ],
-                batch_size=500,
+                batch_size=2000,
             )
     except IntegrityError as fout:
         raise OntzorgenFout(_("Voor deze maand is al een batch gemaakt.")) from fout

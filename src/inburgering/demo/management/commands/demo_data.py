@@ -10,6 +10,7 @@ from django.db import connection
 
 from inburgering.accounts.models import Gemeente
 from inburgering.demo import duo
+from inburgering.demo import ontzorgen as ontzorgen_demo
 from inburgering.demo import traject as traject_demo
 from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
@@ -86,6 +87,7 @@ class Command(BaseCommand):
             # Apps with demo records of their own (made through their services for the replayed
             # dossiers) add one line each here; deliveries they queue go out with the PIPs.
             self.stdout.write(f"Leerroute: {traject_demo.maak_route()}")
+            self.stdout.write(f"Ontzorgen en begeleiding: {ontzorgen_demo.maak_ontzorgen()}")
             aantallen = duo.synchroniseer(gemeenten)
             self.stdout.write(
                 "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())
