@@ -270,3 +270,28 @@ def test_monitoringtabel(gemeente_a, dossier_a, consulent_a, collega_a):
     )
     waarden = {r[0]: r[1] for r in tabel.rijen}
     assert list(waarden.values()) == [1, 0, 1, 1, 0, 650.0]
+
+
+def test_batch_niet_goed_te_keuren_na_wijziging_begunstigde(
+    gemeente_a, dossier_a, consulent_a, collega_a
+):
+    ontzorging = _klaar(gemeente_a, dossier_a, consulent_a)
+    batch = services.maak_batch(gemeente_a, dt.date(2026, 2, 1), actor=consulent_a)
+    last = ontzorging.lasten.get()
+    services.wijzig_last(
+        last,
+        begunstigde="Ander",
+        iban="DE89370400440532013000",
+        bedrag_cents=100,
+        kenmerk="K",
+        vanaf=last.vanaf,
+        tot=None,
+        actor=consulent_a,
+    )
+    services.keur_begunstigde_goed(last, collega_a)
+    with pytest.raises(services.OntzorgenFout, match="trek de batch in"):
+        services.keur_batch_goed(batch, collega_a)
+    services.trek_batch_in(batch, collega_a)
+    assert Betaling.objects.get().status == Betalingstatus.VERVALLEN
+    nieuw = services.maak_batch(gemeente_a, dt.date(2026, 2, 1), actor=consulent_a)
+    assert nieuw.betalingen.get().iban == "DE89370400440532013000"

@@ -114,7 +114,9 @@ def _start(dossier: Dossier, budgetbeheer: Organisatie | None) -> Ontzorging | N
 def maak_ontzorgen(vandaag: dt.date | None = None) -> dict[str, int]:
     vandaag = vandaag or timezone.localdate()
     telling = {"ontzorgingen": 0, "batches": 0, "begeleidingen": 0}
-    for gemeente in Gemeente.objects.filter(cbs_code__in=list(DEMO_AANDEEL)).order_by("pk"):
+    for volgnummer, gemeente in enumerate(
+        Gemeente.objects.filter(cbs_code__in=list(DEMO_AANDEEL)).order_by("pk")
+    ):
         medewerkers = _medewerkers(gemeente)
         if len(medewerkers) < 2:
             continue
@@ -179,8 +181,10 @@ def maak_ontzorgen(vandaag: dt.date | None = None) -> dict[str, int]:
             for o in gestart:
                 if o.dossier in voorbij:
                     services.beeindig_ontzorgen(o, o.einde, o.dossier.consulent, "afbouwgesprek")
-            # A changed payee waiting for a second user (after the batch, so it does not block).
-            if lopend:
+            # A changed payee waiting for a second user, made after this month's batch: that
+            # batch can then only be withdrawn. Not in the first two gemeenten, whose batch
+            # stays ready to approve.
+            if lopend and volgnummer >= 2:
                 last = Ontzorging.objects.get(dossier=lopend[0]).lasten.filter(soort="huur").first()
                 if last is not None:
                     services.wijzig_last(

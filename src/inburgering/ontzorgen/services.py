@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -272,9 +272,9 @@ def beeindig_ontzorgen(
     with transaction.atomic():
         ontzorging.beeindigd_op = einde
         ontzorging.save(update_fields=["beeindigd_op"])
-        ontzorging.lasten.filter(Q(tot__isnull=True) | Q(tot__gt=einde)).update(
-            tot=laatste_van_maand(einde)
-        )
+        ontzorging.lasten.filter(Q(tot__isnull=True) | Q(tot__gt=einde)).filter(
+            vanaf__lte=eerste_van_maand(einde)
+        ).update(tot=eerste_van_maand(einde))
         ontkoppel(ontzorging.dossier, bron=f"ontzorgen:{ontzorging.pk}", einde=einde)
         _registreer(
             ontzorging.dossier,
@@ -538,7 +538,9 @@ def maak_batch(
     wachtend: list[str] = []
     ongeldig: list[str] = []
     iban_geldig: dict[str, bool] = {}
-    prefix = f"OZ{gemeente.cbs_code or gemeente.pk}{maand:%Y%m}"
+    # end-to-end ids stay unique when a withdrawn month is made again: the attempt's number
+    poging = Betaalbatch.objects.filter(gemeente=gemeente, maand=maand).count() + 1
+    prefix = f"OZ{gemeente.cbs_code or gemeente.pk}{maand:%Y%m}{poging}"
     for pk, o_id, d_id, start, vrijwillig, soort, naam, iban, bedrag, kenmerk, wacht in rijen:
         sleutel = (start, vrijwillig)
         if sleutel not in betaalbaar:
@@ -644,7 +646,12 @@ def keur_batch_goed(batch: Betaalbatch, actor: Gebruiker) -> Betaalbatch:
                     "andere medewerker hem goed."
                 )
             )
-        if VasteLast.objects.filter(betalingen__batch=batch, wacht_op_goedkeuring=True).exists():
+        gewijzigd = batch.betalingen.filter(
+            Q(vaste_last__wacht_op_goedkeuring=True)
+            | ~Q(vaste_last__iban=F("iban"))
+            | ~Q(vaste_last__begunstigde=F("begunstigde"))
+        )
+        if gewijzigd.exists():
             raise OntzorgenFout(
                 _("Een begunstigde in deze batch is sindsdien gewijzigd; trek de batch in.")
             )
