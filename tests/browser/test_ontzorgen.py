@@ -57,7 +57,7 @@ def test_batch_maken_en_goedkeuren(page, gemeente_a, consulent_a, collega_a):
     login(page, consulent_a.username, WACHTWOORD)
     page.goto("/ontzorgen/batches/")
     assert_accessible(page)
-    page.get_by_label("Maand").fill("2026-02-01")
+    page.get_by_label("Maand", exact=True).fill("2026-02-01")
     page.get_by_role("button", name="Batch maken").click()
     page.get_by_text("De batch is gemaakt en wacht op goedkeuring.").wait_for()
     assert page.get_by_text("een andere medewerker keurt hem goed").is_visible()
