@@ -295,3 +295,14 @@ def test_batch_niet_goed_te_keuren_na_wijziging_begunstigde(
     assert Betaling.objects.get().status == Betalingstatus.VERVALLEN
     nieuw = services.maak_batch(gemeente_a, dt.date(2026, 2, 1), actor=consulent_a)
     assert nieuw.betalingen.get().iban == "DE89370400440532013000"
+
+
+def test_status_betaald_tot_blijft_bij_nieuwe_batch(gemeente_a, dossier_a, consulent_a, collega_a):
+    _klaar(gemeente_a, dossier_a, consulent_a)
+    services.keur_batch_goed(
+        services.maak_batch(gemeente_a, dt.date(2026, 2, 1), actor=consulent_a), collega_a
+    )
+    services.maak_batch(gemeente_a, dt.date(2026, 3, 1), actor=consulent_a)
+    regel = services.status_voor(dossier_a, Organisatiesoort.BEGELEIDING).lasten[0]
+    assert regel.betaald_tot == dt.date(2026, 2, 1)
+    assert regel.laatste_status == "In batch, wacht op goedkeuring"

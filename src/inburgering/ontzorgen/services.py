@@ -869,18 +869,21 @@ def status_voor(
     velden: dict = {"ontzorgen": False}
     ontzorging = Ontzorging.objects.filter(dossier=dossier).first()
     if ontzorging is not None and status_ok:
-        betaald: dict[int, Betaling] = {}
+        laatste: dict[int, Betaling] = {}  # the newest payment per fixed cost
+        betaald_tot: dict[int, dt.date] = {}  # the last month paid per fixed cost
         for b in ontzorging.betalingen.exclude(status=Betalingstatus.VERVALLEN).order_by(
             "maand", "pk"
         ):
-            betaald[b.vaste_last_id] = b
+            laatste[b.vaste_last_id] = b
+            if b.status == Betalingstatus.BETAALD:
+                betaald_tot[b.vaste_last_id] = b.maand
         lasten = []
         for last in ontzorging.lasten.all():
-            b = betaald.get(last.pk)
+            b = laatste.get(last.pk)
             lasten.append(
                 Lastregel(
                     soort=last.get_soort_display(),
-                    betaald_tot=b.maand if b and b.status == Betalingstatus.BETAALD else None,
+                    betaald_tot=betaald_tot.get(last.pk),
                     laatste_status=b.get_status_display() if b else _("Nog niet betaald"),
                     begunstigde=last.begunstigde if betaling_ok else "",
                     iban=last.iban if betaling_ok else "",
