@@ -306,3 +306,14 @@ def test_status_betaald_tot_blijft_bij_nieuwe_batch(gemeente_a, dossier_a, consu
     regel = services.status_voor(dossier_a, Organisatiesoort.BEGELEIDING).lasten[0]
     assert regel.betaald_tot == dt.date(2026, 2, 1)
     assert regel.laatste_status == "In batch, wacht op goedkeuring"
+
+
+def test_signaal_afhandelen_via_werkvoorraad(gemeente_a, dossier_a, consulent_a):
+    from inburgering.werkvoorraad.services import handel_af
+
+    gestart(dossier_a, consulent_a)
+    sleutel = "ontzorgen_toeslagen:2026-01-01"
+    signaal = next(s for s in signalen(consulent_a) if s.sleutel == sleutel)
+    assert signaal.etiket == "Ontzorgen" and signaal.url.endswith("/ontzorgen/")
+    handel_af(consulent_a, dossier_a, sleutel)
+    assert sleutel not in {s.sleutel for s in signalen(consulent_a)}

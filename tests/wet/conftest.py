@@ -246,6 +246,15 @@ def voorbeelduitkomsten() -> list:
         w.nt2_urenstand(600),
         w.zroute_voortgang(doelgroep=asiel, cursusuren=100, participatie_uren=50),
         w.zroute_voortgang(doelgroep=gezin, cursusuren=800, participatie_uren=0),
+        w.ontzorgen_loopt(recht_op_bijstand_vanaf=date(2026, 1, 1), peildatum=date(2026, 6, 30)),
+        w.ontzorgen_loopt(
+            recht_op_bijstand_vanaf=date(2026, 1, 1),
+            peildatum=date(2026, 8, 1),
+            vrijwillig_tot=date(2026, 9, 30),
+        ),
+        w.ontzorgen_betaalmaand(
+            recht_op_bijstand_vanaf=date(2026, 1, 1), maand=date(2026, 7, 1), bedrag_cents=0
+        ),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt
