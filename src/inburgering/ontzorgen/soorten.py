@@ -26,7 +26,6 @@ def registreer() -> None:
         velden={"recht_op_bijstand_vanaf": TEKST, "einde": TEKST, "bron": TEKST},
         verplicht=["recht_op_bijstand_vanaf", "einde"],
         woorden=[_tekst("recht_op_bijstand_vanaf", "einde")],
-        bewaard=["recht_op_bijstand_vanaf", "einde"],
     )
     registreer_soort(
         Soort.ONTZORGEN_VASTE_LAST,
