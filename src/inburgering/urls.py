@@ -87,6 +87,7 @@ urlpatterns = [
     path("", include("inburgering.handhaving.urls")),
     path("", include("inburgering.partners.urls")),
     path("portaal/", include("inburgering.portaal.urls")),
+    path("", include("inburgering.ontzorgen.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

@@ -38,6 +38,7 @@ from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
 from inburgering.monitoring.models import Importtaak, Rapportage
+from inburgering.ontzorgen.models import Betaalbatch
 from inburgering.partners import services as partner_services
 from inburgering.partners.models import Grond, Medewerker, Organisatie, Organisatiesoort
 from inburgering.pip import services as pip_services
@@ -131,6 +132,11 @@ VERWACHT: dict[str, Regel] = {
     "handhaving:voornemen_pdf": dossierpagina(methoden=frozenset({"GET"})),
     "handhaving:beschikking_pdf": dossierpagina(methoden=frozenset({"GET"})),
     "handhaving:invordering": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "ontzorgen:dossier": dossierpagina(),
+    "ontzorgen:batches": Regel(DOSSIERROLLEN),
+    "ontzorgen:batch": Regel(DOSSIERROLLEN, scope="batch"),  # per gemeente
+    "ontzorgen:batch_bestand": Regel(DOSSIERROLLEN, scope="batch", methoden=frozenset({"GET"})),
+    "ontzorgen:import": Regel(DOSSIERROLLEN),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -335,8 +341,14 @@ def _dossier_met_alles(gemeente, consulent):
         Locatie(aanbieder=contract.product.aanbieder, naam="Centrum", adres="Straat 1",
                 postcode="1234 AB", plaats="Utrecht")
     )  # fmt: skip
+    batch, _nieuw = Betaalbatch.objects.get_or_create(
+        gemeente=gemeente, maand=vandaag.replace(day=1),
+        defaults={"uitvoerdatum": vandaag, "bericht_id": "M1", "aantal": 0, "totaal_cents": 0,
+                  "pain001": "<Document/>", "csv": "dossier\n", "aangemaakt_door": consulent},
+    )  # fmt: skip
     return {
         "dossier": dossier,
+        "batch": batch,
         "contract": contract,
         "product": contract.product,
         "aanbieder": contract.product.aanbieder,
@@ -466,6 +478,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("binnen", {"uuid": rapporten[0].uuid}),
             ("buiten", {"uuid": rapporten[1].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
+        ]
+    if naam.startswith("ontzorgen:batch") and "batch" in parameters:
+        extra = {"formaat": "pain001"} if "formaat" in parameters else {}
+        return [
+            ("binnen", {"batch": b["batch"].uuid, **extra}),
+            ("buiten", {"batch": u["batch"].uuid, **extra}),
+            ("onbekend", {"batch": uuid.uuid4(), **extra}),
         ]
     if naam == "brieven:briefhoofd":
         return [

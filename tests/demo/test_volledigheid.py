@@ -181,3 +181,16 @@ def test_duo_reconciliation_shows_a_handful_of_real_findings(demo):
     assert "duo_antwoord" not in onderwerpen
     assert "pip_niet_geleverd" not in onderwerpen
     assert len(bevindingen) <= 10, onderwerpen
+
+
+def test_ontzorgen_households_and_a_batch_to_approve(demo):
+    """Ontzorgen demo data through its services: households, approved months, and this
+    month's batch waiting for a second user, each a valid pain.001 file."""
+    from inburgering.ontzorgen import bestanden
+    from inburgering.ontzorgen.models import Batchstatus, Betaalbatch, Ontzorging
+
+    assert Ontzorging.objects.exists()
+    te_keuren = Betaalbatch.objects.filter(status=Batchstatus.CONCEPT)
+    assert te_keuren.exists()
+    for batch in Betaalbatch.objects.all():
+        assert bestanden.valideer_pain001(batch.pain001) == []

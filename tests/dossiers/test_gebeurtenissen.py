@@ -40,6 +40,7 @@ def test_every_type_belongs_to_an_installed_app():
         "termijn",
         "handhaving",
         "partners",
+        "ontzorgen",
     }
 
 

@@ -263,6 +263,15 @@ def voorbeelduitkomsten() -> list:
         w.boeteruimte([25_000], nieuwe_termijn_maanden=6),
         w.toets_boetebedrag(artikel="23", bedrag_cents=90_000, reeds_opgelegd_cents=200_000),
         w.boete_onherroepelijk(dagtekening=date(2025, 3, 1), peildatum=date(2025, 4, 13)),
+        w.ontzorgen_loopt(recht_op_bijstand_vanaf=date(2026, 1, 1), peildatum=date(2026, 6, 30)),
+        w.ontzorgen_loopt(
+            recht_op_bijstand_vanaf=date(2026, 1, 1),
+            peildatum=date(2026, 8, 1),
+            vrijwillig_tot=date(2026, 9, 30),
+        ),
+        w.ontzorgen_betaalmaand(
+            recht_op_bijstand_vanaf=date(2026, 1, 1), maand=date(2026, 7, 1), bedrag_cents=0
+        ),
     ]
     gedekt = {u.regel for u in uitkomsten}
     assert gedekt == set(w.REGELS), set(w.REGELS) - gedekt

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "inburgering.termijn",
     "inburgering.handhaving",
     "inburgering.portaal",
+    "inburgering.ontzorgen",
 ]
 
 MIDDLEWARE = [

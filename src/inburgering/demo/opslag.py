@@ -36,6 +36,7 @@ from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 
 from . import handhaving as handhaving_demo
+from . import ontzorgen as ontzorgen_demo
 from . import partners as partners_demo
 from . import traject as traject_demo
 from .gemeenten import PER_CODE, ZAFFIER
@@ -157,6 +158,7 @@ def verwijder_demodata() -> dict[str, int]:
         partners_demo.verwijder(dossiers.values("pk"))  # partner records, demo partners
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
         aantallen["handhavingszaken"] = handhaving_demo.verwijder(dossiers.values("pk"))
+        ontzorgen_demo.verwijder(dossiers.values("pk"))  # ontzorgen, batches, MB
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")

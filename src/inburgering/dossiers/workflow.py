@@ -118,6 +118,14 @@ class Soort(models.TextChoices):
     AFSPRAAK_BEVESTIGD = "afspraak_bevestigd", _("Afspraak bevestigd door de inburgeraar")
     VERZETTEN_GEVRAAGD = "verzetten_gevraagd", _("Inburgeraar vraagt de afspraak te verzetten")
     # /portaal
+    # ontzorgen
+    ONTZORGEN_GESTART = "ontzorgen_gestart", _("Financieel ontzorgen gestart")
+    ONTZORGEN_VASTE_LAST = "ontzorgen_vaste_last", _("Vaste last voor ontzorgen bijgewerkt")
+    ONTZORGEN_BETALING = "ontzorgen_betaling", _("Betaling ontzorgen bijgewerkt")
+    ONTZORGEN_BEEINDIGD = "ontzorgen_beeindigd", _("Financieel ontzorgen beëindigd")
+    BEGELEIDING_GESTART = "begeleiding_gestart", _("Maatschappelijke begeleiding gestart")
+    BEGELEIDING_BEEINDIGD = "begeleiding_beeindigd", _("Maatschappelijke begeleiding beëindigd")
+    # end ontzorgen
 
 
 class WachtOp(models.TextChoices):
@@ -187,6 +195,14 @@ FEITEN = frozenset(
         # portaal
         S.AFSPRAAK_BEVESTIGD,
         S.VERZETTEN_GEVRAAGD,
+        # ontzorgen
+        S.ONTZORGEN_GESTART,
+        S.ONTZORGEN_VASTE_LAST,
+        S.ONTZORGEN_BETALING,
+        S.ONTZORGEN_BEEINDIGD,
+        S.BEGELEIDING_GESTART,
+        S.BEGELEIDING_BEEINDIGD,
+        # end ontzorgen
     }
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
@@ -29,11 +31,23 @@ def _fasen() -> dict[str, str]:
     }
 
 
+#: Extension point: tables that other apps add to the dashboard from their own records (a
+#: function of the selection; it must respect `sel.gemeente_ids`). Registered from the app's
+#: AppConfig.ready (`registreer_tabel`; ontzorgen does). The export finds them by `sleutel`.
+EXTRA_TABELLEN: list[Callable[[ex.Selectie], Tabel]] = []
+
+
+def registreer_tabel(maak: Callable[[ex.Selectie], Tabel]) -> None:
+    if maak not in EXTRA_TABELLEN:
+        EXTRA_TABELLEN.append(maak)
+
+
 def tabellen(sel: ex.Selectie) -> list[Tabel]:
     """Every table of the dashboard for the selection: SQL aggregates over its relation. The
     tables over time first (the whole population, open and closed), then the relation is
     narrowed to the people on the peildatum for the counts of people (`definities`); shown
-    with the counts of people first."""
+    with the counts of people first, then the tables other apps registered (`EXTRA_TABELLEN`,
+    which read their own records and state their own definitions)."""
     with relatie(sel) as r:
         verloop = _verloop(r)
         gehuisvest = gemeenten.gehuisvest(r)
@@ -42,7 +56,7 @@ def tabellen(sel: ex.Selectie) -> list[Tabel]:
         regels = omschrijving(sel, soort)
         for tabel in lijst:
             tabel.soort, tabel.definities = soort, regels
-    return stand + verloop
+    return stand + verloop + [maak(sel) for maak in EXTRA_TABELLEN]
 
 
 def _gemeentenamen(sel) -> dict[int, str]:

@@ -60,11 +60,14 @@ class Signaal:
     #: For a DUO signal that an app turned into a task (`TAAKREGELS`): its deadline and page.
     uiterlijk: dt.date | None = None
     taak_url: str = ""
+    #: For a signal from another app (`SIGNAALBRONNEN`): its badge text and the page to open.
+    etiket: str = ""
+    link: str = ""
 
     @property
     def url(self) -> str:
-        if self.taak_url:
-            return self.taak_url
+        if self.taak_url or self.link:
+            return self.taak_url or self.link
         if self.dossier is None:
             return ""
         if self.soort == "deadline":
@@ -88,6 +91,19 @@ TAAKREGELS: dict[str, Callable[[DossierEvent], Taak | None]] = {}
 
 def registreer_taak(gebeurtenis: str, regel: Callable[[DossierEvent], Taak | None]) -> None:
     TAAKREGELS[gebeurtenis] = regel
+
+
+#: Extension point: apps add signals of the user's own open dossiers (the consulent's queue).
+#: A source is a function (user, the user's own open dossiers, today) -> signals; each signal
+#: has a `sleutel` unique within its dossier and leaves the queue once handled (`handel_af`).
+#: Apps register from their AppConfig.ready (`registreer_signaalbron`; ontzorgen does).
+Signaalbron = Callable[[Gebruiker, QuerySet[Dossier], dt.date], list[Signaal]]
+SIGNAALBRONNEN: list[Signaalbron] = []
+
+
+def registreer_signaalbron(bron: Signaalbron) -> None:
+    if bron not in SIGNAALBRONNEN:
+        SIGNAALBRONNEN.append(bron)
 
 
 def wacht_op_goedkeuring(user: Gebruiker) -> QuerySet[PipVersie]:
@@ -159,7 +175,14 @@ def signalen(user: Gebruiker, vandaag: dt.date | None = None) -> list[Signaal]:
             "inburgeraar"
         )
     )
-    afgehandeld = _afgehandeld(sorted({e.dossier_id for e in duo} | {d.pk for d in deadlines}))
+    uit_bronnen = [s for bron in SIGNAALBRONNEN for s in bron(user, eigen, vandaag)]
+    afgehandeld = _afgehandeld(
+        sorted(
+            {e.dossier_id for e in duo}
+            | {d.pk for d in deadlines}
+            | {s.dossier.pk for s in uit_bronnen if s.dossier is not None}
+        )
+    )
     uitkomst: list[Signaal] = []
     for event in duo:
         sleutel = f"event:{event.pk}"
@@ -192,6 +215,10 @@ def signalen(user: Gebruiker, vandaag: dt.date | None = None) -> list[Signaal]:
         uitkomst.append(
             Signaal(sleutel, "deadline", dossier.pip_deadline, tekst, dossier, verlopen=verlopen)
         )
+    for signaal in uit_bronnen:
+        if signaal.dossier is not None and (signaal.dossier.pk, signaal.sleutel) in afgehandeld:
+            continue
+        uitkomst.append(signaal)
     for bericht in onbekende_berichten(user):
         uitkomst.append(
             Signaal(

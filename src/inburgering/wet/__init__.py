@@ -155,6 +155,8 @@ from .voorzieningen import (
     kosten_inburgering,
     lening_inburgering,
     maatschappelijke_begeleiding,
+    ontzorgen_betaalmaand,
+    ontzorgen_loopt,
 )
 
 __all__ = [
@@ -271,6 +273,8 @@ __all__ = [
     "ontheffing_advies_uiterlijk",
     "ontheffing_belemmering",
     "ontheffing_bijzondere_omstandigheden",
+    "ontzorgen_betaalmaand",
+    "ontzorgen_loopt",
     "overdracht_bij_schakelen",
     "paaszondag",
     "pip_aanpassing_na_routewijziging",

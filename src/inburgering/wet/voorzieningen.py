@@ -13,10 +13,10 @@ from enum import StrEnum
 
 from .beleidskeuzes import STANDAARD, Beleidskeuzes, Periodeeinde
 from .grondslag import Bron, bi, pw, wi
-from .kalender import datum_nl, einde_periode, plus_jaren
+from .kalender import datum_nl, einde_periode, plus_jaren, plus_maanden
 from .regels import regel
 from .typen import Doelgroep, Leerroute, Verblijfsgrond
-from .uitkomst import Uitkomst
+from .uitkomst import Overtreding, Uitkomst, Validatie
 
 G_MB_DOELGROEP = wi("13", 1)
 G_MB_INHOUD = wi("13", 2)
@@ -180,6 +180,124 @@ def financieel_ontzorgen(
         "plicht blijft.",
         bron=Bron.WET_EN_PRAKTIJK,
         regel="financieel_ontzorgen",
+    )
+
+
+def eerste_van_maand(dag: date) -> date:
+    """The first day of ``dag``'s calendar month."""
+    return dag.replace(day=1)
+
+
+def laatste_van_maand(dag: date) -> date:
+    """The last day of ``dag``'s calendar month."""
+    return plus_maanden(dag.replace(day=1), 1) - timedelta(days=1)
+
+
+@regel(G_ONTZORGEN_WAT, beleidskeuzes=("periodeeinde", "ontbrekende_dag"))
+def ontzorgen_loopt(
+    *,
+    recht_op_bijstand_vanaf: date,
+    peildatum: date,
+    vrijwillig_tot: date | None = None,
+    opties: Beleidskeuzes = STANDAARD,
+) -> Uitkomst[bool]:
+    """Whether the college pays the fixed costs on ``peildatum``. [wet]
+
+    Pw art. 56a lid 2: six months "gerekend vanaf de dag waarop het recht op bijstand ontstaat";
+    that day is the first day (inclusive), the last day is the day before the six-month
+    anniversary (``Periodeeinde.LAATSTE_DAG``): a start on 01-01 ends on 30-06, a month end;
+    a start on 31-08 ends on 28-02 (the missing 31-02 per ``ontbrekende_dag``).
+    After the six months the law imposes nothing: payment continues only as voluntary
+    continuation (``vrijwillig_tot``, inclusive), which the gemeente records with the
+    inburgeraar's consent (Kamerbrief 6 April 2023 [praktijk]). The Atw does not move the end.
+    """
+    einde = einde_periode(recht_op_bijstand_vanaf, ONTZORGEN_MAANDEN, opties)
+    if peildatum < recht_op_bijstand_vanaf:
+        return Uitkomst(
+            False,
+            (G_ONTZORGEN_WAT,),
+            f"Het ontzorgen begint pas op {datum_nl(recht_op_bijstand_vanaf)}, de dag waarop "
+            "het recht op bijstand ontstaat.",
+            regel="ontzorgen_loopt",
+        )
+    if peildatum <= einde:
+        return Uitkomst(
+            True,
+            (G_ONTZORGEN_WAT,),
+            f"{datum_nl(peildatum)} valt binnen de zes maanden ontzorgen (tot en met "
+            f"{datum_nl(einde)}).",
+            regel="ontzorgen_loopt",
+        )
+    if vrijwillig_tot is not None and peildatum <= vrijwillig_tot:
+        return Uitkomst(
+            True,
+            (G_ONTZORGEN_WAT,),
+            f"De zes maanden eindigden op {datum_nl(einde)}; de inburgeraar heeft gekozen voor "
+            f"vrijwillige voortzetting tot en met {datum_nl(vrijwillig_tot)}.",
+            bron=Bron.WET_EN_PRAKTIJK,
+            regel="ontzorgen_loopt",
+        )
+    return Uitkomst(
+        False,
+        (G_ONTZORGEN_WAT,),
+        f"De zes maanden ontzorgen eindigden op {datum_nl(einde)}.",
+        regel="ontzorgen_loopt",
+    )
+
+
+@regel(G_ONTZORGEN_WAT, beleidskeuzes=("periodeeinde", "ontbrekende_dag"))
+def ontzorgen_betaalmaand(
+    *,
+    recht_op_bijstand_vanaf: date,
+    maand: date,
+    bedrag_cents: int,
+    vrijwillig_tot: date | None = None,
+    opties: Beleidskeuzes = STANDAARD,
+) -> Validatie:
+    """Whether a fixed cost may be paid from the bijstand for calendar ``maand``. [wet]
+
+    Pw art. 56a lid 2: payments "gedurende een periode van zes maanden" from the day the right
+    to bijstand arises. Documented choice: bills are monthly, so a month is payable when any
+    day of it lies in the period (``ontzorgen_loopt``); the month in which the right arises
+    and the month of the last day both count, the month after does not, unless the
+    inburgeraar continues voluntarily up to a day in that month. An amount must be above
+    zero (a payment of nothing or a negative payment is no payment).
+    """
+    eerste = eerste_van_maand(maand)
+    laatste = laatste_van_maand(maand)
+    einde = einde_periode(recht_op_bijstand_vanaf, ONTZORGEN_MAANDEN, opties)
+    overtredingen: list[Overtreding] = []
+    if bedrag_cents <= 0:
+        overtredingen.append(
+            Overtreding("bedrag", "bedrag", "Het bedrag moet groter zijn dan € 0.")
+        )
+    tot = max(einde, vrijwillig_tot) if vrijwillig_tot is not None else einde
+    if laatste < recht_op_bijstand_vanaf:
+        overtredingen.append(
+            Overtreding(
+                "voor_periode",
+                "maand",
+                f"{eerste.strftime('%m-%Y')} ligt voor het begin van het ontzorgen "
+                f"({datum_nl(recht_op_bijstand_vanaf)}).",
+            )
+        )
+    elif eerste > tot:
+        overtredingen.append(
+            Overtreding(
+                "na_periode",
+                "maand",
+                f"{eerste.strftime('%m-%Y')} ligt na de zes maanden ontzorgen (tot en met "
+                f"{datum_nl(einde)}) en er is geen vrijwillige voortzetting voor die maand "
+                "vastgelegd.",
+            )
+        )
+    uitleg = (
+        f"Betaling voor {eerste.strftime('%m-%Y')} is toegestaan."
+        if not overtredingen
+        else "Betaling geweigerd: " + " ".join(o.melding for o in overtredingen)
+    )
+    return Validatie(
+        tuple(overtredingen), uitleg, (G_ONTZORGEN_WAT,), Bron.WET, "ontzorgen_betaalmaand"
     )
 
 

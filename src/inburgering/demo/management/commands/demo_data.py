@@ -11,6 +11,7 @@ from django.db import connection
 from inburgering.accounts.models import Gemeente
 from inburgering.demo import duo
 from inburgering.demo import handhaving as handhaving_demo
+from inburgering.demo import ontzorgen as ontzorgen_demo
 from inburgering.demo import partners as partners_demo
 from inburgering.demo import traject as traject_demo
 from inburgering.demo.gemeenten import DEMO_AANDEEL
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             # dossiers) add one line each here; deliveries they queue go out with the PIPs.
             self.stdout.write(f"Leerroute: {traject_demo.maak_route()}")
             self.stdout.write(f"Ketenpartners: {partners_demo.maak_partners()}")
+            self.stdout.write(f"Ontzorgen en begeleiding: {ontzorgen_demo.maak_ontzorgen()}")
             aantallen = duo.synchroniseer(gemeenten)
             self.stdout.write(
                 "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OntzorgenConfig(AppConfig):
+    name = "inburgering.ontzorgen"
+    label = "ontzorgen"
+    verbose_name = _("Ontzorgen en maatschappelijke begeleiding")
+
+    def ready(self) -> None:
+        from inburgering.monitoring.tabellen import registreer_tabel
+        from inburgering.werkvoorraad.services import registreer_signaalbron
+
+        from . import monitoring, signalen, soorten
+
+        soorten.registreer()
+        registreer_signaalbron(signalen.signalen)
+        registreer_tabel(monitoring.tabel)
