@@ -9,10 +9,13 @@ class OntzorgenConfig(AppConfig):
 
     def ready(self) -> None:
         from inburgering.monitoring.tabellen import registreer_tabel
+        from inburgering.partners.secties import registreer_sectie
+        from inburgering.partners.toegang import Gegeven
         from inburgering.werkvoorraad.services import registreer_signaalbron
 
-        from . import monitoring, signalen, soorten
+        from . import monitoring, signalen, soorten, views
 
         soorten.registreer()
         registreer_signaalbron(signalen.signalen)
         registreer_tabel(monitoring.tabel)
+        registreer_sectie(Gegeven.ONTZORGEN_STATUS, views.status_voor_partner)

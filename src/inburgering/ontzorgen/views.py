@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -342,4 +344,15 @@ def import_view(request: HttpRequest) -> HttpResponse:
         "ontzorgen/import.html",
         {"form": form, "resultaat": resultaat},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def status_voor_partner(request: HttpRequest, dossier, soort) -> SafeString:
+    """The shared status block on a partner's dossier page (partners/secties.py): only the
+    fields the partner's kind may see (`services.status_voor` filters by the need-to-know
+    table; the partner page logs the view)."""
+    return render_to_string(
+        "ontzorgen/_status.html",
+        {"status": services.status_voor(dossier, soort)},
+        request=request,
     )

@@ -33,6 +33,7 @@ from . import forms as f
 from . import services as s
 from .haken import koppel_lopende_plaatsingen
 from .models import Betrokkenheid, Clientprofiel, Grond, Organisatie, Organisatiesoort
+from .secties import secties_voor
 from .toegang import GEGEVENS, Gegeven, dossiers_voor_organisatie, organisatie_van
 from .werklijst import ontbrekende_maanden, plaatsingen_bij, werklijst
 
@@ -188,6 +189,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
         "mag_voortgang": Grond.BEGELEIDING in per_grond,
         "fout": fout,
         "actie": actie,
+        "secties": secties_voor(request, dossier, Organisatiesoort(organisatie.soort)),
     }
     return render(request, "partners/dossier.html", context, status=400 if actie else 200)
 
