@@ -8,6 +8,9 @@ class HandhavingConfig(AppConfig):
     verbose_name = _("Handhaving: boetes op grond van de Wet inburgering")
 
     def ready(self) -> None:
-        from . import soorten
+        from inburgering.werkvoorraad.services import registreer_signaalbron
+
+        from . import signalen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
+        registreer_signaalbron(signalen.signalen)  # decisions due, on the work queue
