@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "inburgering.brieven",
     "inburgering.werkvoorraad",
     "inburgering.traject",
+    "inburgering.verhuizing",
 ]
 
 MIDDLEWARE = [

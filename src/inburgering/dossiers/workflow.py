@@ -87,6 +87,10 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # verhuizing
+    OVERDRACHT_VERZONDEN = "overdracht_verzonden", _("Dossier overgedragen aan nieuwe gemeente")
+    OVERDRACHT_ONTVANGEN = "overdracht_ontvangen", _("Dossier overgedragen vanuit vorige gemeente")
+    # end verhuizing
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +136,9 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # verhuizing
+        S.OVERDRACHT_VERZONDEN,
+        S.OVERDRACHT_ONTVANGEN,
     }
 )
 
