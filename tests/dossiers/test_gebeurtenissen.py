@@ -37,6 +37,7 @@ def test_every_type_belongs_to_an_installed_app():
         "examens",
         "werkvoorraad",
         "traject",
+        "verhuizing",
     }
 
 

@@ -33,14 +33,14 @@ class VerhuizingForm(NLDesignFormMixin, forms.Form):
         error_messages={"required": _("Vul de datum van inschrijving in.")},
     )
 
-    def __init__(self, *args, huidige: Gemeente, **kwargs):
+    def __init__(self, *args, huidige: Gemeente | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        gemeenten = Gemeente.objects.order_by("naam")
+        if huidige is not None:
+            gemeenten = gemeenten.exclude(pk=huidige.pk)
         self.fields["naar"].choices = [
             ("", "—"),
-            *[
-                (str(g.pk), g.naam)
-                for g in Gemeente.objects.exclude(pk=huidige.pk).order_by("naam")
-            ],
+            *[(str(g.pk), g.naam) for g in gemeenten],
             (ANDERE_INSTALLATIE, _("Een gemeente buiten deze installatie (bestand)")),
         ]
 

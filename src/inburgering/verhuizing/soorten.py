@@ -62,7 +62,6 @@ def registreer() -> None:
             tekst("naar_gemeente", _("aan gemeente %(gemeente)s"), als="gemeente"),
             keuze("wijze", WIJZEN),
         ],
-        bewaard=["naar_gemeente_code", "wijze"],
     )
     registreer_soort(
         Soort.OVERDRACHT_ONTVANGEN,
@@ -85,5 +84,7 @@ def registreer() -> None:
         mijlpalen=[("vestiging", "max")],
         toestand=_ontvangen,
         detail=Bijdrage(("pip_vorige_gemeente", "leerroute"), _ontvangen_detail),
-        bewaard=["van_gemeente_code", "pip_vorige_gemeente", "leerroute"],
+        # After the retention purge the fold falls back to the event's date for `inschrijving`
+        # (the dossier is long closed then; no deadline depends on it).
+        bewaard=["pip_vorige_gemeente", "leerroute"],
     )
