@@ -34,6 +34,7 @@ from inburgering.dossiers.models import (
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
+from inburgering.verhuizing import demo as verhuizing_demo
 
 from . import traject as traject_demo
 from .gemeenten import PER_CODE, ZAFFIER
@@ -153,6 +154,7 @@ def verwijder_demodata() -> dict[str, int]:
     aantallen = {}
     with uitzondering(DEMO):
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
+        aantallen["overdrachten"] = verhuizing_demo.verwijder(dossiers.values("pk"))
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")

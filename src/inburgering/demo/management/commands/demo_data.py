@@ -19,6 +19,7 @@ from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
 from inburgering.monitoring.models import MijlpalenProjectie
+from inburgering.verhuizing.demo import maak_verhuizingen
 
 
 class Command(BaseCommand):
@@ -92,6 +93,8 @@ class Command(BaseCommand):
             )
             # Exams: DUO's results for people DUO now knows, and the gemeente's payments.
             vul_examens(melding=self.stdout.write)
+            # Moves: one completed transfer (Utrecht → Deventer), one waiting in Utrecht.
+            maak_verhuizingen(melding=self.stdout.write)
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
