@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from inburgering.accounts.toegang import gemeente_ids, gemeenten_voor, log_export, log_inzage
 from inburgering.dossiers import deadlines
+from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.pdfdocument import pdf_uit_html
@@ -101,26 +102,26 @@ def verhuizing_view(request: HttpRequest, uuid) -> HttpResponse:
     )
 
 
-def _overdracht_van(request: HttpRequest, uuid) -> Overdracht:
+def _overdracht_van(request: HttpRequest, uuid) -> tuple[Overdracht | None, Dossier]:
+    """The package sent from or received on this dossier (404 outside the user's scope); None
+    while there is none, or while a received one still waits for acceptance."""
     dossier = dossier_of_404(request, uuid)
     overdracht = services.uitgaande_overdracht(dossier) or services.ontvangen_overdracht(dossier)
     if overdracht is None or (
         overdracht.nieuw_dossier_id == dossier.pk
         and overdracht.status == Status.WACHT_OP_ACCEPTATIE
     ):
-        return None  # type: ignore[return-value]
-    overdracht.dossier_hier = dossier  # type: ignore[attr-defined]
-    return overdracht
+        return None, dossier
+    return overdracht, dossier
 
 
 @login_required
 @require_GET
 def pakket_json_view(request: HttpRequest, uuid) -> HttpResponse:
     vereis_dossierrol(request)
-    overdracht = _overdracht_van(request, uuid)
+    overdracht, dossier = _overdracht_van(request, uuid)
     if overdracht is None:
-        return redirect("verhuizing:verhuizing", uuid=uuid)
-    dossier = overdracht.dossier_hier  # type: ignore[attr-defined]
+        return redirect("verhuizing:verhuizing", uuid=dossier.uuid)
     log_export(request.user, "overdracht_json", {"overdracht": str(overdracht.uuid)}, [dossier.pk])
     antwoord = HttpResponse(pakket.als_bytes(overdracht.pakket), content_type="application/json")
     antwoord["Content-Disposition"] = f'attachment; filename="overdracht-{overdracht.uuid}.json"'
@@ -138,10 +139,9 @@ def pakket_html(overdracht: Overdracht) -> str:
 @require_GET
 def pakket_pdf_view(request: HttpRequest, uuid) -> HttpResponse:
     vereis_dossierrol(request)
-    overdracht = _overdracht_van(request, uuid)
+    overdracht, dossier = _overdracht_van(request, uuid)
     if overdracht is None:
-        return redirect("verhuizing:verhuizing", uuid=uuid)
-    dossier = overdracht.dossier_hier  # type: ignore[attr-defined]
+        return redirect("verhuizing:verhuizing", uuid=dossier.uuid)
     log_export(request.user, "overdracht_pdf", {"overdracht": str(overdracht.uuid)}, [dossier.pk])
     antwoord = HttpResponse(pdf_uit_html(pakket_html(overdracht)), content_type="application/pdf")
     antwoord["Content-Disposition"] = f'inline; filename="overdracht-{overdracht.uuid}.pdf"'
