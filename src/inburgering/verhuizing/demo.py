@@ -19,6 +19,8 @@ from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase
+from inburgering.koppelingen.duo.client import gedeelde_simulator
+from inburgering.koppelingen.duo.simulator import Scenarios
 
 from . import services
 from .models import Overdracht
@@ -37,7 +39,9 @@ def _kandidaten(gemeente: Gemeente) -> Any:
             consulent__isnull=False,
         )
         .select_related("consulent", "gemeente")
-        .order_by("pk")
+        # From the end: demo/duo.py makes its deliberate differences with DUO on the first
+        # Utrecht dossiers, which the reconciliation must still find open.
+        .order_by("-pk")
     )
 
 
@@ -51,6 +55,21 @@ def _verhuis(van: Gemeente, naar: Gemeente, dagen_geleden: int) -> Overdracht | 
         except (services.OverdrachtFout, OngeldigeGebeurtenis):
             continue
     return None
+
+
+def _duo_kent_verhuizing(overdracht: Overdracht) -> None:
+    """DUO (the simulator) learns the completed move, as it does from the BRP in reality, so the
+    reconciliation of the receiving gemeente finds the person there. The waiting move is not
+    known to DUO yet (the register has not caught up)."""
+    naar = overdracht.naar_gemeente
+    persoon = overdracht.pakket["persoon"]["bsn"]
+    if naar is None or not naar.oin:
+        return
+    simulator = gedeelde_simulator()
+    with simulator.opslag.transactie() as staat:
+        bekend = persoon in staat["personen"]
+    if bekend:
+        Scenarios(simulator).verhuizing(persoon, naar.oin)  # the notification is not sent
 
 
 def maak_verhuizingen(melding: Callable[[str], Any] = print) -> None:
@@ -68,6 +87,7 @@ def maak_verhuizingen(melding: Callable[[str], Any] = print) -> None:
         )
         if ontvanger is not None:
             services.accepteer(afgerond, actor=ontvanger)
+            _duo_kent_verhuizing(afgerond)
     wachtend = _verhuis(deventer, utrecht, dagen_geleden=2)
     melding(
         "Verhuizingen: "
