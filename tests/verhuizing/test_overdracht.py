@@ -259,3 +259,17 @@ def test_a_part_that_refuses_leaves_nothing_saved(
     overdracht.save()
     nieuw = services.accepteer(overdracht, actor=consulent_b)
     assert ontvangen == [(nieuw.pk, {"weiger": False})]
+
+
+def test_monitoring_reads_the_same_registration_and_deadline(
+    gemeente_a, gemeente_b, consulent_a, consulent_b
+):
+    from inburgering.monitoring.extractie import mijlpalen_van
+
+    oud = dossier_met_alles(gemeente_a, consulent_a)
+    inschrijving = timezone.localdate() - dt.timedelta(days=3)
+    nieuw = services.accepteer(verhuisd(oud, gemeente_b, consulent_a), actor=consulent_b)
+    rij = mijlpalen_van(nieuw, list(nieuw.events.all()))
+    assert rij.vestiging == inschrijving
+    assert rij.pip_vorige_gemeente is True
+    assert rij.pip_deadline == nieuw.pip_deadline

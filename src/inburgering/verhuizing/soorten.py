@@ -81,7 +81,8 @@ def registreer() -> None:
             tekst("van_gemeente", _("overgedragen vanuit gemeente %(gemeente)s"), als="gemeente"),
             leerroute,
         ],
-        mijlpalen=[("vestiging", "max")],
+        # No milestone of its own: the registration date is the `vestiging_na_verhuizing` event
+        # the new dossier opens with (or DUO's), not the day the package was taken over.
         toestand=_ontvangen,
         detail=Bijdrage(("pip_vorige_gemeente", "leerroute"), _ontvangen_detail),
         # After the retention purge the fold falls back to the event's date for `inschrijving`
