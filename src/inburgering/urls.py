@@ -88,6 +88,7 @@ urlpatterns = [
     path("", include("inburgering.partners.urls")),
     path("portaal/", include("inburgering.portaal.urls")),
     path("", include("inburgering.ontzorgen.urls")),
+    path("", include("inburgering.verhuizing.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

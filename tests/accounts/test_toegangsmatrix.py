@@ -44,6 +44,7 @@ from inburgering.partners.models import Grond, Medewerker, Organisatie, Organisa
 from inburgering.pip import services as pip_services
 from inburgering.traject import services as traject_services
 from inburgering.traject.models import Locatie
+from inburgering.verhuizing import services as verhuizing_services
 from tests.conftest import maak_dossier, maak_gebruiker
 from tests.handhaving import factories as handhaving_factories
 from tests.pip.conftest import bij_duo_bekend, rond_intake_af
@@ -137,6 +138,14 @@ VERWACHT: dict[str, Regel] = {
     "ontzorgen:batch": Regel(DOSSIERROLLEN, scope="batch"),  # per gemeente
     "ontzorgen:batch_bestand": Regel(DOSSIERROLLEN, scope="batch", methoden=frozenset({"GET"})),
     "ontzorgen:import": Regel(DOSSIERROLLEN),
+    # The move (verhuizing): the dossier's tab and its package; the receiving gemeente's list,
+    # a waiting package (scope: addressed to one of the user's gemeenten), reading a file.
+    "verhuizing:verhuizing": dossierpagina(),
+    "verhuizing:pakket_json": dossierpagina(methoden=frozenset({"GET"})),
+    "verhuizing:pakket_pdf": dossierpagina(methoden=frozenset({"GET"})),
+    "verhuizing:inkomend": Regel(DOSSIERROLLEN, methoden=frozenset({"GET"})),
+    "verhuizing:inlezen": Regel(DOSSIERROLLEN),
+    "verhuizing:overdracht": Regel(DOSSIERROLLEN, scope="overdracht"),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
@@ -409,6 +418,17 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
     )
     elders = Organisatie.objects.create(naam="COA Zuid", soort=Organisatiesoort.COA)
     elders.gemeenten.set([gemeente_b])
+    # A move from B to A (waiting in A: inside) and one from A to B (outside).
+    inschrijving = timezone.localdate() - dt.timedelta(days=2)
+    overdrachten = {
+        waar: verhuizing_services.start_overdracht(
+            maak_dossier(van, actor=None), naar_gemeente=naar, inschrijving=inschrijving, actor=None
+        )
+        for waar, van, naar in (
+            ("binnen", gemeente_b, gemeente_a),
+            ("buiten", gemeente_a, gemeente_b),
+        )
+    }
     yield {
         "organisaties": (school, elders),
         "instellingen": {
@@ -417,6 +437,7 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
             "cbs_code": (gemeente_a.cbs_code, gemeente_b.cbs_code),
         },
         "apparaat": apparaat,
+        "overdrachten": overdrachten,
         "importtaken": taken,
         "gebruikers": gebruikers,
         "binnen": binnen,
@@ -444,6 +465,12 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("binnen", {"uuid": eigen.uuid}),
             ("buiten", {"uuid": taken["ander"].uuid}),
             ("onbekend", {"uuid": uuid.uuid4()}),
+        ]
+    if parameters == {"overdracht"}:
+        return [
+            ("binnen", {"overdracht": w["overdrachten"]["binnen"].uuid}),
+            ("buiten", {"overdracht": w["overdrachten"]["buiten"].uuid}),
+            ("onbekend", {"overdracht": uuid.uuid4()}),
         ]
     if naam.startswith("traject:") and parameters == {"pk"}:
         soort = naam.split(":")[1]

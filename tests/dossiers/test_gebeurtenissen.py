@@ -41,6 +41,7 @@ def test_every_type_belongs_to_an_installed_app():
         "handhaving",
         "partners",
         "ontzorgen",
+        "verhuizing",
     }
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "inburgering.handhaving",
     "inburgering.portaal",
     "inburgering.ontzorgen",
+    "inburgering.verhuizing",
 ]
 
 MIDDLEWARE = [

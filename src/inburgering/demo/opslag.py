@@ -34,6 +34,7 @@ from inburgering.dossiers.models import (
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
+from inburgering.verhuizing import demo as verhuizing_demo
 
 from . import handhaving as handhaving_demo
 from . import ontzorgen as ontzorgen_demo
@@ -159,6 +160,7 @@ def verwijder_demodata() -> dict[str, int]:
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
         aantallen["handhavingszaken"] = handhaving_demo.verwijder(dossiers.values("pk"))
         ontzorgen_demo.verwijder(dossiers.values("pk"))  # ontzorgen, batches, MB
+        aantallen["overdrachten"] = verhuizing_demo.verwijder(dossiers.values("pk"))
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")

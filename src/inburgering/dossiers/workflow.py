@@ -126,6 +126,10 @@ class Soort(models.TextChoices):
     BEGELEIDING_GESTART = "begeleiding_gestart", _("Maatschappelijke begeleiding gestart")
     BEGELEIDING_BEEINDIGD = "begeleiding_beeindigd", _("Maatschappelijke begeleiding beëindigd")
     # end ontzorgen
+    # verhuizing
+    OVERDRACHT_VERZONDEN = "overdracht_verzonden", _("Dossier overgedragen aan nieuwe gemeente")
+    OVERDRACHT_ONTVANGEN = "overdracht_ontvangen", _("Dossier overgedragen vanuit vorige gemeente")
+    # end verhuizing
 
 
 class WachtOp(models.TextChoices):
@@ -203,6 +207,9 @@ FEITEN = frozenset(
         S.BEGELEIDING_GESTART,
         S.BEGELEIDING_BEEINDIGD,
         # end ontzorgen
+        # verhuizing
+        S.OVERDRACHT_VERZONDEN,
+        S.OVERDRACHT_ONTVANGEN,
     }
 )
 

@@ -23,6 +23,7 @@ from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
 from inburgering.monitoring.models import MijlpalenProjectie
 from inburgering.termijn.demo import vul_termijnen
+from inburgering.verhuizing.demo import maak_verhuizingen
 
 
 class Command(BaseCommand):
@@ -105,6 +106,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Handhaving: {boetes['zaken']} zaken")
             for melding in boetes["geweigerd"]:
                 self.stdout.write(self.style.WARNING(f"Geweigerd handhaving {melding}"))
+            # Moves: one completed transfer (Utrecht → Deventer), one waiting in Utrecht.
+            maak_verhuizingen(melding=self.stdout.write)
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
