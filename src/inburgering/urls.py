@@ -83,6 +83,7 @@ urlpatterns = [
     path("", include("inburgering.werkvoorraad.urls")),
     path("", include("inburgering.brieven.urls")),
     path("", include("inburgering.traject.urls")),
+    path("", include("inburgering.api.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

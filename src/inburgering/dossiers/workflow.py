@@ -87,6 +87,12 @@ class Soort(models.TextChoices):
     BRIEF_VERZONDEN = "brief_verzonden", _("Brief verzonden")
     PERSOONSGEGEVENS_GEWIJZIGD = "persoonsgegevens_gewijzigd", _("Persoonsgegevens gewijzigd")
     PLAATSING = "plaatsing", _("Plaatsing bij cursusinstelling bijgewerkt")
+    # api
+    INTAKERESULTAAT_AANBIEDER = "intakeresultaat_aanbieder", _("Intakeresultaat van de aanbieder")
+    EXAMENINTENTIE = "examenintentie", _("Examenintentie gemeld door de aanbieder")
+    MB_RAPPORTAGE = "mb_rapportage", _("Rapportage maatschappelijke begeleiding")
+    COA_OVERDRACHT = "coa_overdracht", _("Overdracht door het COA (concept)")
+    # end api
 
 
 class WachtOp(models.TextChoices):
@@ -132,6 +138,12 @@ FEITEN = frozenset(
         S.BRIEF_VERZONDEN,
         S.PERSOONSGEGEVENS_GEWIJZIGD,
         S.PLAATSING,
+        # api
+        S.INTAKERESULTAAT_AANBIEDER,
+        S.EXAMENINTENTIE,
+        S.MB_RAPPORTAGE,
+        S.COA_OVERDRACHT,
+        # end api
     }
 )
 
