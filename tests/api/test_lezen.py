@@ -108,7 +108,9 @@ def test_client_certificate_oin_from_the_proxy(settings, wereld):
 
 
 def test_english_with_accept_language(school_api):
-    antwoord = school_api.get("/api/v1/plaatsingen/999999999", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    antwoord = school_api.get(
+        "/api/v1/plaatsingen/999999999", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"
+    )
     assert antwoord["Content-Language"] == "en"
     assert antwoord.json()["title"] == "Not found"
     antwoord = school_api.get("/api/v1/plaatsingen/999999999")

@@ -78,7 +78,9 @@ def test_same_idempotency_key_same_answer_nothing_twice(school_api, wereld):
 def test_unknown_or_foreign_placement_404_nothing_stored(school_api, wereld):
     p = wereld["plaatsing"]
     for vreemd in (wereld["plaatsing_b"].pk, 10**9):
-        antwoord = school_api.post(UREN, {"uren": [_record(p, 2), {**_record(p, 3), "plaatsing": vreemd}]})
+        antwoord = school_api.post(
+            UREN, {"uren": [_record(p, 2), {**_record(p, 3), "plaatsing": vreemd}]}
+        )
         assert antwoord.status_code == 404
         assert antwoord["Content-Type"] == PROBLEEM
         assert antwoord.json()["invalidParams"] == [

@@ -96,3 +96,6 @@ class Idempotentie(models.Model):
                 fields=["organisatie", "sleutel"], name="api_idempotentie_uniek"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie_id}: {self.sleutel}"

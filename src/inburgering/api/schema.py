@@ -24,7 +24,8 @@ def alleen_api(endpoints, **kwargs):
     return [
         (pad, regex, methode, view)
         for pad, regex, methode, view in endpoints
-        if pad.startswith("/api/v1/") and not pad.startswith("/api/v1/{")
+        if pad.startswith("/api/v1/")
+        and not pad.startswith("/api/v1/{")
         and "onbekend" not in getattr(view, "__name__", "")
     ]
 

@@ -237,3 +237,17 @@ class ProbleemSerializer(serializers.Serializer):
     detail = serializers.CharField()
     instance = serializers.CharField(required=False)
     invalidParams = InvalidParamSerializer(many=True, required=False)
+
+
+class _Pagina(serializers.Serializer):
+    count = serializers.IntegerField(help_text=_("Het totale aantal."))
+    next = serializers.URLField(allow_null=True, help_text=_("De volgende pagina."))
+    previous = serializers.URLField(allow_null=True, help_text=_("De vorige pagina."))
+
+
+class DossierPaginaSerializer(_Pagina):
+    results = DossierSerializer(many=True)
+
+
+class PlaatsingPaginaSerializer(_Pagina):
+    results = PlaatsingSerializer(many=True)

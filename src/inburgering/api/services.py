@@ -115,7 +115,9 @@ def lees_uren(data: Any) -> list[dict[str, Any]]:
         al = len(fouten)
 
         def fout(veld: str, code: str, reden: str, naam: str = naam) -> None:
-            fouten.append({"name": f"{naam}.{veld}" if veld else naam, "code": code, "reason": reden})
+            fouten.append(
+                {"name": f"{naam}.{veld}" if veld else naam, "code": code, "reason": reden}
+            )
 
         if not isinstance(rij, dict):
             fout("", "invalid", _("Een record is een object."))

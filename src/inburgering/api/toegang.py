@@ -115,9 +115,7 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
             .first()
         )
         if rij is None or not hmac.compare_digest(rij.sleutelhash, hash_van(sleutel)):
-            raise exceptions.AuthenticationFailed(
-                _("Ongeldige of ingetrokken API-sleutel.")
-            )
+            raise exceptions.AuthenticationFailed(_("Ongeldige of ingetrokken API-sleutel."))
         nu = timezone.now()
         if rij.laatst_gebruikt_op is None or (nu - rij.laatst_gebruikt_op).total_seconds() > 60:
             Sleutel.objects.filter(pk=rij.pk).update(laatst_gebruikt_op=nu)

@@ -31,9 +31,7 @@ urlpatterns = [
         name="coa_overdrachten",
     ),
     path("api/v1/plaatsingen", _m2m(views.PlaatsingLijst.as_view()), name="plaatsingen"),
-    path(
-        "api/v1/plaatsingen/<int:pk>", _m2m(views.PlaatsingDetail.as_view()), name="plaatsing"
-    ),
+    path("api/v1/plaatsingen/<int:pk>", _m2m(views.PlaatsingDetail.as_view()), name="plaatsing"),
     path(
         "api/v1/plaatsingen/<int:pk>/intakeresultaten",
         _m2m(views.Intakeresultaten.as_view()),

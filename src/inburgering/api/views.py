@@ -10,10 +10,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.utils import translation
-from django.views.decorators.csrf import csrf_exempt
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import pagination, parsers, renderers
 from rest_framework.response import Response
@@ -119,7 +119,11 @@ def dossier_als_json(dossier, soort: str, betrokkenheden: list[Betrokkenheid]) -
         uit["contact"] = {
             "telefoon": p.telefoon,
             "email": p.email,
-            "adres": {"straat": p.post_straat, "postcode": p.post_postcode, "plaats": p.post_plaats},
+            "adres": {
+                "straat": p.post_straat,
+                "postcode": p.post_postcode,
+                "plaats": p.post_plaats,
+            },
         }
     if mag_zien(soort, G.TAAL):
         uit["taal"] = {
@@ -173,16 +177,16 @@ def plaatsing_als_json(plaatsing, soort: str) -> dict:
 
 def _problemen(*codes: int) -> dict:
     teksten = {
-        400: _l("Ongeldige invoer of ongeldige JSON."),
-        401: _l("Geen of een ongeldige API-sleutel."),
-        403: _l("De soort van uw organisatie heeft geen toegang tot dit deel."),
-        404: _l("Bestaat niet of uw organisatie is er niet bij betrokken."),
-        406: _l("Alleen application/json."),
-        409: _l("Conflict: bijvoorbeeld een periode die al gemeld is."),
-        413: _l("Het verzoek is te groot."),
-        415: _l("Alleen application/json."),
-        422: _l("Idempotency-Key al gebruikt voor een ander verzoek."),
-        429: _l("Te veel verzoeken."),
+        400: gettext_lazy("Ongeldige invoer of ongeldige JSON."),
+        401: gettext_lazy("Geen of een ongeldige API-sleutel."),
+        403: gettext_lazy("De soort van uw organisatie heeft geen toegang tot dit deel."),
+        404: gettext_lazy("Bestaat niet of uw organisatie is er niet bij betrokken."),
+        406: gettext_lazy("Alleen application/json."),
+        409: gettext_lazy("Conflict: bijvoorbeeld een periode die al gemeld is."),
+        413: gettext_lazy("Het verzoek is te groot."),
+        415: gettext_lazy("Alleen application/json."),
+        422: gettext_lazy("Idempotency-Key al gebruikt voor een ander verzoek."),
+        429: gettext_lazy("Te veel verzoeken."),
     }
     return {
         (code, fouten.PROBLEEM): OpenApiResponse(
@@ -194,12 +198,18 @@ def _problemen(*codes: int) -> dict:
 
 LEZEN = (401, 403, 404, 406, 429)
 SCHRIJVEN = (400, 401, 403, 404, 406, 409, 413, 415, 422, 429)
+PAGINA = [
+    OpenApiParameter("page", int, description=gettext_lazy("Paginanummer, vanaf 1.")),
+    OpenApiParameter(
+        "pageSize", int, description=gettext_lazy("Aantal per pagina (hoogstens 500).")
+    ),
+]
 IDEMPOTENTIE = OpenApiParameter(
     "Idempotency-Key",
     str,
     OpenApiParameter.HEADER,
     required=False,
-    description=_l(
+    description=gettext_lazy(
         "Een eigen, unieke sleutel per verzoek (bijv. een UUID). Hetzelfde verzoek met "
         "dezelfde sleutel geeft hetzelfde antwoord en wordt niet nog eens verwerkt."
     ),
@@ -214,8 +224,9 @@ class DossierLijst(ApiView):
 
     @extend_schema(
         operation_id="dossiers_lijst",
-        summary=_l("Dossiers waarbij uw organisatie betrokken is"),
-        responses={200: serializers.DossierSerializer(many=True), **_problemen(*LEZEN)},
+        summary=gettext_lazy("Dossiers waarbij uw organisatie betrokken is"),
+        parameters=PAGINA,
+        responses={200: serializers.DossierPaginaSerializer, **_problemen(400, *LEZEN)},
     )
     def get(self, request):
         organisatie = self.organisatie
@@ -243,7 +254,7 @@ class DossierDetail(ApiView):
 
     @extend_schema(
         operation_id="dossiers_detail",
-        summary=_l("Eén dossier"),
+        summary=gettext_lazy("Eén dossier"),
         responses={200: serializers.DossierSerializer, **_problemen(*LEZEN)},
     )
     def get(self, request, uuid):
@@ -263,17 +274,18 @@ class PlaatsingLijst(ApiView):
 
     @extend_schema(
         operation_id="plaatsingen_lijst",
-        summary=_l("Plaatsingen bij uw organisatie"),
+        summary=gettext_lazy("Plaatsingen bij uw organisatie"),
         parameters=[
             OpenApiParameter(
                 "status",
                 str,
                 enum=[s for s, _n in serializers.PlaatsingStatus.choices],
-                description=_l("Alleen plaatsingen met deze status."),
-            )
+                description=gettext_lazy("Alleen plaatsingen met deze status."),
+            ),
+            *PAGINA,
         ],
         responses={
-            200: serializers.PlaatsingSerializer(many=True),
+            200: serializers.PlaatsingPaginaSerializer,
             **_problemen(400, *LEZEN),
         },
     )
@@ -289,7 +301,13 @@ class PlaatsingLijst(ApiView):
             if status_filter not in serializers.PlaatsingStatus.values:
                 raise fouten.Ongeldig(
                     _("Onbekende status."),
-                    [{"name": "status", "code": "invalid_choice", "reason": _("Onbekende status.")}],
+                    [
+                        {
+                            "name": "status",
+                            "code": "invalid_choice",
+                            "reason": _("Onbekende status."),
+                        }
+                    ],
                 )
             qs = qs.filter(status=status_filter)
         paginering = Paginering()
@@ -304,7 +322,7 @@ class PlaatsingDetail(ApiView):
 
     @extend_schema(
         operation_id="plaatsingen_detail",
-        summary=_l("Eén plaatsing, met de gemelde uren"),
+        summary=gettext_lazy("Eén plaatsing, met de gemelde uren"),
         responses={200: serializers.PlaatsingDetailSerializer, **_problemen(*LEZEN)},
     )
     def get(self, request, pk):
@@ -404,8 +422,8 @@ class UrenBulk(IdempotenteView):
 
     @extend_schema(
         operation_id="uren_melden",
-        summary=_l("Uren en aanwezigheid melden, veel perioden tegelijk"),
-        description=_l(
+        summary=gettext_lazy("Uren en aanwezigheid melden, veel perioden tegelijk"),
+        description=gettext_lazy(
             "Alles of niets: bij één fout wordt niets opgeslagen. Een periode die al gemeld is "
             "geeft 409, tenzij correctie: true."
         ),
@@ -427,7 +445,7 @@ class Intakeresultaten(IdempotenteView):
 
     @extend_schema(
         operation_id="intakeresultaten_melden",
-        summary=_l("Het resultaat van de intake bij de aanbieder"),
+        summary=gettext_lazy("Het resultaat van de intake bij de aanbieder"),
         parameters=[IDEMPOTENTIE],
         request=serializers.IntakeresultaatSerializer,
         responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
@@ -438,9 +456,7 @@ class Intakeresultaten(IdempotenteView):
     def verwerk(self, request, pk) -> Response:
         plaatsing = services.plaatsing_van(self.organisatie, pk)
         data = _lees(serializers.IntakeresultaatSerializer, request)
-        event = services.meld_intakeresultaat(
-            self.organisatie, plaatsing, data, actor=request.user
-        )
+        event = services.meld_intakeresultaat(self.organisatie, plaatsing, data, actor=request.user)
         return Response(_gebeurtenis(event), status=201)
 
 
@@ -449,7 +465,7 @@ class Examenintenties(IdempotenteView):
 
     @extend_schema(
         operation_id="examenintenties_melden",
-        summary=_l("Welke examenonderdelen de inburgeraar wanneer wil doen"),
+        summary=gettext_lazy("Welke examenonderdelen de inburgeraar wanneer wil doen"),
         parameters=[IDEMPOTENTIE],
         request=serializers.ExamenintentieSerializer,
         responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
@@ -460,9 +476,7 @@ class Examenintenties(IdempotenteView):
     def verwerk(self, request, pk) -> Response:
         plaatsing = services.plaatsing_van(self.organisatie, pk)
         data = _lees(serializers.ExamenintentieSerializer, request)
-        event = services.meld_examenintentie(
-            self.organisatie, plaatsing, data, actor=request.user
-        )
+        event = services.meld_examenintentie(self.organisatie, plaatsing, data, actor=request.user)
         return Response(_gebeurtenis(event), status=201)
 
 
@@ -471,7 +485,7 @@ class MbRapportages(IdempotenteView):
 
     @extend_schema(
         operation_id="mb_rapportages_melden",
-        summary=_l("Rapportage over de maatschappelijke begeleiding"),
+        summary=gettext_lazy("Rapportage over de maatschappelijke begeleiding"),
         parameters=[IDEMPOTENTIE],
         request=serializers.MbRapportageSerializer,
         responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
@@ -491,7 +505,7 @@ class CoaOverdrachten(IdempotenteView):
 
     @extend_schema(
         operation_id="coa_overdrachten_melden",
-        summary=_l("Warme overdracht door het COA (concept voor de consulent)"),
+        summary=gettext_lazy("Warme overdracht door het COA (concept voor de consulent)"),
         parameters=[IDEMPOTENTIE],
         request=serializers.CoaOverdrachtSerializer,
         responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
@@ -513,4 +527,3 @@ def niet_gevonden(request, *args, **kwargs) -> HttpResponse:
         response = fouten.exception_handler(fouten.NietGevonden(), {"request": request})
     response["API-Version"] = API_VERSIE
     return response
-
