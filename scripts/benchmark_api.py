@@ -141,6 +141,7 @@ def main() -> None:
     django.setup()
     from django.db import connection, transaction
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     client = Client()
     print(f"Database: {connection.vendor}; Python {platform.python_version()}; "
@@ -167,14 +168,21 @@ def main() -> None:
             print(f"Placement list (page of 100), n={args.n}: {per_s:.0f}/s sequential, "
                   f"p50 {p50:.1f} ms, p95 {p95:.1f} ms "
                   f"(targets {DOEL_PER_S:.0f}/s, p95 < {DOEL_P95_MS:.0f} ms)")  # fmt: skip
+            with CaptureQueriesContext(connection) as vragen:
+                client.get("/api/v1/plaatsingen?page=2", **kop)
+            print(f"  queries per list read: {len(vragen)}")
             # Bulk: 10,000 records in one call.
             body = json.dumps({"uren": records(plaatsingen, start)})
             t = time.perf_counter()
-            antwoord = client.post("/api/v1/uren", body, content_type="application/json", **kop)
+            with CaptureQueriesContext(connection) as vragen:
+                antwoord = client.post("/api/v1/uren", body, content_type="application/json", **kop)
             duur = time.perf_counter() - t
             assert antwoord.status_code == 201, antwoord.content[:500]
-            print(f"Bulk hours: {antwoord.json()['aantal']} records ({len(body):,} bytes) "
-                  f"in {duur:.2f} s (target < {DOEL_BULK_S:.0f} s)")  # fmt: skip
+            aantal = antwoord.json()["aantal"]
+            print(
+                f"Bulk hours: {aantal} records ({len(body):,} bytes) in {duur:.2f} s "
+                f"(target < {DOEL_BULK_S:.0f} s), {len(vragen)} queries"
+            )
             raise Terugdraaien
     except Terugdraaien:
         print("Rolled back: the database is as it was.")

@@ -15,6 +15,7 @@ from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 SPEC = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
 VOORBEELDEN = 8  # per operation and per mode
@@ -74,6 +75,9 @@ def test_every_operation_keeps_to_the_spec(wereld, ruim, modus):
                 _echte_ids(case, wereld)
             case.call_and_validate(
                 base_url="http://testserver",
+                # Valid by the schema is not valid by the rules: a date before the dossier's
+                # first event, a period in the future, hours above 60 a week are 400 by design.
+                excluded_checks=[positive_data_acceptance],
                 headers={"Authorization": f"Bearer {sleutel_voor(operatie.path)}"},
             )
 

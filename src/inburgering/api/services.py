@@ -83,23 +83,15 @@ def _getal(waarde: Any) -> Decimal | None:
 
 def lees_uren(data: Any) -> list[dict[str, Any]]:
     """Check the shape of a bulk request quickly (10,000 records; a DRF serializer took
-    seconds): every problem at once, as invalidParams, or the records with Python values."""
+    seconds): every problem at once, as invalidParams, or the records with Python values.
+    Unknown fields are ignored, as the DRF serializers of the other endpoints do."""
     if not isinstance(data, dict) or not isinstance(data.get("uren"), list):
         raise Ongeldig(
             _("Stuur een object met de lijst 'uren'."),
             [{"name": "uren", "code": "required", "reason": _("Dit veld is verplicht.")}],
         )
-    onbekend_veld = sorted(set(data) - {"uren"})
     rijen = data["uren"]
     fouten: list[dict[str, str]] = []
-    if onbekend_veld:
-        fouten.append(
-            {
-                "name": onbekend_veld[0],
-                "code": "unknown",
-                "reason": _("Onbekend veld."),
-            }
-        )
     if not rijen:
         fouten.append({"name": "uren", "code": "min_length", "reason": _("De lijst is leeg.")})
     if len(rijen) > settings.API_MAX_UREN:
@@ -122,8 +114,6 @@ def lees_uren(data: Any) -> list[dict[str, Any]]:
         if not isinstance(rij, dict):
             fout("", "invalid", _("Een record is een object."))
             continue
-        for veld in sorted(set(rij) - VELDEN_UREN):
-            fout(veld, "unknown", _("Onbekend veld."))
         for veld in sorted(VELDEN_UREN - {"correctie"} - set(rij)):
             fout(veld, "required", _("Dit veld is verplicht."))
         plaatsing = rij.get("plaatsing")
@@ -264,7 +254,9 @@ def meld_uren(organisatie: Organisatie, records: list[dict[str, Any]], *, actor:
         Uren.objects.bulk_create(nieuw, batch_size=500)
         traject_uren.werk_verzuim_bij(plaatsingen.values())
         traject_uren.lever_gevolgde_uren(
-            Dossier.objects.filter(pk__in={p.dossier_id for p in plaatsingen.values()}),
+            Dossier.objects.filter(
+                pk__in={p.dossier_id for p in plaatsingen.values()}
+            ).select_related("gemeente"),
             actor=actor,
         )
     return len(nieuw), sorted(plaatsingen)
