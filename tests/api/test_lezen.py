@@ -139,3 +139,19 @@ def test_too_many_requests_429(school_api, settings):
     assert antwoord.status_code == 429
     assert antwoord["Content-Type"] == PROBLEEM
     assert int(antwoord["Retry-After"]) > 0
+
+
+def test_page_parameters_must_be_whole_numbers_in_range(school_api):
+    for fout in ("pageSize=abc", "pageSize=0", "pageSize=501", "page=-1", "page=x"):
+        antwoord = school_api.get(f"{reverse('api:plaatsingen')}?{fout}")
+        assert antwoord.status_code == 400, fout
+        assert antwoord["Content-Type"] == PROBLEEM
+        assert antwoord.json()["invalidParams"][0]["name"] == fout.split("=")[0]
+
+
+def test_unknown_query_parameters_are_refused(school_api, wereld):
+    bsn = wereld["dossier"].inburgeraar.bsn
+    antwoord = school_api.get(f"{reverse('api:plaatsingen')}?bsn={bsn}")
+    assert antwoord.status_code == 400
+    assert antwoord.json()["invalidParams"][0]["name"] == "bsn"
+    assert not Inzagelog.objects.exists()

@@ -51,6 +51,29 @@ class Paginering(pagination.PageNumberPagination):
         self.page_size = settings.API_PAGINA_GROOTTE
         return super().get_page_size(request)
 
+    def paginate_queryset(self, queryset, request, view=None):
+        """`page` and `pageSize` must be whole numbers in range (DRF would silently fall back
+        to the default): else 400, naming the parameter."""
+        fouten_ = []
+        for naam, hoogste in (("page", None), ("pageSize", self.max_page_size)):
+            waarde = request.query_params.get(naam)
+            if waarde is None:
+                continue
+            if not (waarde.isascii() and waarde.isdigit()) or not (
+                1 <= int(waarde) <= (hoogste or 10**9)
+            ):
+                fouten_.append(
+                    {
+                        "name": naam,
+                        "code": "invalid",
+                        "reason": _("Geef een geheel getal van 1 tot %(n)s.")
+                        % {"n": hoogste or 10**9},
+                    }
+                )
+        if fouten_:
+            raise fouten.Ongeldig(_("Ongeldige paginering."), fouten_)
+        return super().paginate_queryset(queryset, request, view)
+
 
 class ApiView(APIView):
     authentication_classes = [SleutelAuthenticatie]
@@ -59,6 +82,8 @@ class ApiView(APIView):
     renderer_classes = [renderers.JSONRenderer]
     parser_classes = [parsers.JSONParser]
     scope = ""
+    #: The query parameters the view takes (any other: 400).
+    parameters: frozenset[str] = frozenset()
 
     def get_exception_handler(self):
         return fouten.exception_handler
@@ -81,6 +106,17 @@ class ApiView(APIView):
         if lengte > settings.API_MAX_BYTES:
             raise fouten.TeGroot
         super().initial(request, *args, **kwargs)
+        # Only the documented query parameters: a typo is not silently ignored, and nothing
+        # like ?bsn= can creep into URLs (and access logs).
+        onbekend = sorted(set(request.query_params) - self.parameters)
+        if onbekend:
+            raise fouten.Ongeldig(
+                _("Onbekende parameter in de URL."),
+                [
+                    {"name": naam, "code": "unknown", "reason": _("Onbekende parameter.")}
+                    for naam in onbekend
+                ],
+            )
 
     @property
     def organisatie(self) -> Organisatie:
@@ -199,9 +235,15 @@ def _problemen(*codes: int) -> dict:
 LEZEN = (401, 403, 404, 406, 429)
 SCHRIJVEN = (400, 401, 403, 404, 406, 409, 413, 415, 422, 429)
 PAGINA = [
-    OpenApiParameter("page", int, description=gettext_lazy("Paginanummer, vanaf 1.")),
     OpenApiParameter(
-        "pageSize", int, description=gettext_lazy("Aantal per pagina (hoogstens 500).")
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": 10**9},
+        description=gettext_lazy("Paginanummer, vanaf 1."),
+    ),
+    OpenApiParameter(
+        "pageSize",
+        {"type": "integer", "minimum": 1, "maximum": 500},
+        description=gettext_lazy("Aantal per pagina (hoogstens 500)."),
     ),
 ]
 IDEMPOTENTIE = OpenApiParameter(
@@ -221,6 +263,7 @@ IDEMPOTENTIE = OpenApiParameter(
 
 class DossierLijst(ApiView):
     scope = "dossiers:lezen"
+    parameters = frozenset({"page", "pageSize"})
 
     @extend_schema(
         operation_id="dossiers_lijst",
@@ -255,7 +298,7 @@ class DossierDetail(ApiView):
     @extend_schema(
         operation_id="dossiers_detail",
         summary=gettext_lazy("Eén dossier"),
-        responses={200: serializers.DossierSerializer, **_problemen(*LEZEN)},
+        responses={200: serializers.DossierSerializer, **_problemen(400, *LEZEN)},
     )
     def get(self, request, uuid):
         organisatie = self.organisatie
@@ -271,6 +314,7 @@ class DossierDetail(ApiView):
 
 class PlaatsingLijst(ApiView):
     scope = "plaatsingen:lezen"
+    parameters = frozenset({"page", "pageSize", "status"})
 
     @extend_schema(
         operation_id="plaatsingen_lijst",
@@ -323,7 +367,7 @@ class PlaatsingDetail(ApiView):
     @extend_schema(
         operation_id="plaatsingen_detail",
         summary=gettext_lazy("Eén plaatsing, met de gemelde uren"),
-        responses={200: serializers.PlaatsingDetailSerializer, **_problemen(*LEZEN)},
+        responses={200: serializers.PlaatsingDetailSerializer, **_problemen(400, *LEZEN)},
     )
     def get(self, request, pk):
         organisatie = self.organisatie
