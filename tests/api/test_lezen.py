@@ -155,3 +155,11 @@ def test_unknown_query_parameters_are_refused(school_api, wereld):
     assert antwoord.status_code == 400
     assert antwoord.json()["invalidParams"][0]["name"] == "bsn"
     assert not Inzagelog.objects.exists()
+
+
+def test_any_path_under_the_api_answers_problem_json(school_api):
+    for pad in ("/api/v1/dossiers/\n¼", "/api/v1/dossiers/x", "/api/v1/"):
+        antwoord = school_api.get(pad)
+        assert antwoord.status_code == 404, pad
+        assert antwoord["Content-Type"] == PROBLEEM
+        assert antwoord["API-Version"] == "1.0.0"

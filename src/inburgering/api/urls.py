@@ -44,5 +44,5 @@ urlpatterns = [
     ),
     path("api/v1/uren", _m2m(views.UrenBulk.as_view()), name="uren"),
     # Anything else under /api/v1/: a problem+json 404, not the HTML page.
-    re_path(r"^api/v1/.*$", _m2m(views.niet_gevonden), name="onbekend"),
+    re_path(r"^api/v1/[\s\S]*\Z", _m2m(views.niet_gevonden), name="onbekend"),
 ]
