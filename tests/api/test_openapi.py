@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -42,8 +44,16 @@ def _echte_ids(case, wereld) -> None:
 
 @pytest.fixture
 def ruim(settings):
+    """No rate limit in the way; and, as Django's own test client does, the database
+    connection is not closed at the start or end of each request (that would end the test's
+    transaction on PostgreSQL)."""
     settings.API_LIMIET = "100000/min"
     settings.ALLOWED_HOSTS = ["*"]
+    for signaal in (request_started, request_finished):
+        signaal.disconnect(close_old_connections)
+    yield
+    for signaal in (request_started, request_finished):
+        signaal.connect(close_old_connections)
 
 
 @pytest.mark.django_db
