@@ -89,6 +89,7 @@ urlpatterns = [
     path("portaal/", include("inburgering.portaal.urls")),
     path("", include("inburgering.ontzorgen.urls")),
     path("", include("inburgering.verhuizing.urls")),
+    path("", include("inburgering.api.urls")),
     # The language switch is on the login page too: it works before logging in.
     path(
         "i18n/setlang/",

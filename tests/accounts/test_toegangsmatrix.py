@@ -148,6 +148,18 @@ VERWACHT: dict[str, Regel] = {
     "verhuizing:overdracht": Regel(DOSSIERROLLEN, scope="overdracht"),
     # DUO's machine endpoint: its own authentication (token or mTLS header), never a login.
     "koppelingen:duo-notificaties": Regel(publiek=frozenset({400, 401, 403, 405})),
+    # The partners' API (inburgering.api): its own authentication (API key or the proxy's
+    # OIN header), never a session login; without a key 401 as problem+json, for every role.
+    "api:dossiers": Regel(publiek=frozenset({401})),
+    "api:dossier": Regel(publiek=frozenset({401})),
+    "api:mb_rapportages": Regel(publiek=frozenset({401})),
+    "api:coa_overdrachten": Regel(publiek=frozenset({401})),
+    "api:plaatsingen": Regel(publiek=frozenset({401})),
+    "api:plaatsing": Regel(publiek=frozenset({401})),
+    "api:intakeresultaten": Regel(publiek=frozenset({401})),
+    "api:examenintenties": Regel(publiek=frozenset({401})),
+    "api:uren": Regel(publiek=frozenset({401})),
+    "api:onbekend": Regel(publiek=frozenset({404})),
     "koppelingen:berichten": Regel(frozenset({Rol.BEHEERDER})),
     "koppelingen:afstemming": Regel(DOSSIERROLLEN),
     "koppelingen:opnieuw": Regel(frozenset({Rol.BEHEERDER}), scope="bericht", methoden=ALLEEN_POST),
@@ -513,6 +525,9 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"batch": u["batch"].uuid, **extra}),
             ("onbekend", {"batch": uuid.uuid4(), **extra}),
         ]
+    if naam.startswith("api:"):  # the API's own ids: a dossier's uuid, a placement's id
+        waarden = {"uuid": b["dossier"].uuid, "pk": 1}
+        return [("binnen", {p: waarden[p] for p in parameters})]
     if naam == "brieven:briefhoofd":
         return [
             ("binnen", {"gemeente": b["dossier"].gemeente_id}),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "inburgering.portaal",
     "inburgering.ontzorgen",
     "inburgering.verhuizing",
+    "inburgering.api",
 ]
 
 MIDDLEWARE = [
@@ -310,10 +311,30 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Inburgering regiesysteem API",
-    "VERSION": "0.1.0",
+    "TITLE": "Inburgering regiesysteem – API voor ketenpartners",
+    "DESCRIPTION": "Zie docs/api.md. Fouten als application/problem+json (RFC 9457).",
+    "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVERS": [{"url": "/"}],
+    "PREPROCESSING_HOOKS": ["inburgering.api.schema.alleen_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "inburgering.api.schema.versiekop",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "PeriodesoortEnum": "inburgering.traject.models.Periodesoort",
+        "NiveauEnum": "inburgering.api.serializers.NIVEAUS",
+    },
 }
+
+# The partners' API /api/v1/ (inburgering.api, docs/api.md): its own authentication (API key,
+# or the OIN of the client certificate that the mTLS proxy passes in API_CERT_OIN_HEADER; empty:
+# keys only), a limit per organisation and a limit on the size of a request body.
+API_CERT_OIN_HEADER = env("API_CERT_OIN_HEADER", "")
+API_LIMIET = env("API_LIMIET", "600/min")  # requests per organisation ("N/sec|min|hour|day")
+API_MAX_BYTES = int(env("API_MAX_BYTES", str(2_500_000)))
+API_MAX_UREN = int(env("API_MAX_UREN", "10000"))  # hour records per bulk call
+API_PAGINA_GROOTTE = int(env("API_PAGINA_GROOTTE", "100"))
 
 # Every log record passes the BSN filter: a nine-digit number never reaches a log line.
 # LOG_FORMAT: "plain" (development) or "json" (one object per line with the request id,

@@ -130,6 +130,12 @@ class Soort(models.TextChoices):
     OVERDRACHT_VERZONDEN = "overdracht_verzonden", _("Dossier overgedragen aan nieuwe gemeente")
     OVERDRACHT_ONTVANGEN = "overdracht_ontvangen", _("Dossier overgedragen vanuit vorige gemeente")
     # end verhuizing
+    # api
+    INTAKERESULTAAT_AANBIEDER = "intakeresultaat_aanbieder", _("Intakeresultaat van de aanbieder")
+    EXAMENINTENTIE = "examenintentie", _("Examenintentie gemeld door de aanbieder")
+    MB_RAPPORTAGE = "mb_rapportage", _("Rapportage maatschappelijke begeleiding")
+    COA_OVERDRACHT = "coa_overdracht", _("Overdracht door het COA (concept)")
+    # end api
 
 
 class WachtOp(models.TextChoices):
@@ -210,6 +216,12 @@ FEITEN = frozenset(
         # verhuizing
         S.OVERDRACHT_VERZONDEN,
         S.OVERDRACHT_ONTVANGEN,
+        # api
+        S.INTAKERESULTAAT_AANBIEDER,
+        S.EXAMENINTENTIE,
+        S.MB_RAPPORTAGE,
+        S.COA_OVERDRACHT,
+        # end api
     }
 )
 

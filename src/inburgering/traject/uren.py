@@ -203,16 +203,30 @@ def werk_verzuim_bij(plaatsingen, peildatum: dt.date | None = None) -> None:
 
 
 def lever_gevolgde_uren(dossiers, *, actor=None) -> list[UitgaandBericht]:
-    """The total of NT2 and KNM hours per dossier to DUO (whole hours, as the contract asks)."""
+    """The total of NT2 and KNM hours per dossier to DUO (whole hours, as the contract asks).
+    The totals of all dossiers come from two queries (a bulk call of the partner API covers
+    hundreds of dossiers); then one outbox row per dossier."""
+    dossiers = list(dossiers)
+    plaatsingen = list(
+        Plaatsing.objects.filter(
+            dossier_id__in=[d.pk for d in dossiers], contract__product__soort__in=TAALLES
+        )
+    )
+    per_dossier: dict[int, list[Plaatsing]] = defaultdict(list)
+    for p in plaatsingen:
+        per_dossier[p.dossier_id].append(p)
+    uren = geldende_uren(plaatsingen) if plaatsingen else {}
     uit = []
     for dossier in dossiers:
-        if not dossier.plaatsingen.filter(contract__product__soort__in=TAALLES).exists():
+        eigen = per_dossier.get(dossier.pk)
+        if not eigen:
             continue
+        totaal = sum((_som(uren.get(p.pk, [])) for p in eigen), Decimal(0))
         uit.append(
             leveringen.lever_uren(
                 dossier,
                 soort=UitgaandBericht.Soort.UREN_PARTICIPATIE_TAALLES,
-                uren=int(totaal_taalles(dossier)),
+                uren=int(totaal),
                 actor=actor,
             )
         )

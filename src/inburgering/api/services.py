@@ -1,0 +1,390 @@
+"""What the API reads and writes, through the apps that own the data: placements and hours
+through `traject` (the same checks as the consulent's form and the provider's file), reports
+as events on the dossier through `dossiers.services`. Every write is all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from inburgering.accounts.models import Gebruiker
+from inburgering.dossiers.models import Dossier, DossierEvent
+from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.workflow import Soort
+from inburgering.partners.models import Betrokkenheid, Organisatie
+from inburgering.partners.toegang import dossiers_voor_organisatie
+from inburgering.statusmachine import Statusfout
+from inburgering.traject import services as traject_services
+from inburgering.traject import uren as traject_uren
+from inburgering.traject.models import Periodesoort, Plaatsing, PlaatsingStatus, Uren
+
+from .fouten import Conflict, NietGevonden, Ongeldig
+
+
+def dossiers_van(organisatie: Organisatie) -> QuerySet[Dossier]:
+    return dossiers_voor_organisatie(organisatie)
+
+
+def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
+    dossier = dossiers_van(organisatie).filter(uuid=uuid).first()
+    if dossier is None:
+        raise NietGevonden
+    return dossier
+
+
+def plaatsingen_van(organisatie: Organisatie) -> QuerySet[Plaatsing]:
+    """The placements with the organisation's own language school, in dossiers it is involved
+    in (its involvement through the placement, in a gemeente it works for)."""
+    if organisatie.aanbieder_id is None:
+        return Plaatsing.objects.none()
+    # The same condition as `dossiers_voor_organisatie`, one subquery flatter: compiling the
+    # nested form cost more CPU than running it (benchmark_api.py).
+    actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
+    return Plaatsing.objects.filter(
+        contract__product__aanbieder_id=organisatie.aanbieder_id,
+        dossier_id__in=actief.values("dossier_id"),
+        dossier__gemeente_id__in=list(organisatie.gemeenten.values_list("pk", flat=True)),
+    )
+
+
+def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
+    if not 1 <= pk <= 2**62:  # the database's integer; larger is simply not there
+        raise NietGevonden
+    plaatsing = (
+        plaatsingen_van(organisatie)
+        .select_related("dossier", "contract__product__aanbieder")
+        .filter(pk=pk)
+        .first()
+    )
+    if plaatsing is None:
+        raise NietGevonden
+    return plaatsing
+
+
+# --- hours in bulk ---------------------------------------------------------------------------
+
+VELDEN_UREN = {"plaatsing", "periodesoort", "periodeBegin", "aangeboden", "aanwezig", "correctie"}
+HONDERDSTE = Decimal("0.01")
+
+
+def _getal(waarde: Any) -> Decimal | None:
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+        return None
+    getal = Decimal(str(waarde))
+    if not getal.is_finite() or getal < 0 or getal > 9999:
+        return None
+    return getal.quantize(HONDERDSTE, rounding=ROUND_HALF_UP)
+
+
+def lees_uren(data: Any) -> list[dict[str, Any]]:
+    """Check the shape of a bulk request quickly (10,000 records; a DRF serializer took
+    seconds): every problem at once, as invalidParams, or the records with Python values.
+    Unknown fields are ignored, as the DRF serializers of the other endpoints do."""
+    if not isinstance(data, dict) or not isinstance(data.get("uren"), list):
+        raise Ongeldig(
+            _("Stuur een object met de lijst 'uren'."),
+            [{"name": "uren", "code": "required", "reason": _("Dit veld is verplicht.")}],
+        )
+    rijen = data["uren"]
+    fouten: list[dict[str, str]] = []
+    if not rijen:
+        fouten.append({"name": "uren", "code": "min_length", "reason": _("De lijst is leeg.")})
+    if len(rijen) > settings.API_MAX_UREN:
+        raise Ongeldig(
+            _("Hoogstens %(n)s records per verzoek; splits de melding.")
+            % {"n": settings.API_MAX_UREN},
+            [{"name": "uren", "code": "max_length", "reason": _("Te veel records.")}],
+        )
+    uit = []
+    soorten = set(Periodesoort.values)
+    for i, rij in enumerate(rijen):
+        naam = f"uren[{i}]"
+        al = len(fouten)
+
+        def fout(veld: str, code: str, reden: str, naam: str = naam) -> None:
+            fouten.append(
+                {"name": f"{naam}.{veld}" if veld else naam, "code": code, "reason": reden}
+            )
+
+        if not isinstance(rij, dict):
+            fout("", "invalid", _("Een record is een object."))
+            continue
+        for veld in sorted(VELDEN_UREN - {"correctie"} - set(rij)):
+            fout(veld, "required", _("Dit veld is verplicht."))
+        plaatsing = rij.get("plaatsing")
+        if "plaatsing" in rij and (
+            isinstance(plaatsing, bool)
+            or not isinstance(plaatsing, int)
+            or not 1 <= plaatsing <= 2**62
+        ):
+            fout("plaatsing", "invalid", _("Geef het id van de plaatsing als geheel getal."))
+        soort = rij.get("periodesoort")
+        if "periodesoort" in rij and soort not in soorten:
+            fout("periodesoort", "invalid_choice", _("Kies 'week' of 'maand'."))
+        begin = None
+        if "periodeBegin" in rij:
+            try:
+                if not isinstance(rij["periodeBegin"], str) or len(rij["periodeBegin"]) != 10:
+                    raise ValueError
+                begin = dt.date.fromisoformat(rij["periodeBegin"])
+            except ValueError:
+                fout("periodeBegin", "invalid", _("Geef een datum als JJJJ-MM-DD."))
+        getallen = {}
+        for veld in ("aangeboden", "aanwezig"):
+            if veld in rij:
+                getallen[veld] = _getal(rij[veld])
+                if getallen[veld] is None:
+                    fout(veld, "invalid", _("Geef een aantal uren van 0 tot 9999."))
+        correctie = rij.get("correctie", False)
+        if not isinstance(correctie, bool):
+            fout("correctie", "invalid", _("Geef true of false."))
+        if len(fouten) > al:
+            continue
+        uit.append(
+            {
+                "plaatsing": plaatsing,
+                "periodesoort": soort,
+                "begin": begin,
+                "aangeboden": getallen.get("aangeboden"),
+                "aanwezig": getallen.get("aanwezig"),
+                "correctie": correctie,
+            }
+        )
+    if fouten:
+        raise Ongeldig(_("Een of meer records zijn ongeldig; er is niets opgeslagen."), fouten)
+    return uit
+
+
+def meld_uren(organisatie: Organisatie, records: list[dict[str, Any]], *, actor: Gebruiker):
+    """Store the hours of many periods at once, or nothing: an unknown placement (or one of
+    another organisation) is 404 for the whole request, a period already reported without
+    `correctie` is 409, any other broken rule 400; each with the records it concerns."""
+    ids = {r["plaatsing"] for r in records}
+    plaatsingen = {
+        p.pk: p
+        for p in plaatsingen_van(organisatie)
+        .filter(pk__in=ids)
+        .select_related("dossier__gemeente", "contract__product")
+    }
+    onbekend = [
+        {
+            "name": f"uren[{i}].plaatsing",
+            "code": "not_found",
+            "reason": _("Onbekende plaatsing."),
+        }
+        for i, r in enumerate(records)
+        if r["plaatsing"] not in plaatsingen
+    ]
+    if onbekend:
+        raise Ongeldig(
+            _("Een of meer plaatsingen bestaan niet of horen niet bij uw organisatie."),
+            onbekend,
+            status_code=404,
+        )
+    bekend: dict[tuple[int, str], set[dt.date]] = defaultdict(set)
+    for pk, soort, begin in Uren.objects.filter(plaatsing_id__in=plaatsingen).values_list(
+        "plaatsing_id", "periodesoort", "periode_begin"
+    ):
+        bekend[(pk, soort)].add(begin)
+    vandaag = timezone.localdate()
+    fouten, conflicten, gezien = [], [], set()
+    nieuw = []
+    for i, r in enumerate(records):
+        plaatsing = plaatsingen[r["plaatsing"]]
+        begin, einde = traject_uren.periode(r["periodesoort"], r["begin"])
+        sleutel = (plaatsing.pk, r["periodesoort"], begin)
+        naam = f"uren[{i}]"
+        if sleutel in gezien:
+            fouten.append(
+                {
+                    "name": naam,
+                    "code": "duplicate",
+                    "reason": _("Deze periode staat al eerder in dit verzoek voor deze plaatsing."),
+                }
+            )
+            continue
+        gezien.add(sleutel)
+        for melding in traject_uren.fouten_in_periode(
+            plaatsing,
+            begin,
+            einde,
+            r["aangeboden"],
+            r["aanwezig"],
+            correctie=r["correctie"],
+            bekend=set(),
+            vandaag=vandaag,
+        ):
+            fouten.append({"name": naam, "code": "invalid", "reason": melding})
+        if begin in bekend[(plaatsing.pk, r["periodesoort"])] and not r["correctie"]:
+            conflicten.append(
+                {
+                    "name": naam,
+                    "code": "already_reported",
+                    "reason": _(
+                        "Voor deze periode zijn al uren gemeld; stuur correctie: true om ze te "
+                        "vervangen."
+                    ),
+                }
+            )
+        nieuw.append(
+            Uren(
+                plaatsing=plaatsing,
+                periodesoort=r["periodesoort"],
+                periode_begin=begin,
+                periode_einde=einde,
+                aangeboden=r["aangeboden"],
+                aanwezig=r["aanwezig"],
+                correctie=r["correctie"],
+                bron=Uren.Bron.BESTAND,
+                ingevoerd_door=actor,
+            )
+        )
+    if fouten:
+        raise Ongeldig(_("Een of meer records zijn ongeldig; er is niets opgeslagen."), fouten)
+    if conflicten:
+        raise Conflict(
+            _("Een of meer perioden zijn al gemeld; er is niets opgeslagen."), conflicten
+        )
+    with transaction.atomic():
+        Uren.objects.bulk_create(nieuw, batch_size=500)
+        traject_uren.werk_verzuim_bij(plaatsingen.values())
+        traject_uren.lever_gevolgde_uren(
+            Dossier.objects.filter(
+                pk__in={p.dossier_id for p in plaatsingen.values()}
+            ).select_related("gemeente"),
+            actor=actor,
+        )
+    return len(nieuw), sorted(plaatsingen)
+
+
+# --- reports as events -----------------------------------------------------------------------
+
+
+def _niet_in_toekomst(datum: dt.date, veld: str) -> None:
+    if datum > timezone.localdate():
+        raise Ongeldig(
+            _("De datum ligt in de toekomst."),
+            [{"name": veld, "code": "future", "reason": _("De datum ligt in de toekomst.")}],
+        )
+
+
+def _registreer(dossier: Dossier, soort: Soort, datum: dt.date, *, actor, **extra):
+    try:
+        return registreer(dossier, soort, datum, actor=actor, **extra)
+    except OngeldigeGebeurtenis as exc:
+        raise Ongeldig(str(exc)) from exc
+
+
+def meld_intakeresultaat(
+    organisatie: Organisatie, plaatsing: Plaatsing, data: dict[str, Any], *, actor: Gebruiker
+) -> DossierEvent:
+    """The provider's intake: the placement goes to `intake` (from `aangemeld`) and the result
+    is a fact on the dossier. A placement past its intake is a conflict."""
+    intake_op: dt.date = data["intakeOp"]
+    _niet_in_toekomst(intake_op, "intakeOp")
+    if plaatsing.status not in (PlaatsingStatus.AANGEMELD, PlaatsingStatus.INTAKE):
+        raise Conflict(
+            _("De plaatsing heeft de status '%(s)s'; een intakeresultaat kan niet meer.")
+            % {"s": plaatsing.get_status_display()}
+        )
+    verwachte_start = data.get("verwachteStart")
+    gegevens = {
+        "plaatsing": plaatsing.pk,
+        "organisatie": organisatie.naam,
+        "intake_op": intake_op.isoformat(),
+        "resultaat": data["resultaat"],
+        "niveaus": dict(data.get("niveaus") or {}),
+        "verwachte_start": verwachte_start.isoformat() if verwachte_start else None,
+    }
+    with transaction.atomic():
+        if plaatsing.status == PlaatsingStatus.AANGEMELD:
+            try:
+                traject_services.wijzig_status(
+                    plaatsing, PlaatsingStatus.INTAKE, datum=intake_op, actor=actor
+                )
+            except Statusfout as exc:
+                raise Conflict(str(exc)) from exc
+            except OngeldigeGebeurtenis as exc:
+                raise Ongeldig(str(exc)) from exc
+        return _registreer(
+            plaatsing.dossier,
+            Soort.INTAKERESULTAAT_AANBIEDER,
+            intake_op,
+            actor=actor,
+            gegevens=gegevens,
+        )
+
+
+def meld_examenintentie(
+    organisatie: Organisatie, plaatsing: Plaatsing, data: dict[str, Any], *, actor: Gebruiker
+) -> DossierEvent:
+    onderdelen = list(dict.fromkeys(data["onderdelen"]))
+    return _registreer(
+        plaatsing.dossier,
+        Soort.EXAMENINTENTIE,
+        timezone.localdate(),
+        actor=actor,
+        gegevens={
+            "plaatsing": plaatsing.pk,
+            "organisatie": organisatie.naam,
+            "onderdelen": onderdelen,
+            "beoogde_maand": data["beoogdeMaand"],
+        },
+    )
+
+
+def meld_mb_rapportage(
+    organisatie: Organisatie, dossier: Dossier, data: dict[str, Any], *, actor: Gebruiker
+) -> DossierEvent:
+    _niet_in_toekomst(data["periodeBegin"], "periodeBegin")
+    return _registreer(
+        dossier,
+        Soort.MB_RAPPORTAGE,
+        min(data["periodeEinde"], timezone.localdate()),
+        actor=actor,
+        gegevens={
+            "organisatie": organisatie.naam,
+            "soort": data["soort"],
+            "periode_begin": data["periodeBegin"].isoformat(),
+            "periode_einde": data["periodeEinde"].isoformat(),
+            "contactmomenten": data["contactmomenten"],
+        },
+        toelichting=data.get("samenvatting", ""),
+    )
+
+
+def meld_coa_overdracht(
+    organisatie: Organisatie, dossier: Dossier, data: dict[str, Any], *, actor: Gebruiker
+) -> DossierEvent:
+    """A draft handover (status `concept`) for the consulent to accept on the partners pages."""
+    _niet_in_toekomst(data["overdrachtOp"], "overdrachtOp")
+    contact = data["contactpersoon"]
+    return _registreer(
+        dossier,
+        Soort.COA_OVERDRACHT,
+        data["overdrachtOp"],
+        actor=actor,
+        gegevens={
+            "status": "concept",
+            "organisatie": organisatie.naam,
+            "organisatie_id": organisatie.pk,
+            "overdracht_op": data["overdrachtOp"].isoformat(),
+            "azc": data["azc"],
+            "opleiding": data.get("opleiding", ""),
+            "werkervaring": data.get("werkervaring", ""),
+            "taalvoortgang": data.get("taalvoortgang", ""),
+            "contactpersoon_naam": contact["naam"],
+            "contactpersoon_telefoon": contact.get("telefoon", ""),
+            "contactpersoon_email": contact.get("email", ""),
+        },
+        toelichting=data.get("bijzonderheden", ""),
+    )

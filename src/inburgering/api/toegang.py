@@ -1,0 +1,164 @@
+"""Who calls, and what they may do.
+
+Authentication: an API key of the organisation (`Authorization: Bearer ibr_...`, stored as a
+hash, `models.Sleutel`) or, when the installation sets `API_CERT_OIN_HEADER`, the OIN of the
+client certificate that the mTLS-terminating proxy verified and passes in that header, matched
+to `Organisatie.oin` (the proxy must set the header itself and strip one sent by the client;
+docs/adr/0009). Either way the request then acts as the organisation's technical API user
+(`api_gebruiker`), which the access log and the dossier's events name as the actor.
+
+Scopes follow the need-to-know table (`partners/toegang.py`): an endpoint names the category
+of data it reads or writes, and an organisation whose kind may not see that category gets 403.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import authentication, exceptions, permissions, throttling
+
+from inburgering.accounts.models import Gebruiker, Rol
+from inburgering.partners.models import Medewerker, Organisatie, Organisatiesoort
+from inburgering.partners.toegang import Gegeven, mag_zien
+
+from .models import SLEUTEL_VOORVOEGSEL, Sleutel, hash_van
+
+G = Gegeven
+
+#: Scope -> the category of data it needs (or, for the COA's handover, the kind itself).
+SCOPES: dict[str, Gegeven | Organisatiesoort] = {
+    "dossiers:lezen": G.NAAM,
+    "plaatsingen:lezen": G.PLAATSING,
+    "uren:schrijven": G.PLAATSING,
+    "intakeresultaten:schrijven": G.PLAATSING,
+    "examenintenties:schrijven": G.EXAMENS,
+    "mb-rapportages:schrijven": G.BEGELEIDING,
+    "coa-overdrachten:schrijven": Organisatiesoort.COA,
+}
+
+
+def heeft_scope(soort: str, scope: str) -> bool:
+    nodig = SCOPES[scope]
+    if isinstance(nodig, Gegeven):
+        return mag_zien(soort, nodig)
+    return soort == nodig
+
+
+def scopes_van(soort: str) -> list[str]:
+    return [s for s in SCOPES if heeft_scope(soort, s)]
+
+
+def api_gebruiker(organisatie: Organisatie) -> Gebruiker:
+    """The organisation's technical user (role partner, no password, no login): the actor of
+    what the organisation does through the API, in the access log and the event log."""
+    medewerker = (
+        Medewerker.objects.select_related("gebruiker")
+        .filter(organisatie=organisatie, gebruiker__username=f"api-{organisatie.pk}")
+        .first()
+    )
+    if medewerker is not None:
+        return medewerker.gebruiker
+    with transaction.atomic():
+        gebruiker = Gebruiker(
+            username=f"api-{organisatie.pk}",
+            first_name="API",
+            last_name=organisatie.naam[:150],
+            rol=Rol.PARTNER,
+        )
+        gebruiker.set_unusable_password()
+        gebruiker.save()
+        Medewerker.objects.create(gebruiker=gebruiker, organisatie=organisatie)
+    return gebruiker
+
+
+class Aanroeper:
+    """`request.auth`: the calling organisation (and the key, when one was used)."""
+
+    def __init__(self, organisatie: Organisatie, sleutel: Sleutel | None = None):
+        self.organisatie = organisatie
+        self.sleutel = sleutel
+
+
+class SleutelAuthenticatie(authentication.BaseAuthentication):
+    keyword = "Bearer"
+
+    def authenticate(self, request):
+        header = settings.API_CERT_OIN_HEADER
+        if header:
+            oin = request.META.get("HTTP_" + header.upper().replace("-", "_"), "").strip()
+            if oin:
+                organisatie = Organisatie.objects.filter(oin=oin, actief=True).first()
+                if organisatie is None:
+                    raise exceptions.AuthenticationFailed(
+                        _("Het OIN van het certificaat hoort bij geen actieve partner.")
+                    )
+                return api_gebruiker(organisatie), Aanroeper(organisatie)
+        delen = authentication.get_authorization_header(request).split()
+        if not delen or delen[0].lower() != self.keyword.lower().encode():
+            return None
+        if len(delen) != 2:
+            raise exceptions.AuthenticationFailed(_("Ongeldige Authorization-header."))
+        try:
+            sleutel = delen[1].decode()
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed(_("Ongeldige API-sleutel.")) from None
+        if not sleutel.startswith(SLEUTEL_VOORVOEGSEL):
+            raise exceptions.AuthenticationFailed(_("Ongeldige API-sleutel."))
+        rij = (
+            Sleutel.objects.geldig()
+            .select_related("organisatie")
+            .filter(prefix=sleutel[:12])
+            .first()
+        )
+        if rij is None or not hmac.compare_digest(rij.sleutelhash, hash_van(sleutel)):
+            raise exceptions.AuthenticationFailed(_("Ongeldige of ingetrokken API-sleutel."))
+        nu = timezone.now()
+        if rij.laatst_gebruikt_op is None or (nu - rij.laatst_gebruikt_op).total_seconds() > 60:
+            Sleutel.objects.filter(pk=rij.pk).update(laatst_gebruikt_op=nu)
+        return api_gebruiker(rij.organisatie), Aanroeper(rij.organisatie, rij)
+
+    def authenticate_header(self, request):
+        return f'{self.keyword} realm="api"'
+
+
+class HeeftScope(permissions.BasePermission):
+    """The view's `scope` must be one of the calling organisation's kind."""
+
+    def has_permission(self, request, view) -> bool:
+        aanroeper = request.auth
+        if not isinstance(aanroeper, Aanroeper):
+            return False
+        scope = getattr(view, "scope", "")
+        if not heeft_scope(aanroeper.organisatie.soort, scope):
+            self.message = _(
+                "Een organisatie van de soort '%(soort)s' heeft geen toegang tot %(scope)s."
+            ) % {"soort": aanroeper.organisatie.get_soort_display(), "scope": scope}
+            return False
+        return True
+
+
+class PerOrganisatie(throttling.SimpleRateThrottle):
+    """At most `API_LIMIET` requests per organisation (read at each request, so the setting
+    can be changed in a test or per deployment)."""
+
+    scope = "api"
+
+    def get_rate(self):
+        return settings.API_LIMIET
+
+    def allow_request(self, request, view):
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request, view):
+        aanroeper = request.auth
+        if isinstance(aanroeper, Aanroeper):
+            ident = f"org-{aanroeper.organisatie.pk}"
+        else:
+            ident = self.get_ident(request)
+        return f"api-limiet:{ident}"

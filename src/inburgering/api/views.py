@@ -1,0 +1,573 @@
+"""The endpoints of /api/v1/. Each view names its scope (`toegang.SCOPES`), reads through
+`services` (only dossiers the organisation is involved in) and leaves out what the caller's
+kind may not see; every read of personal data is access-logged with purpose "api"."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import pagination, parsers, renderers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from inburgering.accounts.toegang import log_inzage
+from inburgering.partners.models import Betrokkenheid, Organisatie
+from inburgering.partners.toegang import Gegeven, mag_zien
+from inburgering.traject import uren as traject_uren
+
+from . import fouten, serializers, services
+from .models import Idempotentie
+from .toegang import HeeftScope, PerOrganisatie, SleutelAuthenticatie
+
+API_VERSIE = "1.0.0"
+G = Gegeven
+DOEL = "api"
+
+
+def taal_van(request) -> str:
+    """Dutch, or English when Accept-Language prefers it (the API has no language cookie)."""
+    beschikbaar = {code for code, _naam in settings.LANGUAGES}
+    for code, _gewicht in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        basis = code.split("-")[0].lower()
+        if basis in beschikbaar:
+            return basis
+    return settings.LANGUAGE_CODE
+
+
+class Paginering(pagination.PageNumberPagination):
+    page_size_query_param = "pageSize"
+    max_page_size = 500
+
+    def get_page_size(self, request):
+        self.page_size = settings.API_PAGINA_GROOTTE
+        return super().get_page_size(request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """`page` and `pageSize` must be whole numbers in range (DRF would silently fall back
+        to the default): else 400, naming the parameter."""
+        fouten_ = []
+        for naam, hoogste in (("page", None), ("pageSize", self.max_page_size)):
+            waarde = request.query_params.get(naam)
+            if waarde is None:
+                continue
+            if not (waarde.isascii() and waarde.isdigit()) or not (
+                1 <= int(waarde) <= (hoogste or 10**9)
+            ):
+                fouten_.append(
+                    {
+                        "name": naam,
+                        "code": "invalid",
+                        "reason": _("Geef een geheel getal van 1 tot %(n)s.")
+                        % {"n": hoogste or 10**9},
+                    }
+                )
+        if fouten_:
+            raise fouten.Ongeldig(_("Ongeldige paginering."), fouten_)
+        return super().paginate_queryset(queryset, request, view)
+
+
+class ApiView(APIView):
+    authentication_classes = [SleutelAuthenticatie]
+    permission_classes = [HeeftScope]
+    throttle_classes = [PerOrganisatie]
+    renderer_classes = [renderers.JSONRenderer]
+    parser_classes = [parsers.JSONParser]
+    scope = ""
+    #: The query parameters the view takes (any other: 400).
+    parameters: frozenset[str] = frozenset()
+
+    def get_exception_handler(self):
+        return fouten.exception_handler
+
+    def dispatch(self, request, *args, **kwargs):
+        taal = taal_van(request)
+        with translation.override(taal):
+            response = super().dispatch(request, *args, **kwargs)
+            if isinstance(response, Response) and not response.is_rendered:
+                response.render()  # in this language
+        response["API-Version"] = API_VERSIE
+        response["Content-Language"] = taal
+        return response
+
+    def initial(self, request, *args, **kwargs):
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            lengte = 0
+        if lengte > settings.API_MAX_BYTES:
+            raise fouten.TeGroot
+        super().initial(request, *args, **kwargs)
+        # Only the documented query parameters: a typo is not silently ignored, and nothing
+        # like ?bsn= can creep into URLs (and access logs).
+        onbekend = sorted(set(request.query_params) - self.parameters)
+        if onbekend:
+            raise fouten.Ongeldig(
+                _("Onbekende parameter in de URL."),
+                [
+                    {"name": naam, "code": "unknown", "reason": _("Onbekende parameter.")}
+                    for naam in onbekend
+                ],
+            )
+
+    @property
+    def organisatie(self) -> Organisatie:
+        return self.request.auth.organisatie
+
+
+# --- what each kind may see ------------------------------------------------------------------
+
+
+def _persoon(inburgeraar) -> dict:
+    return {
+        "voornamen": inburgeraar.voornamen,
+        "voorvoegsel": inburgeraar.voorvoegsel,
+        "achternaam": inburgeraar.geslachtsnaam,
+        "geboortejaar": inburgeraar.geboortedatum.year if inburgeraar.geboortedatum else None,
+    }
+
+
+def dossier_als_json(dossier, soort: str, betrokkenheden: list[Betrokkenheid]) -> dict:
+    p = dossier.inburgeraar
+    uit = {
+        "id": str(dossier.uuid),
+        "gemeente": {"naam": dossier.gemeente.naam, "cbsCode": dossier.gemeente.cbs_code},
+        "betrokkenheden": [
+            {
+                "grond": b.grond,
+                "begin": b.begin.isoformat(),
+                "einde": b.einde.isoformat() if b.einde else None,
+            }
+            for b in betrokkenheden
+        ],
+    }
+    if mag_zien(soort, G.NAAM):
+        uit["persoon"] = _persoon(p)
+    if mag_zien(soort, G.CONTACT):
+        uit["contact"] = {
+            "telefoon": p.telefoon,
+            "email": p.email,
+            "adres": {
+                "straat": p.post_straat,
+                "postcode": p.post_postcode,
+                "plaats": p.post_plaats,
+            },
+        }
+    if mag_zien(soort, G.TAAL):
+        uit["taal"] = {
+            "talen": [str(t) for t in p.talen or []],
+            "voorkeurstaal": p.voorkeurstaal,
+            "tolkNodig": p.tolk_nodig,
+        }
+    if mag_zien(soort, G.CONSULENT):
+        c = dossier.consulent
+        uit["consulent"] = {"naam": c.weergavenaam, "email": c.email} if c else None
+    if mag_zien(soort, G.ROUTE):
+        uit["route"] = {
+            "leerroute": dossier.leerroute,
+            "fase": dossier.fase,
+            "pipDagtekening": dossier.pip_dagtekening.isoformat()
+            if dossier.pip_dagtekening
+            else None,
+        }
+    return uit
+
+
+def _datum(d):
+    return d.isoformat() if d else None
+
+
+def plaatsing_als_json(plaatsing, soort: str) -> dict:
+    uit = {
+        "id": plaatsing.pk,
+        "dossier": str(plaatsing.dossier.uuid),
+        "status": plaatsing.status,
+        "contract": plaatsing.contract.kenmerk,
+        "product": {
+            "naam": plaatsing.contract.product.naam,
+            "soort": plaatsing.contract.product.soort,
+        },
+        "aangemeldOp": plaatsing.aangemeld_op.isoformat(),
+        "verwachteStart": _datum(plaatsing.verwachte_start),
+        "verwachtEinde": _datum(plaatsing.verwacht_einde),
+        "intakeOp": _datum(plaatsing.intake_op),
+        "gestartOp": _datum(plaatsing.gestart_op),
+        "beeindigdOp": _datum(plaatsing.beeindigd_op),
+        "urenPerWeek": plaatsing.uren_per_week,
+    }
+    if mag_zien(soort, G.NAAM):
+        uit["persoon"] = _persoon(plaatsing.dossier.inburgeraar)
+    return uit
+
+
+# --- the problem responses in the spec --------------------------------------------------------
+
+
+def _problemen(*codes: int) -> dict:
+    teksten = {
+        400: gettext_lazy("Ongeldige invoer of ongeldige JSON."),
+        401: gettext_lazy("Geen of een ongeldige API-sleutel."),
+        403: gettext_lazy("De soort van uw organisatie heeft geen toegang tot dit deel."),
+        404: gettext_lazy("Bestaat niet of uw organisatie is er niet bij betrokken."),
+        406: gettext_lazy("Alleen application/json."),
+        409: gettext_lazy("Conflict: bijvoorbeeld een periode die al gemeld is."),
+        413: gettext_lazy("Het verzoek is te groot."),
+        415: gettext_lazy("Alleen application/json."),
+        422: gettext_lazy("Idempotency-Key al gebruikt voor een ander verzoek."),
+        429: gettext_lazy("Te veel verzoeken."),
+    }
+    return {
+        (code, fouten.PROBLEEM): OpenApiResponse(
+            response=serializers.ProbleemSerializer, description=teksten[code]
+        )
+        for code in codes
+    }
+
+
+LEZEN = (401, 403, 404, 406, 429)
+SCHRIJVEN = (400, 401, 403, 404, 406, 409, 413, 415, 422, 429)
+PAGINA = [
+    OpenApiParameter(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": 10**9},
+        description=gettext_lazy("Paginanummer, vanaf 1."),
+    ),
+    OpenApiParameter(
+        "pageSize",
+        {"type": "integer", "minimum": 1, "maximum": 500},
+        description=gettext_lazy("Aantal per pagina (hoogstens 500)."),
+    ),
+]
+IDEMPOTENTIE = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=gettext_lazy(
+        "Een eigen, unieke sleutel per verzoek (bijv. een UUID). Hetzelfde verzoek met "
+        "dezelfde sleutel geeft hetzelfde antwoord en wordt niet nog eens verwerkt."
+    ),
+)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class DossierLijst(ApiView):
+    scope = "dossiers:lezen"
+    parameters = frozenset({"page", "pageSize"})
+
+    @extend_schema(
+        operation_id="dossiers_lijst",
+        summary=gettext_lazy("Dossiers waarbij uw organisatie betrokken is"),
+        parameters=PAGINA,
+        responses={200: serializers.DossierPaginaSerializer, **_problemen(400, *LEZEN)},
+    )
+    def get(self, request):
+        organisatie = self.organisatie
+        qs = (
+            services.dossiers_van(organisatie)
+            .select_related("inburgeraar", "gemeente", "consulent")
+            .order_by("pk")
+        )
+        paginering = Paginering()
+        pagina = paginering.paginate_queryset(qs, request, view=self)
+        per_dossier: dict[int, list[Betrokkenheid]] = {}
+        for b in Betrokkenheid.objects.filter(
+            organisatie=organisatie, dossier__in=[d.pk for d in pagina]
+        ).order_by("begin", "pk"):
+            per_dossier.setdefault(b.dossier_id, []).append(b)
+        log_inzage(request.user, [d.pk for d in pagina], DOEL)
+        soort = organisatie.soort
+        return paginering.get_paginated_response(
+            [dossier_als_json(d, soort, per_dossier.get(d.pk, [])) for d in pagina]
+        )
+
+
+class DossierDetail(ApiView):
+    scope = "dossiers:lezen"
+
+    @extend_schema(
+        operation_id="dossiers_detail",
+        summary=gettext_lazy("Eén dossier"),
+        responses={200: serializers.DossierSerializer, **_problemen(400, *LEZEN)},
+    )
+    def get(self, request, uuid):
+        organisatie = self.organisatie
+        dossier = services.dossier_van(organisatie, uuid)
+        betrokkenheden = list(
+            Betrokkenheid.objects.filter(organisatie=organisatie, dossier=dossier).order_by(
+                "begin", "pk"
+            )
+        )
+        log_inzage(request.user, [dossier.pk], DOEL)
+        return Response(dossier_als_json(dossier, organisatie.soort, betrokkenheden))
+
+
+class PlaatsingLijst(ApiView):
+    scope = "plaatsingen:lezen"
+    parameters = frozenset({"page", "pageSize", "status"})
+
+    @extend_schema(
+        operation_id="plaatsingen_lijst",
+        summary=gettext_lazy("Plaatsingen bij uw organisatie"),
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=[s for s, _n in serializers.PlaatsingStatus.choices],
+                description=gettext_lazy("Alleen plaatsingen met deze status."),
+            ),
+            *PAGINA,
+        ],
+        responses={
+            200: serializers.PlaatsingPaginaSerializer,
+            **_problemen(400, *LEZEN),
+        },
+    )
+    def get(self, request):
+        organisatie = self.organisatie
+        qs = (
+            services.plaatsingen_van(organisatie)
+            .select_related("dossier__inburgeraar", "contract__product")
+            .order_by("pk")
+        )
+        status_filter = request.query_params.get("status")
+        if status_filter is not None:
+            if status_filter not in serializers.PlaatsingStatus.values:
+                raise fouten.Ongeldig(
+                    _("Onbekende status."),
+                    [
+                        {
+                            "name": "status",
+                            "code": "invalid_choice",
+                            "reason": _("Onbekende status."),
+                        }
+                    ],
+                )
+            qs = qs.filter(status=status_filter)
+        paginering = Paginering()
+        pagina = paginering.paginate_queryset(qs, request, view=self)
+        log_inzage(request.user, {p.dossier_id for p in pagina}, DOEL)
+        soort = organisatie.soort
+        return paginering.get_paginated_response([plaatsing_als_json(p, soort) for p in pagina])
+
+
+class PlaatsingDetail(ApiView):
+    scope = "plaatsingen:lezen"
+
+    @extend_schema(
+        operation_id="plaatsingen_detail",
+        summary=gettext_lazy("Eén plaatsing, met de gemelde uren"),
+        responses={200: serializers.PlaatsingDetailSerializer, **_problemen(400, *LEZEN)},
+    )
+    def get(self, request, pk):
+        organisatie = self.organisatie
+        plaatsing = services.plaatsing_van(organisatie, pk)
+        uit = plaatsing_als_json(plaatsing, organisatie.soort)
+        rijen = traject_uren.geldende_uren([plaatsing]).get(plaatsing.pk, [])
+        uit["uren"] = [
+            {
+                "periodesoort": r.periodesoort,
+                "periodeBegin": r.periode_begin.isoformat(),
+                "periodeEinde": r.periode_einde.isoformat(),
+                "aangeboden": float(r.aangeboden),
+                "aanwezig": float(r.aanwezig),
+                "correctie": r.correctie,
+            }
+            for r in rijen
+        ]
+        log_inzage(request.user, [plaatsing.dossier_id], DOEL)
+        return Response(uit)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+class IdempotenteView(ApiView):
+    """POST with an optional `Idempotency-Key`: a success is stored with the key and the hash
+    of the request; the same key with the same request gets the stored answer again (nothing
+    is done twice), the same key with another request 422."""
+
+    def post(self, request, *args, **kwargs):
+        sleutel = request.headers.get("Idempotency-Key")
+        if sleutel is None:
+            return self.verwerk(request, *args, **kwargs)
+        if not 1 <= len(sleutel) <= 100:
+            raise fouten.Ongeldig(
+                _("De Idempotency-Key is 1 tot 100 tekens lang."),
+                [{"name": "Idempotency-Key", "code": "invalid", "reason": _("Ongeldige sleutel.")}],
+            )
+        inhoudhash = hashlib.sha256(request.body).hexdigest()
+        organisatie = self.organisatie
+        eerder = Idempotentie.objects.filter(organisatie=organisatie, sleutel=sleutel).first()
+        if eerder is not None:
+            if eerder.pad != request.path or eerder.inhoudhash != inhoudhash:
+                raise fouten.Ongeldig(
+                    _("Deze Idempotency-Key is al gebruikt voor een ander verzoek."),
+                    [
+                        {
+                            "name": "Idempotency-Key",
+                            "code": "reused",
+                            "reason": _("Al gebruikt voor een ander verzoek."),
+                        }
+                    ],
+                    status_code=422,
+                )
+            antwoord = Response(eerder.antwoord, status=eerder.status)
+            antwoord["Idempotent-Replayed"] = "true"
+            return antwoord
+        antwoord = self.verwerk(request, *args, **kwargs)
+        try:
+            with transaction.atomic():
+                Idempotentie.objects.create(
+                    organisatie=organisatie,
+                    sleutel=sleutel,
+                    pad=request.path,
+                    inhoudhash=inhoudhash,
+                    status=antwoord.status_code,
+                    antwoord=antwoord.data,
+                )
+        except IntegrityError:
+            raise fouten.Conflict(
+                _("Een verzoek met deze Idempotency-Key wordt al verwerkt; probeer het opnieuw.")
+            ) from None
+        return antwoord
+
+    def verwerk(self, request, *args, **kwargs) -> Response:
+        raise NotImplementedError
+
+
+def _lees(serializer_klasse, request) -> dict:
+    serializer = serializer_klasse(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _gebeurtenis(event) -> dict:
+    return {
+        "id": event.pk,
+        "dossier": str(event.dossier.uuid),
+        "soort": event.soort,
+        "datum": event.datum.isoformat(),
+    }
+
+
+class UrenBulk(IdempotenteView):
+    scope = "uren:schrijven"
+
+    @extend_schema(
+        operation_id="uren_melden",
+        summary=gettext_lazy("Uren en aanwezigheid melden, veel perioden tegelijk"),
+        description=gettext_lazy(
+            "Alles of niets: bij één fout wordt niets opgeslagen. Een periode die al gemeld is "
+            "geeft 409, tenzij correctie: true."
+        ),
+        parameters=[IDEMPOTENTIE],
+        request=serializers.UrenBulkSerializer,
+        responses={201: serializers.UrenResultaatSerializer, **_problemen(*SCHRIJVEN)},
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def verwerk(self, request) -> Response:
+        records = services.lees_uren(request.data)
+        aantal, plaatsingen = services.meld_uren(self.organisatie, records, actor=request.user)
+        return Response({"aantal": aantal, "plaatsingen": plaatsingen}, status=201)
+
+
+class Intakeresultaten(IdempotenteView):
+    scope = "intakeresultaten:schrijven"
+
+    @extend_schema(
+        operation_id="intakeresultaten_melden",
+        summary=gettext_lazy("Het resultaat van de intake bij de aanbieder"),
+        parameters=[IDEMPOTENTIE],
+        request=serializers.IntakeresultaatSerializer,
+        responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def verwerk(self, request, pk) -> Response:
+        plaatsing = services.plaatsing_van(self.organisatie, pk)
+        data = _lees(serializers.IntakeresultaatSerializer, request)
+        event = services.meld_intakeresultaat(self.organisatie, plaatsing, data, actor=request.user)
+        return Response(_gebeurtenis(event), status=201)
+
+
+class Examenintenties(IdempotenteView):
+    scope = "examenintenties:schrijven"
+
+    @extend_schema(
+        operation_id="examenintenties_melden",
+        summary=gettext_lazy("Welke examenonderdelen de inburgeraar wanneer wil doen"),
+        parameters=[IDEMPOTENTIE],
+        request=serializers.ExamenintentieSerializer,
+        responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def verwerk(self, request, pk) -> Response:
+        plaatsing = services.plaatsing_van(self.organisatie, pk)
+        data = _lees(serializers.ExamenintentieSerializer, request)
+        event = services.meld_examenintentie(self.organisatie, plaatsing, data, actor=request.user)
+        return Response(_gebeurtenis(event), status=201)
+
+
+class MbRapportages(IdempotenteView):
+    scope = "mb-rapportages:schrijven"
+
+    @extend_schema(
+        operation_id="mb_rapportages_melden",
+        summary=gettext_lazy("Rapportage over de maatschappelijke begeleiding"),
+        parameters=[IDEMPOTENTIE],
+        request=serializers.MbRapportageSerializer,
+        responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def verwerk(self, request, uuid) -> Response:
+        dossier = services.dossier_van(self.organisatie, uuid)
+        data = _lees(serializers.MbRapportageSerializer, request)
+        event = services.meld_mb_rapportage(self.organisatie, dossier, data, actor=request.user)
+        return Response(_gebeurtenis(event), status=201)
+
+
+class CoaOverdrachten(IdempotenteView):
+    scope = "coa-overdrachten:schrijven"
+
+    @extend_schema(
+        operation_id="coa_overdrachten_melden",
+        summary=gettext_lazy("Warme overdracht door het COA (concept voor de consulent)"),
+        parameters=[IDEMPOTENTIE],
+        request=serializers.CoaOverdrachtSerializer,
+        responses={201: serializers.GebeurtenisSerializer, **_problemen(*SCHRIJVEN)},
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+    def verwerk(self, request, uuid) -> Response:
+        dossier = services.dossier_van(self.organisatie, uuid)
+        data = _lees(serializers.CoaOverdrachtSerializer, request)
+        event = services.meld_coa_overdracht(self.organisatie, dossier, data, actor=request.user)
+        return Response(_gebeurtenis(event), status=201)
+
+
+@csrf_exempt
+def niet_gevonden(request, *args, **kwargs) -> HttpResponse:
+    """Any other path under /api/v1/: 404 as problem+json, not the HTML page."""
+    with translation.override(taal_van(request)):
+        response = fouten.exception_handler(fouten.NietGevonden(), {"request": request})
+    response["API-Version"] = API_VERSIE
+    return response
