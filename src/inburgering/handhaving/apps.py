@@ -10,7 +10,8 @@ class HandhavingConfig(AppConfig):
     def ready(self) -> None:
         from inburgering.werkvoorraad.services import registreer_signaalbron
 
-        from . import signalen, soorten
+        from . import overdracht, signalen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
         registreer_signaalbron(signalen.signalen)  # decisions due, on the work queue
+        overdracht.registreer()  # the fines travel in the transfer package on a move
