@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from inburgering.api.models import Idempotentie
 from inburgering.dossiers.models import DossierEvent
+from inburgering.partners.models import Clientprofiel, Profielstatus
 from inburgering.traject.models import Uren
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +193,7 @@ def test_mb_report_only_for_begeleiding(mb_api, school_api, wereld):
     assert mb_api.post(vreemd, body).status_code == 404
 
 
-def test_coa_handover_is_a_draft_event(coa_api, wereld):
+def test_coa_handover_becomes_the_client_profile_the_consulent_takes_over(coa_api, wereld):
     url = reverse("api:coa_overdrachten", kwargs={"uuid": wereld["dossier"].uuid})
     body = {
         "overdrachtOp": timezone.localdate().isoformat(),
@@ -200,13 +201,19 @@ def test_coa_handover_is_a_draft_event(coa_api, wereld):
         "opleiding": "Middelbare school",
         "contactpersoon": {"naam": "J. Jansen", "email": "j.jansen@coa.example"},
     }
+    toekomst = {**body, "overdrachtOp": "2999-01-01"}
+    assert coa_api.post(url, toekomst).status_code == 400
+    assert not Clientprofiel.objects.exists()
     antwoord = coa_api.post(url, body)
     assert antwoord.status_code == 201, antwoord.content
     event = DossierEvent.objects.get(pk=antwoord.json()["id"])
-    assert event.soort == "coa_overdracht"
-    assert event.gegevens["status"] == "concept"
-    assert event.gegevens["organisatie_id"] == wereld["coa"].pk
-    assert event.gegevens["contactpersoon_naam"] == "J. Jansen"
-    toekomst = {**body, "overdrachtOp": "2999-01-01"}
-    assert coa_api.post(url, toekomst).status_code == 400
-    assert DossierEvent.objects.filter(soort="coa_overdracht").count() == 1
+    assert event.soort == "clientprofiel_coa"
+    profiel = Clientprofiel.objects.get()
+    assert profiel.status == Profielstatus.OVERGEDRAGEN and profiel.opleiding == "Middelbare school"
+    assert profiel.azc_contact == "azc Utrecht, J. Jansen, j.jansen@coa.example"
+    # A second handover (another key): the profile can no longer change.
+    tweede = coa_api.post(url, {**body, "opleiding": "Universiteit"})
+    assert tweede.status_code == 409
+    profiel.refresh_from_db()
+    assert profiel.opleiding == "Middelbare school"
+    assert DossierEvent.objects.filter(soort="clientprofiel_coa").count() == 1

@@ -20,7 +20,15 @@ from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Soort
-from inburgering.partners.models import Betrokkenheid, Organisatie
+from inburgering.partners import services as partner_services
+from inburgering.partners.models import (
+    Betrokkenheid,
+    Clientprofiel,
+    Grond,
+    Organisatie,
+    Profielstatus,
+)
+from inburgering.partners.services import Partnerfout
 from inburgering.partners.toegang import dossiers_voor_organisatie
 from inburgering.statusmachine import Statusfout
 from inburgering.traject import services as traject_services
@@ -365,26 +373,38 @@ def meld_mb_rapportage(
 def meld_coa_overdracht(
     organisatie: Organisatie, dossier: Dossier, data: dict[str, Any], *, actor: Gebruiker
 ) -> DossierEvent:
-    """A draft handover (status `concept`) for the consulent to accept on the partners pages."""
+    """The COA's warm handover through the API: the same client profile the COA fills in on its
+    partner page (`partners.services.bewaar_profiel` + `draag_over`), handed over at once, so the
+    consulent takes it over on the dossier's Ketenpartners tab. One handover per involvement: a
+    second one is a conflict (the profile can no longer change)."""
     _niet_in_toekomst(data["overdrachtOp"], "overdrachtOp")
+    betrokkenheid = partner_services.betrokkenheid_van(organisatie, dossier, Grond.COA_OVERDRACHT)
+    if betrokkenheid is None:
+        raise NietGevonden()
+    if (
+        Clientprofiel.objects.filter(betrokkenheid=betrokkenheid)
+        .exclude(status=Profielstatus.CONCEPT)
+        .exists()
+    ):
+        raise Conflict(_("Het COA heeft deze persoon al overgedragen."))
     contact = data["contactpersoon"]
-    return _registreer(
-        dossier,
-        Soort.COA_OVERDRACHT,
-        data["overdrachtOp"],
-        actor=actor,
-        gegevens={
-            "status": "concept",
-            "organisatie": organisatie.naam,
-            "organisatie_id": organisatie.pk,
-            "overdracht_op": data["overdrachtOp"].isoformat(),
-            "azc": data["azc"],
-            "opleiding": data.get("opleiding", ""),
-            "werkervaring": data.get("werkervaring", ""),
-            "taalvoortgang": data.get("taalvoortgang", ""),
-            "contactpersoon_naam": contact["naam"],
-            "contactpersoon_telefoon": contact.get("telefoon", ""),
-            "contactpersoon_email": contact.get("email", ""),
-        },
-        toelichting=data.get("bijzonderheden", ""),
+    azc_contact = ", ".join(
+        d
+        for d in (data["azc"], contact["naam"], contact.get("telefoon"), contact.get("email"))
+        if d
     )
+    try:
+        with transaction.atomic():
+            profiel = partner_services.bewaar_profiel(
+                betrokkenheid,
+                actor=actor,
+                talen=data.get("taalvoortgang", ""),
+                opleiding=data.get("opleiding", ""),
+                werkervaring=data.get("werkervaring", ""),
+                voorkeuren=data.get("bijzonderheden", ""),
+                azc_contact=azc_contact[:300],
+            )
+            partner_services.draag_over(profiel, actor=actor)
+    except Partnerfout as exc:
+        raise Ongeldig(str(exc)) from exc
+    return DossierEvent.objects.filter(dossier=dossier, soort=Soort.CLIENTPROFIEL_COA).latest("pk")

@@ -36,10 +36,6 @@ def _periode(gegevens: Mapping[str, Any]) -> str | None:
     return f"{begin} – {einde}" if begin and einde else None
 
 
-def _status(gegevens: Mapping[str, Any]) -> str | None:
-    return _("concept") if gegevens.get("status") == "concept" else None
-
-
 def registreer() -> None:
     registreer_soort(
         Soort.INTAKERESULTAAT_AANBIEDER,
@@ -79,23 +75,4 @@ def registreer() -> None:
         },
         verplicht=["organisatie", "soort", "periode_begin", "periode_einde"],
         woorden=[_periode, _organisatie],
-    )
-    registreer_soort(
-        Soort.COA_OVERDRACHT,
-        app="api",
-        velden={
-            "status": TEKST,
-            "organisatie": TEKST,
-            "organisatie_id": GETAL,
-            "overdracht_op": TEKST,
-            "azc": TEKST,
-            "opleiding": TEKST,
-            "werkervaring": TEKST,
-            "taalvoortgang": TEKST,
-            "contactpersoon_naam": TEKST,
-            "contactpersoon_telefoon": TEKST,
-            "contactpersoon_email": TEKST,
-        },
-        verplicht=["status", "organisatie", "organisatie_id", "overdracht_op"],
-        woorden=[_status, _organisatie],
     )

@@ -134,7 +134,6 @@ class Soort(models.TextChoices):
     INTAKERESULTAAT_AANBIEDER = "intakeresultaat_aanbieder", _("Intakeresultaat van de aanbieder")
     EXAMENINTENTIE = "examenintentie", _("Examenintentie gemeld door de aanbieder")
     MB_RAPPORTAGE = "mb_rapportage", _("Rapportage maatschappelijke begeleiding")
-    COA_OVERDRACHT = "coa_overdracht", _("Overdracht door het COA (concept)")
     # end api
 
 
@@ -220,7 +219,6 @@ FEITEN = frozenset(
         S.INTAKERESULTAAT_AANBIEDER,
         S.EXAMENINTENTIE,
         S.MB_RAPPORTAGE,
-        S.COA_OVERDRACHT,
         # end api
     }
 )
