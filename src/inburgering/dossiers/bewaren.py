@@ -32,6 +32,7 @@ from __future__ import annotations
 import getpass
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -56,6 +57,17 @@ from .onveranderlijk import OPSCHONEN, uitzondering
 from .workflow import Afsluitreden, Fase
 
 logger = logging.getLogger(__name__)
+
+#: Other apps' personal data that goes with lid 1 (category `dossier`): per app a function of
+#: the dossier that blanks what is personal in that app's records (free texts, names, contact
+#: and payment details) and keeps what the statistics read (statuses, dates, amounts); it
+#: returns counts for the run's report. Registered from the app's AppConfig.ready
+#: (`registreer_opschoning`), as event types are: the dossier core imports no app for it.
+OPSCHONINGEN: dict[str, Callable[[Dossier], dict]] = {}
+
+
+def registreer_opschoning(app: str, opschonen: Callable[[Dossier], dict]) -> None:
+    OPSCHONINGEN[app] = opschonen
 
 
 def bewaarde_sleutels() -> frozenset[str]:
@@ -363,6 +375,8 @@ def _dossiergegevens(dossier: Dossier, item: TeVerwijderen) -> dict:
             laatste_fout="",
         ),
     }
+    for app, opschonen in sorted(OPSCHONINGEN.items()):
+        verwijderd[app] = opschonen(dossier)
     if Gegevenscategorie.DOSSIER in item.persoon:
         velden = {
             "v_nummer": "",

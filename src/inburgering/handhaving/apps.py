@@ -8,10 +8,12 @@ class HandhavingConfig(AppConfig):
     verbose_name = _("Handhaving: boetes op grond van de Wet inburgering")
 
     def ready(self) -> None:
+        from inburgering.dossiers.bewaren import registreer_opschoning
         from inburgering.werkvoorraad.services import registreer_signaalbron
 
-        from . import overdracht, signalen, soorten
+        from . import opschonen, overdracht, signalen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
         registreer_signaalbron(signalen.signalen)  # decisions due, on the work queue
         overdracht.registreer()  # the fines travel in the transfer package on a move
+        registreer_opschoning("handhaving", opschonen.opschonen)  # retention, Besluit 9.9

@@ -8,10 +8,12 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Ketenpartners")
 
     def ready(self) -> None:
+        from inburgering.dossiers.bewaren import registreer_opschoning
         from inburgering.traject.haken import plaatsing_gewijzigd
 
-        from . import haken, soorten
+        from . import haken, opschonen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
         # Involvement follows the records (docs/adr/0027): traject sends, partners listens.
         plaatsing_gewijzigd.connect(haken.volg_plaatsing, dispatch_uid="partners.plaatsing")
+        registreer_opschoning("partners", opschonen.opschonen)  # retention, Besluit 9.9

@@ -7,7 +7,10 @@ class PortaalConfig(AppConfig):
     verbose_name = _("Portaal voor de inburgeraar")
 
     def ready(self) -> None:
-        from . import signals, soorten
+        from inburgering.dossiers.bewaren import registreer_opschoning
+
+        from . import opschonen, signals, soorten
 
         soorten.registreer()
         signals.verbind()
+        registreer_opschoning("portaal", opschonen.opschonen)  # retention, Besluit 9.9

@@ -8,6 +8,9 @@ class TrajectConfig(AppConfig):
     verbose_name = _("Leerroute: aanbieders, plaatsingen en uren")
 
     def ready(self) -> None:
-        from . import soorten
+        from inburgering.dossiers.bewaren import registreer_opschoning
+
+        from . import opschonen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
+        registreer_opschoning("traject", opschonen.opschonen)  # retention, Besluit 9.9

@@ -8,9 +8,10 @@ class VerhuizingConfig(AppConfig):
     verbose_name = _("Verhuizing: overdracht van het dossier")
 
     def ready(self) -> None:
+        from inburgering.dossiers.bewaren import registreer_opschoning
         from inburgering.dossiers.signalen import dossier_bijgewerkt
 
-        from . import services, soorten
+        from . import opschonen, services, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
         # A move that DUO reported (SS120/SS121) opens the new dossier in koppelingen; the
@@ -18,3 +19,4 @@ class VerhuizingConfig(AppConfig):
         dossier_bijgewerkt.connect(
             services.na_vestiging_door_duo, dispatch_uid="verhuizing.vestiging_door_duo"
         )
+        registreer_opschoning("verhuizing", opschonen.opschonen)  # retention, Besluit 9.9
