@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from inburgering.api.models import Idempotentie
 from inburgering.dossiers.models import DossierEvent
-from inburgering.partners.models import Clientprofiel, Profielstatus
+from inburgering.partners.models import (
+    Clientprofiel,
+    Examenwens,
+    Profielstatus,
+    Voortgangsnotitie,
+)
 from inburgering.traject.models import Uren
 
 pytestmark = pytest.mark.django_db
@@ -162,12 +167,18 @@ def test_intake_result_moves_the_placement_and_is_an_event(school_api, wereld, c
     assert antwoord.status_code == 409
 
 
-def test_exam_intention_as_event(school_api, wereld):
+def test_exam_intention_becomes_the_schools_exam_wishes(school_api, wereld):
     url = reverse("api:examenintenties", kwargs={"pk": wereld["plaatsing"].pk})
-    antwoord = school_api.post(url, {"onderdelen": ["LE", "SP"], "beoogdeMaand": "2027-03"})
-    assert antwoord.status_code == 201
+    maand = (timezone.localdate() + dt.timedelta(days=62)).strftime("%Y-%m")
+    antwoord = school_api.post(url, {"onderdelen": ["LE", "SP"], "beoogdeMaand": maand})
+    assert antwoord.status_code == 201, antwoord.content
     event = DossierEvent.objects.get(pk=antwoord.json()["id"])
-    assert event.gegevens["onderdelen"] == ["LE", "SP"]
+    assert event.soort == "examenwens"
+    wensen = Examenwens.objects.order_by("pk")
+    assert [w.onderdeel for w in wensen] == ["LE", "SP"]
+    assert {w.verwacht_op.strftime("%Y-%m") for w in wensen} == {maand}
+    verleden = school_api.post(url, {"onderdelen": ["SC"], "beoogdeMaand": "2020-01"})
+    assert verleden.status_code == 400 and Examenwens.objects.count() == 2
     slecht = school_api.post(url, {"onderdelen": ["XX"], "beoogdeMaand": "maart"})
     assert slecht.status_code == 400
     namen = {f["name"] for f in slecht.json()["invalidParams"]}
@@ -187,7 +198,9 @@ def test_mb_report_only_for_begeleiding(mb_api, school_api, wereld):
     antwoord = mb_api.post(url, body)
     assert antwoord.status_code == 201, antwoord.content
     event = DossierEvent.objects.get(pk=antwoord.json()["id"])
-    assert event.soort == "mb_rapportage" and event.toelichting == "Gaat goed."
+    assert event.soort == "partner_voortgang" and event.toelichting == "Gaat goed."
+    notitie = Voortgangsnotitie.objects.get()
+    assert notitie.tekst == "Gaat goed." and "3 contactmomenten" in notitie.onderwerp
     assert school_api.post(url, body).status_code == 403
     vreemd = reverse("api:mb_rapportages", kwargs={"uuid": wereld["dossier_b"].uuid})
     assert mb_api.post(vreemd, body).status_code == 404

@@ -42,6 +42,8 @@ def test_every_type_belongs_to_an_installed_app():
         "partners",
         "ontzorgen",
         "verhuizing",
+        "portaal",
+        "api",
     }
 
 

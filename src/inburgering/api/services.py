@@ -4,6 +4,7 @@ as events on the dossier through `dossiers.services`. Every write is all or noth
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
@@ -35,6 +36,7 @@ from inburgering.traject import services as traject_services
 from inburgering.traject import uren as traject_uren
 from inburgering.traject.models import Periodesoort, Plaatsing, PlaatsingStatus, Uren
 
+from . import serializers
 from .fouten import Conflict, NietGevonden, Ongeldig
 
 
@@ -332,42 +334,63 @@ def meld_intakeresultaat(
         )
 
 
+def _betrokkenheid(organisatie: Organisatie, dossier: Dossier, grond: Grond) -> Betrokkenheid:
+    betrokkenheid = partner_services.betrokkenheid_van(organisatie, dossier, grond)
+    if betrokkenheid is None:
+        raise NietGevonden()
+    return betrokkenheid
+
+
 def meld_examenintentie(
     organisatie: Organisatie, plaatsing: Plaatsing, data: dict[str, Any], *, actor: Gebruiker
 ) -> DossierEvent:
-    onderdelen = list(dict.fromkeys(data["onderdelen"]))
-    return _registreer(
-        plaatsing.dossier,
-        Soort.EXAMENINTENTIE,
-        timezone.localdate(),
-        actor=actor,
-        gegevens={
-            "plaatsing": plaatsing.pk,
-            "organisatie": organisatie.naam,
-            "onderdelen": onderdelen,
-            "beoogde_maand": data["beoogdeMaand"],
-        },
+    """The school's exam intention: per component the same `Examenwens` a school reports on its
+    partner page (`partners.services.meld_examenwens`), expected by the month's last day. All
+    components or none; the answer is the last component's event."""
+    jaar, maand = (int(d) for d in data["beoogdeMaand"].split("-"))
+    verwacht_op = dt.date(jaar, maand, calendar.monthrange(jaar, maand)[1])
+    betrokkenheid = _betrokkenheid(organisatie, plaatsing.dossier, Grond.PLAATSING)
+    try:
+        with transaction.atomic():
+            for onderdeel in dict.fromkeys(data["onderdelen"]):
+                partner_services.meld_examenwens(
+                    betrokkenheid, onderdeel=onderdeel, verwacht_op=verwacht_op, toelichting="",
+                    actor=actor,
+                )  # fmt: skip
+    except Partnerfout as exc:
+        raise Ongeldig(str(exc)) from exc
+    return DossierEvent.objects.filter(dossier=plaatsing.dossier, soort=Soort.EXAMENWENS).latest(
+        "pk"
     )
 
 
 def meld_mb_rapportage(
     organisatie: Organisatie, dossier: Dossier, data: dict[str, Any], *, actor: Gebruiker
 ) -> DossierEvent:
+    """The begeleider's report: the same progress note a begeleider writes on the partner page
+    (`partners.services.schrijf_voortgang`), dated at the period's end (or today)."""
     _niet_in_toekomst(data["periodeBegin"], "periodeBegin")
-    return _registreer(
-        dossier,
-        Soort.MB_RAPPORTAGE,
-        min(data["periodeEinde"], timezone.localdate()),
-        actor=actor,
-        gegevens={
-            "organisatie": organisatie.naam,
-            "soort": data["soort"],
-            "periode_begin": data["periodeBegin"].isoformat(),
-            "periode_einde": data["periodeEinde"].isoformat(),
-            "contactmomenten": data["contactmomenten"],
-        },
-        toelichting=data.get("samenvatting", ""),
-    )
+    betrokkenheid = _betrokkenheid(organisatie, dossier, Grond.BEGELEIDING)
+    soort = dict(serializers.MB_SOORTEN)[data["soort"]]
+    onderwerp = _("%(soort)s %(van)s – %(tot)s, %(n)s contactmomenten") % {
+        "soort": soort,
+        "van": f"{data['periodeBegin']:%d-%m-%Y}",
+        "tot": f"{data['periodeEinde']:%d-%m-%Y}",
+        "n": data["contactmomenten"],
+    }
+    try:
+        notitie = partner_services.schrijf_voortgang(
+            betrokkenheid,
+            datum=min(data["periodeEinde"], timezone.localdate()),
+            onderwerp=onderwerp[:120],
+            tekst=data.get("samenvatting", ""),
+            actor=actor,
+        )
+    except Partnerfout as exc:
+        raise Ongeldig(str(exc)) from exc
+    return DossierEvent.objects.filter(
+        dossier=dossier, soort=Soort.PARTNER_VOORTGANG, gegevens__notitie=notitie.pk
+    ).latest("pk")
 
 
 def meld_coa_overdracht(
@@ -378,9 +401,7 @@ def meld_coa_overdracht(
     consulent takes it over on the dossier's Ketenpartners tab. One handover per involvement: a
     second one is a conflict (the profile can no longer change)."""
     _niet_in_toekomst(data["overdrachtOp"], "overdrachtOp")
-    betrokkenheid = partner_services.betrokkenheid_van(organisatie, dossier, Grond.COA_OVERDRACHT)
-    if betrokkenheid is None:
-        raise NietGevonden()
+    betrokkenheid = _betrokkenheid(organisatie, dossier, Grond.COA_OVERDRACHT)
     if (
         Clientprofiel.objects.filter(betrokkenheid=betrokkenheid)
         .exclude(status=Profielstatus.CONCEPT)

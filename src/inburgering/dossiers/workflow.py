@@ -132,8 +132,6 @@ class Soort(models.TextChoices):
     # end verhuizing
     # api
     INTAKERESULTAAT_AANBIEDER = "intakeresultaat_aanbieder", _("Intakeresultaat van de aanbieder")
-    EXAMENINTENTIE = "examenintentie", _("Examenintentie gemeld door de aanbieder")
-    MB_RAPPORTAGE = "mb_rapportage", _("Rapportage maatschappelijke begeleiding")
     # end api
 
 
@@ -217,8 +215,6 @@ FEITEN = frozenset(
         S.OVERDRACHT_ONTVANGEN,
         # api
         S.INTAKERESULTAAT_AANBIEDER,
-        S.EXAMENINTENTIE,
-        S.MB_RAPPORTAGE,
         # end api
     }
 )
