@@ -26,6 +26,22 @@ OPENBAAR = {
     "gezond/klaar",
 }
 
+#: The inburgeraar's portal has its own login (DigiD through the broker, ADR 0025): its public
+#: pages answer without one, every other portal page sends the visitor to the portal's start
+#: page, never to the staff login.
+PORTAAL_OPENBAAR = {
+    "portaal/",
+    "portaal/inloggen/",
+    "portaal/inloggen/terug/",
+    "portaal/geen-dossier/",
+    "portaal/uitloggen/",
+    "portaal/uitgelogd/",
+    "portaal/taal/",
+}
+#: The partners' API authenticates every request itself (API key or certificate OIN, ADR
+#: 0028): without one it answers 401 (an unknown path 404) as problem+json, never a login page.
+API = "api/v1/"
+
 _CONVERTERS = {"uuid": lambda: str(uuid.uuid4()), "int": lambda: "1", "path": lambda: "x/y"}
 
 
@@ -62,10 +78,16 @@ def test_the_walk_finds_the_pages_of_every_app():
         assert voorbeeld in ALLE_PADEN
     assert "monitoring/export/<slug:sleutel>.<str:formaat>" in ALLE_PADEN
     assert "dossiers/<uuid:uuid>/pip/<int:nummer>/beschikking.pdf" in ALLE_PADEN
-    assert set(ALLE_PADEN) >= OPENBAAR
+    assert set(ALLE_PADEN) >= OPENBAAR | PORTAAL_OPENBAAR
 
 
-@pytest.mark.parametrize("route", [p for p in ALLE_PADEN if p not in OPENBAAR])
+def _eigen_inlog(route: str) -> bool:
+    return route.startswith(("portaal/", API))
+
+
+@pytest.mark.parametrize(
+    "route", [p for p in ALLE_PADEN if p not in OPENBAAR and not _eigen_inlog(p)]
+)
 def test_anonymous_is_sent_to_the_login_page(client, route):
     url = "/" + _vul_in(route)
     for methode in (client.get, client.post):
@@ -79,6 +101,26 @@ def test_anonymous_is_sent_to_the_login_page(client, route):
         assert doel.path == reverse("accounts:login"), f"{url} → {antwoord.url}"
         verwacht = "/beheer/" if route == "beheer/login/" else url
         assert parse_qs(doel.query)["next"] == [verwacht]
+
+
+@pytest.mark.parametrize(
+    "route", [p for p in ALLE_PADEN if p.startswith("portaal/") and p not in PORTAAL_OPENBAAR]
+)
+def test_anonymous_in_the_portal_is_sent_to_the_portals_start_page(client, route):
+    url = "/" + _vul_in(route)
+    for methode in (client.get, client.post):
+        antwoord = methode(url)
+        assert antwoord.status_code == 302, f"{methode.__name__} {url}: {antwoord.status_code}"
+        assert urlsplit(antwoord.url).path == reverse("portaal:start"), f"{url} → {antwoord.url}"
+
+
+@pytest.mark.parametrize("route", [p for p in ALLE_PADEN if p.startswith(API)])
+def test_the_api_without_credentials_answers_401_as_a_problem(client, route):
+    url = "/" + _vul_in(route)
+    for methode in (client.get, client.post):
+        antwoord = methode(url)
+        assert antwoord.status_code in (401, 404), f"{methode.__name__} {url}"
+        assert antwoord["Content-Type"].startswith("application/problem+json")
 
 
 def test_the_public_endpoints_answer_without_a_login(client):

@@ -59,7 +59,7 @@ def tabel(sel: Selectie) -> Tabel:
         )["s"]
         or 0
     )
-    return Tabel(
+    tabel = Tabel(
         "ontzorgen",
         _("Financieel ontzorgen"),
         [_("Kenmerk"), _("Aantal")],
@@ -73,3 +73,14 @@ def tabel(sel: Selectie) -> Tabel:
         ],
         _("Pw art. 56a: zes maanden vanaf de dag waarop het recht op bijstand ontstaat."),
     )
+    # Its own population, stated like every table's (monitoring/definities.py): the filters
+    # for population and cohort of the people tables do not apply to this administration.
+    tabel.definities = [
+        _("Peildatum: %(d)s.") % {"d": sel.peildatum.strftime("%d-%m-%Y")},
+        _(
+            "Populatie: huishoudens in financieel ontzorgen in de gekozen gemeenten (de "
+            "administratie van ontzorgen) waarvan het recht op bijstand op of vóór de peildatum ontstond."
+        ),
+        _("Cohort: de dag waarop het recht op bijstand ontstaat (filter instroomperiode)."),
+    ]
+    return tabel
