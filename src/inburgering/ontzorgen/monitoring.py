@@ -79,7 +79,8 @@ def tabel(sel: Selectie) -> Tabel:
         _("Peildatum: %(d)s.") % {"d": sel.peildatum.strftime("%d-%m-%Y")},
         _(
             "Populatie: huishoudens in financieel ontzorgen in de gekozen gemeenten (de "
-            "administratie van ontzorgen) waarvan het recht op bijstand op of vóór de peildatum ontstond."
+            "administratie van ontzorgen) waarvan het recht op bijstand op of vóór de "
+            "peildatum ontstond."
         ),
         _("Cohort: de dag waarop het recht op bijstand ontstaat (filter instroomperiode)."),
     ]
