@@ -16,6 +16,7 @@ from inburgering.dossiers.models import Doelgroep, Dossier, DossierEvent, Inburg
 from inburgering.dossiers.services import projectie
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
+from inburgering.monitoring.models import Taakstelling
 from inburgering.verhuizing.models import Overdracht
 from inburgering.verhuizing.models import Status as OverdrachtStatus
 
@@ -107,6 +108,12 @@ def test_gemeenten_and_regional_service(demo):
         "0373", "0450", "0383", "0399",
     }  # fmt: skip
     assert Gebruiker.objects.get(username="zaffier").gemeenten.count() == 4
+    # Each demo gemeente has its housing taakstelling for both half years of this year and last
+    # (the gemeente overview's taakstelling and % columns), Utrecht the largest.
+    assert Taakstelling.objects.count() == 6 * 2 * 2
+    assert Taakstelling.objects.filter(gemeente__cbs_code="0344").first().aantal == max(
+        Taakstelling.objects.values_list("aantal", flat=True)
+    )
 
 
 def test_demo_users_can_log_in(demo):

@@ -18,7 +18,7 @@ from inburgering.dossiers.models import Doelgroep
 from inburgering.intake.models import Leerroute
 from inburgering.pdfdocument import pdf_uit_html
 
-from . import cbs, importeren, importtaken, rapportage
+from . import cbs, importeren, importtaken, rapportage, taakstelling
 from . import indicatoren as ind
 from .extractie import Selectie
 from .forms import (
@@ -319,13 +319,13 @@ def taakstelling_view(request):
         d = form.cleaned_data
         if d["gemeente"] not in in_scope:
             raise Http404
-        with transaction.atomic():
-            Taakstelling.objects.update_or_create(
-                gemeente_id=d["gemeente"],
-                jaar=d["jaar"],
-                halfjaar=d["halfjaar"],
-                defaults={"aantal": d["aantal"], "gewijzigd_door": request.user},
-            )
+        taakstelling.leg_vast(
+            d["gemeente"],
+            jaar=d["jaar"],
+            halfjaar=d["halfjaar"],
+            aantal=d["aantal"],
+            door=request.user,
+        )
         messages.success(request, _("De taakstelling is opgeslagen."))
         return redirect("monitoring:taakstelling")
     return render(

@@ -17,6 +17,7 @@ from inburgering.demo import traject as traject_demo
 from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
+from inburgering.demo.taakstelling import vul_taakstellingen
 from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
@@ -108,6 +109,8 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.WARNING(f"Geweigerd handhaving {melding}"))
             # Moves: one completed transfer (Utrecht → Deventer), one waiting in Utrecht.
             maak_verhuizingen(melding=self.stdout.write)
+            # The housing taakstelling per half year (gemeente overview in monitoring).
+            self.stdout.write(f"Taakstelling: {vul_taakstellingen()} halfjaren vastgelegd")
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
