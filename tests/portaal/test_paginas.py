@@ -257,3 +257,26 @@ def test_ervaring_geven_zonder_koppeling_aan_de_persoon(ingelogd, burgerdossier)
     assert "kort geleden al beantwoord" in tweede
     ingelogd.post(reverse("portaal:ervaring"), {"cijfer": "1", "duidelijk": "nee"})
     assert Ervaring.objects.count() == 1
+
+
+def test_route_toont_wat_de_gemeente_betaalt_zonder_betaalgegevens(
+    ingelogd, burgerdossier, consulent_a, collega_a, gemeente_a
+):
+    """Financieel ontzorgen in the portal: per fixed cost whether and up to which month the
+    gemeente paid it, never the payee, IBAN or amount."""
+    from inburgering.ontzorgen import services as ontzorgen
+    from tests.ontzorgen.factories import GELDIG_IBAN, beleid, gestart, met_huur
+
+    zonder = ingelogd.get(reverse("portaal:route")).content.decode()
+    assert "Wat de gemeente voor u betaalt" not in zonder
+    beleid(gemeente_a)
+    start = burgerdossier.kennisgeving_datum
+    ontzorging = gestart(burgerdossier, consulent_a, start=start)
+    met_huur(ontzorging, consulent_a)
+    maand = start.replace(day=1)
+    ontzorgen.keur_batch_goed(ontzorgen.maak_batch(gemeente_a, maand, actor=consulent_a), collega_a)
+    tekst = ingelogd.get(reverse("portaal:route")).content.decode()
+    assert "Wat de gemeente voor u betaalt" in tekst
+    assert f"tot en met {ontzorging.einde:%d-%m-%Y}" in tekst
+    assert f"Huur: betaald tot en met {maand:%m-%Y}" in tekst
+    assert GELDIG_IBAN not in tekst and "Woonstichting De Sleutel" not in tekst

@@ -333,6 +333,40 @@ def route(dossier: Dossier) -> Route:
     return Route(termijn.waarde.einde if termijn else None, lessen, examenregels)
 
 
+@dataclass
+class Betaalregel:
+    soort: str
+    betaald_tot: dt.date | None
+
+
+@dataclass
+class Betalingen:
+    """What the gemeente pays for the person from their bijstand (financieel ontzorgen, Pw art.
+    56a): per fixed cost the last month paid. No payee, IBAN or amount: the portal says what is
+    taken care of; the letters and the consulent give the details."""
+
+    einde: dt.date
+    regels: list[Betaalregel] = field(default_factory=list)
+
+
+def betalingen(dossier: Dossier) -> Betalingen | None:
+    from inburgering.ontzorgen.models import Betalingstatus, Ontzorging
+
+    ontzorging = Ontzorging.objects.filter(dossier=dossier, beeindigd_op__isnull=True).first()
+    if ontzorging is None:
+        return None
+    betaald: dict[int, dt.date] = {}
+    for last_id, maand in ontzorging.betalingen.filter(status=Betalingstatus.BETAALD).values_list(
+        "vaste_last_id", "maand"
+    ):
+        betaald[last_id] = max(maand, betaald.get(last_id, maand))
+    regels = [
+        Betaalregel(str(woorden.KOSTEN.get(last.soort, last.soort)), betaald.get(last.pk))
+        for last in ontzorging.lasten.order_by("pk")
+    ]
+    return Betalingen(ontzorging.vrijwillig_tot or ontzorging.einde, regels)
+
+
 def brieven_van(dossier: Dossier) -> list[tuple[Brief, dt.date]]:
     """The letters that were sent, newest first, with their sending date."""
     verzonden: dict[int, dt.date] = {}

@@ -221,7 +221,13 @@ def route_view(request: HttpRequest) -> HttpResponse:
     burger = request.burger
     services.log(burger, "route")
     return render(
-        request, "portaal/route.html", {"burger": burger, "route": services.route(burger.dossier)}
+        request,
+        "portaal/route.html",
+        {
+            "burger": burger,
+            "route": services.route(burger.dossier),
+            "betalingen": services.betalingen(burger.dossier),
+        },
     )
 
 

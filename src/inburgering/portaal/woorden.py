@@ -41,3 +41,12 @@ PLAATSING = {
     "uitgevallen": _("Gestopt"),
     "geannuleerd": _("Niet doorgegaan"),
 }
+
+#: What the gemeente pays from the bijstand during ontzorgen (Pw art. 56a), in plain words.
+KOSTEN = {
+    "huur": _("Huur"),
+    "energie": _("Gas en stroom"),
+    "water": _("Water"),
+    "zorgverzekering": _("Zorgverzekering"),
+    "overig": _("Andere vaste kosten"),
+}
