@@ -11,9 +11,11 @@ Pages are requested in-process through django.test.Client after a warm-up, so th
 server's time (middleware, session, queries, access log, template), without network or browser.
 Each page is compared with ONE SQL query that fetches the same data (list pages: the rows with
 their next appointment, and the total; dossier page: the person, family, events with their
-actors, and the DUO deliveries and notifications). Targets: p95 < 100 ms and page time <= 3x the
-raw SQL time. The page's own database time (all its queries) is reported too, and the floor: an
-authenticated page that renders only the layout.
+actors, and the DUO deliveries and notifications). Targets: p95 < 100 ms (--doel-p95) and the
+page's own database time (all its queries, the access-log write included) <= 1.5x the raw SQL
+time (issue 22; it replaced the page/raw ratio, which no server-rendered page with an access-log
+write can meet for small results). The floor is printed too: an authenticated page that
+renders only the layout, the fixed cost every page pays before its own work.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ os.environ["DEBUG"] = "0"  # no query logging overhead; we time queries ourselve
 os.environ["ALLOWED_HOSTS"] = "localhost,127.0.0.1,testserver"
 
 DOEL_P95_MS = 100.0
-DOEL_FACTOR = 3.0
+DOEL_FACTOR = 1.5
 
 
 def maak_database(url: str) -> None:
@@ -228,7 +230,7 @@ def scenarios():
 
 def vloer(n: int) -> tuple[float, float]:
     """The floor under every page: an authenticated request that renders only the layout
-    (session, user, middleware, base.html), no data. Context for the page/raw ratio."""
+    (session, user, middleware, base.html), no data. Context for every page time."""
     import types
 
     from django.contrib.auth.decorators import login_required
@@ -299,6 +301,9 @@ def main() -> int:
     parser.add_argument("--dossiers", type=int, default=150_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE plans")
+    parser.add_argument(
+        "--doel-p95", type=float, default=DOEL_P95_MS, help="p95 target in ms (1M set: 50)"
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
@@ -337,7 +342,7 @@ def main() -> int:
     print(f"Dossiers: {Dossier.objects.count()}; n = {args.n} per measurement\n")
     kop = (
         "| scenario | page median | page p95 | queries | page DB time | raw SQL median "
-        "| raw p95 | page/raw | p95 < 100 ms | <= 3x raw |"
+        f"| raw p95 | page DB/raw | p95 < {args.doel_p95:.0f} ms | DB <= {DOEL_FACTOR}x raw |"
     )
     print(kop)
     print("|" + "---|" * 10)
@@ -347,8 +352,8 @@ def main() -> int:
         raw_tijden, _ = meet(raw_fn, args.n)
         p_med, p95 = statistics.median(pagina_tijden), percentiel(pagina_tijden, 95)
         r_med, r95 = statistics.median(raw_tijden), percentiel(raw_tijden, 95)
-        factor = p_med / r_med
-        ok_p95, ok_factor = p95 < DOEL_P95_MS, factor <= DOEL_FACTOR
+        factor = info["db_mediaan"] / r_med
+        ok_p95, ok_factor = p95 < args.doel_p95, factor <= DOEL_FACTOR
         alles_goed &= ok_p95 and ok_factor
         print(
             f"| {naam} | {p_med:.1f} ms | {p95:.1f} ms | {info['queries']} | "

@@ -46,6 +46,11 @@ from .toewijzing import DossierOntwerp, projectie_van, wijs_toe
 PROFIELEN = {"demo": 500, "landelijk": 150_000}
 #: National synthetic BSNs stay out of the RvIG test range, which the demo profile uses.
 LANDELIJK_BSN_BEREIK = range(SYNTHETISCH_BSN_BEREIK.start, TEST_BSN_BEREIK.start)
+#: Benchmark databases beyond ~906K dossiers (the range above holds 908,182 valid numbers):
+#: 980,000,000 up to the test range, 1.8M valid numbers. Never part of a demo or installation:
+#: the event log's triggers only let the 99 block be deleted, so such a database is dropped,
+#: never reset (`demo_data --reset` refuses it).
+BREED_BSN_BEREIK = range(980_000_000, TEST_BSN_BEREIK.start)
 _POSTCODE = {"0344": 35, "0150": 74, "0373": 18, "0450": 19, "0383": 19, "0399": 18}
 #: Measured share of open dossiers in the landelijk profile (used to size staff and Utrecht).
 OPEN_AANDEEL_LANDELIJK = 0.60
@@ -57,6 +62,7 @@ class Opties:
     seed: int = 2026
     dossiers: int | None = None
     batch: int = 2_000
+    breed_bsn_bereik: bool = False
     melding: Callable[[str], None] = print
 
 
@@ -82,7 +88,8 @@ def genereer(opties: Opties) -> Verslag:
     else:
         aantallen = verdeel_landelijk(aantal, stroom("verdeling"))
         plaatser = LandelijkPlaatser(vandaag)
-        bsns = BsnPool(LANDELIJK_BSN_BEREIK, stroom("bsn"))
+        bereik = BREED_BSN_BEREIK if opties.breed_bsn_bereik else LANDELIJK_BSN_BEREIK
+        bsns = BsnPool(bereik, stroom("bsn"))
     quotum = min(k.CONSULENT_CASELOAD, aantal)
     org = maak_organisatie(
         stroom("organisatie"), aantallen, 0.85 if demo else OPEN_AANDEEL_LANDELIJK, quotum

@@ -14,7 +14,8 @@ class MonitoringConfig(AppConfig):
         dossier_bijgewerkt.connect(_werk_mijlpalen_bij, dispatch_uid="monitoring.mijlpalen")
 
 
-def _werk_mijlpalen_bij(sender, dossier, events, **kwargs):
-    from . import projectie
+def _werk_mijlpalen_bij(sender, dossier, events, nieuw=None, **kwargs):
+    from . import projectie, stand
 
     projectie.bijwerken(dossier, events)
+    stand.bijwerken(dossier, events, nieuw)

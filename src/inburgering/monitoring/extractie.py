@@ -320,10 +320,14 @@ def uit_log(sel: Selectie, dossiers=None) -> list[Mijlpalen]:
     return list(result.values())
 
 
-def mijlpalen_van(dossier, events) -> Mijlpalen | None:
-    """What `uit_log` gives for one dossier over its whole log, folded from its events in
-    memory (the writer's projection update; `projectie.bijwerken`). None without events."""
+def mijlpalen_van(dossier, events, peildatum: dt.date | None = None) -> Mijlpalen | None:
+    """What `uit_log` gives for one dossier over its whole log (or on `peildatum`), folded from
+    its events in memory (the writers' updates: `projectie.bijwerken`, `stand.bijwerken`).
+    None without events. As in `events_in_selectie`, a correction recorded after the peildatum
+    still removes the event it supersedes."""
     events = geldige_events(events)
+    if peildatum is not None:
+        events = [e for e in events if e.datum <= peildatum]
     if not events:
         return None
     m = Mijlpalen(dossier.pk, dossier.gemeente_id, dossier.doelgroep, dossier.consulent_id)

@@ -144,6 +144,34 @@ class MijlpalenProjectie(MijlpalenVelden):
         return f"Mijlpalen dossier {self.dossier_id} (t/m {self.laatste_datum})"
 
 
+class MijlpalenStand(MijlpalenVelden):
+    """A dossier's row on a past quarter end, as known now: kept for the dossiers whose log
+    goes on after that date (for the others the projection's row is that row), so that a past
+    peildatum reads rows instead of the whole log (`stand.py`, ADR 0035).
+
+    A cache, never a source, kept like the projection: filled on first read (or by
+    `manage.py vul_standen`), and rewritten by the writer in the event's transaction when a new
+    event is dated on or before the peildatum or corrects an earlier one.
+    """
+
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="mijlpalen_standen"
+    )
+    peildatum = models.DateField()
+
+    class Meta:
+        verbose_name = _("mijlpalen op een kwartaaleinde")
+        verbose_name_plural = _("mijlpalen op kwartaaleinden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["peildatum", "dossier"], name="mijlpalenstand_een_per_peildatum"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Mijlpalen dossier {self.dossier_id} op {self.peildatum}"
+
+
 class MijlpalenPeil(MijlpalenVelden):
     """The selection's rows for one computation (`relatie.py`): a temporary table, copied from
     the projection or computed from the log, with the dossier's and person's current values

@@ -28,10 +28,11 @@ from functools import cached_property
 
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from . import extractie as ex
 from . import indicatoren as ind
-from . import projectie, statistiek
+from . import projectie, stand, statistiek
 from . import uitkomsten as uk
 from .definities import STAND, VERLOOP, in_cohort, populatie_q
 from .kolommen import GROEPEN, kolommen
@@ -129,6 +130,15 @@ def relatie(sel: ex.Selectie):
                     yield Relatie(rijen, sel)
             if actueel:
                 return
+        if stand.bruikbaar(sel):
+            # A past quarter end: the projection's rows that describe it, and stored rows for
+            # the dossiers whose log goes on after it (`stand.py`).
+            projectie.vul(ex.Selectie(sel.gemeente_ids, timezone.localdate()))
+            stand.vul(sel)
+            with _tijdelijke_tabel(*stand.in_selectie(sel)) as rijen:
+                _beperk(sel, VERLOOP)
+                yield Relatie(rijen, sel)
+            return
         # The event queries apply the whole selection (gemeenten, filters, cohort).
         mijlpalen = ex.met_persoonskenmerken(sel, ex.uit_log(sel))
         with _tijdelijke_tabel(mijlpalen=mijlpalen, uitkomsten=uk.uit_log(sel, mijlpalen)) as rijen:
@@ -161,21 +171,25 @@ _TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
 
 
 @contextmanager
-def _tijdelijke_tabel(opgeslagen: QuerySet | None = None, *, mijlpalen=(), uitkomsten=None):
+def _tijdelijke_tabel(*opgeslagen: QuerySet, mijlpalen=(), uitkomsten=None):
     """A temporary table (per connection, so concurrent requests do not see each other's) with
-    the stored rows of `opgeslagen` and the current grouping values, or else with the rows of
-    `mijlpalen` and `uitkomsten`; dropped afterwards. Call it inside a transaction."""
+    the stored rows of the querysets `opgeslagen` and the current grouping values, or else with
+    the rows of `mijlpalen` and `uitkomsten`; dropped afterwards. Call it in a transaction."""
     bron = MijlpalenProjectie.objects.filter(dossier__isnull=True)  # no rows: only the columns
-    select = (
-        (opgeslagen if opgeslagen is not None else bron)
-        .annotate(**{k: F(v) for k, v in GROEPEN.items()})
-        .values(*_VOLGORDE)
-    )
-    sql, params = select.query.sql_with_params()
+    delen = [
+        qs.annotate(**{k: F(v) for k, v in GROEPEN.items()}).values(*_VOLGORDE)
+        for qs in (opgeslagen or (bron,))
+    ]
+    namen = ", ".join(connection.ops.quote_name(k) for k in _VOLGORDE)
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
-        # The table name is a model constant; the select is the ORM's, with its parameters.
-        cursor.execute(f"CREATE TEMPORARY TABLE {_TABEL} AS {sql}", params)
+        # The table name is a model constant; the selects are the ORM's, with their parameters.
+        for i, deel in enumerate(delen):
+            sql, params = deel.query.sql_with_params()
+            if i == 0:
+                cursor.execute(f"CREATE TEMPORARY TABLE {_TABEL} AS {sql}", params)
+            else:
+                cursor.execute(f"INSERT INTO {_TABEL} ({namen}) {sql}", params)
     if mijlpalen:
         _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
     yield MijlpalenPeil.objects.all()

@@ -163,12 +163,12 @@ def _pas_toe(u: Uitkomst, soort, datum, moment, status, post, cents, activiteit,
         u.examens.append((deel or "", uitkomst))
 
 
-def uitkomst_van(events) -> Uitkomst | None:
-    """What `uit_log` gives for one dossier over its whole log, folded from its events in
-    memory (the writer's projection update). None without outcome events."""
+def uitkomst_van(events, peildatum: dt.date | None = None) -> Uitkomst | None:
+    """What `uit_log` gives for one dossier over its whole log (or on `peildatum`), folded from
+    its events in memory (the writers' updates). None without outcome events."""
     u = None
     for e in geldige_events(events):
-        if e.soort in UITKOMST_SOORTEN:
+        if e.soort in UITKOMST_SOORTEN and (peildatum is None or e.datum <= peildatum):
             u = u or Uitkomst()
             g = e.gegevens
             waarden = [

@@ -15,10 +15,16 @@ from inburgering.demo import ontzorgen as ontzorgen_demo
 from inburgering.demo import partners as partners_demo
 from inburgering.demo import traject as traject_demo
 from inburgering.demo.gemeenten import DEMO_AANDEEL
-from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
+from inburgering.demo.generator import (
+    BREED_BSN_BEREIK,
+    PROFIELEN,
+    Opties,
+    genereer,
+    samenvatting,
+)
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.demo.taakstelling import vul_taakstellingen
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK, SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
@@ -60,8 +66,24 @@ class Command(BaseCommand):
             help="Laad alleen als er nog geen synthetische gegevens zijn (voor ./scripts/demo).",
         )
         parser.add_argument("--batch", type=int, default=2000)
+        parser.add_argument(
+            "--breed-bsn-bereik",
+            action="store_true",
+            help="Alleen benchmarkdatabases boven ~906.000 dossiers: BSN's vanaf 980000000. "
+            "Zo'n database kan niet met --reset worden geleegd; verwijder hem.",
+        )
 
     def handle(self, *args, **opties):
+        if opties["breed_bsn_bereik"] and opties["profiel"] != "landelijk":
+            raise CommandError("--breed-bsn-bereik hoort alleen bij --profiel landelijk.")
+        breed = (str(BREED_BSN_BEREIK.start), str(SYNTHETISCH_BSN_BEREIK.start - 1))
+        if (opties["reset"] or opties["alleen_reset"]) and Inburgeraar.objects.filter(
+            bsn__range=breed
+        ).exists():
+            raise CommandError(
+                "Deze benchmarkdatabase heeft BSN's uit het brede bereik (980000000-989999999); "
+                "die kunnen niet worden gewist. Verwijder de database en laad opnieuw."
+            )
         if opties["reset"] or opties["alleen_reset"]:
             aantallen = verwijder_demodata()
             self.stdout.write("Verwijderd: " + ", ".join(f"{k} {v}" for k, v in aantallen.items()))
@@ -83,6 +105,7 @@ class Command(BaseCommand):
                 seed=seed,
                 dossiers=opties["dossiers"],
                 batch=opties["batch"],
+                breed_bsn_bereik=opties["breed_bsn_bereik"],
                 melding=self.stdout.write,
             )
         )
