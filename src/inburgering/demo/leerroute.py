@@ -64,6 +64,7 @@ PROFIELEN = {"goed": 80, "verzuim": 12, "wisselend": 8}
 #: Share of running placements whose running month is not reported yet.
 NIET_GEMELD = 0.12
 MAANDEN = 12
+_ANKERS = {Soort.AANGEMELD_LEERROUTE, Soort.LEERROUTE_GESTART, Soort.DOSSIER_AFGESLOTEN}
 _PROFIEL_NAMEN, _PROFIEL_GEWICHTEN = list(PROFIELEN), list(PROFIELEN.values())
 _UREN_KOLOMMEN = (
     "plaatsing_id",
@@ -158,7 +159,7 @@ class Routeplan:
 
     plaatsing: Plaatsing
     facts: list[Ev]
-    uren: list[tuple[dt.date, dt.date, Decimal, Decimal, dt.datetime]] = field(default_factory=list)
+    uren: list[tuple[dt.date, dt.date, int, int, dt.datetime]] = field(default_factory=list)
     profiel: str = ""
 
 
@@ -200,19 +201,23 @@ class Gemeenteroute:
                 einde=einde,
                 prijs_per_uur=Decimal("14.50") + Decimal(aanbieder) / 4,
                 capaciteit=1,
-                # a start every other month
-                startmomenten=[
-                    dt.date(jaar + m // 12, m % 12 + 1, 1).isoformat() for m in range(0, 24, 2)
-                ],
+                startmomenten=[d.isoformat() for d in starts],
                 max_wachttijd_weken=self.norm,
             )
         return self.contracten[sleutel], self.starts[sleutel]
 
     def plan(self, events: list[Ev], leerroute: str) -> Routeplan | None:
         """The placement of one dossier from its placed events (which get the facts)."""
-        aanmelding = next((e for e in events if e.soort == Soort.AANGEMELD_LEERROUTE), None)
-        start = next((e for e in events if e.soort == Soort.LEERROUTE_GESTART), None)
-        afsluiting = next((e for e in events if e.soort == Soort.DOSSIER_AFGESLOTEN), None)
+        eerst: dict[str, Ev] = {}
+        wissels: list[tuple[dt.date, int | None]] = []  # (from, consulent)
+        for e in events:
+            if e.soort in _ANKERS:
+                eerst.setdefault(e.soort, e)
+            elif e.soort == Soort.CONSULENT_TOEGEWEZEN and e.datum is not None:
+                wissels.append((e.datum, e.gegevens.get("consulent_id")))
+        aanmelding = eerst.get(Soort.AANGEMELD_LEERROUTE)
+        start = eerst.get(Soort.LEERROUTE_GESTART)
+        afsluiting = eerst.get(Soort.DOSSIER_AFGESLOTEN)
         eerste = aanmelding or start
         if eerste is None:
             return None
@@ -234,7 +239,7 @@ class Gemeenteroute:
             verwacht_einde=volgende + dt.timedelta(weeks=product.duur_weken) if volgende else None,
             uren_per_week=product.uren_per_week,
             wachten_uiterlijk=eerste.datum + dt.timedelta(weeks=self.norm),
-            aangemeld_door_id=_consulent_op(events, eerste.datum),
+            aangemeld_door_id=_consulent_op(wissels, eerste.datum),
         )
         stappen: list[tuple[str, dt.date, Ev | None]] = [(S.AANGEMELD, eerste.datum, eerste)]
         einde_wacht = start.datum if start else (afsluiting.datum if afsluiting else self.vandaag)
@@ -260,14 +265,15 @@ class Gemeenteroute:
             stappen.append((p.status, afsluiting.datum, afsluiting))
         plan = Routeplan(p, [])
         for status, datum, anker in stappen:
-            plan.facts.append(self._feit(events, p, status, datum, anker, naam))
+            actor = _consulent_op(wissels, datum)
+            plan.facts.append(self._feit(events, p, status, datum, anker, naam, actor))
         if p.status in LOPEND:
             self.bezet[(aanbieder_nr, leerroute or "b1", contract.begin.year)] += 1
         if p.gestart_op:
             self._uren(plan)
         return plan
 
-    def _feit(self, events, p: Plaatsing, status, datum, anker: Ev | None, naam: str) -> Ev:
+    def _feit(self, events, p: Plaatsing, status, datum, anker: Ev | None, naam, actor) -> Ev:
         """The `PLAATSING` fact as `services._stap` writes it; placed just before its anchor
         (the phase event of the same step), otherwise at the end of the day."""
         gegevens: dict = {
@@ -290,7 +296,7 @@ class Gemeenteroute:
             gegevens,
             datum=datum,
             geregistreerd_op=geregistreerd,
-            actor_id=_consulent_op(events, datum),
+            actor_id=actor,
         )
         if anker is not None:
             plek = next(i for i, e in enumerate(events) if e is anker)
@@ -346,14 +352,13 @@ class Gemeenteroute:
         return len(self.contracten)
 
 
-def _consulent_op(events: list[Ev], datum: dt.date) -> int | None:
+def _consulent_op(wissels: list[tuple[dt.date, int | None]], datum: dt.date) -> int | None:
     """The consulent assigned on `datum` (who takes the step in the services)."""
     consulent = None
-    for e in events:
-        if e.datum is not None and e.datum > datum:
+    for vanaf, wie in wissels:
+        if vanaf > datum:
             break
-        if e.soort == Soort.CONSULENT_TOEGEWEZEN:
-            consulent = e.gegevens.get("consulent_id")
+        consulent = wie
     return consulent
 
 
