@@ -22,11 +22,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK, TEST_BSN_BEREIK
-from inburgering.dossiers.models import Dossier, DossierEvent, Geslacht
+from inburgering.dossiers.models import Dossier, DossierEvent, Geslacht, Regime
 from inburgering.dossiers.workflow import Soort
 
 from . import kalibratie as k
 from .gemeenten import BUCH, DEMO_AANDEEL, GEMEENTEN, PER_CODE, UTRECHT
+from .leerroute import Aanbod, Gemeenteroute
 from .naspelen import maak_naspeler, schrijf_relaties
 from .opslag import Schrijver
 from .organisatie import maak_organisatie
@@ -73,6 +74,8 @@ class Verslag:
     seconden: float = 0.0
     #: demo profile: planned events a service refused, by (soort, message); should be empty
     geweigerd: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: landelijk profile: started placements per attendance profile (leerroute.PROFIELEN)
+    profielen: dict[str, int] = field(default_factory=dict)
 
 
 def genereer(opties: Opties) -> Verslag:
@@ -100,6 +103,7 @@ def genereer(opties: Opties) -> Verslag:
     )
     schrijver = Schrijver(batch=opties.batch)
     naspeler = maak_naspeler(org, stroom("naspelen"), vandaag) if demo else None
+    aanbod = None if demo else Aanbod()
     verslag = Verslag()
     gedaan = 0
     for code in sorted(aantallen, key=lambda c: -aantallen[c]):
@@ -111,9 +115,13 @@ def genereer(opties: Opties) -> Verslag:
             ruimte = aantallen[code] - len(ontwerpen)
             ontwerpen.extend(_huishouden(rng, plaatser, bsns, adres, ruimte, vandaag, nu))
         wijs_toe(rng, ontwerpen, org.pools[code], org.vaste_caseload.get(code))
+        # Landelijk: the learning route in bulk, from its own stream (the rest stays as it was).
+        route = None
+        if aanbod is not None:
+            route = Gemeenteroute(aanbod, gemeente, stroom(f"route:{code}"), vandaag, nu)
         # Replayed: one transaction per gemeente (one commit instead of one per service call).
         with transaction.atomic() if naspeler else contextlib.nullcontext():
-            _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag)
+            _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag, route)
         schrijver.misschien_schrijven()
         gedaan += len(ontwerpen)
         if demo:
@@ -139,19 +147,26 @@ def genereer(opties: Opties) -> Verslag:
     return verslag
 
 
-def _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag) -> None:
+def _plaats_gemeente(ontwerpen, gemeente, schrijver, naspeler, verslag, route=None) -> None:
     """Write (bulk) or replay (services) the dossiers of one gemeente."""
     for ontwerp in ontwerpen:
         velden = projectie_van(ontwerp)
         sleutel = (velden["fase"], velden["doelgroep"])
         verslag.per_fase[sleutel] = verslag.per_fase.get(sleutel, 0) + 1
         if naspeler is None:
+            if route is not None and ontwerp.regime == Regime.WI2021:
+                # After the fold: the placement's facts do not change the projection.
+                ontwerp.route = route.plan(ontwerp.events, velden["leerroute"])
             dossier = Dossier(uuid=ontwerp.uuid, gemeente=gemeente, regime=ontwerp.regime, **velden)
             schrijver.voeg_toe(ontwerp, dossier)
         else:
             naspeler.speel(ontwerp, gemeente)
     if naspeler is not None:
         schrijver.aantallen["gezinsrelaties"] += schrijf_relaties(ontwerpen)
+    if route is not None:
+        schrijver.tel("contracten", route.sluit())
+        for profiel, aantal in route.profielen.items():
+            verslag.profielen[profiel] = verslag.profielen.get(profiel, 0) + aantal
 
 
 def _stromen(seed: int) -> Callable[[str], random.Random]:

@@ -37,6 +37,7 @@ from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
 from inburgering.verhuizing import demo as verhuizing_demo
 
 from . import handhaving as handhaving_demo
+from . import leerroute
 from . import ontzorgen as ontzorgen_demo
 from . import partners as partners_demo
 from . import traject as traject_demo
@@ -102,6 +103,12 @@ class Schrijver:
                 dossier.inburgeraar = ontwerp.persoon.inburgeraar
                 dossiers.append(dossier)
             Dossier.objects.bulk_create(dossiers, batch_size=self.batch)
+            plannen = [(d.pk, o.route) for o, d in self._wachtrij if o.route is not None]
+            if plannen:  # landelijk: placements first, their pks go into the facts
+                self.tel(
+                    "plaatsingen",
+                    leerroute.schrijf_plaatsingen(plannen, self.batch, self.gebruik_copy),
+                )
             rijen = [
                 (
                     d.pk,
@@ -118,11 +125,16 @@ class Schrijver:
                 for e in o.events
             ]
             self._schrijf_events(rijen)
+            if plannen:
+                self.tel("uren", leerroute.schrijf_uren(plannen, self.batch, self.gebruik_copy))
         self.aantallen["inburgeraars"] += len(personen)
         self.aantallen["gezinsrelaties"] += len(relaties)
         self.aantallen["dossiers"] += len(dossiers)
         self.aantallen["events"] += len(rijen)
         self._wachtrij.clear()
+
+    def tel(self, naam: str, aantal: int) -> None:
+        self.aantallen[naam] = self.aantallen.get(naam, 0) + aantal
 
     def _schrijf_events(self, rijen: list[tuple[Any, ...]]) -> None:
         if self.gebruik_copy:
@@ -158,6 +170,7 @@ def verwijder_demodata() -> dict[str, int]:
     with uitzondering(DEMO):
         partners_demo.verwijder(dossiers.values("pk"))  # partner records, demo partners
         traject_demo.verwijder(dossiers.values("pk"))  # placements, hours, DUO deliveries
+        leerroute.verwijder()  # the landelijk profile's contracts and providers
         aantallen["handhavingszaken"] = handhaving_demo.verwijder(dossiers.values("pk"))
         ontzorgen_demo.verwijder(dossiers.values("pk"))  # ontzorgen, batches, MB
         aantallen["overdrachten"] = verhuizing_demo.verwijder(dossiers.values("pk"))

@@ -23,6 +23,8 @@ class DossierOntwerp:
     regime: str
     events: list[Ev]  # placed on the calendar, sorted in fold order
     uuid: uuid.UUID
+    #: landelijk profile: the placement and hours (`leerroute.Routeplan`), None otherwise
+    route: Any = None
 
     @property
     def is_open(self) -> bool:

@@ -148,6 +148,8 @@ class Command(BaseCommand):
             ).delete()
         gevuld = projectie.vul_per_gemeente(Gemeente.objects.order_by("cbs_code"))
         self.stdout.write(f"Monitoring: mijlpalen van {gevuld} dossiers vastgelegd.")
+        if verslag.profielen:  # landelijk: started placements per attendance profile
+            self.stdout.write(f"Leerroute, aanwezigheidsprofielen: {verslag.profielen}")
         for (soort, melding), aantal in sorted(verslag.geweigerd.items()):
             self.stdout.write(self.style.WARNING(f"Geweigerd ({aantal}x) {soort}: {melding}"))
         self.stdout.write("Per fase:")
