@@ -30,7 +30,7 @@ def test_without_redis_each_process_keeps_its_own_cache_and_sessions_stay_in_the
 def gedeelde_cache():
     voorvoegsel = f"test-{uuid.uuid4().hex}"
     caches, sessies = cache_instellingen(REDIS_URL, voorvoegsel)
-    assert caches["default"]["BACKEND"].endswith("RedisCache")
+    assert caches["default"]["BACKEND"] == "inburgering.cache.Cache"
     with override_settings(CACHES=caches, SESSION_ENGINE=sessies):
         yield voorvoegsel
     server = redis.Redis.from_url(REDIS_URL)
@@ -70,3 +70,14 @@ def test_caseload_panels_live_in_the_shared_cache(
     client.get(reverse("dossiers:caseload"), {"scope": "team"})
     server = redis.Redis.from_url(REDIS_URL)
     assert any(server.scan_iter(match=f"{gedeelde_cache}:*caseload:paneel:*"))
+
+
+def test_one_redis_client_per_pool_serves_every_cache_call(gedeelde_cache):
+    from django.core.cache import cache
+
+    cache.set("a", 1)
+    cache.set("b", {"x": 2})
+    client = cache._cache.get_client(write=True)
+    assert (cache.get("a"), cache.get("b")) == (1, {"x": 2})
+    assert cache._cache.get_client(write=True) is client  # not rebuilt per call
+    assert cache._cache.get_client() is client  # one server: reads use the same pool

@@ -286,7 +286,7 @@ def cache_instellingen(redis_url: str, voorvoegsel: str = "inburgering") -> tupl
         }, "django.contrib.sessions.backends.db"
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inburgering.cache.Cache",
             "LOCATION": redis_url,
             "KEY_PREFIX": voorvoegsel,
         }
