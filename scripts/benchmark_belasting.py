@@ -443,7 +443,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gebruikers", default="50,100,200")
     parser.add_argument("--duur", type=float, default=60.0, help="measured seconds per stage")
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn workers")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per worker (> 1: gthread, as deploy/start)"
+    )
     parser.add_argument("--verzadigd", type=int, default=20, help="users without think time")
     parser.add_argument("--poort", type=int, default=8765)
     # The load generator's own invocation (a subprocess of this script).
@@ -499,7 +502,8 @@ def main() -> int:
     )
     try:
         wacht_op_server(args.host)
-        print(f"gunicorn: {args.workers} sync workers; {os.cpu_count()} cores on this machine")
+        soort = f"gthread, {args.threads} threads each" if args.threads > 1 else "sync"
+        print(f"gunicorn: {args.workers} workers ({soort}); {os.cpu_count()} cores on this machine")
         resultaten = [
             stage(
                 "ceiling: layout-only page, no think time",
