@@ -489,6 +489,8 @@ def main() -> int:
             "inburgering.wsgi",
             "--workers",
             str(args.workers),
+            "--threads",
+            str(args.threads),
             "--bind",
             f"127.0.0.1:{args.poort}",
             "--pythonpath",
