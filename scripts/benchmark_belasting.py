@@ -238,9 +238,9 @@ def genereer(
                 gegevens = {
                     "csrfmiddlewaretoken": g["csrf"],
                     "actie": "contact",
-                    "contact-datum": time.strftime("%Y-%m-%d"),
-                    "contact-kanaal": "telefoon",
-                    "contact-samenvatting": "Gebeld over de voortgang (belastingtest).",
+                    "datum": time.strftime("%Y-%m-%d"),
+                    "kanaal": "telefoon",
+                    "samenvatting": "Gebeld over de voortgang (belastingtest).",
                 }
                 with self.client.post(
                     f"/dossiers/{dossier}/contact/",
