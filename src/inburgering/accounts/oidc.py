@@ -36,6 +36,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.functional import cached_property
@@ -433,9 +434,12 @@ def eind_sessie_url(request) -> str | None:
 
 
 class UitloggenView(LogoutView):
-    """Logout here, and for a session that came through the provider also there."""
+    """Logout here, and for a session that came through the provider also there: through our
+    own page (the CSP's form-action allows no redirect of a form to another site)."""
 
     def post(self, request, *args, **kwargs):
         bij_provider = eind_sessie_url(request)
         antwoord = super().post(request, *args, **kwargs)
-        return HttpResponseRedirect(bij_provider) if bij_provider else antwoord
+        if not bij_provider:
+            return antwoord
+        return render(request, "accounts/uitgelogd.html", {"bij_provider": bij_provider})
