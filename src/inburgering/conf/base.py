@@ -136,13 +136,23 @@ if not os.access(VAR_DIR, os.W_OK):
     raise ImproperlyConfigured(f"VAR_DIR {VAR_DIR} is niet schrijfbaar / is not writable.")
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (postgres://user@host:port/name).
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{VAR_DIR / 'inburgering.sqlite3'}",
-        conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+# A wrong one stops start-up with one line (not at the first request).
+DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            env="DATABASE_URL",
+            default=f"sqlite:///{VAR_DIR / 'inburgering.sqlite3'}",
+            conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+        )
+    }
+except ValueError:  # dj_database_url's UnknownSchemeError is one
+    DATABASES = {"default": {"ENGINE": "", "NAME": ""}}
+if DATABASES["default"]["ENGINE"] not in DATABASE_ENGINES or not DATABASES["default"]["NAME"]:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is geen postgres://gebruiker@host:poort/naam of sqlite:///pad / "
+        "DATABASE_URL must be postgres://user@host:port/name or sqlite:///path."
     )
-}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's backend plus a flush that may empty the append-only logs (inburgering/sqlite).
     DATABASES["default"]["ENGINE"] = "inburgering.sqlite"
