@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -13,7 +12,7 @@ from inburgering.dossiers import views as dossier_views
 accounts_patterns = (
     [
         path("inloggen/", zonder_tweede_factor(accounts_views.LoginView.as_view()), name="login"),
-        path("uitloggen/", zonder_tweede_factor(auth_views.LogoutView.as_view()), name="logout"),
+        path("uitloggen/", zonder_tweede_factor(oidc.UitloggenView.as_view()), name="logout"),
         path(
             "oidc/inloggen/",
             login_not_required(zonder_tweede_factor(oidc.InloggenView.as_view())),

@@ -4,6 +4,7 @@ the beheerder's own gemeenten, and the audit trail of every change (append-only)
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
@@ -11,8 +12,10 @@ from inburgering.accounts import services
 from inburgering.accounts.models import (
     Configuratiewijziging,
     Gebruiker,
+    Gemeente,
     GemeenteConfiguratie,
     Rol,
+    Samenwerkingsverband,
     Team,
 )
 from tests.conftest import maak_gebruiker
@@ -206,3 +209,101 @@ def test_wijzigingenlog_is_alleen_toevoegen(beheerder, gemeente_a):
 def test_andere_rollen_geen_toegang(client, gemeente_a, rol):
     client.force_login(maak_gebruiker(f"x_{rol}", rol, gemeente_a))
     assert client.get(reverse("instellingen:gebruikers")).status_code == 403
+
+
+# -- gemeenten added and edited on the management pages ------------------------------------------
+
+
+@pytest.fixture
+def installatiebeheerder(client, beheerder):
+    beheerder.user_permissions.add(Permission.objects.get(codename="add_gemeente"))
+    beheerder = Gebruiker.objects.get(pk=beheerder.pk)  # fresh permission cache
+    client.force_login(beheerder)
+    return beheerder
+
+
+def test_gemeente_toevoegen_met_cbs_code_configuratie_en_regionale_dienst(
+    client, installatiebeheerder, gemeente_a
+):
+    zaffier = Samenwerkingsverband.objects.create(naam="Zaffier")
+    url = reverse("instellingen:gemeente_nieuw")
+    assert f'href="{url}"' in client.get(reverse("instellingen:gemeenten")).content.decode()
+    antwoord = client.post(
+        url, {"cbs_code": "0399", "naam": "", "oin": "", "samenwerkingsverbanden": [zaffier.pk]}
+    )
+    assert antwoord.status_code == 302
+    assert antwoord.url == reverse("instellingen:gemeente", kwargs={"cbs_code": "0399"})
+    heiloo = Gemeente.objects.get(cbs_code="0399")
+    assert heiloo.naam == "Heiloo"  # from the CBS list
+    assert list(heiloo.samenwerkingsverbanden.all()) == [zaffier]
+    assert GemeenteConfiguratie.objects.filter(gemeente=heiloo).exists()
+    assert installatiebeheerder.gemeenten.filter(pk=heiloo.pk).exists()
+    trail = {r.soort: r.wijzigingen for r in Configuratiewijziging.objects.filter(gemeente=heiloo)}
+    assert trail["accounts.gemeente"]["naam"] == {"oud": None, "nieuw": "Heiloo"}
+    assert trail["accounts.gemeente"]["samenwerkingsverbanden"]["nieuw"] == ["Zaffier"]
+    assert trail["accounts.gemeenteconfiguratie"]["caseload_norm"]["oud"] is None
+    assert trail["accounts.gebruiker"]["gemeenten"] == {
+        "oud": ["Utrecht"], "nieuw": ["Heiloo", "Utrecht"]
+    }  # fmt: skip
+    # Its pages open for the one who added it.
+    assert client.get(antwoord.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("code", "melding"),
+    [
+        ("9999", "CBS-code 9999 is geen bekende gemeente"),
+        ("03a4", "Een CBS-gemeentecode bestaat uit 4 cijfers."),
+        ("0344", "Gemeente 0344 bestaat al in deze installatie."),
+        ("", "Vul de CBS-code van de gemeente in."),
+    ],
+)
+def test_gemeente_toevoegen_foute_code_met_melding_niets_bewaard(
+    client, installatiebeheerder, gemeente_a, code, melding
+):
+    aantal = Gemeente.objects.count()
+    antwoord = client.post(reverse("instellingen:gemeente_nieuw"), {"cbs_code": code})
+    assert antwoord.status_code == 200 and melding in antwoord.content.decode()
+    assert Gemeente.objects.count() == aantal
+    assert not Configuratiewijziging.objects.exists()
+
+
+def test_gemeente_toevoegen_fout_oin_en_zonder_recht(client, installatiebeheerder, beheerder):
+    antwoord = client.post(
+        reverse("instellingen:gemeente_nieuw"), {"cbs_code": "0399", "oin": "123"}
+    )
+    assert "Een OIN bestaat uit 20 cijfers." in antwoord.content.decode()
+    assert not Gemeente.objects.filter(cbs_code="0399").exists()
+    # A gemeente's beheerder without the permission: no link, 403, the service refuses too.
+    gewone = maak_gebruiker("gijs_beheerder", Rol.BEHEERDER, *beheerder.gemeenten.all())
+    client.force_login(gewone)
+    assert "gemeenten/nieuw" not in client.get(reverse("instellingen:gemeenten")).content.decode()
+    assert (
+        client.post(reverse("instellingen:gemeente_nieuw"), {"cbs_code": "0399"}).status_code == 403
+    )
+    with pytest.raises(services.Beheerfout, match="geen gemeenten toevoegen"):
+        services.maak_gemeente(gewone, cbs_code="0399")
+
+
+def test_gemeentegegevens_wijzigen_met_log(ingelogd, gemeente_a, gemeente_b):
+    zaffier = Samenwerkingsverband.objects.create(naam="Zaffier")
+    url = reverse("instellingen:gemeente_gegevens", kwargs={"cbs_code": gemeente_a.cbs_code})
+    assert ingelogd.get(url).status_code == 200
+    oin = "00000001001234567000"
+    data = {"naam": "Gemeente Utrecht", "oin": oin, "samenwerkingsverbanden": [zaffier.pk]}
+    assert ingelogd.post(url, data).status_code == 302
+    gemeente_a.refresh_from_db()
+    assert gemeente_a.naam == "Gemeente Utrecht" and gemeente_a.oin == oin
+    regel = Configuratiewijziging.objects.get()
+    assert regel.wijzigingen == {
+        "naam": {"oud": "Utrecht", "nieuw": "Gemeente Utrecht"},
+        "oin": {"oud": "", "nieuw": oin},
+        "samenwerkingsverbanden": {"oud": [], "nieuw": ["Zaffier"]},
+    }
+    fout = ingelogd.post(url, {"naam": "", "oin": "12"})
+    tekst = fout.content.decode()
+    assert "Vul de naam van de gemeente in." in tekst and "Een OIN bestaat uit 20 cijfers." in tekst
+    gemeente_a.refresh_from_db()
+    assert gemeente_a.naam == "Gemeente Utrecht"
+    andere = reverse("instellingen:gemeente_gegevens", kwargs={"cbs_code": gemeente_b.cbs_code})
+    assert ingelogd.get(andere).status_code == 404

@@ -280,6 +280,9 @@ def test_production_with_every_setting_starts_and_requires_the_second_factor():
         ),
         ({"DUO_NOTIFICATIE_TOKEN": "kort"}, "DUO_NOTIFICATIE_TOKEN is te kort"),
         ({"SECRET_KEY": None}, "SECRET_KEY ontbreekt"),
+        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL is geen postgres://"),
+        ({"DATABASE_URL": "mysql://u@db.example/inburgering"}, "DATABASE_URL is geen postgres://"),
+        ({"DATABASE_URL": "postgres://u@db.example"}, "DATABASE_URL is geen postgres://"),
         ({"BRP_API_URL": None}, "BRP_API_URL ontbreekt of wijst naar de BRP-simulator"),
         (
             {"BRP_API_URL": "simulator://brp"},

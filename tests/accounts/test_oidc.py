@@ -8,9 +8,11 @@ import base64
 import hashlib
 import re
 import threading
+import time
 from html import unescape
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
+import jwt
 import pytest
 import requests
 from django.contrib.messages import get_messages
@@ -257,8 +259,6 @@ def test_standin_discovery_jwks_en_pkce(standin):
     goed = requests.post(
         doc["token_endpoint"], data={**token, "code": code(), "client_secret": CLIENT_SECRET,
                                      "code_verifier": verifier}, timeout=10).json()  # fmt: skip
-    import jwt
-
     claims = jwt.decode(
         goed["id_token"], jwt.PyJWK(sleutel), algorithms=["RS256"], audience=CLIENT_ID,
         issuer=standin.issuer,
@@ -293,3 +293,120 @@ def test_provider_onbereikbaar_geeft_melding_geen_fout(client, db, settings):
         reverse("accounts:login"), {"username": lokaal.username, "password": WACHTWOORD}
     )
     assert antwoord.status_code == 302 and antwoord.url == reverse("dossiers:caseload")
+
+
+# -- session refresh and logout at the provider ------------------------------------------------
+
+
+def _id_token_verlopen(sessie: requests.Session) -> None:
+    """Time passes: the ID token of this browser's session at the application has expired."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    opslag = SessionStore(sessie.cookies["sessionid"])
+    assert opslag["oidc_id_token_expiration"] > time.time()
+    opslag["oidc_id_token_expiration"] = time.time() - 1
+    opslag.save()
+
+
+def test_id_token_verloopt_vernieuwd_op_de_achtergrond(oidc_aan, live_server):
+    sessie = _inloggen(live_server, "idp-001").sessie
+    gebruiker = Gebruiker.objects.get(oidc_subject="idp-001")
+    # Meanwhile the provider made her teamleider: the refresh maps the claims again.
+    oidc_aan.gebruikers["idp-001"] = StandinGebruiker(
+        "idp-001", {**oidc_aan.gebruikers["idp-001"].claims, "roles": ["teamleider"]}
+    )
+    _id_token_verlopen(sessie)
+    pagina = sessie.get(live_server.url + reverse("dossiers:nieuw"), timeout=10)
+    stappen = [r.url for r in pagina.history]
+    assert any("/authorize?" in u and "prompt=none" in u for u in stappen)
+    assert pagina.status_code == 200 and pagina.url == live_server.url + reverse("dossiers:nieuw")
+    gebruiker.refresh_from_db()
+    assert gebruiker.rol == Rol.TEAMLEIDER
+    # Refreshed: the next page goes straight through.
+    assert not sessie.get(live_server.url + reverse("dossiers:nieuw"), timeout=10).history
+
+
+def test_id_token_verloopt_zonder_providersessie_naar_inloggen(oidc_aan, live_server):
+    sessie = _inloggen(live_server, "idp-001").sessie
+    assert oidc_aan.beeindig_sessies("idp-001") == 1  # e.g. an idle timeout at the provider
+    _id_token_verlopen(sessie)
+    pagina = sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10)
+    assert pagina.url.startswith(live_server.url + reverse("accounts:login"))
+    assert "Uw sessie bij de identity provider is verlopen" in unescape(pagina.text)
+    # Logged out here too: no page without a new login.
+    opnieuw = sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10)
+    assert opnieuw.url.startswith(live_server.url + reverse("accounts:login"))
+
+
+def test_vernieuwen_geweigerd_als_rol_weg_bij_provider(oidc_aan, live_server):
+    sessie = _inloggen(live_server, "idp-001").sessie
+    oidc_aan.gebruikers["idp-001"] = StandinGebruiker(
+        "idp-001", {**oidc_aan.gebruikers["idp-001"].claims, "roles": []}
+    )
+    _id_token_verlopen(sessie)
+    pagina = sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10)
+    assert "de identity provider gaf geen rol" in unescape(pagina.text)
+    opnieuw = sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10)
+    assert opnieuw.url.startswith(live_server.url + reverse("accounts:login"))
+
+
+def test_uitloggen_beeindigt_de_sessie_bij_de_provider(oidc_aan, live_server):
+    sessie = _inloggen(live_server, "idp-001").sessie
+    assert len(oidc_aan.sessies) == 1
+    pagina = sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina.text).group(1)
+    uit = sessie.post(
+        live_server.url + reverse("accounts:logout"),
+        data={"csrfmiddlewaretoken": csrf},
+        headers={"Referer": live_server.url + "/"},
+        timeout=10,
+    )
+    # Our page (a form may not redirect to another site) sends on to the provider.
+    naar_provider = unescape(re.search(r'href="([^"]*/logout\?[^"]+)"', uit.text).group(1))
+    assert naar_provider.startswith(oidc_aan.issuer + "/logout?id_token_hint=")
+    assert "post_logout_redirect_uri=" in naar_provider
+    terug = sessie.get(naar_provider, timeout=10)
+    assert terug.url == live_server.url + reverse("accounts:login")
+    assert oidc_aan.sessies == {}
+    # The provider's session is gone: a silent login attempt is answered login_required.
+    stil = sessie.get(
+        oidc_aan.issuer + "/authorize",
+        params={"client_id": CLIENT_ID, "redirect_uri": "http://rp.example/terug",
+                "response_type": "code", "scope": "openid", "state": "s",
+                "code_challenge": "c" * 43, "code_challenge_method": "S256", "prompt": "none"},
+        allow_redirects=False, timeout=10,
+    )  # fmt: skip
+    assert "error=login_required" in stil.headers["Location"]
+    assert sessie.get(live_server.url + reverse("dossiers:caseload"), timeout=10).url.startswith(
+        live_server.url + reverse("accounts:login")
+    )
+
+
+def test_lokaal_account_uitloggen_blijft_lokaal(client, oidc_aan):
+    gebruiker = maak_gebruiker("lokale_lia", Rol.CONSULENT)
+    client.force_login(gebruiker)
+    antwoord = client.post(reverse("accounts:logout"))
+    assert antwoord.url == reverse("accounts:login")
+
+
+def test_standin_uitloggen_controleert_hint_en_adres(standin):
+    standin.uitlog_uris = {CLIENT_ID: ["http://rp.example/uit"]}
+    hint = jwt.encode(
+        {"iss": standin.issuer, "aud": CLIENT_ID, "sub": "idp-001", "exp": 1},
+        standin.sleutel,
+        algorithm="RS256",
+    )
+    vreemd = jwt.encode({"iss": standin.issuer, "aud": CLIENT_ID}, "x" * 32, algorithm="HS256")
+    url = standin.issuer + "/logout"
+
+    def uit(**p):
+        return requests.get(url, params=p, allow_redirects=False, timeout=10)
+
+    assert uit(id_token_hint=vreemd).status_code == 400
+    assert (
+        uit(id_token_hint=hint, post_logout_redirect_uri="http://evil.example/").status_code == 400
+    )
+    assert uit(post_logout_redirect_uri="http://rp.example/uit").status_code == 400  # no client
+    # An expired hint is accepted (the spec's advice); state travels back.
+    goed = uit(id_token_hint=hint, post_logout_redirect_uri="http://rp.example/uit", state="z")
+    assert goed.status_code == 302 and goed.headers["Location"] == "http://rp.example/uit?state=z"

@@ -2,8 +2,15 @@
 Chromium, with axe-core."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
-from inburgering.accounts.models import Configuratiewijziging, Gebruiker, Gemeente, Rol
+from inburgering.accounts.models import (
+    Configuratiewijziging,
+    Gebruiker,
+    Gemeente,
+    Rol,
+    Samenwerkingsverband,
+)
 from tests.accounts.test_oidc import BACKENDS, CLIENT_ID, CLIENT_SECRET
 from tests.accounts.test_oidc import standin as standin  # the fixture
 from tests.browser.conftest import assert_accessible, login
@@ -47,9 +54,48 @@ def test_inloggen_via_de_identity_provider(page, live_server, settings, standin)
     page.get_by_role("button", name="Olga Oidc").click()
     page.wait_for_url("**/caseload/")
     assert Gebruiker.objects.get(oidc_subject="idp-001").rol == Rol.CONSULENT
+    # Logout ends the session at the provider too (RP-initiated logout) and comes back here.
+    assert len(standin.sessies) == 1
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/account/inloggen/")
+    assert standin.sessies == {}
     page.goto("/account/inloggen/")
     page.context.clear_cookies()
     page.goto("/account/oidc/inloggen/")
     page.get_by_role("button", name="Zonder Rol").click()
     page.get_by_text("de identity provider gaf geen rol voor deze applicatie").wait_for()
     assert_accessible(page)
+
+
+def test_beheerder_voegt_gemeente_toe_en_wijzigt_haar_gegevens(page, beheerder, gemeente_a):
+    beheerder.user_permissions.add(Permission.objects.get(codename="add_gemeente"))
+    Samenwerkingsverband.objects.create(naam="Zaffier")
+    login(page, beheerder.username, WACHTWOORD)
+    page.goto("/instellingen/gemeenten/")
+    page.get_by_role("link", name="Gemeente toevoegen").click()
+    assert_accessible(page)
+    page.get_by_label("CBS-code").fill("9999")
+    page.get_by_role("button", name="Gemeente toevoegen").click()
+    page.get_by_text("CBS-code 9999 is geen bekende gemeente").wait_for()
+    assert_accessible(page)  # the error state too
+    page.get_by_label("CBS-code").fill("0399")
+    page.get_by_label("Zaffier").check()
+    page.get_by_role("button", name="Gemeente toevoegen").click()
+    page.get_by_text("Gemeente Heiloo is toegevoegd.").wait_for()
+    assert_accessible(page)  # her configuration page
+    page.get_by_label("Caseloadnorm").fill("45")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url("**/instellingen/gemeenten/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Gegevens Heiloo").click()
+    assert_accessible(page)
+    page.get_by_label("Naam").fill("Gemeente Heiloo")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_url("**/instellingen/gemeenten/")
+    heiloo = Gemeente.objects.get(cbs_code="0399")
+    assert heiloo.naam == "Gemeente Heiloo" and heiloo.configuratie.caseload_norm == 45
+    assert [str(s) for s in heiloo.samenwerkingsverbanden.all()] == ["Zaffier"]
+    page.goto("/instellingen/wijzigingen/")
+    assert "Gemeente Heiloo" in page.locator("main").inner_text()
+    # gemeente, configuration, the beheerder's gemeenten; then the policy and the name
+    assert Configuratiewijziging.objects.filter(gemeente=heiloo).count() == 5

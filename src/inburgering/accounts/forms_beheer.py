@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from . import services
-from .models import Gebruiker, Gemeente, GemeenteConfiguratie, Rol, Team
+from .models import (
+    Gebruiker,
+    Gemeente,
+    GemeenteConfiguratie,
+    Rol,
+    Samenwerkingsverband,
+    Team,
+    oin_validator,
+)
 
 
 class _Scope:
@@ -123,3 +131,49 @@ class ConfiguratieForm(NLDesignFormMixin, forms.ModelForm):
     class Meta:
         model = GemeenteConfiguratie
         fields = list(services.CONFIGURATIE_VELDEN)
+
+
+def _samenwerkingsverbanden_veld():
+    return forms.ModelMultipleChoiceField(
+        label=_("Regionale dienst"),
+        help_text=_(
+            "De regionale dienst die de inburgering voor deze gemeente uitvoert, als die er is."
+        ),
+        queryset=Samenwerkingsverband.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class GemeenteForm(NLDesignFormMixin, forms.Form):
+    """Name, OIN and regional service of a gemeente (the CBS code stays)."""
+
+    naam = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        error_messages={"required": _("Vul de naam van de gemeente in.")},
+    )
+    oin = forms.CharField(
+        label=_("OIN"),
+        help_text=_("Organisatie-identificatienummer (20 cijfers), voor DUO. Mag leeg blijven."),
+        max_length=20,
+        required=False,
+        validators=[oin_validator],
+    )
+    samenwerkingsverbanden = _samenwerkingsverbanden_veld()
+
+
+class GemeenteNieuwForm(GemeenteForm):
+    cbs_code = forms.CharField(
+        label=_("CBS-code"),
+        help_text=_("De viercijferige gemeentecode van het CBS, bijvoorbeeld 0344 voor Utrecht."),
+        max_length=4,
+        error_messages={"required": _("Vul de CBS-code van de gemeente in.")},
+    )
+    naam = forms.CharField(
+        label=_("Naam"),
+        help_text=_("Leeg laten: de naam uit de lijst van het CBS."),
+        max_length=100,
+        required=False,
+    )
+    field_order = ["cbs_code", "naam", "oin", "samenwerkingsverbanden"]

@@ -14,7 +14,10 @@ what the library leaves to its user:
   identity provider is the source of truth for these users;
 * optionally the strength of the login (`OIDC_ACR_WAARDEN`, `OIDC_AMR_WAARDEN`): the second
   factor of these users is the provider's;
-* a refusal with its reason on the login page instead of the library's silent redirect.
+* a refusal with its reason on the login page instead of the library's silent redirect;
+* the session re-checked at the provider when the ID token expires (`SessieVernieuwen`, the
+  library's SessionRefresh: `prompt=none`, silent while the provider's session lives, else
+  the login page), and logout at the provider (`eind_sessie_url`, RP-initiated logout).
 """
 
 from __future__ import annotations
@@ -22,18 +25,24 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import jwt
 import requests
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
+from django.contrib.auth.views import LogoutView
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.middleware import SessionRefresh
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import (
     OIDCAuthenticationCallbackView,
@@ -227,6 +236,8 @@ class GemeenteOIDCBackend(OIDCAuthenticationBackend):
         except jwt.PyJWTError as fout:
             raise SuspiciousOperation(f"ID token refused: {fout}") from None
         self.id_claims = payload
+        # The session is re-checked at the provider when this ID token expires.
+        self.request.oidc_id_token_exp = payload.get("exp")
         return payload
 
     def get_or_create_user(self, access_token, id_token, payload):
@@ -319,15 +330,30 @@ class TerugView(OIDCAuthenticationCallbackView):
         return reverse("accounts:login")
 
     def login_failure(self):
-        reden = getattr(self.request, "oidc_weigering", None) or _(
-            "Inloggen via de identity provider is niet gelukt. Probeer het opnieuw."
+        # A refused session refresh (account switched off, role taken away at the provider)
+        # ends the session here too: the library only logs out on an error from the provider.
+        if self.request.user.is_authenticated:
+            auth.logout(self.request)
+        reden = getattr(self.request, "oidc_weigering", None)
+        if reden is None and self.request.GET.get("error") == "login_required":
+            reden = _(
+                "Uw sessie bij de identity provider is verlopen of beëindigd. Log opnieuw in."
+            )
+        messages.error(
+            self.request,
+            reden or _("Inloggen via de identity provider is niet gelukt. Probeer het opnieuw."),
         )
-        messages.error(self.request, reden)
         return HttpResponseRedirect(self.failure_url)
 
     def login_success(self):
         antwoord = super().login_success()
         self.request.session[SESSIE_VIA_IDP] = True
+        # The library re-checks after OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS; sooner when the
+        # ID token expires sooner.
+        exp = getattr(self.request, "oidc_id_token_exp", None)
+        if isinstance(exp, (int, float)):
+            sessie = self.request.session
+            sessie["oidc_id_token_expiration"] = min(sessie["oidc_id_token_expiration"], exp)
         return antwoord
 
     @property
@@ -335,3 +361,85 @@ class TerugView(OIDCAuthenticationCallbackView):
         # The library checked "next" against this host when the login started; "/" sends
         # every role to its own start page.
         return self.request.session.get("oidc_login_next") or reverse("start")
+
+
+class SessieVernieuwen(SessionRefresh):
+    """A session that came through the provider is re-checked there when its ID token expires:
+    a GET goes to the provider with `prompt=none` and comes back through `TerugView`, silently
+    while the provider's session lives (claims mapped again), to the login page when not.
+
+    The library's middleware reads the endpoints when the process starts; this one only when a
+    session needs it (discovery may be down at start-up, local accounts never need it)."""
+
+    get_settings = staticmethod(instelling)
+
+    def __init__(self, get_response):
+        MiddlewareMixin.__init__(self, get_response)
+
+    def __getattr__(self, naam: str):
+        # OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_RP_CLIENT_ID, ...: read when used.
+        if naam.startswith("OIDC_"):
+            standaard = {
+                "OIDC_EXEMPT_URLS": [],
+                "OIDC_STATE_SIZE": 32,
+                "OIDC_RP_SCOPES": "openid email",
+                "OIDC_USE_NONCE": True,
+                "OIDC_NONCE_SIZE": 32,
+                "OIDC_AUTHENTICATION_CALLBACK_URL": "accounts:oidc_terug",
+            }
+            return instelling(naam, *([standaard[naam]] if naam in standaard else []))
+        raise AttributeError(naam)
+
+    @cached_property
+    def exempt_urls(self):
+        return {
+            reverse("accounts:oidc_inloggen"),
+            reverse("accounts:oidc_terug"),
+            reverse("accounts:logout"),
+        }
+
+    def process_request(self, request):
+        if not ingeschakeld() or not request.session.get(SESSIE_VIA_IDP):
+            return None
+        try:
+            return super().process_request(request)
+        except PROVIDERFOUTEN as fout:
+            # Provider unreachable: the session is not extended; log in again later.
+            auth.logout(request)
+            return _provider_onbereikbaar(request, fout)
+
+
+def eind_sessie_url(request) -> str | None:
+    """Where logout continues at the provider (RP-initiated logout), or None: the discovery's
+    `end_session_endpoint` with the ID token as hint and our login page to come back to.
+    Called before the local logout (the session still holds the ID token)."""
+    id_token = request.session.get("oidc_id_token")
+    if not ingeschakeld() or not request.session.get(SESSIE_VIA_IDP) or not id_token:
+        return None
+    try:
+        eindpunt = settings.OIDC_OP_LOGOUT_ENDPOINT or discovery().get("end_session_endpoint")
+    except PROVIDERFOUTEN as fout:
+        logger.warning("OIDC: uitloggen bij de provider niet mogelijk: %s", fout)
+        return None
+    if not eindpunt:
+        return None
+    terug = request.build_absolute_uri(reverse(settings.LOGOUT_REDIRECT_URL))
+    parameters = {
+        "id_token_hint": id_token,
+        "post_logout_redirect_uri": terug,
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+    }
+    scheiding = "&" if "?" in eindpunt else "?"
+    return eindpunt + scheiding + urlencode(parameters)
+
+
+class UitloggenView(LogoutView):
+    """Logout here, and for a session that came through the provider also there: through our
+    own page (the CSP's form-action allows no redirect of a form to another site)."""
+
+    def post(self, request, *args, **kwargs):
+        bij_provider = eind_sessie_url(request)
+        antwoord = super().post(request, *args, **kwargs)
+        if not bij_provider:
+            return antwoord
+        return render(request, "accounts/uitgelogd.html", {"bij_provider": bij_provider})

@@ -12,12 +12,24 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from inburgering.verzoek import huidig_verzoek_id
 
-from .models import Configuratiewijziging, Gebruiker, Gemeente, GemeenteConfiguratie, Rol, Team
+from .gemeentecodes import PER_CODE
+from .models import (
+    Configuratiewijziging,
+    Gebruiker,
+    Gemeente,
+    GemeenteConfiguratie,
+    Rol,
+    Samenwerkingsverband,
+    Team,
+    cbs_code_validator,
+    oin_validator,
+)
 
 
 class Beheerfout(Exception):
@@ -128,6 +140,7 @@ def wijzigingen_voor(beheerder: Gebruiker):
 GEBRUIKER_VELDEN = ("username", "first_name", "last_name", "email", "rol", "gemeenten", "team",
                     "is_active")  # fmt: skip
 TEAM_VELDEN = ("naam", "gemeente")
+GEMEENTE_VELDEN = ("cbs_code", "naam", "oin", "samenwerkingsverbanden")
 CONFIGURATIE_VELDEN = (
     "caseload_norm",
     "consulent_alleen_eigen_caseload",
@@ -276,3 +289,95 @@ def wijzig_configuratie(
     return leg_wijziging_vast(
         beheerder, configuratie, oud, momentopname(configuratie, CONFIGURATIE_VELDEN)
     )
+
+
+# -- gemeenten ----------------------------------------------------------------------------------
+
+
+def mag_gemeente_toevoegen(gebruiker: Gebruiker) -> bool:
+    """Adding a gemeente to the installation: a beheerder with permission
+    `accounts.add_gemeente` (the installation's functioneel beheerder; a superuser has it), not
+    every gemeente's beheerder (docs/adr/0033)."""
+    return (
+        gebruiker.is_active
+        and gebruiker.rol == Rol.BEHEERDER
+        and gebruiker.has_perm("accounts.add_gemeente")
+    )
+
+
+def _controleer_gemeentegegevens(naam: str, oin: str) -> None:
+    if not naam:
+        raise Beheerfout(_("Vul de naam van de gemeente in."))
+    if oin:
+        try:
+            oin_validator(oin)
+        except ValidationError:
+            raise Beheerfout(_("Een OIN bestaat uit 20 cijfers.")) from None
+
+
+@transaction.atomic
+def maak_gemeente(
+    beheerder: Gebruiker,
+    *,
+    cbs_code: str,
+    naam: str = "",
+    oin: str = "",
+    samenwerkingsverbanden: Iterable[Samenwerkingsverband] = (),
+) -> Gemeente:
+    """A gemeente with a CBS code from the known list (`gemeentecodes`), its name (empty: the
+    list's), its configuration (the defaults) and its regional services. The beheerder who adds
+    it gets it among their gemeenten (to configure it and add its first users). Everything in
+    the trail: the gemeente, its configuration and the beheerder's gemeenten."""
+    if not mag_gemeente_toevoegen(beheerder):
+        raise Beheerfout(_("U mag geen gemeenten toevoegen."))
+    cbs_code = cbs_code.strip()
+    try:
+        cbs_code_validator(cbs_code)
+    except ValidationError:
+        raise Beheerfout(_("Een CBS-gemeentecode bestaat uit 4 cijfers.")) from None
+    bekend = PER_CODE.get(cbs_code)
+    if bekend is None:
+        raise Beheerfout(
+            _("CBS-code %(code)s is geen bekende gemeente. Controleer de code bij het CBS.")
+            % {"code": cbs_code}
+        )
+    if Gemeente.objects.filter(cbs_code=cbs_code).exists():
+        raise Beheerfout(
+            _("Gemeente %(code)s bestaat al in deze installatie.") % {"code": cbs_code}
+        )
+    naam, oin = (naam.strip() or bekend.naam), oin.strip()
+    _controleer_gemeentegegevens(naam, oin)
+    gemeente = Gemeente.objects.create(cbs_code=cbs_code, naam=naam, oin=oin)
+    gemeente.samenwerkingsverbanden.set(samenwerkingsverbanden)
+    leg_wijziging_vast(beheerder, gemeente, {}, momentopname(gemeente, GEMEENTE_VELDEN))
+    configuratie, _nieuw = GemeenteConfiguratie.objects.get_or_create(gemeente=gemeente)
+    leg_wijziging_vast(beheerder, configuratie, {}, momentopname(configuratie, CONFIGURATIE_VELDEN))
+    oud = momentopname(beheerder, GEBRUIKER_VELDEN)
+    beheerder.gemeenten.add(gemeente)
+    leg_wijziging_vast(
+        beheerder, beheerder, oud, momentopname(beheerder, GEBRUIKER_VELDEN), gemeente=gemeente
+    )
+    return gemeente
+
+
+@transaction.atomic
+def wijzig_gemeente(
+    beheerder: Gebruiker,
+    gemeente: Gemeente,
+    *,
+    naam: str,
+    oin: str,
+    samenwerkingsverbanden: Iterable[Samenwerkingsverband],
+) -> Configuratiewijziging | None:
+    """Name, OIN and regional services of one of the beheerder's gemeenten. The CBS code stays:
+    it is the gemeente's key towards DUO and CBS."""
+    if gemeente not in set(gemeenten_van_beheerder(beheerder)):
+        raise Beheerfout(_("Kies een gemeente waarvoor u beheerder bent."))
+    gemeente = Gemeente.objects.select_for_update().get(pk=gemeente.pk)
+    oud = momentopname(gemeente, GEMEENTE_VELDEN)
+    naam, oin = naam.strip(), oin.strip()
+    _controleer_gemeentegegevens(naam, oin)
+    gemeente.naam, gemeente.oin = naam, oin
+    gemeente.save(update_fields=["naam", "oin"])
+    gemeente.samenwerkingsverbanden.set(samenwerkingsverbanden)
+    return leg_wijziging_vast(beheerder, gemeente, oud, momentopname(gemeente, GEMEENTE_VELDEN))

@@ -13,6 +13,8 @@ urlpatterns = [
     path("teams/", v.teams_view, name="teams"),
     path("teams/<int:team_id>/", v.team_view, name="team"),
     path("gemeenten/", v.gemeenten_view, name="gemeenten"),
+    path("gemeenten/nieuw/", v.gemeente_nieuw_view, name="gemeente_nieuw"),
     path("gemeenten/<str:cbs_code>/", v.gemeente_view, name="gemeente"),
+    path("gemeenten/<str:cbs_code>/gegevens/", v.gemeente_gegevens_view, name="gemeente_gegevens"),
     path("wijzigingen/", v.wijzigingen_view, name="wijzigingen"),
 ]

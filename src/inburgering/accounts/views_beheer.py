@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import services
-from .forms_beheer import ConfiguratieForm, GebruikerForm, GebruikerNieuwForm, TeamForm
+from .forms_beheer import (
+    ConfiguratieForm,
+    GebruikerForm,
+    GebruikerNieuwForm,
+    GemeenteForm,
+    GemeenteNieuwForm,
+    TeamForm,
+)
 from .models import GemeenteConfiguratie, Rol
 
 
@@ -138,19 +145,74 @@ def team_view(request: HttpRequest, team_id: int) -> HttpResponse:
 @require_GET
 def gemeenten_view(request: HttpRequest) -> HttpResponse:
     _alleen_beheerder(request)
-    gemeenten = list(services.gemeenten_van_beheerder(request.user).order_by("naam"))
+    gemeenten = list(
+        services.gemeenten_van_beheerder(request.user)
+        .prefetch_related("samenwerkingsverbanden")
+        .order_by("naam")
+    )
     configuraties = {
         c.gemeente_id: c for c in GemeenteConfiguratie.objects.filter(gemeente__in=gemeenten)
     }
     rijen = [(g, configuraties.get(g.pk) or GemeenteConfiguratie(gemeente=g)) for g in gemeenten]
-    return render(request, "accounts/beheer/gemeenten.html", {"rijen": rijen})
+    return render(
+        request,
+        "accounts/beheer/gemeenten.html",
+        {"rijen": rijen, "mag_toevoegen": services.mag_gemeente_toevoegen(request.user)},
+    )
+
+
+def gemeente_nieuw_view(request: HttpRequest) -> HttpResponse:
+    _alleen_beheerder(request)
+    if not services.mag_gemeente_toevoegen(request.user):
+        raise PermissionDenied
+    form = GemeenteNieuwForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gemeente = services.maak_gemeente(request.user, **form.cleaned_data)
+        except services.Beheerfout as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(
+                request,
+                _("Gemeente %(naam)s is toegevoegd. Stel nu haar beleid in.")
+                % {"naam": gemeente.naam},
+            )
+            return redirect("instellingen:gemeente", cbs_code=gemeente.cbs_code)
+    return render(request, "accounts/beheer/gemeente_nieuw.html", {"form": form})
+
+
+def _eigen_gemeente(request: HttpRequest, cbs_code: str):
+    gemeente = services.gemeenten_van_beheerder(request.user).filter(cbs_code=cbs_code).first()
+    if gemeente is None:
+        raise Http404
+    return gemeente
+
+
+def gemeente_gegevens_view(request: HttpRequest, cbs_code: str) -> HttpResponse:
+    _alleen_beheerder(request)
+    gemeente = _eigen_gemeente(request, cbs_code)
+    begin = {
+        "naam": gemeente.naam,
+        "oin": gemeente.oin,
+        "samenwerkingsverbanden": list(gemeente.samenwerkingsverbanden.all()),
+    }
+    form = GemeenteForm(request.POST or None, initial=begin)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_gemeente(request.user, gemeente, **form.cleaned_data)
+        except services.Beheerfout as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect("instellingen:gemeenten")
+    return render(
+        request, "accounts/beheer/gemeente_gegevens.html", {"form": form, "gemeente": gemeente}
+    )
 
 
 def gemeente_view(request: HttpRequest, cbs_code: str) -> HttpResponse:
     _alleen_beheerder(request)
-    gemeente = services.gemeenten_van_beheerder(request.user).filter(cbs_code=cbs_code).first()
-    if gemeente is None:
-        raise Http404
+    gemeente = _eigen_gemeente(request, cbs_code)
     configuratie = GemeenteConfiguratie.objects.filter(
         gemeente=gemeente
     ).first() or GemeenteConfiguratie(gemeente=gemeente)

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Sessions through the identity provider: re-checked there when the ID token expires.
+    "inburgering.accounts.oidc.SessieVernieuwen",
     # Anonymous: every view redirects to the login page unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Logged in with a password only: the code page or the enrolment page first.
@@ -134,13 +136,23 @@ if not os.access(VAR_DIR, os.W_OK):
     raise ImproperlyConfigured(f"VAR_DIR {VAR_DIR} is niet schrijfbaar / is not writable.")
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (postgres://user@host:port/name).
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{VAR_DIR / 'inburgering.sqlite3'}",
-        conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+# A wrong one stops start-up with one line (not at the first request).
+DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            env="DATABASE_URL",
+            default=f"sqlite:///{VAR_DIR / 'inburgering.sqlite3'}",
+            conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+        )
+    }
+except ValueError:  # dj_database_url's UnknownSchemeError is one
+    DATABASES = {"default": {"ENGINE": "", "NAME": ""}}
+if DATABASES["default"]["ENGINE"] not in DATABASE_ENGINES or not DATABASES["default"]["NAME"]:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is geen postgres://gebruiker@host:poort/naam of sqlite:///pad / "
+        "DATABASE_URL must be postgres://user@host:port/name or sqlite:///path."
     )
-}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's backend plus a flush that may empty the append-only logs (inburgering/sqlite).
     DATABASES["default"]["ENGINE"] = "inburgering.sqlite"
@@ -466,6 +478,13 @@ OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
 OIDC_TOKEN_USE_BASIC_AUTH = env_bool("OIDC_TOKEN_USE_BASIC_AUTH", False)
 OIDC_TIMEOUT = float(env("OIDC_TIMEOUT", "10"))
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_terug"
+# Session refresh (accounts.oidc.SessieVernieuwen): re-checked at the provider (prompt=none) when
+# the ID token expires, at the latest after this many seconds.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(env("OIDC_SESSIE_VERNIEUWEN_SECONDEN", "900"))
+# Logout at the provider (RP-initiated logout) needs the ID token as hint; the endpoint comes
+# from discovery (end_session_endpoint) unless set here.
+OIDC_STORE_ID_TOKEN = True
+OIDC_OP_LOGOUT_ENDPOINT = env("OIDC_OP_LOGOUT_ENDPOINT", "") or ""
 # Claims → role and gemeenten (accounts.oidc.koppel_claims). Mappings: "waarde=rol,..." and
 # "waarde=cbscode,..."; without a role mapping the claim holds the role names themselves,
 # without a gemeente mapping the CBS codes.

@@ -12,6 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -21,6 +22,9 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 #: How long an authorization code and an access token live (seconds).
 CODE_GELDIG = 60
 TOKEN_GELDIG = 300
+#: How long a login at the stand-in lasts (its own session, a cookie in the browser).
+SESSIE_GELDIG = 8 * 3600
+SESSIECOOKIE = "standin_sessie"
 
 
 @dataclass(frozen=True)
@@ -116,12 +120,17 @@ class Standin:
         *,
         burgers: list[StandinGebruiker] | None = None,
         burgerclients: frozenset[str] | set[str] = frozenset(),
+        uitlog_uris: dict[str, list[str]] | None = None,
     ):
         self.issuer = issuer.rstrip("/")
         self.clients = clients
         self.gebruikers = {g.sub: g for g in (gebruikers or standaard_gebruikers())}
         self.burgers = {b.sub: b for b in (burgers or [])}
         self.burgerclients = frozenset(burgerclients)
+        #: {client_id: [post_logout_redirect_uri, ...]}; a client not named accepts any (demo).
+        self.uitlog_uris = uitlog_uris or {}
+        #: The provider's sessions: {session id: (sub, expiry)}.
+        self.sessies: dict[str, tuple[str, float]] = {}
         self.sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = secrets.token_hex(8)
         self._codes: dict[str, dict[str, Any]] = {}
@@ -140,6 +149,7 @@ class Standin:
             "jwks_uri": f"{i}/jwks",
             "end_session_endpoint": f"{i}/logout",
             "response_types_supported": ["code"],
+            "prompt_values_supported": ["none", "login"],
             "grant_types_supported": ["authorization_code"],
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
@@ -187,7 +197,8 @@ class Standin:
             ("POST", "/authorize"): lambda: self._authorize_keuze(environ),
             ("POST", "/token"): lambda: self._token(environ),
             ("GET", "/userinfo"): lambda: self._userinfo(environ),
-            ("GET", "/logout"): lambda: self._logout(environ),
+            ("GET", "/logout"): lambda: self._logout(environ, self._query(environ)),
+            ("POST", "/logout"): lambda: self._logout(environ, self._formulier(environ)),
         }
         behandel = routes.get((methode, pad))
         if behandel is None:
@@ -209,6 +220,10 @@ class Standin:
     @staticmethod
     def _redirect(url: str):
         return HTTPStatus.FOUND, [("Location", url), ("Cache-Control", "no-store")], b""
+
+    @staticmethod
+    def _query(environ) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
 
     @staticmethod
     def _formulier(environ) -> dict[str, str]:
@@ -238,11 +253,66 @@ class Standin:
         """The accounts this client's users choose from: citizens for the portal."""
         return self.burgers if client_id in self.burgerclients else self.gebruikers
 
+    # -- the provider's own session -------------------------------------------------------
+
+    def _sessie_uit(self, environ) -> tuple[str, str] | None:
+        """The browser's live session at the stand-in, (id, sub), or None."""
+        koek = SimpleCookie(environ.get("HTTP_COOKIE", ""))
+        sessie = koek[SESSIECOOKIE].value if SESSIECOOKIE in koek else None
+        with self._slot:
+            waarde = self.sessies.get(sessie or "")
+        if sessie is None or waarde is None or waarde[1] < time.time():
+            return None
+        return sessie, waarde[0]
+
+    def _nieuwe_sessie(self, sub: str) -> tuple[str, str]:
+        sessie = secrets.token_urlsafe(24)
+        with self._slot:
+            self.sessies[sessie] = (sub, time.time() + SESSIE_GELDIG)
+        return ("Set-Cookie", f"{SESSIECOOKIE}={sessie}; Path=/; HttpOnly; SameSite=Lax")
+
+    def beeindig_sessies(self, sub: str) -> int:
+        """End every session of `sub` (as an idle timeout or an administrator would)."""
+        with self._slot:
+            weg = [s for s, (wie, _) in self.sessies.items() if wie == sub]
+            for s in weg:
+                del self.sessies[s]
+        return len(weg)
+
+    def _met_code(self, p: dict[str, str], gebruiker: StandinGebruiker, extra=()):
+        """Back to the client with a fresh authorization code."""
+        code = secrets.token_urlsafe(24)
+        with self._slot:
+            self._codes[code] = {
+                "sub": gebruiker.sub,
+                "client_id": p["client_id"],
+                "redirect_uri": p["redirect_uri"],
+                "code_challenge": p["code_challenge"],
+                "nonce": p.get("nonce"),
+                "verloopt": time.time() + CODE_GELDIG,
+            }
+        return self._terug(p, {"code": code, "state": p.get("state", "")}, extra)
+
+    def _terug(self, p: dict[str, str], velden: dict[str, str], extra=()):
+        scheiding = "&" if urlsplit(p["redirect_uri"]).query else "?"
+        status, kop, body = self._redirect(p["redirect_uri"] + scheiding + urlencode(velden))
+        return status, [*kop, *extra], body
+
     def _authorize_pagina(self, environ):
-        p = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        p = self._query(environ)
         reden = self._controleer_verzoek(p)
         if reden:
             return self._fout(HTTPStatus.BAD_REQUEST, "invalid_request", reden)
+        if p.get("prompt") == "none":
+            # OpenID Connect Core 3.1.2.6: no page; a code while the session lives, else
+            # login_required (the client's silent session refresh).
+            sessie = self._sessie_uit(environ)
+            gebruiker = None
+            if sessie is not None:
+                gebruiker = self._accounts(p["client_id"]).get(sessie[1])
+            if gebruiker is None:
+                return self._terug(p, {"error": "login_required", "state": p.get("state", "")})
+            return self._met_code(p, gebruiker)
         verborgen = "".join(
             f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
             for k, v in p.items()
@@ -268,24 +338,10 @@ class Standin:
         reden = self._controleer_verzoek(p)
         if reden:
             return self._fout(HTTPStatus.BAD_REQUEST, "invalid_request", reden)
-        terug: dict[str, str] = {"state": p.get("state", "")}
         gebruiker = self._accounts(p["client_id"]).get(p.get("sub", ""))
         if gebruiker is None:
-            terug = {"error": "access_denied", **terug}
-        else:
-            code = secrets.token_urlsafe(24)
-            with self._slot:
-                self._codes[code] = {
-                    "sub": gebruiker.sub,
-                    "client_id": p["client_id"],
-                    "redirect_uri": p["redirect_uri"],
-                    "code_challenge": p["code_challenge"],
-                    "nonce": p.get("nonce"),
-                    "verloopt": time.time() + CODE_GELDIG,
-                }
-            terug = {"code": code, **terug}
-        scheiding = "&" if urlsplit(p["redirect_uri"]).query else "?"
-        return self._redirect(p["redirect_uri"] + scheiding + urlencode(terug))
+            return self._terug(p, {"error": "access_denied", "state": p.get("state", "")})
+        return self._met_code(p, gebruiker, [self._nieuwe_sessie(gebruiker.sub)])
 
     # -- token and userinfo --------------------------------------------------------------
 
@@ -352,9 +408,53 @@ class Standin:
         gebruiker = self._accounts(token[0])[token[1]]
         return self._json({"sub": gebruiker.sub, **gebruiker.claims})
 
-    def _logout(self, environ):
-        p = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+    def _logout(self, environ, p: dict[str, str]):
+        """RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): ends the browser's
+        session here; back to `post_logout_redirect_uri` (with `state`) only when it is
+        registered for the client named by `id_token_hint` or `client_id`."""
+        client_id = p.get("client_id", "")
+        if p.get("id_token_hint"):
+            try:
+                hint = jwt.decode(
+                    p["id_token_hint"],
+                    self.sleutel.public_key(),
+                    algorithms=["RS256"],
+                    issuer=self.issuer,
+                    options={"verify_aud": False, "verify_exp": False},
+                )
+            except jwt.PyJWTError as fout:
+                return self._fout(
+                    HTTPStatus.BAD_REQUEST, "invalid_request", f"id_token_hint: {fout}"
+                )
+            if client_id and client_id != hint.get("aud"):
+                return self._fout(HTTPStatus.BAD_REQUEST, "invalid_request", "client_id != aud")
+            client_id = str(hint.get("aud", ""))
         terug = p.get("post_logout_redirect_uri")
         if terug:
-            return self._redirect(terug)
-        return HTTPStatus.OK, [("Content-Type", "text/plain; charset=utf-8")], b"Uitgelogd."
+            client = self.clients.get(client_id)
+            if client is None:
+                return self._fout(
+                    HTTPStatus.BAD_REQUEST,
+                    "invalid_request",
+                    "post_logout_redirect_uri without client",
+                )
+            toegestaan = self.uitlog_uris.get(client_id)
+            if toegestaan is not None and terug not in toegestaan:
+                return self._fout(
+                    HTTPStatus.BAD_REQUEST,
+                    "invalid_request",
+                    "post_logout_redirect_uri not registered",
+                )
+        sessie = self._sessie_uit(environ)
+        if sessie is not None:
+            with self._slot:
+                self.sessies.pop(sessie[0], None)
+        weg = ("Set-Cookie", f"{SESSIECOOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+        if terug:
+            scheiding = "&" if urlsplit(terug).query else "?"
+            if p.get("state"):
+                terug += scheiding + urlencode({"state": p["state"]})
+            status, kop, body = self._redirect(terug)
+            return status, [*kop, weg], body
+        kop = [("Content-Type", "text/plain; charset=utf-8"), weg]
+        return HTTPStatus.OK, kop, b"Uitgelogd."

@@ -2,6 +2,7 @@
 
     manage.py oidc_standin --port 8090 [--client-id inburgering --client-secret ...]
                            [--redirect-uri http://localhost:8000/account/oidc/terug/]
+                           [--post-logout-redirect-uri http://localhost:8000/account/inloggen/]
                            [--gebruikers accounts.json]
 
 Then run the application with OIDC_ISSUER=http://127.0.0.1:8090 and the same client id and
@@ -84,6 +85,12 @@ class Command(BaseCommand):
         parser.add_argument("--client-id", default="inburgering")
         parser.add_argument("--client-secret", default="standin-geheim")
         parser.add_argument("--redirect-uri", action="append", default=[])
+        parser.add_argument(
+            "--post-logout-redirect-uri",
+            action="append",
+            default=[],
+            help="Toegestaan adres na uitloggen (RP-initiated logout); zonder: elk adres.",
+        )
         parser.add_argument("--gebruikers", help="JSON-bestand met accounts en hun claims.")
         parser.add_argument("--portaal-client-id", default="")
         parser.add_argument("--portaal-client-secret", default="")
@@ -119,7 +126,15 @@ class Command(BaseCommand):
                 opties["portaal_redirect_uri"],
             )
             burgerclients.add(opties["portaal_client_id"])
-        standin = Standin(issuer, clients, gebruikers, burgers=burgers, burgerclients=burgerclients)
+        uitlog = opties["post_logout_redirect_uri"]
+        standin = Standin(
+            issuer,
+            clients,
+            gebruikers,
+            burgers=burgers,
+            burgerclients=burgerclients,
+            uitlog_uris={opties["client_id"]: uitlog} if uitlog else None,
+        )
         with make_server(opties["host"], opties["port"], standin, server_class=_Server) as s:
             portaal = opties["portaal_client_id"]
             extra = f", portaal {portaal} met {len(burgers)} burgers" if portaal else ""
