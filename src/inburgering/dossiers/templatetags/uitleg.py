@@ -31,8 +31,10 @@ def grondslagen(uitkomst) -> SafeString:
 
 @register.simple_tag
 def uitlegtekst(uitkomst) -> SafeString:
-    """The explanation in the active language; a sentence without translation keeps lang="nl"."""
-    tekst = u.in_taal(getattr(uitkomst, "uitleg", "") or "")
+    """The explanation in the active language; a sentence without translation keeps lang="nl".
+    `uitkomst`: an outcome of the rules, a record that stored one (`.uitleg`) or its JSON form."""
+    zin = uitkomst.get("uitleg") if isinstance(uitkomst, dict) else getattr(uitkomst, "uitleg", "")
+    tekst = u.in_taal(zin or "")
     if tekst.taal == "nl" and not _actief_nl():
         return format_html('<span lang="nl">{}</span>', tekst.tekst)
     return format_html("{}", tekst.tekst)
