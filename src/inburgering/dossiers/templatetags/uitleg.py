@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -50,6 +52,16 @@ def uitleg(uitkomst) -> SafeString:
         uitlegtekst(uitkomst),
         grondslagen(uitkomst),
     )
+
+
+@register.filter
+def isodatum(waarde):
+    """ "2026-03-01" (a date as JSON stores it, e.g. in a transfer package) -> "01-03-2026";
+    anything else (an incomplete date, empty) unchanged."""
+    try:
+        return dt.date.fromisoformat(str(waarde)[:10]).strftime("%d-%m-%Y") if waarde else waarde
+    except ValueError:
+        return waarde
 
 
 @register.filter
