@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inburgering.accounts.models import Configuratiewijziging
 from inburgering.brieven import services
 from inburgering.brieven.models import BriefhoofdWijziging
 from inburgering.dossiers.workflow import Soort
@@ -104,6 +105,25 @@ def test_briefhoofd_wijziging_wordt_vastgelegd(gemeente_a, beheerder):
         "telefoon": "14 030 (keuze 3)"
     }
     assert laatste.door == beheerder and eerste.oud["afdeling"] == ""
+
+
+def test_briefhoofd_wijziging_op_het_configuratiespoor(gemeente_a, beheerder, client):
+    hoofd = briefhoofd(gemeente_a, beheerder)
+    briefhoofd(gemeente_a, beheerder, telefoon="14 030 (keuze 3)", website="utrecht.example")
+    briefhoofd(gemeente_a, beheerder, telefoon="14 030 (keuze 3)", website="utrecht.example")
+    spoor = Configuratiewijziging.objects.filter(soort="brieven.briefhoofd").order_by("id")
+    assert spoor.count() == 2  # created, changed; the unchanged save writes nothing
+    aangemaakt, gewijzigd = spoor
+    assert aangemaakt.wijzigingen["afdeling"] == {"oud": None, "nieuw": "Team Inburgering"}
+    assert gewijzigd.wijzigingen == {
+        "telefoon": {"oud": "14 030", "nieuw": "14 030 (keuze 3)"},
+        "website": {"oud": "", "nieuw": "utrecht.example"},
+    }
+    assert gewijzigd.actor_id == beheerder.pk and gewijzigd.gemeente_id == gemeente_a.pk
+    assert gewijzigd.object_id == str(hoofd.pk)
+    client.force_login(beheerder)
+    pagina = client.get(reverse("instellingen:wijzigingen"))
+    assert pagina.status_code == 200 and "14 030 (keuze 3)" in pagina.content.decode()
 
 
 def test_beschikking_met_bezwaaradres_termijn_en_kenmerk(gemeente_a, consulent_a, beheerder):

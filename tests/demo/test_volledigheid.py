@@ -5,7 +5,8 @@ draws every phase and every kind of event) is walked dossier by dossier. For eac
 timeline implies are opened with the test client, logged in as a consulent of that gemeente,
 and the records they show are compared with the events: intake conversations and reports, the
 LBT with its conditions, the route decision, every PIP version, the held voortgangsgesprekken,
-the letters of the summons flow and the intake appointments.
+the letters of the summons flow and the intake appointments, the fine cases with their
+letters; old-law (Wi2013) dossiers as well as Wi2021 ones.
 """
 
 import io
@@ -16,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from inburgering.accounts.models import Gebruiker, Rol
-from inburgering.dossiers.models import Dossier, Regime
+from inburgering.dossiers.models import Dossier, DossierEvent, Regime
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo.afstemming import afstemmen
@@ -29,7 +30,7 @@ def demo(django_db_setup, django_db_blocker):
     """One load for the module (the walk only reads)."""
     with django_db_blocker.unblock():
         uit = io.StringIO()
-        call_command("demo_data", "--profiel", "demo", "--dossiers", "80", "--seed", "11",
+        call_command("demo_data", "--profiel", "demo", "--dossiers", "80", "--seed", "12",
                      stdout=uit)  # fmt: skip
         yield uit.getvalue()
         call_command("demo_data", "--alleen-reset", stdout=io.StringIO())
@@ -67,7 +68,8 @@ def test_no_service_refused_a_planned_event(demo):
 @pytest.mark.django_db
 def test_every_tab_shows_the_records_its_timeline_implies(demo):
     client_voor = _clients()
-    gezien = dict.fromkeys(["intake", "lbt", "pip", "gesprek", "brief", "afspraak", "boete"], 0)
+    soorten_records = ["intake", "lbt", "pip", "gesprek", "brief", "afspraak", "boete", "wi2013"]
+    gezien = dict.fromkeys(soorten_records, 0)
     dossiers = Dossier.objects.select_related("gemeente").prefetch_related("events")
     # The generated dossiers, and the one the demo's completed move opened (verhuizing/demo.py).
     assert dossiers.count() == 80 + Overdracht.objects.filter(status="overgedragen").count()
@@ -75,10 +77,9 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
         events = sorted(dossier.events.all(), key=lambda e: e.pk)
         soorten = _soorten(events)
         client = client_voor(dossier.gemeente)
-        wi2013 = dossier.regime == Regime.WI2013
         # Brede intake: one conversation per start; completed after the last completion.
         starts = [e for e in events if e.soort == Soort.INTAKE_GESTART]
-        if starts and not wi2013:
+        if starts:
             ctx = _pagina(client, "intake:brede_intake", dossier)
             intake = ctx["intake"]
             assert intake is not None, dossier.pk
@@ -100,7 +101,7 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             gezien["afspraak"] += 1
         # LBT: the latest test with its score and conditions.
         lbts = [e for e in events if e.soort == Soort.LBT_AFGENOMEN]
-        if lbts and not wi2013:
+        if lbts:
             ctx = _pagina(client, "intake:toets_en_route", dossier)
             assert ctx["lbt"] is not None and ctx["lbt"].datum == lbts[-1].datum, dossier.pk
             assert ctx["lbt"].score == lbts[-1].gegevens["score"], dossier.pk
@@ -109,7 +110,7 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             gezien["lbt"] += 1
         # PIP: every vastgesteld event is a version; the last one is the one in force.
         pips = [e for e in events if e.soort == Soort.PIP_VASTGESTELD]
-        if pips and not wi2013:
+        if pips:
             ctx = _pagina(client, "pip:pip", dossier)
             vastgesteld = ctx["vastgesteld"]
             assert vastgesteld is not None, dossier.pk
@@ -121,6 +122,8 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             assert ctx["routebesluit"] is not None, dossier.pk
             assert ctx["levering"] is not None, dossier.pk
             gezien["pip"] += 1
+            # Old-law dossiers too (issue 14): their plan has its PIP, route and intake.
+            gezien["wi2013"] += dossier.regime == Regime.WI2013
             # Held voortgangsgesprekken are contact moments in the log, and vice versa.
             gehouden = {g["gesprek"].gehouden_op for g in ctx["gesprekken"]} - {None}
             uit_log = {e.datum for e in events if e.gegevens.get("pip") == "voortgangsgesprek"}
@@ -196,3 +199,72 @@ def test_ontzorgen_households_and_a_batch_to_approve(demo):
     assert te_keuren.exists()
     for batch in Betaalbatch.objects.all():
         assert bestanden.valideer_pain001(batch.pain001) == []
+
+
+@pytest.mark.django_db
+def test_fine_cases_replayed_with_the_records_behind_their_timeline(demo):
+    """The fines path of the replay (demo/handhaving.py): each case's timeline steps have the
+    case's own dates and amounts, and every letter it sent is a sent-letter fact that opens."""
+    from inburgering.handhaving.models import Handhavingszaak, ZaakStatus
+    from inburgering.handhaving.services import kenmerk_beschikking, kenmerk_voornemen
+
+    assert "Geweigerd" not in demo
+    zaken = list(Handhavingszaak.objects.select_related("dossier__gemeente").order_by("pk"))
+    # The states of the procedure up to collection are in this subset (paid and remitted come
+    # after them in demo/handhaving.TOESTANDEN and need more eligible dossiers per gemeente).
+    statussen = {z.status for z in zaken}
+    assert set(ZaakStatus.values) - {ZaakStatus.BETAALD, ZaakStatus.KWIJTGESCHOLDEN} <= statussen
+    client_voor = _clients()
+    for zaak in zaken:
+        dossier = zaak.dossier
+        stappen = [e for e in dossier.events.order_by("pk") if e.gegevens.get("zaak") == zaak.pk]
+        per_soort = {e.soort: e for e in stappen}
+        assert stappen[0].soort == Soort.HANDHAVING_SIGNAAL, zaak.pk
+        assert stappen[0].datum == zaak.constatering, zaak.pk
+        assert stappen[-1].gegevens["status"] == zaak.status, zaak.pk
+        verzonden = {
+            e.gegevens["kenmerk"]: e
+            for e in dossier.events.filter(soort=Soort.BRIEF_VERZONDEN)
+        }  # fmt: skip
+        client = client_voor(dossier.gemeente)
+        if dossier.doelgroep == "asielstatushouder" and zaak.voornemen_op:
+            # Wi art. 27 lid 3: no fine proposed to an asielstatushouder without an assessment.
+            assert zaak.beoordeeld_op and zaak.boete_passend, zaak.pk
+        if zaak.beoordeeld_op:
+            assert per_soort[Soort.HANDHAVING_BEOORDELING].datum == zaak.beoordeeld_op, zaak.pk
+        if zaak.voornemen_op:
+            stap = per_soort[Soort.HANDHAVING_VOORNEMEN]
+            assert stap.datum == zaak.voornemen_op, zaak.pk
+            assert stap.gegevens["bedrag_cents"] == zaak.voorgesteld_cents > 0, zaak.pk
+            brief = verzonden[kenmerk_voornemen(zaak)]
+            assert brief.datum == zaak.voornemen_op, zaak.pk
+            assert brief.gegevens["kanaal"] == zaak.voornemen_kanaal, zaak.pk
+            pdf = client.get(
+                reverse("handhaving:voornemen_pdf", kwargs={"uuid": dossier.uuid, "pk": zaak.pk})
+            )
+            assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF"), zaak.pk
+        if zaak.zienswijze_op:
+            assert per_soort[Soort.HANDHAVING_ZIENSWIJZE].datum == zaak.zienswijze_op, zaak.pk
+        if zaak.beschikt_op:
+            stap = per_soort[Soort.HANDHAVING_BESCHIKKING]
+            assert stap.datum == zaak.beschikt_op > zaak.zienswijze_tot, zaak.pk
+            assert stap.gegevens["bedrag_cents"] == zaak.voorgesteld_cents, zaak.pk
+            assert verzonden[kenmerk_beschikking(zaak)].datum == zaak.beschikt_op, zaak.pk
+            pdf = client.get(
+                reverse("handhaving:beschikking_pdf", kwargs={"uuid": dossier.uuid, "pk": zaak.pk})
+            )
+            assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF"), zaak.pk
+        if zaak.status == ZaakStatus.GEEN_BOETE:
+            assert zaak.bijstand_verlaagd and Soort.HANDHAVING_GEEN_BOETE in per_soort, zaak.pk
+        if zaak.uitspraak_op:
+            stap = per_soort[Soort.HANDHAVING_RECHTSMIDDEL]
+            assert stap.datum == zaak.uitspraak_op and zaak.opgelegd_cents, zaak.pk
+        if zaak.overgedragen_op:
+            assert per_soort[Soort.HANDHAVING_INVORDERING].datum == zaak.overgedragen_op, zaak.pk
+        if zaak.afgedaan_op:
+            assert per_soort[Soort.HANDHAVING_AFGEDAAN].datum == zaak.afgedaan_op, zaak.pk
+    # The art. 22 fines the summons flow proposes (demo/naspelen.py, when the subset draws one):
+    # amount in the fact and the letter behind it.
+    for e in DossierEvent.objects.filter(soort=Soort.BOETE_VOORGESTELD):
+        assert e.gegevens["artikel"] == "22" and e.gegevens["bedrag_cents"] > 0, e.dossier_id
+        assert e.dossier.brieven.filter(soort="boetevoornemen").exists(), e.dossier_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -82,6 +83,12 @@ def test_taking_over_a_waiting_package(client, gemeente_a, gemeente_b, consulent
     assert Inzagelog.objects.filter(dossier_id=oud.pk, doel="overdracht_inkomend").exists()
     pagina = client.get(url)
     assert pagina.status_code == 200 and "PIP-versies" in pagina.text
+    # Dates from the package's JSON in the Dutch format, never ISO (issue 14 item 7).
+    geboren = dt.date.fromisoformat(overdracht.pakket["persoon"]["geboortedatum"])
+    assert f"{geboren:%d-%m-%Y}" in pagina.text
+    assert overdracht.pakket["persoon"]["geboortedatum"] not in pagina.text
+    iso = re.search(r">\s*\d{4}-\d{2}-\d{2}\b", pagina.text)
+    assert not iso, pagina.text[iso.start() - 300 : iso.end() + 80]
     antwoord = client.post(url, {"inschrijving": overdracht.inschrijving.isoformat()})
     assert antwoord.status_code == 302
     nieuw = Dossier.objects.get(gemeente=gemeente_b)

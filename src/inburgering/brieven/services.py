@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.accounts.services import leg_wijziging_vast
 from inburgering.dossiers.models import Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.referentie import Kanaal
 from inburgering.dossiers.services import registreer
@@ -37,7 +38,8 @@ def briefhoofd(gemeente: Gemeente) -> Briefhoofd:
 
 
 def bewaar_briefhoofd(gemeente: Gemeente, gegevens: dict, *, door: Gebruiker) -> Briefhoofd:
-    """Save the letterhead and record what changed (who, when, old and new values)."""
+    """Save the letterhead and record what changed (who, when, old and new values) in its own
+    history and in the configuration trail (`accounts.services.leg_wijziging_vast`)."""
     with transaction.atomic():
         hoofd = Briefhoofd.objects.select_for_update().filter(
             gemeente=gemeente
@@ -47,6 +49,7 @@ def bewaar_briefhoofd(gemeente: Gemeente, gegevens: dict, *, door: Gebruiker) ->
         gewijzigd = [v for v in VELDEN if oud[v] != nieuw[v]]
         if not gewijzigd and hoofd.pk:
             return hoofd
+        nieuw_hoofd = hoofd.pk is None
         for veld in VELDEN:
             setattr(hoofd, veld, nieuw[veld])
         hoofd.bijgewerkt_door = door
@@ -57,6 +60,9 @@ def bewaar_briefhoofd(gemeente: Gemeente, gegevens: dict, *, door: Gebruiker) ->
             oud={v: oud[v] for v in gewijzigd},
             nieuw={v: nieuw[v] for v in gewijzigd},
         )
+        # The configuration trail (ADR 0018) beside the letterhead's own history; a new
+        # letterhead has no old values.
+        leg_wijziging_vast(door, hoofd, {} if nieuw_hoofd else oud, nieuw)
     return hoofd
 
 

@@ -21,8 +21,10 @@ planned date, by the service a user's action would call:
 
 A service that refuses (its rules say no) is a bug in the plan: the event is then written with
 `registreer` and counted in `Naspeler.geweigerd`, and the completeness test fails on it.
-Wi2013 dossiers (old law: no brede intake, LBT or PIP in this system) are replayed with
-`registreer` only.
+Wi2013 dossiers (old-law clients the gemeente carries in its caseload) are replayed through the
+same services: their timeline plans an intake and a PIP, so their tabs show them too (issue 14).
+As for a Wi2021 plan without a test, the replay lets the person take the LBT at the last intake
+talk, because the intake cannot be completed without it in this system.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers import uitkomsten as du
-from inburgering.dossiers.models import Bron, Dossier, Gezinsrelatie, Regime
+from inburgering.dossiers.models import Bron, Dossier, Gezinsrelatie
 from inburgering.dossiers.services import (
     Nieuw,
     NieuwDossier,
@@ -50,7 +52,6 @@ from inburgering.intake import afspraken, oproepen
 from inburgering.intake import brede_intake as bi
 from inburgering.intake.forms import IntakeInstellingenForm
 from inburgering.intake.models import Afspraak, Afwijkingsreden, Leerroute
-from inburgering.koppelingen.duo.leveringen import lever_pip
 from inburgering.pip import services as pip
 from inburgering.pip.models import Reden, ZrouteExamens
 from inburgering.wet import lbt_uitkomst, route_conform_lbt
@@ -124,7 +125,7 @@ class Naspeler:
         )
         Dossier.objects.filter(pk=dossier.pk).update(uuid=ontwerp.uuid)
         dossier.uuid = ontwerp.uuid
-        d = _Dossier(self, dossier, gemeente, ontwerp.regime == Regime.WI2013)
+        d = _Dossier(self, dossier, gemeente)
         for ev in events:
             d.gesprekken_tot(ev.datum)
             d.speel(ev)
@@ -141,8 +142,8 @@ class Naspeler:
 class _Dossier:
     """The replay state of one dossier."""
 
-    def __init__(self, n: Naspeler, dossier: Dossier, gemeente: Gemeente, wi2013: bool):
-        self.n, self.dossier, self.gemeente, self.wi2013 = n, dossier, gemeente, wi2013
+    def __init__(self, n: Naspeler, dossier: Dossier, gemeente: Gemeente):
+        self.n, self.dossier, self.gemeente = n, dossier, gemeente
         self.consulent: Gebruiker | None = None
         self.intake_gestart: dt.date | None = None
         self.laatste: dt.date = dossier.fase_sinds or n.vandaag
@@ -204,22 +205,10 @@ class _Dossier:
             self.consulent = self.n.gebruikers[ev.gegevens["consulent_id"]]
             wijs_consulent_toe(self.dossier, self.consulent, ev.datum, actor=self.consulent)
             return
-        if self.wi2013 or soort not in self.DIENSTEN:
+        if soort not in self.DIENSTEN:
             if soort == Soort.DOSSIER_AFGESLOTEN:
                 self.afgesloten = True
             self.plat(ev)
-            if self.wi2013 and soort == Soort.PIP_VASTGESTELD:
-                # The plan as DUO registered it (a migrated dossier): delivered like any PIP.
-                self.schrijf()
-                leerroute = ev.gegevens["leerroute"]
-                lever_pip(
-                    self.dossier,
-                    dagtekening=ev.datum,
-                    leerroute=leerroute,
-                    niveau="A2" if leerroute == Leerroute.Z else "B1",
-                    actor=self.medewerker(ev),
-                )
-                duo.lever(self.dossier)
             return
         self.schrijf()
         try:
@@ -475,7 +464,7 @@ class _Dossier:
     def vandaag(self) -> None:
         """Work in progress today: a draft PIP (offered for approval under four eyes), the next
         appointment, a summons for a housed person without intake."""
-        if self.wi2013 or self.afgesloten:
+        if self.afgesloten:
             return
         rng, fase = self.n.rng, self.dossier.fase
         wie = self.medewerker()

@@ -18,6 +18,7 @@ from inburgering.brieven.services import Brieffout
 from inburgering.dossiers.models import Doelgroep
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.uitleg import in_taal
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.dossiers.workflow import Soort
 from inburgering.wet import IndividueleBeoordeling
@@ -209,7 +210,7 @@ def _voer_uit(request, dossier, actie: str, data: dict) -> str:
         vervolg = oproepen.registreer_niet_gevolgd(
             dossier, datum=data["datum"], reden=data["reden"], actor=request.user
         )
-        return _("Vastgelegd. Volgende stap: %(stap)s") % {"stap": vervolg.uitleg}
+        return _("Vastgelegd. Volgende stap: %(stap)s") % {"stap": in_taal(vervolg.uitleg).tekst}
     if actie == "boete":
         beoordeling = None
         if data["motivering"].strip():
@@ -226,7 +227,7 @@ def _voer_uit(request, dossier, actie: str, data: dict) -> str:
             beoordeling=beoordeling,
             bijstand_verlaagd=data["bijstand_verlaagd"],
         )
-        return uitkomst.uitleg
+        return in_taal(uitkomst.uitleg).tekst
     oproepen.voltooi_zonder_persoon(
         dossier, datum=data["datum"], kanaal=data["kanaal"], actor=request.user
     )

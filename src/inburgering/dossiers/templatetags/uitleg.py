@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -31,8 +33,10 @@ def grondslagen(uitkomst) -> SafeString:
 
 @register.simple_tag
 def uitlegtekst(uitkomst) -> SafeString:
-    """The explanation in the active language; a sentence without translation keeps lang="nl"."""
-    tekst = u.in_taal(getattr(uitkomst, "uitleg", "") or "")
+    """The explanation in the active language; a sentence without translation keeps lang="nl".
+    `uitkomst`: an outcome of the rules, a record that stored one (`.uitleg`) or its JSON form."""
+    zin = uitkomst.get("uitleg") if isinstance(uitkomst, dict) else getattr(uitkomst, "uitleg", "")
+    tekst = u.in_taal(zin or "")
     if tekst.taal == "nl" and not _actief_nl():
         return format_html('<span lang="nl">{}</span>', tekst.tekst)
     return format_html("{}", tekst.tekst)
@@ -48,6 +52,16 @@ def uitleg(uitkomst) -> SafeString:
         uitlegtekst(uitkomst),
         grondslagen(uitkomst),
     )
+
+
+@register.filter
+def isodatum(waarde):
+    """ "2026-03-01" (a date as JSON stores it, e.g. in a transfer package) -> "01-03-2026";
+    anything else (an incomplete date, empty) unchanged."""
+    try:
+        return dt.date.fromisoformat(str(waarde)[:10]).strftime("%d-%m-%Y") if waarde else waarde
+    except ValueError:
+        return waarde
 
 
 @register.filter
