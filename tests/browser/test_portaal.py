@@ -124,3 +124,68 @@ def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
     assert_accessible(page)
     page.goto(f"/portaal/{PAGINAS[0]}/")
     assert page.url.endswith("/portaal/")  # logged out: back to the start
+
+
+@pytest.fixture
+def opgeroepen(gemeente_a, consulent_a, portaal_aan):  # noqa: F811
+    """A new person with a sent invitation to the brede intake (a letter with a period)."""
+    from inburgering.intake import oproepen
+    from tests.conftest import maak_dossier
+
+    dossier = maak_dossier(gemeente_a, consulent=consulent_a, actor=consulent_a)
+    vandaag = timezone.localdate()
+    brief = oproepen.stuur_oproep(
+        dossier,
+        kanaal=Kanaal.EMAIL,
+        periode_van=vandaag + dt.timedelta(days=7),
+        periode_tot=vandaag + dt.timedelta(days=14),
+        datum=vandaag,
+        actor=consulent_a,
+    )
+    markeer_verzonden(brief, kanaal=Kanaal.EMAIL, datum=vandaag, actor=consulent_a)
+    maak_burger(portaal_aan, dossier.inburgeraar.bsn, dossier.inburgeraar.naam)
+    return dossier, brief
+
+
+@pytest.mark.parametrize("taal", ["ar", "ti"])
+def test_brief_met_uitleg_in_eigen_taal_naast_de_nederlandse_brief(
+    page, opgeroepen, taal, live_server
+):
+    """Issue 19 item 3: next to the Dutch letter an explanation in the person's language,
+    labelled that only the Dutch letter is official; right to left for Arabic."""
+    dossier, oproep = opgeroepen
+    vandaag = timezone.localdate()
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto("/portaal/")
+    page.locator("#portaaltaal").select_option(taal)
+    with page.expect_navigation():
+        page.locator("form.portaal-taal button").click()
+    page.locator("a[href='/portaal/inloggen/']").click()
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name=dossier.inburgeraar.naam).click()
+
+    page.locator("nav a[href='/portaal/brieven/']").click()
+    assert page.locator("html").get_attribute("dir") == ("rtl" if taal == "ar" else "ltr")
+    brief = page.get_by_test_id("brief").filter(has_text=oproep.onderwerp)
+    assert brief.locator("bdi[lang='nl']").inner_text() == oproep.onderwerp
+    bindend = _t(
+        taal,
+        "Let op: alleen de Nederlandse brief is officieel. "
+        "Deze uitleg helpt u de brief te begrijpen.",
+    )
+    assert brief.get_by_test_id("bindend").inner_text() == bindend
+    brief.get_by_role("heading", name=_t(taal, "Uitleg in uw taal")).wait_for()
+    tekst = brief.inner_text()
+    with translation.override(taal):
+        wat = translation.gettext(
+            "Dit is een uitnodiging voor de brede intake: een gesprek over uw inburgering."
+        )
+    assert wat in tekst and wat.startswith(("هذه", "እዚ"))
+    for datum in (vandaag + dt.timedelta(days=7), vandaag + dt.timedelta(days=14)):
+        assert f"{datum:%d-%m-%Y}" in tekst
+    pdf = brief.get_by_role("link", name=_t(taal, "Lees de Nederlandse brief (PDF)"))
+    antwoord = page.request.get(pdf.get_attribute("href"))
+    assert antwoord.ok and antwoord.body().startswith(b"%PDF")
+    assert_accessible(page)
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 360, f"{taal}: the letters page is wider than a phone ({breedte}px)"

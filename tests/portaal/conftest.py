@@ -111,3 +111,33 @@ def burgerdossier(gemeente_a, consulent_a):
         locatie="Stadskantoor",
     )
     return dossier
+
+
+@pytest.fixture
+def met_plan_en_les(portaal_aan, gemeente_a, consulent_a, settings, client):
+    """A dossier with a PIP in force, a placement that started, hours, logged in."""
+    from inburgering.koppelingen.duo import client as duo_client
+    from tests.traject.factories import (
+        geplaatst,
+        klaar_voor_plaatsing,
+        maak_contract,
+        met_uren,
+    )
+
+    settings.DUO_BASE_URL = "simulator://duo/v1"
+    settings.DUO_SIMULATOR_STATE = ":memory:"
+    duo_client._simulator.cache_clear()
+    dossier = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    vandaag = timezone.localdate()
+    plaatsing = geplaatst(
+        dossier,
+        maak_contract(gemeente_a),
+        consulent_a,
+        aangemeld_op=vandaag - dt.timedelta(days=90),
+        gestart_op=vandaag - dt.timedelta(days=60),
+    )
+    eerste = (vandaag - dt.timedelta(days=60)).replace(day=1)
+    met_uren(plaatsing, consulent_a, [(eerste, 40, 30)])
+    log_in(client, portaal_aan, dossier.inburgeraar.bsn)
+    yield dossier, client
+    duo_client._simulator.cache_clear()

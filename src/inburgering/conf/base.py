@@ -543,3 +543,22 @@ PORTAAL_BERICHTEN_GATEWAY = (
     env("PORTAAL_BERICHTEN_GATEWAY", "inburgering.portaal.berichten.StandinGateway") or ""
 )
 PORTAAL_BERICHTEN_MAX_POGINGEN = int(env("PORTAAL_BERICHTEN_MAX_POGINGEN", "5"))
+PORTAAL_BERICHTEN_TIMEOUT = float(env("PORTAAL_BERICHTEN_TIMEOUT", "10"))
+# The real gateways (portaal/gateways.py, docs/adr/0031): e-mail through Django's mail backend
+# (SMTP with EMAIL_HOST/EMAIL_PORT/...) from PORTAAL_BERICHTEN_AFZENDER; SMS (and e-mail, with
+# NotifyGateway) through the Notify API (NotifyNL / GOV.UK Notify contract) at
+# PORTAAL_NOTIFY_URL with the API key and one template per channel.
+PORTAAL_BERICHTEN_AFZENDER = env("PORTAAL_BERICHTEN_AFZENDER", "") or ""
+PORTAAL_EMAIL_BACKEND = (
+    env("PORTAAL_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend") or ""
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost") or "localhost"
+EMAIL_PORT = int(env("EMAIL_PORT", "25") or "25")
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "") or ""
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+PORTAAL_NOTIFY_URL = (env("PORTAAL_NOTIFY_URL", "") or "").strip().rstrip("/")
+PORTAAL_NOTIFY_API_KEY = env("PORTAAL_NOTIFY_API_KEY", "") or ""
+PORTAAL_NOTIFY_SJABLOON_SMS = env("PORTAAL_NOTIFY_SJABLOON_SMS", "") or ""
+PORTAAL_NOTIFY_SJABLOON_EMAIL = env("PORTAAL_NOTIFY_SJABLOON_EMAIL", "") or ""

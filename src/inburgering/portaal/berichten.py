@@ -2,7 +2,9 @@
 (docs/adr/0025). The outbox pattern of ADR 0010: a `Portaalbericht` row is written in the
 transaction of its cause; `manage.py portaalberichten` sends the waiting rows through the
 configured gateway (`PORTAAL_BERICHTEN_GATEWAY`), retries a failure up to
-`PORTAAL_BERICHTEN_MAX_POGINGEN` times, then marks it `mislukt`.
+`PORTAAL_BERICHTEN_MAX_POGINGEN` times, then marks it `mislukt` (at once when the gateway says
+the message itself is wrong). Gateways: the stand-in here, SMTP and the Notify API in
+`gateways.py` (docs/adr/0031).
 
 The text never holds personal details (no name, date, place or subject): only that there is
 something new and to log in to see it, in the person's language. Messages go only to persons
@@ -35,7 +37,13 @@ GEWIJZIGD = "gewijzigd"
 
 
 class Gatewayfout(Exception):
-    """The gateway could not deliver now (retried)."""
+    """The gateway could not deliver now (retried). The text is stored on the row: never put
+    an address or a message text in it."""
+
+
+class Blijvendefout(Gatewayfout):
+    """The gateway refused the message itself (a malformed number, an unknown template):
+    retrying cannot help, so the row is marked `mislukt` at once."""
 
 
 class Gateway(Protocol):
@@ -144,7 +152,8 @@ def verstuur_ronde(limiet: int = 200) -> tuple[int, int]:
             except Gatewayfout as fout:
                 rij.pogingen += 1
                 rij.fout = str(fout)[:500]
-                if rij.pogingen >= settings.PORTAAL_BERICHTEN_MAX_POGINGEN:
+                blijvend = isinstance(fout, Blijvendefout)
+                if blijvend or rij.pogingen >= settings.PORTAAL_BERICHTEN_MAX_POGINGEN:
                     rij.status = Berichtstatus.MISLUKT
                     mislukt += 1
                     logger.warning("portaalbericht %s mislukt na %s pogingen", rij.pk, rij.pogingen)

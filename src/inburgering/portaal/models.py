@@ -18,6 +18,8 @@ class Portaalprofiel(models.Model):
     taal = models.CharField(_("taal"), max_length=5, blank=True)
     sessieversie = models.PositiveIntegerField(default=0)
     laatst_ingelogd_op = models.DateTimeField(_("laatst ingelogd op"), null=True, blank=True)
+    #: The login before the last one: what changed since then is "new" on the home page.
+    vorige_inlog_op = models.DateTimeField(_("vorige keer ingelogd op"), null=True, blank=True)
     ervaring_gegeven_op = models.DateField(_("ervaring gegeven op"), null=True, blank=True)
 
     class Meta:

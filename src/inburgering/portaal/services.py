@@ -33,6 +33,7 @@ from inburgering.intake.models import Afspraak, Brief
 from . import woorden
 from .models import Portaalprofiel
 from .sessie import Burger
+from .toelichting import Oproepperiode, Toelichting, bezwaar, toelichting
 
 #: The account under which the access log records a citizen's own views (Inzagelog needs a
 #: user; this one cannot log in). The dossier in the row says whose portal it was.
@@ -71,6 +72,7 @@ def profiel_bij_inloggen(dossier: Dossier, taal_cookie: str) -> Portaalprofiel:
     profiel, _nieuw = Portaalprofiel.objects.get_or_create(inburgeraar=dossier.inburgeraar)
     if not profiel.taal and taal_cookie in dict(settings.PORTAAL_TALEN):
         profiel.taal = taal_cookie
+    profiel.vorige_inlog_op = profiel.laatst_ingelogd_op
     profiel.laatst_ingelogd_op = timezone.now()
     profiel.save()
     return profiel
@@ -121,6 +123,17 @@ def contactpersoon(dossier: Dossier) -> Contactpersoon:
         gemeente=dossier.gemeente.naam,
         bereikbaar=_("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur."),
     )
+
+
+def contactpersoon_veranderd(burger: Burger) -> bool:
+    """True when a (new) consulent was assigned after the person's previous login: the home
+    page says so during this visit. Not at the first login (nothing changed for them yet)."""
+    vorige = burger.profiel.vorige_inlog_op
+    if vorige is None:
+        return False
+    return burger.dossier.events.filter(
+        soort=Soort.CONSULENT_TOEGEWEZEN, geregistreerd_op__gt=vorige
+    ).exists()
 
 
 @dataclass
@@ -250,6 +263,7 @@ class Plansamenvatting:
     dagtekening: dt.date | None
     ondersteuning: str
     voortgangsgesprekken: int | None
+    bezwaar: str = ""
 
 
 def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
@@ -270,6 +284,7 @@ def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
         dagtekening=versie.dagtekening,
         ondersteuning=versie.ondersteuning_en_begeleiding,
         voortgangsgesprekken=versie.aantal_voortgangsgesprekken,
+        bezwaar=bezwaar(versie.dagtekening) if versie.dagtekening else "",
     )
 
 
@@ -367,19 +382,40 @@ def betalingen(dossier: Dossier) -> Betalingen | None:
     return Betalingen(ontzorging.vrijwillig_tot or ontzorging.einde, regels)
 
 
-def brieven_van(dossier: Dossier) -> list[tuple[Brief, dt.date]]:
-    """The letters that were sent, newest first, with their sending date."""
+@dataclass
+class Portaalbrief:
+    """A sent letter as the portal lists it: the Dutch letter and its explanation."""
+
+    brief: Brief
+    verzonden: dt.date
+    toelichting: Toelichting
+
+
+def brieven_van(dossier: Dossier) -> list[Portaalbrief]:
+    """The letters that were sent, newest first, with their sending date and an explanation
+    in the active language (filled with the summons period where the letter has one)."""
     verzonden: dict[int, dt.date] = {}
-    for datum, gegevens in dossier.events.filter(soort=Soort.BRIEF_VERZONDEN).values_list(
-        "datum", "gegevens"
-    ):
-        if isinstance(gegevens.get("brief"), int):
+    perioden: dict[int, Oproepperiode] = {}
+    for soort, datum, gegevens in dossier.events.filter(
+        soort__in=[Soort.BRIEF_VERZONDEN, Soort.OPROEP_INTAKE]
+    ).values_list("soort", "datum", "gegevens"):
+        if not isinstance(gegevens.get("brief"), int):
+            continue
+        if soort == Soort.BRIEF_VERZONDEN:
             verzonden[gegevens["brief"]] = datum
-    return [(b, verzonden[b.pk]) for b in dossier.brieven.filter(pk__in=verzonden)]
+        elif gegevens.get("periode_van") and gegevens.get("periode_tot"):
+            perioden[gegevens["brief"]] = Oproepperiode(
+                dt.date.fromisoformat(gegevens["periode_van"]),
+                dt.date.fromisoformat(gegevens["periode_tot"]),
+            )
+    return [
+        Portaalbrief(b, verzonden[b.pk], toelichting(b, verzonden[b.pk], perioden.get(b.pk)))
+        for b in dossier.brieven.filter(pk__in=verzonden)
+    ]
 
 
 def eigen_brief(burger: Burger, pk: int) -> Brief:
-    if pk not in {b.pk for b, _d in brieven_van(burger.dossier)}:
+    if pk not in {regel.brief.pk for regel in brieven_van(burger.dossier)}:
         raise Http404
     return burger.dossier.brieven.select_related("aangemaakt_door").get(pk=pk)
 

@@ -143,6 +143,7 @@ def overzicht_view(request: HttpRequest) -> HttpResponse:
         {
             "burger": burger,
             "contact": services.contactpersoon(dossier),
+            "contact_veranderd": services.contactpersoon_veranderd(burger),
             "volgende_afspraak": afspraken[0] if afspraken else None,
             "stappen": services.volgende_stappen(dossier, afspraken, plan),
         },
