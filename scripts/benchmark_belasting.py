@@ -359,6 +359,7 @@ def stage(
     gebruikers: int,
     denktijd: bool,
     alleen_vloer: bool = False,
+    profiel: Path | None = None,
 ) -> dict:
     import psutil
 
@@ -388,8 +389,33 @@ def stage(
     time.sleep(ramp + 0.5)
     voor = cpu_per_groep(gunicorn.pid, proces.pid)
     begin = time.monotonic()
+    spion = None
+    if profiel is not None:
+        # Sample the workers while they hold the GIL (running Python, not waiting on a socket).
+        spion = subprocess.Popen(  # noqa: S603
+            [
+                str(Path(PYTHON).parent / "py-spy"),
+                "record",
+                "--subprocesses",
+                "--format",
+                "raw",
+                "--rate",
+                "200",
+                "--duration",
+                str(int(args.duur - 2)),
+                "--output",
+                str(profiel),
+                "--pid",
+                str(gunicorn.pid),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     time.sleep(args.duur - 1.0)
     na = cpu_per_groep(gunicorn.pid, proces.pid)
+    if spion is not None:
+        spion.wait()
     venster = time.monotonic() - begin
     proces.wait()
     resultaat = json.loads(uit.read_text())
@@ -409,6 +435,53 @@ def stage(
         "load": os.getloadavg()[0],
         "kernen": psutil.cpu_count(),
     }
+
+
+#: Where a request's CPU goes: categories of stack frames (inclusive: a sample counts for every
+#: category its stack contains), read from py-spy's collapsed stacks.
+CATEGORIEEN = [
+    ("request in Django (get_response)", "handlers/base.py"),
+    ("  view functions (inburgering)", "inburgering/"),
+    ("  template rendering", "django/template/"),
+    ("    context processors", "context_processors"),
+    ("  ORM: compiling and running queries", "sql/compiler.py"),
+    ("  ORM: model instances from rows", "django/db/models/base.py"),
+    ("  psycopg (sending, waiting, reading)", "psycopg/"),
+    ("  redis client (session, cache)", "redis/"),
+    ("  session middleware", "contrib/sessions/"),
+    ("  authentication (get_user)", "contrib/auth/__init__.py"),
+    ("  access log (log_inzage)", "log_inzage"),
+    ("  forms", "django/forms/"),
+    ("  translation (gettext)", "utils/translation/"),
+    ("  url reverse", "django/urls/"),
+    ("  logging", "logging/"),
+    ("gunicorn (HTTP parsing, writing)", "gunicorn/"),
+]
+
+
+def profiel_tabel(pad: Path) -> None:
+    if not pad.exists() or not pad.stat().st_size:
+        print("\n(no profile: is py-spy installed in the virtualenv?)")
+        return
+    totaal, per, blad = 0, dict.fromkeys([c for c, _ in CATEGORIEEN], 0), {}
+    for regel in pad.read_text().splitlines():
+        stapel, _, n = regel.rpartition(" ")
+        if not stapel or not n.isdigit():
+            continue
+        totaal += int(n)
+        for naam, patroon in CATEGORIEEN:
+            if patroon in stapel:
+                per[naam] += int(n)
+        laatste = stapel.split(";")[-1]
+        blad[laatste] = blad.get(laatste, 0) + int(n)
+    print(f"\n### Where the workers' CPU goes (py-spy, {totaal} samples, inclusive)\n")
+    print("| part | share of worker CPU |\n|---|---:|")
+    for naam, _ in CATEGORIEEN:
+        inspringing = len(naam) - len(naam.lstrip())
+        print(f"| {'· ' * (inspringing // 2)}{naam.strip()} | {per[naam] / max(1, totaal):.0%} |")
+    print("\nHottest frames (self time):")
+    for frame, n in sorted(blad.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"- {n / max(1, totaal):.1%} {frame[:120]}")
 
 
 def druk_af(s: dict) -> None:
@@ -449,6 +522,11 @@ def main() -> int:
     )
     parser.add_argument("--verzadigd", type=int, default=20, help="users without think time")
     parser.add_argument("--poort", type=int, default=8765)
+    parser.add_argument(
+        "--profiel",
+        action="store_true",
+        help="sample the workers with py-spy during the saturated stage (pip install py-spy)",
+    )
     # The load generator's own invocation (a subprocess of this script).
     parser.add_argument("--genereer", help=argparse.SUPPRESS)
     parser.add_argument("--host", help=argparse.SUPPRESS)
@@ -519,8 +597,17 @@ def main() -> int:
         ]
         for n in aantallen:
             resultaten.append(stage("mix, think time 1-3 s", args, plan, gunicorn, n, True))
+        profiel = Path(tempfile.gettempdir()) / "belasting_profiel.txt" if args.profiel else None
         resultaten.append(
-            stage("mix, no think time (saturated)", args, plan, gunicorn, args.verzadigd, False)
+            stage(
+                "mix, no think time (saturated)",
+                args,
+                plan,
+                gunicorn,
+                args.verzadigd,
+                False,
+                profiel=profiel,
+            )
         )
     finally:
         gunicorn.send_signal(signal.SIGTERM)
@@ -528,6 +615,8 @@ def main() -> int:
         plan.unlink()
     for s in resultaten:
         druk_af(s)
+    if args.profiel:
+        profiel_tabel(Path(tempfile.gettempdir()) / "belasting_profiel.txt")
     plafond = resultaten[0]["per_s"]
     verzadigd = resultaten[-1]["per_s"]
     honderd = next(
