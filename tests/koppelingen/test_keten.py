@@ -12,7 +12,12 @@ from django.utils import timezone
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
-from inburgering.koppelingen.duo.leveringen import lever_aanbod, lever_pip, lever_zroute
+from inburgering.koppelingen.duo.leveringen import (
+    lever_aanbod,
+    lever_pip,
+    lever_uren,
+    lever_zroute,
+)
 from inburgering.koppelingen.models import DuoPauze, InkomendBericht, Status, UitgaandBericht
 from inburgering.koppelingen.outbox import opnieuw_inplannen, verwerk_alles
 
@@ -148,14 +153,17 @@ def test_403_van_de_gateway_pauzeert_403_van_de_api_is_een_weigering(scenarios, 
     assert levering.laatste_fout == "DUO weigerde het bericht (403) zonder toelichting."
     assert not DuoPauze.objects.filter(actief=True).exists()
     sim.storing(403, api_versie=False, methode="PUT")  # the gateway: OIN not authorised
-    zroute = lever_zroute(dossier, datum=timezone.localdate())
+    # (hours: no rule at send time needs DUO's PIP, which DUO refused above)
+    uren = lever_uren(dossier, soort=UitgaandBericht.Soort.UREN_PARTICIPATIE_TAALLES, uren=5)
     verwerk_alles()
-    zroute.refresh_from_db()
-    assert zroute.status == Status.NIEUW and DuoPauze.objects.get().actief
+    uren.refresh_from_db()
+    assert uren.status == Status.NIEUW and DuoPauze.objects.get().actief
 
 
 def test_400_zonder_body_heeft_een_nederlandse_reden(scenarios, stuur, sim):
     dossier, _ = _dossier(scenarios, stuur)
+    lever_pip(dossier, dagtekening=timezone.localdate(), leerroute="z")  # DUO's rule: own PIP
+    verwerk_alles()
     sim.storing(400, methode="PUT", pad="/zroute$")
     levering = lever_zroute(dossier, datum=timezone.localdate())
     verwerk_alles()
