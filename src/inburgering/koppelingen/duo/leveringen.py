@@ -7,7 +7,8 @@ checked then (the contract's schema, a Z-route date in the future): such a deliv
 ...), runs the rules package's validator (`wet.valideer_pip`, `valideer_aanbod`, `valideer_map`,
 `valideer_pvt`, `valideer_zroute`) and either holds the delivery back (`tegengehouden`, with
 every reason; the beheerder can have it checked again after the dossier is corrected:
-`opnieuw_controleren`) or sends it. DUO unreachable while looking up the context is a temporary failure like any other.
+`opnieuw_controleren`) or sends it. DUO unreachable while looking up the context is a
+temporary failure like any other.
 
 Order per resource: deliveries of one dossier to one DUO resource (`soort` + `pad`; the
 aanbod's institution is part of its path) replace each other. A new delivery marks every older
