@@ -233,6 +233,17 @@ class Plaatsing(models.Model):
     #: as the rules package computed it at the last hours entry (the Route tab computes it live).
     wachten_uiterlijk = models.DateField(null=True, blank=True, editable=False)
     verzuimsignaal = models.BooleanField(default=False, editable=False)
+    #: The parts the law names, recorded by the consulent (`services.registreer_onderdelen`):
+    #: PVT (Besluit 3.1: an activity on the core values, the signed declaration), MAP (3.2:
+    #: the themes a-h followed, the eindgesprek) and the Z-route's eindgesprek (3.14 lid 2).
+    kernwaarden_activiteit_op = models.DateField(
+        _("activiteit of excursie kernwaarden op"), null=True, blank=True
+    )
+    ondertekend_op = models.DateField(
+        _("participatieverklaring ondertekend op"), null=True, blank=True
+    )
+    map_themas = models.JSONField(_("MAP-thema's gevolgd"), default=list, blank=True)
+    eindgesprek_op = models.DateField(_("eindgesprek op"), null=True, blank=True)
     aangemeld_door = models.ForeignKey(
         Gebruiker, on_delete=models.PROTECT, null=True, related_name="+"
     )
