@@ -45,10 +45,10 @@ def test_pvt_ondertekening_vraagt_12_uur_en_de_activiteit(dossier, gemeente_a, c
     plaatsing = _geplaatst(dossier, gemeente_a, consulent_a, "pvt")
     vandaag = timezone.localdate()
     maand = (vandaag.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    with pytest.raises(services.TrajectFout, match="niet afgerond.*12 uur.*kernwaarden"):
+    with pytest.raises(services.TrajectFout, match=r"niet afgerond.*12 uur.*kernwaarden"):
         services.registreer_onderdelen(plaatsing, ondertekend_op=vandaag)
     met_uren(plaatsing, consulent_a, [(maand, 12, 11)])
-    with pytest.raises(services.TrajectFout, match="11.00 van de minimaal 12 uur"):
+    with pytest.raises(services.TrajectFout, match=r"11\.00 van de minimaal 12 uur"):
         services.registreer_onderdelen(
             plaatsing, kernwaarden_activiteit_op=vandaag, ondertekend_op=vandaag
         )
@@ -73,7 +73,7 @@ def test_map_eindgesprek_pas_na_alle_themas(dossier, gemeente_a, consulent_a):
     services.registreer_onderdelen(plaatsing, map_themas=["a", "b", "c"], actor=consulent_a)
     plaatsing.refresh_from_db()
     assert plaatsing.map_themas == ["a", "b", "c"] and not _leveringen(dossier, S.MAP)
-    with pytest.raises(services.TrajectFout, match="art. 3.2 lid 2.*werkcultuur"):
+    with pytest.raises(services.TrajectFout, match=r"art\. 3\.2 lid 2.*werkcultuur"):
         services.registreer_onderdelen(plaatsing, map_themas=["a"], eindgesprek_op=vandaag)
     with pytest.raises(services.TrajectFout, match="Onbekend MAP-thema"):
         services.registreer_onderdelen(plaatsing, map_themas=["x"])
