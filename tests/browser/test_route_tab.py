@@ -12,7 +12,8 @@ from inburgering.koppelingen.models import UitgaandBericht
 from inburgering.koppelingen.outbox import verwerk_alles
 from tests.browser.conftest import assert_accessible, login
 from tests.conftest import WACHTWOORD
-from tests.examens.factories import examenresultaat
+from tests.examens.factories import _scenarios, examenresultaat
+from tests.koppelingen.conftest import TOKEN
 from tests.traject.factories import geplaatst, klaar_voor_plaatsing, maak_contract, met_uren
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,6 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def duo(settings):
     settings.DUO_BASE_URL = "simulator://duo/v1"
     settings.DUO_SIMULATOR_STATE = ":memory:"
+    settings.DUO_NOTIFICATIE_TOKEN = TOKEN
+    settings.DUO_NOTIFICATIE_CERT_OIN_HEADER = ""
     duo_client._simulator.cache_clear()
     yield
     duo_client._simulator.cache_clear()
@@ -30,6 +33,7 @@ def duo(settings):
 def test_route_tab_met_examens_en_pvt_levering(page, consulent_a, gemeente_a):
     vandaag = timezone.localdate()
     dossier = klaar_voor_plaatsing(gemeente_a, consulent_a, dagen_geleden=120)
+    _scenarios().nieuwe_statushouder(gemeente_a.oin, bsn=dossier.inburgeraar.bsn)
     examenresultaat(dossier, "KNM", "Gezakt", examendatum=vandaag - dt.timedelta(days=3))
     plaatsing = geplaatst(
         dossier,

@@ -223,7 +223,7 @@ def _maanden_uren(plaatsing: Plaatsing, vandaag: dt.date, per_maand: int, tot: i
 
 
 def _naast(dossier: Dossier, contract: Contract, nummer: int, vandaag: dt.date) -> int:
-    """Beside the learning route: the PVT signed (pattern 3), the MAP halfway (4), and for a
+    """Beside the learning route: the PVT signed (pattern 2), the MAP halfway (3), and for a
     Z-route a bridging activity whose hours count as participation (Besluit 3.14 lid 2)."""
     actor = dossier.consulent
     aanmelding = max(services.pip_dagtekening(dossier) or vandaag, vandaag - dt.timedelta(150))
@@ -279,7 +279,7 @@ def maak_route(vandaag: dt.date | None = None) -> dict[str, int]:
                 except services.TrajectFout:
                     continue  # e.g. a PIP dated today with a start in the future
                 telling["plaatsingen"] += 1
-                naast = {3: "pvt", 4: "map"}.get(nummer)
+                naast = {2: "pvt", 3: "map"}.get(nummer)
                 if contract.product.soort == "z" and nummer >= 2:
                     naast = "overbrugging"
                 if naast and naast in contracten:
