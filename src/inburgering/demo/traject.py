@@ -223,7 +223,7 @@ def _maanden_uren(plaatsing: Plaatsing, vandaag: dt.date, per_maand: int, tot: i
 
 
 def _naast(dossier: Dossier, contract: Contract, nummer: int, vandaag: dt.date) -> int:
-    """Beside the learning route: the PVT signed (pattern 2), the MAP halfway (3), and for a
+    """Beside the learning route: the PVT signed and the MAP halfway (pattern 2), and for a
     Z-route a bridging activity whose hours count as participation (Besluit 3.14 lid 2)."""
     actor = dossier.consulent
     aanmelding = max(services.pip_dagtekening(dossier) or vandaag, vandaag - dt.timedelta(150))
@@ -279,13 +279,13 @@ def maak_route(vandaag: dt.date | None = None) -> dict[str, int]:
                 except services.TrajectFout:
                     continue  # e.g. a PIP dated today with a start in the future
                 telling["plaatsingen"] += 1
-                naast = {2: "pvt", 3: "map"}.get(nummer)
+                naast = ["pvt", "map"] if nummer == 2 else []
                 if contract.product.soort == "z" and nummer >= 2:
-                    naast = "overbrugging"
-                if naast and naast in contracten:
+                    naast = ["overbrugging", *naast]
+                for soort in naast:
                     try:
                         telling["urenperioden"] += _naast(
-                            dossier, contracten[naast], nummer, vandaag
+                            dossier, contracten[soort], nummer, vandaag
                         )
                     except services.TrajectFout:
                         continue
