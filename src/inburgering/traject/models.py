@@ -7,6 +7,8 @@ of the installation; a contract, and everything about a person, belongs to one g
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -298,6 +300,15 @@ class Uren(models.Model):
 
     def __str__(self) -> str:
         return f"{self.periode_begin:%d-%m-%Y} – {self.periode_einde:%d-%m-%Y}: {self.aanwezig}"
+
+
+def geldende_uren(plaatsingen) -> dict[int, list[Uren]]:
+    """Per placement its periods, the newest row of each period (a correction replaces)."""
+    per: dict[int, dict[tuple[str, dt.date], Uren]] = defaultdict(dict)
+    rijen = Uren.objects.filter(plaatsing__in=plaatsingen).order_by("periode_begin", "pk")
+    for rij in rijen:
+        per[rij.plaatsing_id][(rij.periodesoort, rij.periode_begin)] = rij
+    return {pk: sorted(v.values(), key=lambda r: r.periode_begin) for pk, v in per.items()}
 
 
 class Bestandsindeling(models.Model):

@@ -36,6 +36,7 @@ from .models import (
     Plaatsing,
     PlaatsingStatus,
     Productsoort,
+    geldende_uren,
 )
 from .statussen import PLAATSING_STATUS
 
@@ -383,9 +384,7 @@ ONDERDELEN = {
 }
 
 
-def aanwezige_uren(plaatsing: Plaatsing):
-    from .uren import geldende_uren
-
+def aanwezige_uren(plaatsing: Plaatsing) -> Decimal:
     rijen = geldende_uren([plaatsing]).get(plaatsing.pk, [])
     return sum((r.aanwezig for r in rijen), Decimal(0))
 

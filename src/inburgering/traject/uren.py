@@ -44,6 +44,7 @@ from .models import (
     PlaatsingStatus,
     Productsoort,
     Uren,
+    geldende_uren,
 )
 from .services import TrajectFout, aanwezigheidsnorm
 
@@ -158,15 +159,6 @@ def registreer_uren(
 
 
 # --- the figures -----------------------------------------------------------------------------
-
-
-def geldende_uren(plaatsingen) -> dict[int, list[Uren]]:
-    """Per placement its periods, the newest row of each period (a correction replaces)."""
-    per: dict[int, dict[tuple[str, dt.date], Uren]] = defaultdict(dict)
-    rijen = Uren.objects.filter(plaatsing__in=plaatsingen).order_by("periode_begin", "pk")
-    for rij in rijen:
-        per[rij.plaatsing_id][(rij.periodesoort, rij.periode_begin)] = rij
-    return {pk: sorted(v.values(), key=lambda r: r.periode_begin) for pk, v in per.items()}
 
 
 def _perioden(rijen) -> list[wet.Urenperiode]:
