@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -302,7 +303,7 @@ class Uren(models.Model):
         return f"{self.periode_begin:%d-%m-%Y} – {self.periode_einde:%d-%m-%Y}: {self.aanwezig}"
 
 
-def geldende_uren(plaatsingen) -> dict[int, list[Uren]]:
+def geldende_uren(plaatsingen: Iterable[Plaatsing]) -> dict[int, list[Uren]]:
     """Per placement its periods, the newest row of each period (a correction replaces)."""
     per: dict[int, dict[tuple[str, dt.date], Uren]] = defaultdict(dict)
     rijen = Uren.objects.filter(plaatsing__in=plaatsingen).order_by("periode_begin", "pk")
