@@ -1,5 +1,6 @@
-"""The Examens tab in a real browser, with axe-core: DUO's attempts per component, a refused
-negative amount, then a payment recorded and shown next to the attempts."""
+"""The exams on the Route tab (the former Examens tab) in a real browser, with axe-core:
+DUO's attempts per component, a refused negative amount, then a payment recorded and shown
+next to the attempts."""
 
 import datetime as dt
 
@@ -33,7 +34,7 @@ def test_pogingen_zien_en_een_betaling_vastleggen(page, gemeente_a, consulent_a)
     examenresultaat(dossier, "SP", "Gezakt", examendatum=dag)
     login(page, consulent_a.username, WACHTWOORD)
     page.goto(f"/dossiers/{dossier.uuid}/")
-    page.get_by_role("link", name="Examens", exact=True).click()
+    page.get_by_role("link", name="Route", exact=True).click()
     tabel = page.get_by_role("table", name="Examenonderdelen: 0 van 5 behaald")
     rij = tabel.get_by_role("row", name="Spreken")
     assert f"{dag:%d-%m-%Y}: Niet geslaagd (B1)" in rij.inner_text()

@@ -23,7 +23,7 @@ def dossier(gemeente_a, consulent_a):
 
 
 def _url(dossier):
-    return reverse("examens:examens", kwargs={"uuid": dossier.uuid})
+    return reverse("traject:route", kwargs={"uuid": dossier.uuid})
 
 
 def _post(client, dossier, **velden):
@@ -47,8 +47,16 @@ def test_pagina_toont_plan_en_pogingen_en_logt_inzage(client, dossier, consulent
     assert "Kennis van de Nederlandse maatschappij (KNM)" in tekst
     assert "Niet geslaagd" in tekst and "nog niet behaald" in tekst
     assert "Examenonderdelen: 0 van 5 behaald" in tekst
-    assert 'aria-current="page">Examens' in tekst
-    assert Inzagelog.objects.filter(dossier=dossier, doel="examens").count() == 1
+    assert 'aria-current="page">Route' in tekst and ">Examens</a>" not in tekst
+    assert Inzagelog.objects.filter(dossier=dossier, doel="route").count() == 1
+
+
+def test_oude_examens_tab_leidt_naar_de_route_tab(client, dossier, consulent_a, gemeente_b):
+    client.force_login(consulent_a)
+    oud = reverse("examens:examens", kwargs={"uuid": dossier.uuid})
+    antwoord = client.get(oud)
+    assert antwoord.status_code == 302
+    assert antwoord.headers["Location"] == _url(dossier) + "#kop-examens"
 
 
 def test_betaling_vastleggen(client, dossier, consulent_a):

@@ -12,7 +12,13 @@ from django.utils import timezone
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
-from inburgering.koppelingen.duo.leveringen import lever_aanbod, lever_pip, lever_zroute
+from inburgering.koppelingen.duo.leveringen import (
+    lever_aanbod,
+    lever_pip,
+    lever_uren,
+    lever_zroute,
+    opnieuw_controleren,
+)
 from inburgering.koppelingen.models import DuoPauze, InkomendBericht, Status, UitgaandBericht
 from inburgering.koppelingen.outbox import opnieuw_inplannen, verwerk_alles
 
@@ -148,14 +154,17 @@ def test_403_van_de_gateway_pauzeert_403_van_de_api_is_een_weigering(scenarios, 
     assert levering.laatste_fout == "DUO weigerde het bericht (403) zonder toelichting."
     assert not DuoPauze.objects.filter(actief=True).exists()
     sim.storing(403, api_versie=False, methode="PUT")  # the gateway: OIN not authorised
-    zroute = lever_zroute(dossier, datum=timezone.localdate())
+    # (hours: no rule at send time needs DUO's PIP, which DUO refused above)
+    uren = lever_uren(dossier, soort=UitgaandBericht.Soort.UREN_PARTICIPATIE_TAALLES, uren=5)
     verwerk_alles()
-    zroute.refresh_from_db()
-    assert zroute.status == Status.NIEUW and DuoPauze.objects.get().actief
+    uren.refresh_from_db()
+    assert uren.status == Status.NIEUW and DuoPauze.objects.get().actief
 
 
 def test_400_zonder_body_heeft_een_nederlandse_reden(scenarios, stuur, sim):
     dossier, _ = _dossier(scenarios, stuur)
+    lever_pip(dossier, dagtekening=timezone.localdate(), leerroute="z")  # DUO's rule: own PIP
+    verwerk_alles()
     sim.storing(400, methode="PUT", pad="/zroute$")
     levering = lever_zroute(dossier, datum=timezone.localdate())
     verwerk_alles()
@@ -222,3 +231,28 @@ def test_beheerpagina_toont_wachtrij_en_tellingen(scenarios, stuur, client, behe
     assert "Wachtrij van leveringen aan DUO" in tekst and "Afronding Z-route" in tekst
     assert "niet gepauzeerd" in tekst
     assert ("Wacht op verwerking", 1) in pagina.context["tellingen"]
+
+
+def test_zroute_en_participatie_uren_eerst_volgens_de_regels(scenarios, stuur, sim):
+    """Issue 15: the Z-route completion waits for this gemeente's PIP at DUO (held back, with
+    the reason, until the PIP is there); the participation hours reach the simulator, which
+    applies the same rule and stores them."""
+    dossier, bsn = _dossier(scenarios, stuur)
+    vandaag = timezone.localdate()
+    zroute = lever_zroute(dossier, datum=vandaag)
+    uren = lever_uren(dossier, soort=UitgaandBericht.Soort.UREN_PARTICIPATIE, uren=120)
+    verwerk_alles()
+    zroute.refresh_from_db()
+    uren.refresh_from_db()
+    assert zroute.status == Status.TEGENGEHOUDEN
+    assert [b["code"] for b in zroute.bevindingen] == ["ZROUTE_GEEN_ACTUELE_PIP"]
+    assert sim.ontvangen("PUT", "/zroute") == 0
+    assert uren.status == Status.VERWERKT
+    opgeslagen = sim.opslag.lees()["personen"][bsn]["uren"][dossier.gemeente.cbs_code]
+    assert opgeslagen["ParticipatieactiviteitenBredeIntake"] == {"uren": 120}
+    lever_pip(dossier, dagtekening=vandaag, leerroute="z")
+    verwerk_alles()
+    opnieuw_controleren(zroute)
+    verwerk_alles()
+    zroute.refresh_from_db()
+    assert zroute.status == Status.VERWERKT and sim.ontvangen("PUT", "/zroute") == 1

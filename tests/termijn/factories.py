@@ -13,6 +13,7 @@ from inburgering.dossiers.models import Bron
 from inburgering.dossiers.services import Nieuw, registreer, registreer_reeks
 from inburgering.dossiers.workflow import Soort
 from inburgering.traject import services as traject
+from inburgering.traject.models import Productsoort
 from inburgering.wet.kalender import plus_maanden
 from tests.conftest import maak_dossier
 from tests.traject.factories import maak_aanbieder, maak_contract, met_uren
@@ -84,6 +85,8 @@ def plaatsing_afgerond(dossier, actor, soort: str, *, uren=None, afgerond=True):
     aangemeld = max(contract.begin, dossier.pip_dagtekening)
     plaatsing = traject.plaats(dossier, contract, aangemeld_op=aangemeld, actor=actor)
     plaatsing = traject.wijzig_status(plaatsing, "gestart", datum=aangemeld, actor=actor)
+    if uren is None and soort == Productsoort.PVT and afgerond:
+        uren = [(Decimal(12), Decimal(12))]  # the PVT's 12 hours (Besluit 3.1 lid 3)
     if uren:
         maand = aangemeld.replace(day=1)
         rijen = []
@@ -94,6 +97,17 @@ def plaatsing_afgerond(dossier, actor, soort: str, *, uren=None, afgerond=True):
             rijen.append((maand, aangeboden, aanwezig))
         met_uren(plaatsing, actor, rijen)
     if afgerond:
+        # the closing step the law names first (ADR 0030): PVT signing, MAP/Z-route eindgesprek
+        if soort == Productsoort.PVT:
+            traject.registreer_onderdelen(
+                plaatsing, kernwaarden_activiteit_op=vandaag, ondertekend_op=vandaag, actor=actor
+            )
+        elif soort == Productsoort.MAP:
+            traject.registreer_onderdelen(
+                plaatsing, map_themas=list("abcdefgh"), eindgesprek_op=vandaag, actor=actor
+            )
+        elif soort == Productsoort.Z_ROUTE:
+            traject.registreer_onderdelen(plaatsing, eindgesprek_op=vandaag, actor=actor)
         plaatsing = traject.wijzig_status(plaatsing, "afgerond", datum=vandaag, actor=actor)
     return plaatsing
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.koppelingen.models import Status, UitgaandBericht
 from inburgering.koppelingen.outbox import verwerk_alles
-from inburgering.pip import services as pip_services
 from inburgering.statusmachine import Statusfout
 from inburgering.traject import services
 from inburgering.traject.models import Aanbieder, Contract
@@ -144,25 +143,6 @@ def test_cancelling_withdraws_the_aanbod(dossier, gemeente_a, consulent_a):
     ]
     verwerk_alles()
     assert aanbod.last().status != Status.MISLUKT
-
-
-@pytest.mark.parametrize(("soort", "levering"), [("pvt", S.PVT), ("map", S.MAP), ("z", S.ZROUTE)])
-def test_completion_is_delivered(dossier, gemeente_a, consulent_a, soort, levering):
-    vandaag = timezone.localdate()
-    if soort == "z":  # another route than the PIP's: only after a version that switches
-        pip_services.nieuwe_versie(dossier, reden="schakelen", leerroute="z", actor=consulent_a)
-    plaatsing = geplaatst(
-        dossier,
-        maak_contract(gemeente_a, soort=soort),
-        consulent_a,
-        aangemeld_op=vandaag - dt.timedelta(days=10),
-        gestart_op=vandaag - dt.timedelta(days=5),
-    )
-    services.wijzig_status(plaatsing, "afgerond", datum=vandaag)
-    assert UitgaandBericht.objects.filter(dossier=dossier, soort=levering).count() == 1
-    # PVT and MAP are no course of a learning route: no aanbod for DUO; the Z-route is.
-    aanbod = UitgaandBericht.objects.filter(dossier=dossier, soort=S.AANBOD).exists()
-    assert aanbod is (soort == "z")
 
 
 def test_waiting_time_against_the_norm(dossier, gemeente_a, consulent_a):

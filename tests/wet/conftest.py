@@ -109,6 +109,11 @@ def voorbeelduitkomsten() -> list:
         w.valideer_pip_verwijderen(termijn_vastgesteld=True, cursusuren_geregistreerd=True),
         w.valideer_map(w.ResultaatBericht(date(2024, 1, 1)), ctx),
         w.valideer_pvt(w.ResultaatBericht(None, True), ctx),
+        w.valideer_zroute(
+            w.ZrouteBericht(date(2024, 1, 1)), w.ZrouteContext(date(2024, 2, 1), True)
+        ),
+        w.valideer_participatie_uren(doelgroep=w.Doelgroep.ASIELSTATUSHOUDER, uren=10),
+        w.map_voortgang(themas=frozenset({"a", "b"}), eindgesprek=False),
         w.valideer_aanbod(
             w.AanbodBericht(False, False), w.AanbodContext(gezin, w.Leerroute.ONDERWIJS, None)
         ),

@@ -1,7 +1,8 @@
 """Demo data of the learning route: providers with locations, products and a file layout,
 contracts for the demo gemeenten, and (through the traject services) placements with monthly
 hours for generated dossiers whose PIP is vastgesteld; some wait longer than the norm, some
-are absent more than the norm allows.
+are absent more than the norm allows; one signed PVT, one MAP halfway and bridging activities
+beside a Z-route (participation hours for DUO) per gemeente.
 
 Called once from the demo command after the dossiers exist (`maak_route()`); `verwijder()` is
 called by `opslag.verwijder_demodata` before the dossiers go. Reproducible: no randomness, the
@@ -200,6 +201,53 @@ def _plaats(dossier: Dossier, contract: Contract, nummer: int, vandaag: dt.date)
     return perioden
 
 
+def _maanden_uren(plaatsing: Plaatsing, vandaag: dt.date, per_maand: int, tot: int) -> int:
+    """Monthly hours for a started placement, at most `tot` months, never the running one."""
+    perioden = 0
+    maand = _eerste_van_maand(plaatsing.gestart_op)
+    while perioden < tot:
+        einde = uren.periode("maand", maand)[1]
+        if einde >= vandaag:
+            break
+        uren.registreer_uren(
+            plaatsing,
+            periodesoort="maand",
+            periode_begin=maand,
+            aangeboden=Decimal(per_maand),
+            aanwezig=Decimal(per_maand),
+            actor=plaatsing.dossier.consulent,
+        )
+        perioden += 1
+        maand = uren.periode("maand", einde + dt.timedelta(days=1))[0]
+    return perioden
+
+
+def _naast(dossier: Dossier, contract: Contract, nummer: int, vandaag: dt.date) -> int:
+    """Beside the learning route: the PVT signed and the MAP halfway (pattern 2), and for a
+    Z-route a bridging activity whose hours count as participation (Besluit 3.14 lid 2)."""
+    actor = dossier.consulent
+    aanmelding = max(services.pip_dagtekening(dossier) or vandaag, vandaag - dt.timedelta(150))
+    start = aanmelding + dt.timedelta(days=14)
+    if start >= vandaag:
+        return 0
+    plaatsing = services.plaats(dossier, contract, aangemeld_op=aanmelding, actor=actor)
+    plaatsing = services.wijzig_status(plaatsing, "gestart", datum=start, actor=actor)
+    soort = contract.product.soort
+    if soort == "pvt":
+        perioden = _maanden_uren(plaatsing, vandaag, 7, 2)
+        if perioden == 2:  # 14 hours: the activity, then the signing (delivered to DUO)
+            klaar = uren.periode("maand", _eerste_van_maand(start, -1))[1] + dt.timedelta(1)
+            services.registreer_onderdelen(
+                plaatsing, kernwaarden_activiteit_op=klaar, ondertekend_op=klaar, actor=actor
+            )
+            services.wijzig_status(plaatsing, "afgerond", datum=klaar, actor=actor)
+        return perioden
+    if soort == "map":
+        services.registreer_onderdelen(plaatsing, map_themas=["a", "b", "c", "d"], actor=actor)
+        return _maanden_uren(plaatsing, vandaag, 16, 3)
+    return _maanden_uren(plaatsing, vandaag, 40, 4)  # bridging activity of the Z-route
+
+
 def maak_route(vandaag: dt.date | None = None) -> dict[str, int]:
     """Providers, contracts, placements and hours for the demo gemeenten (idempotent for the
     providers and contracts; placements only for dossiers without one)."""
@@ -231,6 +279,17 @@ def maak_route(vandaag: dt.date | None = None) -> dict[str, int]:
                 except services.TrajectFout:
                     continue  # e.g. a PIP dated today with a start in the future
                 telling["plaatsingen"] += 1
+                naast = ["pvt", "map"] if nummer == 2 else []
+                if contract.product.soort == "z" and nummer >= 2:
+                    naast = ["overbrugging", *naast]
+                for soort in naast:
+                    try:
+                        telling["urenperioden"] += _naast(
+                            dossier, contracten[soort], nummer, vandaag
+                        )
+                    except services.TrajectFout:
+                        continue
+                    telling["plaatsingen"] += 1
     return telling
 
 

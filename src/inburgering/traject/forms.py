@@ -10,6 +10,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from inburgering import wet
 from inburgering.accounts.models import Gemeente
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
@@ -283,6 +284,49 @@ class StatusForm(NLDesignFormMixin, forms.Form):
     datum = forms.DateField(label=_("Datum"), widget=DATUM, error_messages=DATUMFOUTEN)
     reden = forms.CharField(
         label=_("Reden (bij uitval of annulering)"), required=False, max_length=500
+    )
+
+    def __init__(self, *args, plaatsingen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plaatsing"].choices = [(p.pk, str(p)) for p in plaatsingen]
+
+
+class OnderdelenForm(NLDesignFormMixin, forms.Form):
+    """The PVT's activity and signing, the MAP's themes and the eindgesprek (MAP or Z-route)
+    of one placement; the services check which fit the product and the law."""
+
+    plaatsing = forms.TypedChoiceField(
+        label=_("Plaatsing (PVT, MAP of Z-route)"),
+        coerce=int,
+        error_messages={
+            "required": _("Kies de plaatsing."),
+            "invalid_choice": _("Kies een plaatsing uit de lijst."),
+        },
+    )
+    kernwaarden_activiteit_op = forms.DateField(
+        label=_("PVT: activiteit of excursie over de kernwaarden op"),
+        required=False,
+        widget=DATUM,
+        error_messages=DATUMFOUTEN,
+    )
+    ondertekend_op = forms.DateField(
+        label=_("PVT: participatieverklaring ondertekend op"),
+        required=False,
+        widget=DATUM,
+        error_messages=DATUMFOUTEN,
+    )
+    map_themas = forms.MultipleChoiceField(
+        label=_("MAP: gevolgde thema's (Besluit art. 3.2 lid 1)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(code, naam) for code, naam in wet.MAP_THEMAS],
+        error_messages={"invalid_choice": _("Kies thema's uit de lijst.")},
+    )
+    eindgesprek_op = forms.DateField(
+        label=_("MAP of Z-route: eindgesprek op"),
+        required=False,
+        widget=DATUM,
+        error_messages=DATUMFOUTEN,
     )
 
     def __init__(self, *args, plaatsingen=(), **kwargs):

@@ -7,6 +7,9 @@ of the installation; a contract, and everything about a person, belongs to one g
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -233,6 +236,17 @@ class Plaatsing(models.Model):
     #: as the rules package computed it at the last hours entry (the Route tab computes it live).
     wachten_uiterlijk = models.DateField(null=True, blank=True, editable=False)
     verzuimsignaal = models.BooleanField(default=False, editable=False)
+    #: The parts the law names, recorded by the consulent (`services.registreer_onderdelen`):
+    #: PVT (Besluit 3.1: an activity on the core values, the signed declaration), MAP (3.2:
+    #: the themes a-h followed, the eindgesprek) and the Z-route's eindgesprek (3.14 lid 2).
+    kernwaarden_activiteit_op = models.DateField(
+        _("activiteit of excursie kernwaarden op"), null=True, blank=True
+    )
+    ondertekend_op = models.DateField(
+        _("participatieverklaring ondertekend op"), null=True, blank=True
+    )
+    map_themas = models.JSONField(_("MAP-thema's gevolgd"), default=list, blank=True)
+    eindgesprek_op = models.DateField(_("eindgesprek op"), null=True, blank=True)
     aangemeld_door = models.ForeignKey(
         Gebruiker, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -287,6 +301,15 @@ class Uren(models.Model):
 
     def __str__(self) -> str:
         return f"{self.periode_begin:%d-%m-%Y} – {self.periode_einde:%d-%m-%Y}: {self.aanwezig}"
+
+
+def geldende_uren(plaatsingen: Iterable[Plaatsing]) -> dict[int, list[Uren]]:
+    """Per placement its periods, the newest row of each period (a correction replaces)."""
+    per: dict[int, dict[tuple[str, dt.date], Uren]] = defaultdict(dict)
+    rijen = Uren.objects.filter(plaatsing__in=plaatsingen).order_by("periode_begin", "pk")
+    for rij in rijen:
+        per[rij.plaatsing_id][(rij.periodesoort, rij.periode_begin)] = rij
+    return {pk: sorted(v.values(), key=lambda r: r.periode_begin) for pk, v in per.items()}
 
 
 class Bestandsindeling(models.Model):

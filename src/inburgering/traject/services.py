@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from inburgering import wet
 from inburgering.accounts.models import Gebruiker, Gemeente
@@ -34,6 +36,7 @@ from .models import (
     Plaatsing,
     PlaatsingStatus,
     Productsoort,
+    geldende_uren,
 )
 from .statussen import PLAATSING_STATUS
 
@@ -341,18 +344,150 @@ def wijzig_status(
     return plaatsing
 
 
+#: What completing a placement of these kinds needs recorded first, and the message.
+AFRONDING_VEREIST = {
+    Productsoort.PVT: (
+        "ondertekend_op",
+        gettext_noop("Leg eerst de ondertekening van de participatieverklaring vast."),
+    ),
+    Productsoort.MAP: (
+        "eindgesprek_op",
+        gettext_noop("Leg eerst het eindgesprek van de MAP vast."),
+    ),
+    Productsoort.Z_ROUTE: (
+        "eindgesprek_op",
+        gettext_noop("Leg eerst het eindgesprek van de Z-route vast."),
+    ),
+}
+
+
 def _lever_afronding(plaatsing: Plaatsing, naar: str, datum: dt.date, actor) -> None:
+    """Completing a PVT, MAP or Z-route placement needs its closing part recorded (Besluit
+    3.1, 3.2 lid 2, 3.14 lid 2). PVT and MAP went to DUO when that part was recorded
+    (`registreer_onderdelen`); the Z-route completion goes now, with the day of completion."""
     dossier, product = plaatsing.dossier, plaatsing.contract.product
-    if naar == S.AFGEROND:
-        if product.soort == Productsoort.PVT:
-            leveringen.lever_pvt(dossier, datum=datum, actor=actor)
-        elif product.soort == Productsoort.MAP:
-            leveringen.lever_map(dossier, datum=datum, actor=actor)
-        elif product.soort == Productsoort.Z_ROUTE:
+    if naar == S.AFGEROND and product.soort in AFRONDING_VEREIST:
+        veld, melding = AFRONDING_VEREIST[product.soort]
+        if getattr(plaatsing, veld) is None:
+            raise TrajectFout(_(melding))
+        if product.soort == Productsoort.Z_ROUTE:
             leveringen.lever_zroute(dossier, datum=datum, actor=actor)
     nummer = product.aanbieder.instellingsnummer
     if naar == S.GEANNULEERD and product.soort in AANBOD_PRODUCTEN and nummer:
         leveringen.trek_aanbod_in(dossier, instellingsnummer=nummer, actor=actor)
+
+
+ONDERDELEN = {
+    Productsoort.PVT: {"kernwaarden_activiteit_op", "ondertekend_op"},
+    Productsoort.MAP: {"map_themas", "eindgesprek_op"},
+    Productsoort.Z_ROUTE: {"eindgesprek_op"},
+}
+
+
+def aanwezige_uren(plaatsing: Plaatsing) -> Decimal:
+    rijen = geldende_uren([plaatsing]).get(plaatsing.pk, [])
+    return sum((r.aanwezig for r in rijen), Decimal(0))
+
+
+def registreer_onderdelen(
+    plaatsing: Plaatsing,
+    *,
+    kernwaarden_activiteit_op: dt.date | None = None,
+    ondertekend_op: dt.date | None = None,
+    map_themas: list[str] | None = None,
+    eindgesprek_op: dt.date | None = None,
+    actor=None,
+) -> Plaatsing:
+    """Record the PVT's activity on the core values and the signing (Besluit 3.1), the MAP's
+    themes and eindgesprek (3.2) or the Z-route's eindgesprek (3.14 lid 2). The signing needs
+    the PVT complete by the rules package (12 hours attended and the activity); the MAP's
+    eindgesprek all eight themes. A new signing or MAP eindgesprek date goes to DUO through
+    the outbox. Every problem in one Dutch message; nothing is stored then."""
+    nieuw = {
+        "kernwaarden_activiteit_op": kernwaarden_activiteit_op,
+        "ondertekend_op": ondertekend_op,
+        "map_themas": sorted(set(map_themas or [])),
+        "eindgesprek_op": eindgesprek_op,
+    }
+    with transaction.atomic():
+        plaatsing = (
+            Plaatsing.objects.select_for_update()
+            .select_related("contract__product__aanbieder", "dossier__gemeente")
+            .get(pk=plaatsing.pk)
+        )
+        soort = plaatsing.contract.product.soort
+        toegestaan = ONDERDELEN.get(soort, set())
+        gegeven = {k for k, v in nieuw.items() if v}
+        if not toegestaan:
+            raise TrajectFout(_("Dit product heeft geen PVT-, MAP- of Z-route-onderdelen."))
+        fouten = []
+        if gegeven - toegestaan:
+            fouten.append(_("Deze gegevens horen niet bij dit product."))
+        vandaag = timezone.localdate()
+        for veld in ("kernwaarden_activiteit_op", "ondertekend_op", "eindgesprek_op"):
+            datum = nieuw[veld]
+            if datum and datum > vandaag:
+                fouten.append(_("Een datum ligt in de toekomst."))
+                break
+            if datum and datum < plaatsing.aangemeld_op:
+                fouten.append(_("Een datum ligt vóór de aanmelding."))
+                break
+        codes = {code for code, _naam in wet.MAP_THEMAS}
+        if set(nieuw["map_themas"]) - codes:
+            fouten.append(_("Onbekend MAP-thema."))
+        if soort == Productsoort.PVT and nieuw["ondertekend_op"]:
+            activiteit = nieuw["kernwaarden_activiteit_op"]
+            uitkomst = wet.pvt_afgerond(
+                uren_gevolgd=aanwezige_uren(plaatsing),
+                kernwaarden_activiteit=bool(activiteit and activiteit <= nieuw["ondertekend_op"]),
+                verklaring_ondertekend=True,
+            )
+            if not uitkomst.waarde:
+                fouten.append(uitkomst.uitleg)
+        if soort == Productsoort.MAP and nieuw["eindgesprek_op"] and not fouten:
+            stand = wet.map_voortgang(themas=frozenset(nieuw["map_themas"]), eindgesprek=True)
+            if not stand.waarde.afgerond:
+                fouten.append(
+                    _("Het eindgesprek sluit de MAP af (Besluit art. 3.2 lid 2).")
+                    + " "
+                    + stand.uitleg
+                )
+        if fouten:
+            raise TrajectFout(" ".join(fouten))
+        oud = {k: getattr(plaatsing, k) for k in nieuw}
+        for veld in toegestaan:
+            setattr(plaatsing, veld, nieuw[veld])
+        plaatsing.save()
+        gewijzigd = sorted(k for k in toegestaan if oud[k] != nieuw[k])
+        if gewijzigd:
+            product = plaatsing.contract.product
+            registreer_reeks(
+                plaatsing.dossier,
+                [
+                    Nieuw(
+                        Soort.PLAATSING,
+                        vandaag,
+                        {
+                            "plaatsing": plaatsing.pk,
+                            "status": plaatsing.status,
+                            "product": product.naam,
+                            "aanbieder": product.aanbieder.naam,
+                            "onderdelen": ", ".join(
+                                str(Plaatsing._meta.get_field(k).verbose_name) for k in gewijzigd
+                            ),
+                        },
+                        "",
+                        None,
+                    )
+                ],
+                actor=actor,
+            )
+        dossier = plaatsing.dossier
+        if soort == Productsoort.PVT and nieuw["ondertekend_op"] and "ondertekend_op" in gewijzigd:
+            leveringen.lever_pvt(dossier, datum=nieuw["ondertekend_op"], actor=actor)
+        if soort == Productsoort.MAP and nieuw["eindgesprek_op"] and "eindgesprek_op" in gewijzigd:
+            leveringen.lever_map(dossier, datum=nieuw["eindgesprek_op"], actor=actor)
+    return plaatsing
 
 
 def wachttijd(plaatsing: Plaatsing, peildatum: dt.date) -> wet.Uitkomst[wet.Wachttijd]:

@@ -19,6 +19,8 @@ def _stap(gegevens: Mapping[str, Any]) -> str | None:
     if status not in PlaatsingStatus.values:
         return None
     tekst = f"{PlaatsingStatus(status).label}: {gegevens.get('product') or ''}".strip(": ")
+    if gegevens.get("onderdelen"):
+        tekst += f" ({_('vastgelegd')}: {gegevens['onderdelen']})"
     if gegevens.get("reden"):
         tekst += f" ({_('reden')}: {gegevens['reden']})"
     return tekst
@@ -34,6 +36,7 @@ def registreer() -> None:
             "product": TEKST,
             "aanbieder": TEKST,
             "reden": TEKST,
+            "onderdelen": TEKST,
         },
         verplicht=["plaatsing", "status"],
         woorden=[_stap],

@@ -35,6 +35,7 @@ from inburgering.dossiers.bsn import valideer_bsn
 from inburgering.dossiers.models import Doelgroep, Dossier
 from inburgering.koppelingen.duo import leveringen
 from inburgering.koppelingen.models import UitgaandBericht
+from inburgering.pip.models import Voortgangsgesprek
 
 from .models import (
     Bestandsindeling,
@@ -43,6 +44,7 @@ from .models import (
     PlaatsingStatus,
     Productsoort,
     Uren,
+    geldende_uren,
 )
 from .services import TrajectFout, aanwezigheidsnorm
 
@@ -159,15 +161,6 @@ def registreer_uren(
 # --- the figures -----------------------------------------------------------------------------
 
 
-def geldende_uren(plaatsingen) -> dict[int, list[Uren]]:
-    """Per placement its periods, the newest row of each period (a correction replaces)."""
-    per: dict[int, dict[tuple[str, dt.date], Uren]] = defaultdict(dict)
-    rijen = Uren.objects.filter(plaatsing__in=plaatsingen).order_by("periode_begin", "pk")
-    for rij in rijen:
-        per[rij.plaatsing_id][(rij.periodesoort, rij.periode_begin)] = rij
-    return {pk: sorted(v.values(), key=lambda r: r.periode_begin) for pk, v in per.items()}
-
-
 def _perioden(rijen) -> list[wet.Urenperiode]:
     return [
         wet.Urenperiode(r.periode_begin, r.periode_einde, r.aangeboden, r.aanwezig) for r in rijen
@@ -230,7 +223,42 @@ def lever_gevolgde_uren(dossiers, *, actor=None) -> list[UitgaandBericht]:
                 actor=actor,
             )
         )
+    uit.extend(lever_participatie_uren(dossiers, actor=actor))
     return uit
+
+
+def lever_participatie_uren(dossiers, *, actor=None) -> list[UitgaandBericht]:
+    """The Z-route's participation activities to DUO (GevolgdeUren, participatieactiviteiten):
+    for an asielstatushouder with a Z-route placement, the hours attended in participation
+    activities (bridging activities: the rules package's `participatie_uren` of Besluit 3.14
+    lid 2 onder b). The rules package checks the delivery first (`lever_uren`)."""
+    ids = [d.pk for d in dossiers if d.doelgroep == Doelgroep.ASIELSTATUSHOUDER]
+    in_zroute = set(
+        Plaatsing.objects.filter(
+            dossier_id__in=ids, contract__product__soort=Productsoort.Z_ROUTE
+        ).values_list("dossier_id", flat=True)
+    )
+    if not in_zroute:
+        return []
+    activiteiten = list(
+        Plaatsing.objects.filter(
+            dossier_id__in=in_zroute, contract__product__soort=Productsoort.OVERBRUGGING
+        )
+    )
+    uren = geldende_uren(activiteiten) if activiteiten else {}
+    per_dossier: dict[int, Decimal] = defaultdict(Decimal)
+    for p in activiteiten:
+        per_dossier[p.dossier_id] += _som(uren.get(p.pk, []))
+    return [
+        leveringen.lever_uren(
+            dossier,
+            soort=UitgaandBericht.Soort.UREN_PARTICIPATIE,
+            uren=int(per_dossier[dossier.pk]),
+            actor=actor,
+        )
+        for dossier in dossiers
+        if dossier.pk in in_zroute
+    ]
 
 
 @dataclass
@@ -240,6 +268,29 @@ class Plaatsingsbeeld:
     uren: list[Uren]
     aanwezigheid: wet.Uitkomst
     verzuim: wet.Uitkomst
+    #: PVT (`wet.pvt_afgerond`) or MAP (`wet.map_voortgang`) progress of this placement.
+    onderdelen: wet.Uitkomst | None = None
+    #: The MAP themes as (code, name, followed) for the checklist.
+    themas: list[tuple[str, str, bool]] = field(default_factory=list)
+
+    @property
+    def aanwezig_totaal(self) -> Decimal:
+        return _som(self.uren)
+
+
+def onderdelen_van(p: Plaatsing, aanwezig: Decimal) -> wet.Uitkomst | None:
+    soort = p.contract.product.soort
+    if soort == Productsoort.PVT:
+        return wet.pvt_afgerond(
+            uren_gevolgd=aanwezig,
+            kernwaarden_activiteit=p.kernwaarden_activiteit_op is not None,
+            verklaring_ondertekend=p.ondertekend_op is not None,
+        )
+    if soort == Productsoort.MAP:
+        return wet.map_voortgang(
+            themas=frozenset(p.map_themas or []), eindgesprek=p.eindgesprek_op is not None
+        )
+    return None
 
 
 @dataclass
@@ -255,6 +306,7 @@ class Routebeeld:
     boven_norm: bool
     geen_uren_deze_periode: bool
     leveringen: list = field(default_factory=list)
+    volgend_gesprek: object | None = None
 
 
 def _maandsleutel(d: dt.date) -> str:
@@ -281,6 +333,10 @@ def routebeeld(dossier: Dossier, peildatum: dt.date) -> Routebeeld:
                 rijen,
                 wet.aanwezigheidspercentage(perioden),
                 wet.verzuimsignaal(perioden, peildatum=peildatum, norm_procent=norm),
+                onderdelen_van(p, _som(rijen)),
+                [(c, n, c in (p.map_themas or [])) for c, n in wet.MAP_THEMAS]
+                if p.contract.product.soort == Productsoort.MAP
+                else [],
             )
         )
         for r in rijen:
@@ -332,6 +388,11 @@ def routebeeld(dossier: Dossier, peildatum: dt.date) -> Routebeeld:
             for r in b.uren
         ),
         leveringen=list(dossier.duo_leveringen.order_by("-pk")[:20]),
+        volgend_gesprek=Voortgangsgesprek.objects.filter(
+            pip__dossier=dossier, gehouden_op__isnull=True
+        )
+        .order_by("gepland_op")
+        .first(),
     )
 
 

@@ -1,4 +1,5 @@
-"""The Route tab of a dossier (placements, hours, attendance, progress, DUO deliveries) and the
+"""The Route tab of a dossier (placements, hours, attendance, PVT/MAP/Z-route progress, exams
+with the gemeente's payments, the next voortgangsgesprek, DUO deliveries) and the
 upload of a provider's hours file. Only dossier roles; dossiers through `dossiers_voor`."""
 
 from __future__ import annotations
@@ -7,12 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from inburgering.accounts.toegang import dossiers_voor, gemeente_ids, log_inzage
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
+from inburgering.examens import services as examens
+from inburgering.examens.forms import BetalingForm
 from inburgering.statusmachine import Statusfout
 
 from . import forms as f
@@ -54,8 +58,59 @@ def route_view(request: HttpRequest, uuid) -> HttpResponse:
         initial={"periode_begin": vandaag.replace(day=1)},
         prefix="uren",
     )
+    metonderdelen = [p for p in plaatsingen if p.contract.product.soort in s.ONDERDELEN]
+    gekozen = next(
+        (p for p in metonderdelen if p.pk == _getal(request.GET.get("onderdelen"))),
+        metonderdelen[0] if metonderdelen else None,
+    )
+    onderdelenform = f.OnderdelenForm(
+        data if actie == "onderdelen" else None,
+        plaatsingen=metonderdelen,
+        initial={
+            "plaatsing": gekozen.pk if gekozen else None,
+            "kernwaarden_activiteit_op": gekozen.kernwaarden_activiteit_op if gekozen else None,
+            "ondertekend_op": gekozen.ondertekend_op if gekozen else None,
+            "map_themas": gekozen.map_themas if gekozen else [],
+            "eindgesprek_op": gekozen.eindgesprek_op if gekozen else None,
+        },
+        prefix="onderdelen",
+    )
+    examenvakken = examens.onderdelen_in_plan(dossier)
+    betaalform = BetalingForm(
+        data if actie == "betaling" else None,
+        onderdelen=examenvakken,
+        initial={"datum": vandaag},
+        auto_id="betaling_%s",
+    )
     fout = ""
     try:
+        if actie == "onderdelen" and onderdelenform.is_valid():
+            gegevens = onderdelenform.cleaned_data
+            plaatsing = next(p for p in metonderdelen if p.pk == gegevens["plaatsing"])
+            s.registreer_onderdelen(
+                plaatsing,
+                kernwaarden_activiteit_op=gegevens["kernwaarden_activiteit_op"],
+                ondertekend_op=gegevens["ondertekend_op"],
+                map_themas=gegevens["map_themas"],
+                eindgesprek_op=gegevens["eindgesprek_op"],
+                actor=request.user,
+            )
+            return _klaar(request, dossier, _("De onderdelen zijn vastgelegd."))
+        if actie == "betaling" and betaalform.is_valid():
+            d = betaalform.cleaned_data
+            try:
+                examens.registreer_betaling(
+                    dossier, onderdeel=d["onderdeel"], bedrag_cents=d["bedrag"], datum=d["datum"],
+                    factuurreferentie=d["factuurreferentie"], actor=request.user,
+                    toelichting=d["toelichting"],
+                )  # fmt: skip
+            except examens.ExamenFout as exc:
+                betaalform.add_error(None, str(exc))
+            else:
+                messages.success(request, _("De betaling is vastgelegd."))
+                return redirect(
+                    reverse("traject:route", kwargs={"uuid": dossier.uuid}) + "#kop-examens"
+                )
         if actie == "plaatsen" and plaatsform.is_valid():
             gegevens = plaatsform.cleaned_data
             contract = Contract.objects.get(pk=gegevens["contract"])
@@ -98,6 +153,10 @@ def route_view(request: HttpRequest, uuid) -> HttpResponse:
     except Statusfout as exc:
         fout = str(exc)
     log_inzage(request.user, [dossier.pk], "route")
+    ongeldig = actie and (fout or any(
+        form.is_bound and form.errors
+        for form in (plaatsform, statusform, urenform, onderdelenform, betaalform)
+    ))  # fmt: skip
     return render(
         request,
         "traject/route.html",
@@ -111,10 +170,20 @@ def route_view(request: HttpRequest, uuid) -> HttpResponse:
             "plaatsform": plaatsform,
             "statusform": statusform,
             "urenform": urenform,
+            "onderdelenform": onderdelenform,
+            "examens": examens.overzicht(dossier),
+            "betaalform": betaalform if examenvakken else None,
             "actie": actie,
         },
-        status=400 if actie and fout else 200,
+        status=400 if ongeldig else 200,
     )
+
+
+def _getal(waarde) -> int | None:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
 
 
 def _klaar(request, dossier, melding: str) -> HttpResponse:

@@ -44,12 +44,16 @@ from .duo_validatie import (
     PipContext,
     ResultaatBericht,
     ResultaatContext,
+    ZrouteBericht,
+    ZrouteContext,
     pip_niveau_duo,
     valideer_aanbod,
     valideer_map,
+    valideer_participatie_uren,
     valideer_pip,
     valideer_pip_verwijderen,
     valideer_pvt,
+    valideer_zroute,
 )
 from .examens import (
     Examenplanregel,
@@ -141,7 +145,16 @@ from .typen import (
     Verwijtbaarheid,
 )
 from .uitkomst import Overtreding, Uitkomst, Validatie
-from .uren import ZrouteNorm, map_urennorm, pvt_afgerond, pvt_urennorm, zroute_urennorm
+from .uren import (
+    MAP_THEMAS,
+    MapStand,
+    ZrouteNorm,
+    map_urennorm,
+    map_voortgang,
+    pvt_afgerond,
+    pvt_urennorm,
+    zroute_urennorm,
+)
 from .voorzieningen import (
     Begeleiding,
     Betaler,
@@ -161,6 +174,7 @@ from .voorzieningen import (
 
 __all__ = [
     "BI2021",
+    "MAP_THEMAS",
     "PW",
     "REGELS",
     "STANDAARD",
@@ -198,6 +212,7 @@ __all__ = [
     "Leerroute",
     "Leningbeoordeling",
     "Leningdoel",
+    "MapStand",
     "Nt2Stand",
     "Onderbrekingsreden",
     "Onderdeelstand",
@@ -233,6 +248,8 @@ __all__ = [
     "Voortduring",
     "Vrijstellingsbeoordeling",
     "Wachttijd",
+    "ZrouteBericht",
+    "ZrouteContext",
     "ZrouteNorm",
     "ZrouteStand",
     "aanwezigheidspercentage",
@@ -269,6 +286,7 @@ __all__ = [
     "maatschappelijke_begeleiding",
     "map_urennorm",
     "map_verplicht",
+    "map_voortgang",
     "nt2_urenstand",
     "ontheffing_advies_uiterlijk",
     "ontheffing_belemmering",
@@ -292,9 +310,11 @@ __all__ = [
     "toets_voornemen",
     "valideer_aanbod",
     "valideer_map",
+    "valideer_participatie_uren",
     "valideer_pip",
     "valideer_pip_verwijderen",
     "valideer_pvt",
+    "valideer_zroute",
     "verlengde_termijn",
     "verlenging_aanvraagvenster",
     "verlenging_aanzienlijke_inspanningen",

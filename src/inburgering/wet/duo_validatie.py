@@ -321,6 +321,74 @@ def valideer_pvt(bericht: ResultaatBericht, context: ResultaatContext) -> Valida
     return _validatie("valideer_pvt", "de datum ondertekening PVT", fouten)
 
 
+@dataclass(frozen=True)
+class ZrouteBericht:
+    """The date the person completes the Z-route (MAP-PVT-Zroute API, ``datumAfrondingZroute``)."""
+
+    datum: date | None
+
+
+@dataclass(frozen=True)
+class ZrouteContext:
+    """What DUO knows at ``peildatum``: whether this gemeente holds the current PIP."""
+
+    peildatum: date
+    gemeente_heeft_actuele_pip: bool
+
+
+@regel(bron=Bron.PRAKTIJK)
+def valideer_zroute(bericht: ZrouteBericht, context: ZrouteContext) -> Validatie:
+    """DUO's rules for the date of completing the Z-route. [praktijk]
+
+    DUO's README names no rules for this resource; as for MAP and PVT, only the gemeente of
+    the current PIP may deliver it, and the date may not lie in the future.
+    """
+    fouten: list[Overtreding] = []
+    if not context.gemeente_heeft_actuele_pip:
+        fouten.append(
+            Overtreding(
+                "ZROUTE_GEEN_ACTUELE_PIP",
+                "pip",
+                "Uw gemeente heeft geen actueel PIP voor deze inburgeringsplichtige.",
+            )
+        )
+    if bericht.datum is not None and bericht.datum > context.peildatum:
+        fouten.append(
+            Overtreding(
+                "ZROUTE_IN_TOEKOMST", "datum", "De datum afronding Z-route ligt in de toekomst."
+            )
+        )
+    return _validatie("valideer_zroute", "de datum afronding Z-route", fouten)
+
+
+@regel(bron=Bron.PRAKTIJK)
+def valideer_participatie_uren(*, doelgroep: Doelgroep, uren: int) -> Validatie:
+    """DUO's rules for the total of participation activities of the Z-route (GevolgdeUren
+    API, ``participatieactiviteiten``). [praktijk]
+
+    The contract describes the total as hours "ten behoeve van de Z-Route van de
+    Asielstatushouder" (brede-intake activities included, Besluit 3.14 lid 6), a whole number
+    from 0 to 9999.
+    """
+    fouten: list[Overtreding] = []
+    if doelgroep is not Doelgroep.ASIELSTATUSHOUDER:
+        fouten.append(
+            Overtreding(
+                "UREN_PARTICIPATIE_NIET_ASIEL",
+                "doelgroep",
+                "Uren participatieactiviteiten voor de Z-route zijn alleen voor "
+                "asielstatushouders.",
+            )
+        )
+    if not 0 <= uren <= 9999:
+        fouten.append(
+            Overtreding(
+                "UREN_PARTICIPATIE_BEREIK", "uren", "Het aantal uren ligt niet tussen 0 en 9999."
+            )
+        )
+    return _validatie("valideer_participatie_uren", "de uren participatieactiviteiten", fouten)
+
+
 # --- Inburgeringsaanbod --------------------------------------------------------------------
 
 

@@ -201,3 +201,62 @@ def map_urennorm(
         bron=Bron.OPEN,
         regel="map_urennorm",
     )
+
+
+G_MAP_THEMAS = bi("3.2", 1)
+G_MAP_EINDGESPREK = bi("3.2", 2)
+
+#: The eight themes of the MAP (Besluit 3.2 lid 1 onder a-h), as code and Dutch name.
+MAP_THEMAS: tuple[tuple[str, str], ...] = (
+    ("a", "beroepenoriëntatie"),
+    ("b", "werknemerscompetenties"),
+    ("c", "realistisch beroepsbeeld"),
+    ("d", "beroepskansen"),
+    ("e", "beroepscompetenties verwerven"),
+    ("f", "netwerk opbouwen"),
+    ("g", "werk vinden"),
+    ("h", "werkcultuur"),
+)
+
+
+@dataclass(frozen=True)
+class MapStand:
+    """The MAP themes followed and still open, and whether the eindgesprek took place."""
+
+    gevolgd: tuple[str, ...]
+    open: tuple[str, ...]
+    eindgesprek: bool
+    afgerond: bool
+
+
+@regel(G_MAP_THEMAS, G_MAP_EINDGESPREK)
+def map_voortgang(*, themas: frozenset[str], eindgesprek: bool) -> Uitkomst[MapStand]:
+    """Progress of the module Arbeidsmarkt en Participatie. [wet]
+
+    Besluit 3.2 lid 1: activities on eight themes (a-h); lid 2: the module ends with an
+    eindgesprek with the college. Completed when every theme is followed and the eindgesprek
+    took place. Unknown theme codes are refused (ValueError).
+    """
+    bekend = {code for code, _naam in MAP_THEMAS}
+    onbekend = set(themas) - bekend
+    if onbekend:
+        raise ValueError(f"onbekende MAP-thema's: {sorted(onbekend)}")
+    gevolgd = tuple(code for code, _naam in MAP_THEMAS if code in themas)
+    open_ = tuple(code for code, _naam in MAP_THEMAS if code not in themas)
+    afgerond = not open_ and eindgesprek
+    if afgerond:
+        uitleg = "De MAP is afgerond: alle acht thema's gevolgd en het eindgesprek gevoerd."
+    else:
+        namen = dict(MAP_THEMAS)
+        delen = [f"{len(gevolgd)} van de 8 thema's gevolgd"]
+        if open_:
+            delen.append("open: " + ", ".join(namen[c] for c in open_))
+        if not eindgesprek:
+            delen.append("het eindgesprek moet nog plaatsvinden")
+        uitleg = "MAP: " + "; ".join(delen) + "."
+    return Uitkomst(
+        MapStand(gevolgd, open_, eindgesprek, afgerond),
+        (G_MAP_THEMAS, G_MAP_EINDGESPREK),
+        uitleg,
+        regel="map_voortgang",
+    )

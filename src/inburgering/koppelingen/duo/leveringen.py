@@ -5,9 +5,10 @@ without calling DUO: the row exists whatever state DUO is in. Only what needs no
 checked then (the contract's schema, a Z-route date in the future): such a delivery is stored
 `tegengehouden` at once. The worker (`verstuur_levering`) asks DUO what it knows (PIP, termijn,
 ...), runs the rules package's validator (`wet.valideer_pip`, `valideer_aanbod`, `valideer_map`,
-`valideer_pvt`) and either holds the delivery back (`tegengehouden`, with every reason; the
-beheerder can have it checked again after the dossier is corrected: `opnieuw_controleren`) or
-sends it. DUO unreachable while looking up the context is a temporary failure like any other.
+`valideer_pvt`, `valideer_zroute`) and either holds the delivery back (`tegengehouden`, with
+every reason; the beheerder can have it checked again after the dossier is corrected:
+`opnieuw_controleren`) or sends it. DUO unreachable while looking up the context is a
+temporary failure like any other.
 
 Order per resource: deliveries of one dossier to one DUO resource (`soort` + `pad`; the
 aanbod's institution is part of its path) replace each other. A new delivery marks every older
@@ -188,15 +189,15 @@ def lever_pvt(dossier, *, datum, verwijtbaar=None, actor=None) -> UitgaandBerich
 
 
 def lever_zroute(dossier, *, datum: dt.date, actor=None) -> UitgaandBericht:
-    """No DUO rule for the Z-route date is in the rules package; the schema and 'not in the
-    future' are checked here, the rest by DUO."""
-    validatie = None
-    if datum > timezone.localdate():
-        validatie = wet.Validatie(
-            (wet.Overtreding("ZROUTE_IN_TOEKOMST", "datum",
-                             "De datum afronding Z-route ligt in de toekomst."),), ""
-        )  # fmt: skip
-    return _maak(dossier, S.ZROUTE, {"datumAfrondingZroute": datum.isoformat()}, validatie, actor)
+    """The Z-route completion date. The date not lying in the future is checked now with the
+    rules package (`wet.valideer_zroute`), DUO's PIP at send time (`_controleer_zroute`)."""
+    lokaal = wet.valideer_zroute(
+        wet.ZrouteBericht(datum), wet.ZrouteContext(timezone.localdate(), True)
+    )
+    return _maak(
+        dossier, S.ZROUTE, {"datumAfrondingZroute": datum.isoformat()},
+        lokaal if lokaal.overtredingen else None, actor,
+    )  # fmt: skip
 
 
 def lever(dossier: Dossier, soort: str, inhoud: dict, actor=None) -> UitgaandBericht:
@@ -205,9 +206,14 @@ def lever(dossier: Dossier, soort: str, inhoud: dict, actor=None) -> UitgaandBer
 
 
 def lever_uren(dossier, *, soort: str, uren: int, actor=None) -> UitgaandBericht:
+    """A total of hours (GevolgdeUren API). The Z-route's participation activities are
+    checked with the rules package first (`wet.valideer_participatie_uren`)."""
     if soort not in (S.UREN_TAALLES_KNM, S.UREN_PARTICIPATIE, S.UREN_PARTICIPATIE_TAALLES):
         raise ValueError(soort)
-    return _maak(dossier, soort, {"uren": uren}, None, actor)
+    validatie = None
+    if soort == S.UREN_PARTICIPATIE:
+        validatie = wet.valideer_participatie_uren(doelgroep=_wet_doelgroep(dossier), uren=uren)
+    return _maak(dossier, soort, {"uren": uren}, validatie, actor)
 
 
 # --- DUO's rules, with DUO's context, at send time --------------------------------------------
@@ -305,13 +311,27 @@ def _controleer_resultaat(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> w
     return (wet.valideer_map if soort == S.MAP else wet.valideer_pvt)(resultaat, context)
 
 
+def _controleer_zroute(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> wet.Validatie:
+    pip = c.pip(bsn) or {}
+    return wet.valideer_zroute(
+        wet.ZrouteBericht(_d(bericht.inhoud.get("datumAfrondingZroute"))),
+        wet.ZrouteContext(
+            timezone.localdate(),
+            gemeente_heeft_actuele_pip=pip.get("gemeentecode") == bericht.gemeente.cbs_code,
+        ),
+    )
+
+
 #: Checks made when the row is written (no DUO context needed).
-LOKALE_CONTROLES = frozenset({"SCHEMA", "ZROUTE_IN_TOEKOMST"})
+LOKALE_CONTROLES = frozenset(
+    {"SCHEMA", "ZROUTE_IN_TOEKOMST", "UREN_PARTICIPATIE_NIET_ASIEL", "UREN_PARTICIPATIE_BEREIK"}
+)
 CONTROLES = {
     S.PIP: _controleer_pip,
     S.AANBOD: _controleer_aanbod,
     S.MAP: _controleer_resultaat,
     S.PVT: _controleer_resultaat,
+    S.ZROUTE: _controleer_zroute,
 }
 
 

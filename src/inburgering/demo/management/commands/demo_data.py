@@ -14,6 +14,7 @@ from inburgering.demo import handhaving as handhaving_demo
 from inburgering.demo import ontzorgen as ontzorgen_demo
 from inburgering.demo import partners as partners_demo
 from inburgering.demo import traject as traject_demo
+from inburgering.demo.contactpersoon import meld_contactpersonen
 from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import (
     BREED_BSN_BEREIK,
@@ -117,6 +118,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Leerroute: {traject_demo.maak_route()}")
             self.stdout.write(f"Ketenpartners: {partners_demo.maak_partners()}")
             self.stdout.write(f"Ontzorgen en begeleiding: {ontzorgen_demo.maak_ontzorgen()}")
+            # One gemeente reports its consulenten as contact persons to DUO.
+            self.stdout.write(f"Contactpersonen aan DUO: {meld_contactpersonen()} gemeld")
             aantallen = duo.synchroniseer(gemeenten)
             self.stdout.write(
                 "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())

@@ -444,11 +444,15 @@ class Simulator:
     def zroute(self, c) -> Antwoord:
         persoon, data = c["persoon"], c["data"] or {}
         self._schema(schemas.ZROUTE, data)
-        if (persoon.get("pip") or {}).get("gemeentecode") != c["cbs"]:
-            raise _Fout(403, "Uw gemeente heeft geen actueel PIP voor deze inburgeringsplichtige.")
-        datum = _datum(data.get("datumAfrondingZroute"))
-        if datum and datum > vandaag():
-            raise _Fout(403, "De datum afronding Z-route ligt in de toekomst.")
+        context = wet.ZrouteContext(
+            vandaag(),
+            gemeente_heeft_actuele_pip=(persoon.get("pip") or {}).get("gemeentecode") == c["cbs"],
+        )
+        self._regels(
+            wet.valideer_zroute(
+                wet.ZrouteBericht(_datum(data.get("datumAfrondingZroute"))), context
+            )
+        )
         persoon["zroute"] = data
         return Antwoord(200)
 
@@ -464,6 +468,12 @@ class Simulator:
             self._schema(_UREN_SCHEMA, data)
             if persoon.get("gemeente") != c["cbs"]:
                 raise _Fout(403, "De persoon valt niet onder uw gemeente.")
+            if sleutel == "ParticipatieactiviteitenBredeIntake":
+                self._regels(
+                    wet.valideer_participatie_uren(
+                        doelgroep=_wet_doelgroep(persoon), uren=data["uren"]
+                    )
+                )
             persoon.setdefault("uren", {}).setdefault(c["cbs"], {})[sleutel] = data
             return Antwoord(200)
 
