@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Inzagelog
 from inburgering.traject.models import Aanbieder, Contract, Instelling, Plaatsing, Uren
+from tests.conftest import maak_dossier
 from tests.traject.factories import (
     geplaatst,
     klaar_voor_plaatsing,
@@ -327,3 +328,22 @@ def test_caseload_filters_of_the_route(client, gemeente_a, consulent_a):
     assert namen("verzuim") == {verzuim.pk}
     assert namen("geen_uren") == {geen_uren.pk}
     assert len(namen("")) >= 3
+
+
+def test_caseload_filter_termijn_ends_within_six_months_and_still_open(
+    client, gemeente_a, consulent_a
+):
+    from tests.monitoring.helpers import traject
+
+    vandaag = timezone.localdate()
+    # Wi art. 7: the termijn runs three years from the first PIP's dagtekening (day 30 here).
+    bijna = traject(gemeente_a, vandaag - dt.timedelta(days=3 * 365 - 120 + 30), pip=30,
+                    consulent=consulent_a)  # fmt: skip
+    ruim = traject(gemeente_a, vandaag - dt.timedelta(days=365), pip=30, consulent=consulent_a)
+    zonder_pip = maak_dossier(gemeente_a, consulent=consulent_a)
+    client.force_login(consulent_a)
+    antwoord = client.get(reverse("dossiers:caseload"), {"route": "termijn", "scope": "mijn"})
+    gevonden = {r.pk for r in antwoord.context["rijen"]}
+    assert gevonden == {bijna.pk}
+    assert not gevonden & {ruim.pk, zonder_pip.pk}
+    assert "Termijn eindigt binnen 6 maanden" in antwoord.content.decode()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Rol
 from inburgering.accounts.toegang import consulenten_bij, dossiers_voor, werkgebied
+from inburgering.wet.kalender import plus_maanden
 
 from .workflow import Fase
 
@@ -142,15 +143,28 @@ def gefilterd(user: Gebruiker, filters: Filters, vandaag: dt.date | None = None)
 
 
 #: The learning route's signals (traject app): waiting longer than the contract's norm, the
-#: absence signal, a started placement without hours this month.
+#: absence signal, a started placement without hours this month; and the termijn (Wi art. 7)
+#: ending within six months (or already ended) while the dossier is still open.
 ROUTE_SIGNALEN = {
     "wachten": _("Wacht langer dan de norm"),
     "verzuim": _("Verzuimsignaal"),
     "geen_uren": _("Geen uren deze maand"),
+    "termijn": _("Termijn eindigt binnen 6 maanden, nog niet voldaan"),
 }
+TERMIJN_SIGNAAL_MAANDEN = 6
 
 
 def _route_signaal(signaal: str, vandaag: dt.date) -> QuerySet:
+    if signaal == "termijn":
+        # The end of the termijn as monitoring derives it (DUO's date when known, else the
+        # rules package's; `monitoring.kolommen`), from its projection row per dossier, which
+        # the writers keep current. Looked up by name: monitoring builds on this app.
+        mijlpalen = apps.get_model("monitoring", "MijlpalenProjectie")
+        return mijlpalen.objects.filter(
+            dossier_id=OuterRef("pk"),
+            afgesloten__isnull=True,
+            termijn_einde__lte=plus_maanden(vandaag, TERMIJN_SIGNAAL_MAANDEN),
+        )
     # Looked up by name: placements belong to the traject app, which builds on this one.
     plaatsing = apps.get_model("traject", "Plaatsing")
     uren = apps.get_model("traject", "Uren")
