@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from inburgering.accounts.models import Gemeente
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.demo import duo
 from inburgering.demo import handhaving as handhaving_demo
 from inburgering.demo import ontzorgen as ontzorgen_demo
@@ -18,7 +19,6 @@ from inburgering.demo.gemeenten import DEMO_AANDEEL
 from inburgering.demo.generator import PROFIELEN, Opties, genereer, samenvatting
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.demo.taakstelling import vul_taakstellingen
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie
