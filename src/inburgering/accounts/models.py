@@ -226,7 +226,7 @@ class Configuratiewijziging(models.Model):
         return f"{self.actor_naam} wijzigde {self.object_omschrijving}"
 
     @staticmethod
-    def _tekst(waarde) -> str:
+    def _tekst(waarde: object) -> str:
         if waarde is None or waarde == "":
             return "–"
         if isinstance(waarde, list):

@@ -15,6 +15,7 @@ the presentation layer on top (docs/adr/0019-uitleg-en-woorden-in-de-presentatie
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.translation import get_language
@@ -43,7 +44,7 @@ def bwb_url(grondslag: Grondslag) -> str:
     return url
 
 
-def citaten(grondslagen) -> str:
+def citaten(grondslagen: Iterable[Grondslag]) -> str:
     return "; ".join(citaat(g) for g in grondslagen)
 
 
