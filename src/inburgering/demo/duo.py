@@ -17,7 +17,6 @@ from typing import Any
 
 from inburgering.accounts.models import Gemeente
 from inburgering.bsn import SYNTHETISCHE_BSNS
-from inburgering.dossiers.deadlines import vestiging_bij_gemeente
 from inburgering.dossiers.models import Doelgroep, Dossier, Inburgeraar
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
@@ -44,9 +43,14 @@ def _indeling(doelgroep: str) -> dict[str, str]:
 def _persoon(dossier: Dossier, toestand) -> dict[str, Any]:
     ik: Inburgeraar = dossier.inburgeraar
     start = toestand.kennisgeving_datum or toestand.koppeling_datum or dossier.fase_sinds
-    # DUO's vestiging bij de gemeente, as our pre-send check reads it: an asylum status holder
-    # is the koppelingsgemeente's from the koppeling (an early start of the intake in the azc).
-    vestiging = vestiging_bij_gemeente(toestand) or start
+    # An asylum status holder is the koppelingsgemeente's from the koppeling (an early start of
+    # the intake in the azc), else from the BRP registration.
+    vestiging = (
+        toestand.vestiging_datum
+        or toestand.koppeling_datum
+        or toestand.brp_inschrijving_datum
+        or start
+    )
     plicht: dict[str, Any] = {
         "indicatorInburgeringsplicht": True,
         "begindatum": start.isoformat(),

@@ -40,29 +40,17 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst[PipDeadline] | None:
 
 
 def vestiging_bij_gemeente(toestand: DossierToestand) -> dt.date | None:
-    """Since when the person falls under this gemeente for DUO: the date of DUO's PIP rule
+    """Since when the person is settled in this gemeente for DUO: the date of DUO's PIP rule
     "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente
     liggen" (DUO M2M, README, "Het aanleveren van een PIP", Datum dagtekening).
 
-    After a move, the vestiging in the new gemeente (SS120/SS121). Otherwise the first date
-    that ties the person to this gemeente: the COA koppeling (the koppelingsgemeente starts
-    the brede intake and the PIP while the person still lives in the azc), DUO's kennisgeving
-    or the BRP registration, whichever is earliest. Never a later address in the gemeente: a
-    later HUISVESTING moves `brp_inschrijving_datum`, not the vestiging bij de gemeente. DUO's
-    APIs do not return its date; erring early only lets DUO itself refuse, erring late would
-    hold back a PIP DUO accepts."""
-    if toestand.vestiging_datum is not None:
-        return toestand.vestiging_datum
-    datums = [
-        d
-        for d in (
-            toestand.koppeling_datum,
-            toestand.kennisgeving_datum,
-            toestand.brp_inschrijving_datum,
-        )
-        if d is not None
-    ]
-    return min(datums, default=None)
+    DUO reads the BRP: the vestiging is the registration in the gemeente (BRP's
+    `datumInschrijvingInGemeente`), after a move the registration in the new gemeente
+    (SS120/SS121). It is the first registration in the gemeente: a later address in the same
+    gemeente (a second HUISVESTING) does not move it, as the current `brp_inschrijving_datum`
+    does. None while the person is not registered in the gemeente (the caller falls back on
+    DUO's kennisgeving, as DUO's APIs do not return this date)."""
+    return toestand.vestiging_datum or toestand.eerste_brp_inschrijving_datum
 
 
 def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst[Termijn] | None:

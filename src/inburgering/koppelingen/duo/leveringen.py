@@ -230,7 +230,7 @@ def _controleer_pip(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> wet.Val
     ]  # fmt: skip
     eerste = min(filter(None, [actueel, *eerder]), default=None)
     niveau = inhoud.get("niveau")
-    # DUO checks the vestiging bij de gemeente, not the current BRP address (issue 20).
+    # DUO checks the first registration in the gemeente, not the current address (issue 20).
     toestand = bereken_toestand(dossier.events.all())
     return wet.valideer_pip(
         wet.PipBericht(dagtekening, wet.Leerroute(inhoud["leerroute"]),
@@ -239,7 +239,8 @@ def _controleer_pip(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> wet.Val
         wet.PipContext(
             doelgroep=_wet_doelgroep(dossier),
             start_plicht=_d(plicht.get("begindatum")) or dossier.kennisgeving_datum or dagtekening,
-            vestiging_gemeente=vestiging_bij_gemeente(toestand) or dagtekening,
+            vestiging_gemeente=vestiging_bij_gemeente(toestand) or dossier.kennisgeving_datum
+            or dagtekening,
             dagtekening_initiele_pip=eerste,
             dagtekening_actuele_pip=actueel,
         ),
