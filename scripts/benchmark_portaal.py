@@ -64,7 +64,7 @@ def maak_data(aantal: int) -> list[str]:
     from django.utils import timezone
 
     from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-    from inburgering.dossiers.bsn import elfproef
+    from inburgering.bsn import elfproef
     from inburgering.dossiers.models import Doelgroep, Inburgeraar, Regime
     from inburgering.dossiers.services import NieuwDossier, open_dossier
     from inburgering.dossiers.workflow import Soort

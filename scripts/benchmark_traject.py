@@ -87,7 +87,7 @@ def bouw_rijen(gemeente, gebruiker, aantal: int):
     from django.db.models import Count
     from django.utils import timezone
 
-    from inburgering.accounts.toegang import dossiers_voor
+    from inburgering.dossiers.toegang import dossiers_voor
     from inburgering.traject import uren
     from inburgering.traject.models import Aanbieder, Bestandsindeling, Plaatsing
 

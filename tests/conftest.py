@@ -10,7 +10,7 @@ from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol, Team
-from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
+from inburgering.bsn import TEST_BSN_BEREIK, elfproef
 from inburgering.dossiers.models import Doelgroep, Inburgeraar, Regime
 from inburgering.dossiers.services import NieuwDossier, open_dossier
 from inburgering.dossiers.workflow import Soort

@@ -15,31 +15,14 @@ BRON = Path(__file__).resolve().parents[1] / "src"
 PAKKET = "inburgering"
 
 #: Between apps the layers are accounts → dossiers → intake → pip → koppelingen → monitoring.
-#: These app-to-app imports point the other way and close cycles between apps; they are listed
-#: (with the modules responsible) so that no new one appears. Removing one: delete it here.
-#: (dossiers → monitoring is gone: the payload keys the retention purge keeps now come from the
-#: event-type registry, `gebeurtenissen.bewaarde_sleutels`.) Why the rest stay, for now:
-TERUGWIJZENDE_APP_IMPORTS = {
-    # accounts/inzageverzoek.py answers an AVG access request with everything held about a
-    # person, in every app; it belongs above all apps (a `privacy` room with the access-log
-    # pages of accounts/views.py), a move of the privacy officer's pages, not of one import.
-    # accounts/toegang.py (`dossiers_voor`) filters dossiers for every view; every app and
-    # every helper's new app import it from accounts, so moving it is a coordinated rename.
-    # accounts/forms.py and views.py check a BSN with dossiers/bsn.py (the elfproef), a plain
-    # helper that could move below both apps; 22 imports, left for a quiet moment.
-    ("accounts", "dossiers"),
-    ("accounts", "intake"),
-    ("accounts", "koppelingen"),
-    ("accounts", "pip"),
-    # bewaren.py purges every app's records after the retention period (Besluit 9.9); the
-    # cure is a purge registration per app, as event types have, not a move.
-    # bulk.py (the caseload's bulk action) sends summonses (intake); views.py (the caseload)
-    # shows DUO's waves (koppelingen): the caseload is a page over every app, its room is a
-    # layer above them (with the UI work on the caseload, not beside it).
-    ("dossiers", "intake"),
-    ("dossiers", "koppelingen"),
-    ("dossiers", "pip"),
-}
+#: App-to-app imports that point the other way would close cycles between apps; none is left
+#: (issue 13): the BSN check is `inburgering/bsn.py` below all apps, `dossiers_voor` lives in
+#: `dossiers/toegang.py`, the AVG access request in `privacy/` above all apps, and the dossier
+#: core reaches the apps above it only through registries filled in their AppConfig.ready
+#: (retention `bewaren.registreer_opschoning`, bulk actions `bulk.registreer_actie`, caseload
+#: panels `panelen.registreer_paneel`). A new back-import fails; if one must stay, list it here
+#: with the reason.
+TERUGWIJZENDE_APP_IMPORTS: set[tuple[str, str]] = set()
 
 #: Cycles that remain, each as the sorted set of its modules. Empty is the goal: a new cycle, or
 #: a known one that grows, fails the test; one that is gone must be removed from this list.

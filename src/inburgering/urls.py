@@ -4,10 +4,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from inburgering import gezond
-from inburgering.accounts import oidc, views_avg
+from inburgering.accounts import oidc
 from inburgering.accounts import views as accounts_views
 from inburgering.accounts.beveiliging import zonder_tweede_factor
 from inburgering.dossiers import views as dossier_views
+from inburgering.privacy import views as views_avg
 
 accounts_patterns = (
     [

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from inburgering.accounts import inzageverzoek
 from inburgering.accounts.models import Exportlog, Inzagelog, Rol
 from inburgering.accounts.toegang import log_inzage
 from inburgering.dossiers.models import Doelgroep, Gezinsrelatie, Inburgeraar, Regime
@@ -21,6 +20,7 @@ from inburgering.intake.brieven import maak_brief
 from inburgering.intake.models import Afspraak, Briefsoort
 from inburgering.koppelingen.models import InkomendBericht
 from inburgering.pip import services as pip_services
+from inburgering.privacy import inzageverzoek
 from tests.conftest import maak_dossier, maak_gebruiker, maak_persoon
 from tests.pip.conftest import bij_duo_bekend, duo_in_geheugen, rond_intake_af  # noqa: F401
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, GemeenteConfiguratie, Inzagelog
-from inburgering.accounts.toegang import dossiers_voor
+from inburgering.dossiers.toegang import dossiers_voor
 from tests.conftest import maak_dossier
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from django.test import Client
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol, Samenwerkingsverband
+from inburgering.bsn import TEST_BSN_BEREIK, elfproef
 from inburgering.demo.organisatie import WACHTWOORD
-from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
 from inburgering.dossiers.gebeurtenissen import controleer_gegevens
 from inburgering.dossiers.models import Doelgroep, Dossier, DossierEvent, Inburgeraar
 from inburgering.dossiers.services import projectie

@@ -22,9 +22,12 @@ pytestmark = pytest.mark.django_db
 
 def test_every_app_with_personal_data_registered_its_purge():
     assert set(bewaren.OPSCHONINGEN) == {
+        "berichten",  # koppelingen: DUO's messages
         "handhaving",
+        "intake",
         "ontzorgen",
         "partners",
+        "pip",
         "portaal",
         "traject",
         "verhuizing",

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef, maskeer, valideer_bsn
+from inburgering.bsn import TEST_BSN_BEREIK, elfproef, maskeer, valideer_bsn
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "999990019"])

@@ -3,11 +3,14 @@
 import datetime as dt
 import io
 
+import time_machine
 from django.template import Context, Template
 from django.utils import timezone
 
+from inburgering.dossiers.deadlines import vestiging_bij_gemeente
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toestand import DossierToestand
 from inburgering.dossiers.workflow import Soort
 from inburgering.koppelingen.duo.afstemming import afstemmen
 from inburgering.koppelingen.duo.client import DuoClient, HttpsTransport
@@ -56,6 +59,44 @@ def test_pip_die_duo_zou_weigeren_wordt_tegengehouden(scenarios, stuur, sim):
     assert {"PIP_B1_ZROUTE", "PIP_INTENSITEIT_ALLEEN_B1ROUTE", "PIP_VOOR_START_PLICHT"} <= codes
     assert sim.opslag.lees()["personen"][bsn]["pip"] is None  # never sent
     assert sim.ontvangen("POST", "/PIP", geslaagd=False) == 0
+
+
+def test_pip_niet_tegengehouden_na_een_later_adres_in_de_gemeente(scenarios, stuur, sim):
+    """DUO M2M README, "Het aanleveren van een PIP", Datum dagtekening: "De datum dagtekening
+    mag niet voor de vestiging van de inburgeraar bij de gemeente liggen." DUO reads the
+    registration in the gemeente (BRP `datumInschrijvingInGemeente`), not the current address:
+    a PIP set after the person settled stays deliverable when a later address in the same
+    gemeente is recorded before the worker sends it (issue 20). The check used the current
+    BRP date and held it back."""
+    with time_machine.travel(timezone.now() - dt.timedelta(days=30), tick=False) as reis:
+        dossier, bsn = _dossier(scenarios, stuur)
+        dag0 = timezone.localdate()
+        reis.shift(dt.timedelta(days=1))
+        registreer(dossier, Soort.HUISVESTING, dag0 + dt.timedelta(days=1))
+        registreer(dossier, Soort.INTAKE_GESTART, dag0 + dt.timedelta(days=1))
+        reis.shift(dt.timedelta(days=4))
+        levering = lever_pip(dossier, dagtekening=dag0 + dt.timedelta(days=5), leerroute="b1")
+    registreer(dossier, Soort.HUISVESTING, dag0 + dt.timedelta(days=20))  # another address
+    dossier.refresh_from_db()
+    assert dossier.brp_inschrijving_datum > dt.date.fromisoformat(levering.inhoud["dagtekeningPip"])
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.bevindingen == [] and levering.status == Status.VERWERKT
+    pip = sim.opslag.lees()["personen"][bsn]["pip"]["pip"]
+    assert pip["dagtekeningPip"] == (dag0 + dt.timedelta(days=5)).isoformat()
+
+
+def test_vestiging_bij_de_gemeente_is_de_eerste_inschrijving_in_de_gemeente():
+    """The date of that rule: the first BRP registration in the gemeente, after a move the new
+    gemeente's; not the COA koppeling and not a later address."""
+    d = dt.date(2026, 3, 1)
+    toestand = DossierToestand(koppeling_datum=d, kennisgeving_datum=d)
+    assert vestiging_bij_gemeente(toestand) is None  # in the azc: not settled yet
+    toestand.eerste_brp_inschrijving_datum = d + dt.timedelta(days=10)
+    toestand.brp_inschrijving_datum = d + dt.timedelta(days=40)  # a later address
+    assert vestiging_bij_gemeente(toestand) == d + dt.timedelta(days=10)
+    toestand.vestiging_datum = d + dt.timedelta(days=60)  # moved: the new gemeente's
+    assert vestiging_bij_gemeente(toestand) == d + dt.timedelta(days=60)
 
 
 def test_duo_weigering_wordt_bewaard_niet_herhaald(scenarios, stuur, sim):

@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 
 from inburgering.accounts.models import Inzagelog, Rol
-from inburgering.accounts.toegang import dossiers_voor
 from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.workflow import Soort
 from inburgering.monitoring import cbs
 from inburgering.wet import inburgeringstermijn

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from inburgering.accounts.models import Rol
-from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
+from inburgering.bsn import TEST_BSN_BEREIK, elfproef
 from inburgering.dossiers.models import Bron, Dossier, DossierEvent
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.monitoring.importeren import KOLOMMEN, importeer

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from inburgering.accounts.models import Rol
-from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
+from inburgering.bsn import TEST_BSN_BEREIK, elfproef
 from inburgering.dossiers.models import Bron, Dossier, DossierEvent
 from inburgering.dossiers.workflow import Soort
 from inburgering.monitoring import aanvullend

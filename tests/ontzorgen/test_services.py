@@ -240,7 +240,7 @@ def test_begeleiding_niet_voor_gezinsmigrant(gemeente_a, consulent_a):
 
 
 def test_import_alles_of_niets(gemeente_a, dossier_a, consulent_a):
-    from inburgering.accounts.toegang import dossiers_voor
+    from inburgering.dossiers.toegang import dossiers_voor
 
     goed = f"dossier;recht_op_bijstand_vanaf\n{dossier_a.uuid};2026-01-01\n".encode()
     fout = goed + b"onbekend;2026-01-01\n"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from inburgering.dossiers.bsn import elfproef
+from inburgering.bsn import elfproef
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.intake.afspraken import plan_afspraak
 from inburgering.koppelingen.management.commands.oidc_standin import demo_burgers

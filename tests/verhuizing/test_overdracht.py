@@ -10,9 +10,9 @@ import json
 import pytest
 from django.utils import timezone
 
-from inburgering.accounts.toegang import dossiers_voor
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.models import Dossier, DossierEvent, Inburgeraar
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
 from inburgering.verhuizing import onderdelen, pakket, services

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inburgering.dossiers.bsn import valideer_bsn
+from inburgering.bsn import valideer_bsn
 from inburgering.ui import NLDesignFormMixin
 
 

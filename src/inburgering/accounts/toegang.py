@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from inburgering.verzoek import huidig_verzoek_id
@@ -94,20 +94,6 @@ def consulenten_bij(user: Gebruiker) -> QuerySet[Gebruiker]:
     return Gebruiker.objects.filter(
         rol=Rol.CONSULENT, is_active=True, pk__in=werkzaam.values("gebruiker_id")
     )
-
-
-def dossiers_voor(user: Gebruiker) -> QuerySet:
-    from inburgering.dossiers.models import Dossier
-
-    if not mag_dossiers_zien(user):
-        return Dossier.objects.none()
-    gebied = werkgebied(user)
-    qs = Dossier.objects.filter(gemeente_id__in=[g.pk for g in gebied])
-    beperkt = [g.pk for g in gebied if g.alleen_eigen_caseload]
-    if user.rol == Rol.CONSULENT and beperkt:
-        # Where the gemeente restricts consulenten to their own caseload, only those dossiers.
-        qs = qs.filter(Q(consulent=user) | ~Q(gemeente_id__in=beperkt))
-    return qs
 
 
 #: Rows per INSERT statement of the access log on SQLite (5 parameters a row; it allows 32,766).

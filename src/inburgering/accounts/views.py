@@ -28,7 +28,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from inburgering.dossiers.bsn import maskeer
+from inburgering.bsn import maskeer
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
 from . import oidc

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from inburgering.examens.models import Onderdeel
+from inburgering.ontzorgen.models import Betalingstatus, Kostensoort
 from inburgering.partners.models import Grond
 from inburgering.traject.models import Periodesoort, PlaatsingStatus, Productsoort
 
@@ -110,6 +111,53 @@ class PlaatsingDetailSerializer(PlaatsingSerializer):
     uren = UrenregelSerializer(
         many=True, help_text=_("De geldende uren per periode (een correctie vervangt).")
     )
+
+
+MAAND = r"^\d{4}-(0[1-9]|1[0-2])$"
+_ALLEEN_BETALING = _(
+    "Alleen voor een organisatie die begunstigden, IBAN en bedragen mag zien (budgetbeheer)."
+)
+
+
+class VasteLastSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=Kostensoort.choices)
+    status = serializers.ChoiceField(
+        choices=Betalingstatus.choices,
+        allow_null=True,
+        help_text=_("De status van de nieuwste betaling; null als er nog niets betaald is."),
+    )
+    laatsteMaand = serializers.RegexField(
+        MAAND, allow_null=True, help_text=_("De maand van de nieuwste betaling: JJJJ-MM.")
+    )
+    betaaldTot = serializers.RegexField(
+        MAAND, allow_null=True, help_text=_("De laatste maand die betaald is: JJJJ-MM.")
+    )
+    wachtOpGoedkeuring = serializers.BooleanField(
+        help_text=_("Een gewijzigde begunstigde wacht op goedkeuring door een tweede medewerker.")
+    )
+    begunstigde = serializers.CharField(required=False, help_text=_ALLEEN_BETALING)
+    iban = serializers.CharField(required=False, help_text=_ALLEEN_BETALING)
+    bedragCent = serializers.IntegerField(
+        required=False, help_text=_("Bedrag per maand in eurocent; alleen voor budgetbeheer.")
+    )
+    reden = serializers.CharField(
+        required=False,
+        help_text=_(
+            "Waarom de bank de nieuwste betaling weigerde (of leeg); alleen voor budgetbeheer."
+        ),
+    )
+
+
+class OntzorgingSerializer(serializers.Serializer):
+    dossier = serializers.UUIDField(help_text=_("Het id van het dossier (geen BSN)."))
+    persoon = PersoonSerializer(required=False, help_text=_ALLEEN)
+    loopt = serializers.BooleanField(help_text=_("Of ontzorgen vandaag loopt."))
+    aanvang = serializers.DateField(help_text=_("Recht op bijstand vanaf."))
+    einde = serializers.DateField(help_text=_("Laatste dag van de zes maanden."))
+    vrijwilligTot = serializers.DateField(allow_null=True)
+    beeindigdOp = serializers.DateField(allow_null=True)
+    toeslagenOntvangen = serializers.DateField(allow_null=True)
+    lasten = VasteLastSerializer(many=True)
 
 
 # --- write ----------------------------------------------------------------------------------
@@ -251,3 +299,7 @@ class DossierPaginaSerializer(_Pagina):
 
 class PlaatsingPaginaSerializer(_Pagina):
     results = PlaatsingSerializer(many=True)
+
+
+class OntzorgingPaginaSerializer(_Pagina):
+    results = OntzorgingSerializer(many=True)

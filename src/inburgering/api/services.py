@@ -21,6 +21,7 @@ from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Soort
+from inburgering.ontzorgen.models import Ontzorging
 from inburgering.partners import services as partner_services
 from inburgering.partners.models import (
     Betrokkenheid,
@@ -78,6 +79,25 @@ def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
     if plaatsing is None:
         raise NietGevonden
     return plaatsing
+
+
+def ontzorgingen_van(organisatie: Organisatie) -> QuerySet[Ontzorging]:
+    """Financieel ontzorgen in the dossiers the organisation is involved in (a budget manager
+    through `Grond.ONTZORGEN`, a begeleider through the MB); what of it the caller sees is the
+    need-to-know table's (`ontzorgen.services.lastregels`)."""
+    return Ontzorging.objects.filter(dossier__in=dossiers_van(organisatie))
+
+
+def ontzorging_van(organisatie: Organisatie, uuid) -> Ontzorging:
+    ontzorging = (
+        ontzorgingen_van(organisatie)
+        .select_related("dossier__inburgeraar")
+        .filter(dossier__uuid=uuid)
+        .first()
+    )
+    if ontzorging is None:
+        raise NietGevonden
+    return ontzorging
 
 
 # --- hours in bulk ---------------------------------------------------------------------------

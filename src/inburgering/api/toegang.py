@@ -38,6 +38,7 @@ SCOPES: dict[str, Gegeven | Organisatiesoort] = {
     "examenintenties:schrijven": G.EXAMENS,
     "mb-rapportages:schrijven": G.BEGELEIDING,
     "coa-overdrachten:schrijven": Organisatiesoort.COA,
+    "ontzorgingen:lezen": G.ONTZORGEN_STATUS,
 }
 
 

@@ -30,6 +30,12 @@ urlpatterns = [
         _m2m(views.CoaOverdrachten.as_view()),
         name="coa_overdrachten",
     ),
+    path(
+        "api/v1/dossiers/<uuid:uuid>/ontzorging",
+        _m2m(views.OntzorgingDetail.as_view()),
+        name="ontzorging",
+    ),
+    path("api/v1/ontzorgingen", _m2m(views.OntzorgingLijst.as_view()), name="ontzorgingen"),
     path("api/v1/plaatsingen", _m2m(views.PlaatsingLijst.as_view()), name="plaatsingen"),
     path("api/v1/plaatsingen/<int:pk>", _m2m(views.PlaatsingDetail.as_view()), name="plaatsing"),
     path(

@@ -9,7 +9,7 @@ import hashlib
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from inburgering.accounts.toegang import log_inzage
+from inburgering.ontzorgen import services as ontzorgen_services
 from inburgering.partners.models import Betrokkenheid, Organisatie
 from inburgering.partners.toegang import Gegeven, mag_zien
 from inburgering.traject import uren as traject_uren
@@ -208,6 +209,46 @@ def plaatsing_als_json(plaatsing, soort: str) -> dict:
     return uit
 
 
+def _maand(d) -> str | None:
+    return d.strftime("%Y-%m") if d else None
+
+
+def ontzorging_als_json(ontzorging, soort: str, lasten, op) -> dict:
+    """Financieel ontzorgen of one dossier: the period and per fixed cost the status of its
+    newest payment and the last month paid; payee, IBAN, amount and the bank's reason only
+    for a kind that may see `Gegeven.ONTZORGEN_BETALING` (`lasten` is already filtered)."""
+    betaling_ok = mag_zien(soort, G.ONTZORGEN_BETALING)
+    uit = {
+        "dossier": str(ontzorging.dossier.uuid),
+        "loopt": ontzorgen_services.ontzorgen_loopt(ontzorging, op),
+        "aanvang": ontzorging.recht_op_bijstand_vanaf.isoformat(),
+        "einde": ontzorging.einde.isoformat(),
+        "vrijwilligTot": _datum(ontzorging.vrijwillig_tot),
+        "beeindigdOp": _datum(ontzorging.beeindigd_op),
+        "toeslagenOntvangen": _datum(ontzorging.toeslagen_ontvangen),
+        "lasten": [],
+    }
+    if mag_zien(soort, G.NAAM):
+        uit["persoon"] = _persoon(ontzorging.dossier.inburgeraar)
+    for regel in lasten:
+        last = {
+            "soort": regel.kostensoort,
+            "status": regel.status or None,
+            "laatsteMaand": _maand(regel.laatste_maand),
+            "betaaldTot": _maand(regel.betaald_tot),
+            "wachtOpGoedkeuring": regel.wacht_op_goedkeuring,
+        }
+        if betaling_ok:
+            last.update(
+                begunstigde=regel.begunstigde,
+                iban=regel.iban,
+                bedragCent=regel.bedrag_cents,
+                reden=regel.reden,
+            )
+        uit["lasten"].append(last)
+    return uit
+
+
 # --- the problem responses in the spec --------------------------------------------------------
 
 
@@ -387,6 +428,60 @@ class PlaatsingDetail(ApiView):
         ]
         log_inzage(request.user, [plaatsing.dossier_id], DOEL)
         return Response(uit)
+
+
+class OntzorgingLijst(ApiView):
+    scope = "ontzorgingen:lezen"
+    parameters = frozenset({"page", "pageSize"})
+
+    @extend_schema(
+        operation_id="ontzorgingen_lijst",
+        summary=gettext_lazy("Financieel ontzorgen: de status van de betalingen"),
+        description=gettext_lazy(
+            "Per dossier waarbij uw organisatie betrokken is en waarvoor de gemeente vaste "
+            "lasten betaalt: per vaste last de status van de nieuwste betaling en de laatste "
+            "betaalde maand. Begunstigde, IBAN, bedrag en de reden van een weigering alleen "
+            "voor budgetbeheer."
+        ),
+        parameters=PAGINA,
+        responses={200: serializers.OntzorgingPaginaSerializer, **_problemen(400, *LEZEN)},
+    )
+    def get(self, request):
+        organisatie = self.organisatie
+        qs = (
+            services.ontzorgingen_van(organisatie)
+            .select_related("dossier__inburgeraar")
+            .order_by("pk")
+        )
+        paginering = Paginering()
+        pagina = paginering.paginate_queryset(qs, request, view=self)
+        soort = organisatie.soort
+        lasten = ontzorgen_services.lastregels(pagina, soort)
+        log_inzage(request.user, [o.dossier_id for o in pagina], DOEL)
+        vandaag = timezone.localdate()
+        return paginering.get_paginated_response(
+            [ontzorging_als_json(o, soort, lasten[o.pk], vandaag) for o in pagina]
+        )
+
+
+class OntzorgingDetail(ApiView):
+    scope = "ontzorgingen:lezen"
+
+    @extend_schema(
+        operation_id="ontzorgingen_detail",
+        summary=gettext_lazy("Financieel ontzorgen van één dossier"),
+        responses={200: serializers.OntzorgingSerializer, **_problemen(400, *LEZEN)},
+    )
+    def get(self, request, uuid):
+        organisatie = self.organisatie
+        ontzorging = services.ontzorging_van(organisatie, uuid)
+        lasten = ontzorgen_services.lastregels([ontzorging], organisatie.soort)
+        log_inzage(request.user, [ontzorging.dossier_id], DOEL)
+        return Response(
+            ontzorging_als_json(
+                ontzorging, organisatie.soort, lasten[ontzorging.pk], timezone.localdate()
+            )
+        )
 
 
 # --- writing ---------------------------------------------------------------------------------

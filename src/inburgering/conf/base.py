@@ -336,6 +336,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PeriodesoortEnum": "inburgering.traject.models.Periodesoort",
         "NiveauEnum": "inburgering.api.serializers.NIVEAUS",
+        "BetalingstatusEnum": "inburgering.ontzorgen.models.Betalingstatus",
+        "StatusEnum": "inburgering.traject.models.PlaatsingStatus",
     },
 }
 

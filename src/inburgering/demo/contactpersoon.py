@@ -12,7 +12,7 @@ from django.db import transaction
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
 from inburgering.accounts.services import wijzig_configuratie
 from inburgering.brieven.services import bewaar_briefhoofd, briefhoofd
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.workflow import Fase
 from inburgering.koppelingen.duo.contactpersoon import lever_contactpersoon

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from inburgering.accounts.models import Gemeente
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Doelgroep, Dossier, Inburgeraar
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK, TEST_BSN_BEREIK
+from inburgering.bsn import SYNTHETISCH_BSN_BEREIK, TEST_BSN_BEREIK
 from inburgering.dossiers.models import Dossier, DossierEvent, Geslacht, Regime
 from inburgering.dossiers.workflow import Soort
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente
 from inburgering.brieven.services import heeft_postadres
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.workflow import Fase
 from inburgering.handhaving import services

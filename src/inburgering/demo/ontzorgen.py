@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Doelgroep, Dossier, Regime
 from inburgering.ontzorgen import services
 from inburgering.ontzorgen.models import (

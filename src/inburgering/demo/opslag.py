@@ -23,7 +23,7 @@ from inburgering.accounts.models import (
     Samenwerkingsverband,
     Team,
 )
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import (
     Dossier,
     DossierEvent,

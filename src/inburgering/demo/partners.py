@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Doelgroep, Dossier
 from inburgering.dossiers.workflow import Fase
 from inburgering.partners import services

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.workflow import Fase
 from inburgering.koppelingen.models import UitgaandBericht

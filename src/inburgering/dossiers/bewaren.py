@@ -317,64 +317,7 @@ def _payloads(dossier: Dossier, bewaren: frozenset[str]) -> dict:
 
 def _dossiergegevens(dossier: Dossier, item: TeVerwijderen) -> dict:
     """Lid 1: everything but the core data and the statistical remainder."""
-    from inburgering.intake import models as intake
-    from inburgering.koppelingen import models as koppelingen
-    from inburgering.pip import models as pip
-
     verwijderd: dict = {"gebeurtenissen": _payloads(dossier, bewaarde_sleutels() | KERN_SLEUTELS)}
-    intakes = intake.BredeIntake.objects.filter(dossier=dossier)
-    versies = pip.PipVersie.objects.filter(pip__dossier=dossier)
-    verwijderd["intake"] = {
-        "brieven": intake.Brief.objects.filter(dossier=dossier).update(onderwerp="", tekst=""),
-        "afspraken": intake.Afspraak.objects.filter(dossier=dossier).update(
-            locatie="", tolk_taal=""
-        ),
-        "gesprekken": intake.IntakeGesprek.objects.filter(intake__in=intakes).update(
-            deelnemers="", tolk_taal=""
-        ),
-        "verslagen": intake.Verslag.objects.filter(intake__in=intakes).update(tekst=""),
-        "gezondheid": intake.Gezondheid.objects.filter(intake__in=intakes).update(tekst=""),
-        "lbt": intake.Leerbaarheidstoets.objects.filter(dossier=dossier).update(afnemer=""),
-        "lbt_ontheffingen": intake.LbtOntheffing.objects.filter(dossier=dossier).update(
-            motivering=""
-        ),
-        "schooladviezen": intake.Schooladvies.objects.filter(dossier=dossier).update(
-            toelichting=""
-        ),
-        "routebesluiten": intake.Routebesluit.objects.filter(dossier=dossier).update(
-            toelichting=""
-        ),
-    }
-    verwijderd["pip"] = {
-        "versies": versies.update(
-            ondersteuning_en_begeleiding="",
-            pvt_intensiteit="",
-            map_intensiteit="",
-            vve_afspraken="",
-            participatiewet_beschikkingen="",
-            lbt_afwijking_toelichting="",
-        ),
-        "bezwaren": pip.Bezwaar.objects.filter(versie__in=versies).update(toelichting=""),
-        "voortgangsgesprekken": pip.Voortgangsgesprek.objects.filter(pip__dossier=dossier).update(
-            verslag=""
-        ),
-    }
-    # DUO's messages carry the BSN and DUO's personal data in their payload.
-    verwijderd["berichten"] = {
-        "inkomend": koppelingen.InkomendBericht.objects.filter(dossier=dossier).update(
-            bsn="",
-            v_nummer=None,
-            inhoud={},
-            resultaat="",
-            laatste_fout="",
-        ),
-        "uitgaand": koppelingen.UitgaandBericht.objects.filter(dossier=dossier).update(
-            inhoud={},
-            antwoord=None,
-            bevindingen=[],
-            laatste_fout="",
-        ),
-    }
     for app, opschonen in sorted(OPSCHONINGEN.items()):
         verwijderd[app] = opschonen(dossier)
     if Gegevenscategorie.DOSSIER in item.persoon:

@@ -3,6 +3,9 @@ dossiers at once. All or nothing: one failing dossier rolls the whole batch back
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -61,26 +64,29 @@ class BulkForm(NLDesignFormMixin, forms.Form):
         return data
 
 
+def _toewijzen(dossier: Dossier, data: dict, datum, actor: Gebruiker) -> None:
+    wijs_consulent_toe(dossier, data["consulent"], datum, actor=actor)
+
+
+#: What each action does to one dossier (a function of the dossier, the form's cleaned data,
+#: the date and the actor). "uitnodigen" (the first summons) is the intake's, registered from
+#: its AppConfig.ready (`registreer_actie`), so the caseload imports no app above it.
+ACTIES: dict[str, Callable[[Dossier, dict, dt.date, Gebruiker], None]] = {"toewijzen": _toewijzen}
+
+
+def registreer_actie(actie: str, uitvoeren: Callable[[Dossier, dict, dt.date, Gebruiker], None]):
+    ACTIES[actie] = uitvoeren
+
+
 def voer_uit(dossiers: list[Dossier], data: dict, actor: Gebruiker) -> int:
     """Apply the action to every dossier or to none; raises OngeldigeGebeurtenis naming the
     dossier that failed."""
-    from inburgering.intake.oproepen import stuur_oproep  # intake builds on dossiers
-
+    uitvoeren = ACTIES[data["actie"]]
     vandaag = timezone.localdate()
     with transaction.atomic():
         for dossier in dossiers:
             try:
-                if data["actie"] == "toewijzen":
-                    wijs_consulent_toe(dossier, data["consulent"], vandaag, actor=actor)
-                else:
-                    stuur_oproep(
-                        dossier,
-                        kanaal=data["kanaal"],
-                        periode_van=data["periode_van"],
-                        periode_tot=data["periode_tot"],
-                        datum=vandaag,
-                        actor=actor,
-                    )
+                uitvoeren(dossier, data, vandaag, actor)
             except OngeldigeGebeurtenis as fout:
                 raise OngeldigeGebeurtenis(
                     _("%(naam)s: %(fout)s Er is niets vastgelegd.")

@@ -15,7 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Rol
-from inburgering.accounts.toegang import consulenten_bij, dossiers_voor, werkgebied
+from inburgering.accounts.toegang import consulenten_bij, werkgebied
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.wet.kalender import plus_maanden
 
 from .workflow import Fase

@@ -39,6 +39,20 @@ def pip_deadline(toestand: DossierToestand) -> Uitkomst[PipDeadline] | None:
     )
 
 
+def vestiging_bij_gemeente(toestand: DossierToestand) -> dt.date | None:
+    """Since when the person is settled in this gemeente for DUO: the date of DUO's PIP rule
+    "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente
+    liggen" (DUO M2M, README, "Het aanleveren van een PIP", Datum dagtekening).
+
+    DUO reads the BRP: the vestiging is the registration in the gemeente (BRP's
+    `datumInschrijvingInGemeente`), after a move the registration in the new gemeente
+    (SS120/SS121). It is the first registration in the gemeente: a later address in the same
+    gemeente (a second HUISVESTING) does not move it, as the current `brp_inschrijving_datum`
+    does. None while the person is not registered in the gemeente (the caller falls back on
+    DUO's kennisgeving, as DUO's APIs do not return this date)."""
+    return toestand.vestiging_datum or toestand.eerste_brp_inschrijving_datum
+
+
 def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst[Termijn] | None:
     """The inburgeringstermijn (Wi art. 11) once a PIP is set: it starts the day after the first
     PIP's dagtekening and is not moved by later PIP versions."""

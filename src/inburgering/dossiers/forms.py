@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.accounts.toegang import consulenten_bij
+from inburgering.bsn import valideer_bsn
 from inburgering.ui import Modelkeuze, NLDesignFormMixin
 
-from .bsn import valideer_bsn
 from .gebeurtenissen import handmatig
 from .models import Doelgroep, Dossier, Geslacht, Inburgeraar, Regime
 from .persoonsgegevens import BEWERKBAAR

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.bsn import valideer_bsn
 from inburgering.invoer import EENREGELIG
 from inburgering.labels import label
 
-from .bsn import valideer_bsn
 from .workflow import Afsluitreden, Fase, Soort, WachtOp
 
 

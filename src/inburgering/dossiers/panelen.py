@@ -13,13 +13,23 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 BEWAARTIJD = 60
 T = TypeVar("T")
+
+#: Panels other apps put on the caseload's first page, by their name in the template (the DUO
+#: waves of `koppelingen`): a function of the user that returns the panel's rows, registered
+#: from the app's AppConfig.ready (`registreer_paneel`), so the caseload imports no app above
+#: it.
+PANELEN: dict[str, Callable[[Any], list]] = {}
+
+
+def registreer_paneel(naam: str, maak: Callable[[Any], list]) -> None:
+    PANELEN[naam] = maak
 
 
 def _versie(gemeente_id: int) -> str:

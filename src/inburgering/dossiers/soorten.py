@@ -70,6 +70,7 @@ def _koppeling(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None
 
 def _huisvesting(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:
     t.brp_inschrijving_datum = datum
+    t.eerste_brp_inschrijving_datum = t.eerste_brp_inschrijving_datum or datum
 
 
 def _aangemeld(t: DossierToestand, datum: dt.date, g: Mapping[str, Any]) -> None:

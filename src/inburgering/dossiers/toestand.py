@@ -53,6 +53,8 @@ class DossierToestand:
     koppeling_datum: dt.date | None = None
     azc: str = ""
     brp_inschrijving_datum: dt.date | None = None
+    #: The first BRP registration in the gemeente (a later address does not move it).
+    eerste_brp_inschrijving_datum: dt.date | None = None
     intake_gestart: dt.date | None = None
     intake_afgerond: dt.date | None = None
     eerste_pip_dagtekening: dt.date | None = None

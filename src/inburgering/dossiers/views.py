@@ -6,7 +6,6 @@ by BSN. Every page that shows a dossier's personal data writes the access log.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid as uuid_module
 
@@ -23,13 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from inburgering.accounts.toegang import (
-    dossiers_voor,
-    gemeente_ids,
-    log_inzage,
-    mag_dossiers_zien,
-    werkgebied,
-)
+from inburgering.accounts.toegang import gemeente_ids, log_inzage, mag_dossiers_zien, werkgebied
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.invoer import EENREGELIG
 
 from . import caseload as cl
@@ -129,13 +123,13 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "tabelrijen": rijen_.tabelrijen(rijen),
             "bulkform": BulkForm(user=request.user),
             "bulk_sleutel": ",".join(map(str, gemeente_ids(request.user))),
-            "golven": _golven(request.user) if pagina.number == 1 else [],
+            # Other apps' panels (panelen.PANELEN: the DUO waves), also on the first page only.
+            **{
+                naam: maak(request.user) if pagina.number == 1 else []
+                for naam, maak in panelen.PANELEN.items()
+            },
         },
     )
-
-
-#: A wave: at least this many new inburgeringsplichtigen from DUO within this many days.
-GOLF_MINIMUM, GOLF_DAGEN = 5, 14
 
 
 def _werkdruk(user, filters: cl.Filters) -> list[cl.Werkdruk]:
@@ -148,28 +142,6 @@ def _werkdruk(user, filters: cl.Filters) -> list[cl.Werkdruk]:
         (filters.scope, team),
         lambda: cl.werkdruk(user, filters),
     )
-
-
-def _golven(user) -> list[dict]:
-    """Recent waves of DUO arrivals in the user's gemeenten (koppelingen builds on dossiers,
-    hence the import here)."""
-    from inburgering.koppelingen.golven import golven
-
-    gemeenten = {g.pk: g.naam for g in werkgebied(user)}
-
-    def maak() -> list[dict]:
-        sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
-        return [
-            {
-                "gemeente": gemeenten[g.gemeente_id],
-                "aantal": g.aantal,
-                "eerste": g.eerste,
-                "laatste": g.laatste,
-            }
-            for g in golven(gemeenten, sinds, minimum=GOLF_MINIMUM)
-        ]
-
-    return panelen.bewaard("golven", list(gemeenten), (), maak)
 
 
 def _stappen_sleutel(form: GebeurtenisForm) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Doelgroep, Dossier
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.koppelingen.duo.client import gedeelde_simulator

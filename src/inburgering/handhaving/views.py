@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inburgering import wet
-from inburgering.accounts.toegang import dossiers_voor, log_export, log_inzage
+from inburgering.accounts.toegang import log_export, log_inzage
 from inburgering.brieven.services import Brieffout
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.statusmachine import Statusfout
 

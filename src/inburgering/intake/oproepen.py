@@ -128,6 +128,18 @@ def stuur_oproep(
     return brief
 
 
+def oproep_in_bulk(dossier: Dossier, data: dict, datum: dt.date, actor: Gebruiker) -> None:
+    """The caseload's bulk action "uitnodigen" (`dossiers.bulk.ACTIES`): the first summons."""
+    stuur_oproep(
+        dossier,
+        kanaal=data["kanaal"],
+        periode_van=data["periode_van"],
+        periode_tot=data["periode_tot"],
+        datum=datum,
+        actor=actor,
+    )
+
+
 def registreer_niet_gevolgd(
     dossier: Dossier, *, datum: dt.date, reden: str, actor: Gebruiker | None
 ) -> Uitkomst:

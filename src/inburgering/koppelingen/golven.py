@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min
+from django.utils import timezone
+
+from inburgering.accounts.toegang import werkgebied
+from inburgering.dossiers import panelen
 
 from .duo.handlers import NIEUWE_INBURGERAAR
 from .models import InkomendBericht
@@ -44,3 +48,27 @@ def golven(gemeente_ids: Iterable[int], sinds: dt.datetime, minimum: int = 1) ->
         for r in rijen
         if r["aantal"] >= minimum
     ]
+
+
+#: A wave: at least this many new inburgeringsplichtigen from DUO within this many days.
+GOLF_MINIMUM, GOLF_DAGEN = 5, 14
+
+
+def golven_paneel(user) -> list[dict]:
+    """The caseload's panel "golven" (registered in `dossiers.panelen`): recent waves of DUO
+    arrivals in the user's gemeenten, kept a minute like the other panels."""
+    gemeenten = {g.pk: g.naam for g in werkgebied(user)}
+
+    def maak() -> list[dict]:
+        sinds = timezone.now() - dt.timedelta(days=GOLF_DAGEN)
+        return [
+            {
+                "gemeente": gemeenten[g.gemeente_id],
+                "aantal": g.aantal,
+                "eerste": g.eerste,
+                "laatste": g.laatste,
+            }
+            for g in golven(gemeenten, sinds, minimum=GOLF_MINIMUM)
+        ]
+
+    return panelen.bewaard("golven", list(gemeenten), (), maak)

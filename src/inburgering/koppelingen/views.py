@@ -19,13 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inburgering.accounts.models import Rol
-from inburgering.accounts.toegang import (
-    dossiers_voor,
-    gemeenten_voor,
-    log_inzage,
-    mag_dossiers_zien,
-)
-from inburgering.dossiers.bsn import maskeer, valideer_bsn
+from inburgering.accounts.toegang import gemeenten_voor, log_inzage, mag_dossiers_zien
+from inburgering.bsn import maskeer, valideer_bsn
+from inburgering.dossiers.toegang import dossiers_voor
 
 from .duo import afstemming, afstemming_woorden
 from .duo.leveringen import opnieuw_controleren

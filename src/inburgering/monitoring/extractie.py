@@ -346,7 +346,7 @@ def mijlpalen_van(dossier, events, peildatum: dt.date | None = None) -> Mijlpale
     return m
 
 
-def als_tekst(waarde):
+def als_tekst(waarde: object) -> str | None:
     """A payload value as SQL's `->>` gives it: text, JSON true/false in lower case."""
     if waarde is None or isinstance(waarde, str):
         return waarde

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.accounts.toegang import gemeenten_voor
-from inburgering.dossiers.bsn import valideer_bsn
+from inburgering.bsn import valideer_bsn
 from inburgering.dossiers.models import (
     Bron,
     Doelgroep,

@@ -32,8 +32,10 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
+from typing import NamedTuple
 
 from django.db.models import (
     BooleanField,
@@ -50,7 +52,7 @@ from django.db.models import (
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, ExtractYear
 
-from inburgering.dossiers.toestand import geldige_events
+from inburgering.dossiers.toestand import EventLike, geldige_events
 from inburgering.dossiers.uitkomsten import (
     MOMENTEN,
     PARTICIPEREND,
@@ -130,51 +132,63 @@ def uit_log(sel: ex.Selectie, rijen: list[ex.Mijlpalen], dossiers=None) -> dict[
         u = uitkomsten.get(dossier_id)
         if u is None:
             u = uitkomsten[dossier_id] = Uitkomst()
-        _pas_toe(u, soort, datum, *gegevens)
+        _pas_toe(u, soort, datum, Uitkomstgegevens(*gegevens))
     return uitkomsten
 
 
-#: Payload keys read by `_pas_toe`, in its argument order; as text (KT) except the status list.
-UITKOMST_SLEUTELS = [
-    "moment",
-    "status",
-    "post",
-    "bedrag_cents",
-    "activiteit",
-    "resultaat",
-    "onderdeel",
-]
+class Uitkomstgegevens(NamedTuple):
+    """The payload keys `_pas_toe` reads, as the query gives them: text (SQL's `->>`, or
+    `extractie.als_tekst` in memory) except `status`, the list of participation statuses."""
+
+    moment: str | None
+    status: list[str] | None
+    post: str | None
+    bedrag_cents: str | None
+    activiteit: str | None
+    resultaat: str | None
+    onderdeel: str | None
+
+
+#: Payload keys read by `_pas_toe`, in the order of `Uitkomstgegevens`.
+UITKOMST_SLEUTELS = list(Uitkomstgegevens._fields)
 _GEGEVENS = [f"gegevens__{k}" if k == "status" else KT(f"gegevens__{k}") for k in UITKOMST_SLEUTELS]
 
 
-def _pas_toe(u: Uitkomst, soort, datum, moment, status, post, cents, activiteit, uitslag, deel):
+def _pas_toe(u: Uitkomst, soort: str, datum: dt.date, g: Uitkomstgegevens) -> None:
     """Apply one outcome event (in fold order)."""
-    if soort == S.PARTICIPATIE_GEMETEN and str(moment or "").isdigit():
-        u.metingen[int(moment)] = (datum, frozenset(status or []))
+    if soort == S.PARTICIPATIE_GEMETEN and g.moment is not None and g.moment.isdigit():
+        u.metingen[int(g.moment)] = (datum, frozenset(g.status or []))
     elif soort == S.KOSTEN_GEREGISTREERD:
-        u.kosten.append((post or "overig", int(cents or 0)))
+        u.kosten.append((g.post or "overig", int(g.bedrag_cents or 0)))
     elif soort == S.DUALE_ACTIVITEIT_GESTART:
-        u.duaal.add(activiteit or "")
+        u.duaal.add(g.activiteit or "")
     elif soort == S.DUALE_ACTIVITEIT_BEEINDIGD:
-        u.duaal.discard(activiteit or "")
+        u.duaal.discard(g.activiteit or "")
     elif soort == S.EXAMENRESULTAAT and (
-        uitkomst := _UITSLAG.get(str(uitslag or "").strip().lower())
+        uitkomst := _UITSLAG.get((g.resultaat or "").strip().lower())
     ):
-        u.examens.append((deel or "", uitkomst))
+        u.examens.append((g.onderdeel or "", uitkomst))
 
 
-def uitkomst_van(events, peildatum: dt.date | None = None) -> Uitkomst | None:
+def uitkomst_van(events: Iterable[EventLike], peildatum: dt.date | None = None) -> Uitkomst | None:
     """What `uit_log` gives for one dossier over its whole log (or on `peildatum`), folded from
     its events in memory (the writers' updates). None without outcome events."""
-    u = None
+    u: Uitkomst | None = None
     for e in geldige_events(events):
         if e.soort in UITKOMST_SOORTEN and (peildatum is None or e.datum <= peildatum):
             u = u or Uitkomst()
             g = e.gegevens
-            waarden = [
-                g.get(k) if k == "status" else ex.als_tekst(g.get(k)) for k in UITKOMST_SLEUTELS
-            ]
-            _pas_toe(u, e.soort, e.datum, *waarden)
+            status = g.get("status")
+            gegevens = Uitkomstgegevens(
+                moment=ex.als_tekst(g.get("moment")),
+                status=[str(s) for s in status] if isinstance(status, list) else None,
+                post=ex.als_tekst(g.get("post")),
+                bedrag_cents=ex.als_tekst(g.get("bedrag_cents")),
+                activiteit=ex.als_tekst(g.get("activiteit")),
+                resultaat=ex.als_tekst(g.get("resultaat")),
+                onderdeel=ex.als_tekst(g.get("onderdeel")),
+            )
+            _pas_toe(u, e.soort, e.datum, gegevens)
     return u
 
 

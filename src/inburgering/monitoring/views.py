@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
-from inburgering.accounts.toegang import dossiers_voor, gemeenten_voor, log_export, log_inzage
+from inburgering.accounts.toegang import gemeenten_voor, log_export, log_inzage
 from inburgering.dossiers.models import Doelgroep
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.intake.models import Leerroute
 from inburgering.pdfdocument import pdf_uit_html
 

@@ -816,17 +816,78 @@ def beeindig_begeleiding(
 
 @dataclass(frozen=True)
 class Lastregel:
+    """One fixed cost in the shared status: what kind, the newest payment's status and the
+    last month paid; payee, IBAN, amount and the bank's reason only with
+    `Gegeven.ONTZORGEN_BETALING`."""
+
     soort: str
     betaald_tot: dt.date | None  # last month paid
     laatste_status: str
+    kostensoort: str = ""  # the code of `soort`
+    status: str = ""  # the code of the newest payment's status; "" before the first
+    laatste_maand: dt.date | None = None  # the month of the newest payment
     begunstigde: str = ""  # only with Gegeven.ONTZORGEN_BETALING
     iban: str = ""
     bedrag_cents: int | None = None
+    reden: str = ""  # why the bank refused the newest payment
     wacht_op_goedkeuring: bool = False
 
     @property
     def bedrag(self) -> str:
         return euro(self.bedrag_cents)
+
+
+def lastregels(
+    ontzorgingen: list[Ontzorging], soort: Organisatiesoort | str | None
+) -> dict[int, tuple[Lastregel, ...]]:
+    """The fixed costs of many ontzorgingen with their payment status, by ontzorging id, in two
+    queries (the API's list). ``soort`` as in `status_voor`: payee, IBAN, amount and reason
+    only for a kind that may see `Gegeven.ONTZORGEN_BETALING` (None: the consulent)."""
+    betaling_ok = soort is None or mag_zien(soort, Gegeven.ONTZORGEN_BETALING)
+    ids = [o.pk for o in ontzorgingen]
+    laatste: dict[int, Betaling] = {}  # the newest payment per fixed cost
+    betaald_tot: dict[int, dt.date] = {}  # the last month paid per fixed cost
+    for b in (
+        Betaling.objects.filter(ontzorging_id__in=ids)
+        .exclude(status=Betalingstatus.VERVALLEN)
+        .only("vaste_last_id", "maand", "status", "reden")
+        .order_by("maand", "pk")
+    ):
+        laatste[b.vaste_last_id] = b
+        if b.status == Betalingstatus.BETAALD:
+            betaald_tot[b.vaste_last_id] = b.maand
+    uit: dict[int, list[Lastregel]] = {pk: [] for pk in ids}
+    for last in VasteLast.objects.filter(ontzorging_id__in=ids).order_by("soort", "pk"):
+        b = laatste.get(last.pk)
+        uit[last.ontzorging_id].append(
+            Lastregel(
+                soort=last.get_soort_display(),
+                betaald_tot=betaald_tot.get(last.pk),
+                laatste_status=b.get_status_display() if b else _("Nog niet betaald"),
+                kostensoort=last.soort,
+                status=b.status if b else "",
+                laatste_maand=b.maand if b else None,
+                begunstigde=last.begunstigde if betaling_ok else "",
+                iban=last.iban if betaling_ok else "",
+                bedrag_cents=last.bedrag_cents if betaling_ok else None,
+                reden=b.reden if b and betaling_ok else "",
+                wacht_op_goedkeuring=last.wacht_op_goedkeuring,
+            )
+        )
+    return {pk: tuple(regels) for pk, regels in uit.items()}
+
+
+def ontzorgen_loopt(ontzorging: Ontzorging, op: dt.date) -> bool:
+    """Whether the six months (or the voluntary continuation) run on ``op`` and it was not
+    ended."""
+    return (
+        ontzorging.beeindigd_op is None
+        and wet.ontzorgen_loopt(
+            recht_op_bijstand_vanaf=ontzorging.recht_op_bijstand_vanaf,
+            peildatum=op,
+            vrijwillig_tot=ontzorging.vrijwillig_tot,
+        ).waarde
+    )
 
 
 @dataclass(frozen=True)
@@ -869,36 +930,8 @@ def status_voor(
     velden: dict = {"ontzorgen": False}
     ontzorging = Ontzorging.objects.filter(dossier=dossier).first()
     if ontzorging is not None and status_ok:
-        laatste: dict[int, Betaling] = {}  # the newest payment per fixed cost
-        betaald_tot: dict[int, dt.date] = {}  # the last month paid per fixed cost
-        for b in ontzorging.betalingen.exclude(status=Betalingstatus.VERVALLEN).order_by(
-            "maand", "pk"
-        ):
-            laatste[b.vaste_last_id] = b
-            if b.status == Betalingstatus.BETAALD:
-                betaald_tot[b.vaste_last_id] = b.maand
-        lasten = []
-        for last in ontzorging.lasten.all():
-            b = laatste.get(last.pk)
-            lasten.append(
-                Lastregel(
-                    soort=last.get_soort_display(),
-                    betaald_tot=betaald_tot.get(last.pk),
-                    laatste_status=b.get_status_display() if b else _("Nog niet betaald"),
-                    begunstigde=last.begunstigde if betaling_ok else "",
-                    iban=last.iban if betaling_ok else "",
-                    bedrag_cents=last.bedrag_cents if betaling_ok else None,
-                    wacht_op_goedkeuring=last.wacht_op_goedkeuring,
-                )
-            )
-        loopt = (
-            ontzorging.beeindigd_op is None
-            and wet.ontzorgen_loopt(
-                recht_op_bijstand_vanaf=ontzorging.recht_op_bijstand_vanaf,
-                peildatum=op,
-                vrijwillig_tot=ontzorging.vrijwillig_tot,
-            ).waarde
-        )
+        lasten = lastregels([ontzorging], soort)[ontzorging.pk]
+        loopt = ontzorgen_loopt(ontzorging, op)
         velden.update(
             ontzorgen=True,
             ontzorgen_loopt=loopt,
@@ -907,7 +940,7 @@ def status_voor(
             vrijwillig_tot=ontzorging.vrijwillig_tot,
             beeindigd_op=ontzorging.beeindigd_op,
             toeslagen_ontvangen=ontzorging.toeslagen_ontvangen,
-            lasten=tuple(lasten),
+            lasten=lasten,
             inhouding_cents=inhouding_per_maand(ontzorging, op) if betaling_ok else None,
             betalingen_zichtbaar=betaling_ok,
         )

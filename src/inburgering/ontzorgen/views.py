@@ -13,7 +13,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from inburgering.accounts.toegang import dossiers_voor, gemeente_ids, gemeenten_voor, log_inzage
+from inburgering.accounts.toegang import gemeente_ids, gemeenten_voor, log_inzage
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 
 from . import services

@@ -8,6 +8,9 @@ class PipConfig(AppConfig):
     verbose_name = _("Persoonlijk plan inburgering en participatie (PIP)")
 
     def ready(self) -> None:
-        from . import soorten
+        from inburgering.dossiers.bewaren import registreer_opschoning
+
+        from . import opschonen, soorten
 
         soorten.registreer()  # its event types (dossiers/gebeurtenissen.py)
+        registreer_opschoning("pip", opschonen.opschonen)  # retention, Besluit 9.9

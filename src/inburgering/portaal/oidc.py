@@ -28,7 +28,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 
-from inburgering.dossiers.bsn import valideer_bsn
+from inburgering.bsn import valideer_bsn
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from django.db.models import Case, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.koppelingen.duo.client import gedeelde_simulator

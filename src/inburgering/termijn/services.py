@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 
 from inburgering import wet
 from inburgering.accounts.models import Gebruiker
-from inburgering.accounts.toegang import dossiers_voor
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.gebeurtenissen import beschrijf
 from inburgering.dossiers.models import Doelgroep, Dossier, DossierEvent
 from inburgering.dossiers.services import Nieuw, registreer, registreer_reeks
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.toestand import (
     DossierToestand,
     OngeldigeGebeurtenis,

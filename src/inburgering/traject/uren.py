@@ -30,9 +30,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering import wet
-from inburgering.accounts.toegang import dossiers_voor
-from inburgering.dossiers.bsn import valideer_bsn
+from inburgering.bsn import valideer_bsn
 from inburgering.dossiers.models import Doelgroep, Dossier
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.koppelingen.duo import leveringen
 from inburgering.koppelingen.models import UitgaandBericht
 from inburgering.pip.models import Voortgangsgesprek

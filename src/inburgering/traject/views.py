@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from inburgering.accounts.toegang import dossiers_voor, gemeente_ids, log_inzage
+from inburgering.accounts.toegang import gemeente_ids, log_inzage
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
 from inburgering.examens import services as examens
 from inburgering.examens.forms import BetalingForm

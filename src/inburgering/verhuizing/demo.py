@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-from inburgering.dossiers.bsn import SYNTHETISCHE_BSNS
+from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol
-from inburgering.dossiers.bsn import valideer_bsn
+from inburgering.bsn import valideer_bsn
 from inburgering.dossiers.models import Bron, Dossier, Inburgeraar
 from inburgering.dossiers.services import (
     Nieuw,

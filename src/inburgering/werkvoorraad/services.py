@@ -29,11 +29,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker
-from inburgering.accounts.toegang import dossiers_voor, gemeente_ids, mag_dossiers_zien
+from inburgering.accounts.toegang import gemeente_ids, mag_dossiers_zien
 from inburgering.dossiers import panelen
 from inburgering.dossiers.caseload import RISICO_DAGEN
 from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.intake.models import Afspraak

@@ -6,7 +6,7 @@ dossiers 0008 about table rebuilds."""
 
 from django.db import migrations
 
-SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK (to 999999999)
+SYNTHETISCH = "990000000"  # bsn.SYNTHETISCH_BSN_BEREIK (to 999999999)
 
 MELDING = (
     "Het inzagelog (accounts_inzagelog) is alleen-toevoegen: {op} geweigerd. Alleen manage.py "

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import inburgering.dossiers.bsn
+import inburgering.bsn
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='Inburgeraar',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bsn', models.CharField(max_length=9, unique=True, validators=[inburgering.dossiers.bsn.valideer_bsn], verbose_name='BSN')),
+                ('bsn', models.CharField(max_length=9, unique=True, validators=[inburgering.bsn.valideer_bsn], verbose_name='BSN')),
                 ('v_nummer', models.CharField(blank=True, help_text='Vreemdelingennummer (10 cijfers), als bekend.', max_length=10, verbose_name='V-nummer')),
                 ('voornamen', models.CharField(max_length=200, verbose_name='voornamen')),
                 ('voorvoegsel', models.CharField(blank=True, max_length=20, verbose_name='voorvoegsel')),

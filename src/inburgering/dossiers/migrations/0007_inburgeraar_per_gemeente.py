@@ -10,7 +10,7 @@ without any dossier cannot be placed in a gemeente and are shown nowhere; they a
 
 import django.db.models.deletion
 
-import inburgering.dossiers.bsn
+import inburgering.bsn
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
 
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
             name="bsn",
             field=models.CharField(
                 max_length=9,
-                validators=[inburgering.dossiers.bsn.valideer_bsn],
+                validators=[inburgering.bsn.valideer_bsn],
                 verbose_name="BSN",
             ),
         ),

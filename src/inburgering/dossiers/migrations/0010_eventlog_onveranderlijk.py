@@ -8,7 +8,7 @@ again (tests/dossiers/test_onveranderlijk.py fails when they are missing)."""
 
 from django.db import migrations
 
-SYNTHETISCH = "990000000"  # dossiers.bsn.SYNTHETISCH_BSN_BEREIK (to 999999999), the demo range
+SYNTHETISCH = "990000000"  # bsn.SYNTHETISCH_BSN_BEREIK (to 999999999), the demo range
 
 MELDING = (
     "Het gebeurtenissenlog (dossiers_dossierevent) is alleen-toevoegen: {op} geweigerd. "

@@ -26,7 +26,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from inburgering import wet
+from inburgering.dossiers.deadlines import vestiging_bij_gemeente
 from inburgering.dossiers.models import Doelgroep, Dossier
+from inburgering.dossiers.toestand import bereken_toestand
 
 from ..models import ONVERZONDEN, TE_DOEN, Status, UitgaandBericht
 from . import schemas
@@ -234,6 +236,8 @@ def _controleer_pip(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> wet.Val
     ]  # fmt: skip
     eerste = min(filter(None, [actueel, *eerder]), default=None)
     niveau = inhoud.get("niveau")
+    # DUO checks the first registration in the gemeente, not the current address (issue 20).
+    toestand = bereken_toestand(dossier.events.all())
     return wet.valideer_pip(
         wet.PipBericht(dagtekening, wet.Leerroute(inhoud["leerroute"]),
                        wet.Taalniveau(niveau) if niveau else None,
@@ -241,7 +245,7 @@ def _controleer_pip(bericht: UitgaandBericht, c: DuoClient, bsn: str) -> wet.Val
         wet.PipContext(
             doelgroep=_wet_doelgroep(dossier),
             start_plicht=_d(plicht.get("begindatum")) or dossier.kennisgeving_datum or dagtekening,
-            vestiging_gemeente=dossier.brp_inschrijving_datum or dossier.kennisgeving_datum
+            vestiging_gemeente=vestiging_bij_gemeente(toestand) or dossier.kennisgeving_datum
             or dagtekening,
             dagtekening_initiele_pip=eerste,
             dagtekening_actuele_pip=actueel,

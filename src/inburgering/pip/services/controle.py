@@ -115,14 +115,13 @@ def pip_bericht(versie: PipVersie, dagtekening: dt.date) -> wet.PipBericht:
 
 def pip_context(dossier: Dossier, toestand: DossierToestand) -> wet.PipContext | None:
     """What DUO knows, from our dossier: start of the plicht is DUO's kennisgeving; settled in
-    the gemeente on the BRP registration (or the registration after a move)."""
+    the gemeente as `deadlines.vestiging_bij_gemeente` says."""
     if toestand.kennisgeving_datum is None:
         return None
     return wet.PipContext(
         doelgroep=wet_doelgroep(dossier),
         start_plicht=toestand.kennisgeving_datum,
-        vestiging_gemeente=toestand.vestiging_datum
-        or toestand.brp_inschrijving_datum
+        vestiging_gemeente=deadlines.vestiging_bij_gemeente(toestand)
         or toestand.kennisgeving_datum,
         dagtekening_initiele_pip=toestand.eerste_pip_dagtekening,
         dagtekening_actuele_pip=toestand.pip_dagtekening,

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from inburgering.accounts.models import Gemeente
+from inburgering.bsn import SYNTHETISCH_BSN_BEREIK, SYNTHETISCHE_BSNS
 from inburgering.demo import duo
 from inburgering.demo import handhaving as handhaving_demo
 from inburgering.demo import ontzorgen as ontzorgen_demo
@@ -25,7 +26,6 @@ from inburgering.demo.generator import (
 )
 from inburgering.demo.opslag import verwijder_demodata
 from inburgering.demo.taakstelling import vul_taakstellingen
-from inburgering.dossiers.bsn import SYNTHETISCH_BSN_BEREIK, SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
 from inburgering.monitoring import projectie

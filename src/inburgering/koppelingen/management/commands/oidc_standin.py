@@ -31,7 +31,7 @@ from inburgering.koppelingen.oidc_standin import Standin, StandinGebruiker, burg
 def bsn_zonder_dossier() -> str:
     """The highest valid test BSN (RvIG test range) that no person record here has: the demo
     person without a dossier."""
-    from inburgering.dossiers.bsn import TEST_BSN_BEREIK, elfproef
+    from inburgering.bsn import TEST_BSN_BEREIK, elfproef
     from inburgering.dossiers.models import Inburgeraar
 
     for n in reversed(TEST_BSN_BEREIK):

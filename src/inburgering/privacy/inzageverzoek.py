@@ -22,13 +22,16 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 
+from inburgering.accounts.models import Gebruiker, Inzagelog, Rol
+from inburgering.accounts.toegang import gemeente_ids
 from inburgering.dossiers.gebeurtenissen import beschrijf
 from inburgering.dossiers.models import Dossier, Inburgeraar
+from inburgering.dossiers.toegang import dossiers_voor
 from inburgering.dossiers.workflow import Soort
+from inburgering.intake.models import BredeIntake
+from inburgering.koppelingen.models import InkomendBericht, UitgaandBericht
 from inburgering.labels import label
-
-from .models import Gebruiker, Inzagelog, Rol
-from .toegang import dossiers_voor, gemeente_ids
+from inburgering.pip.models import PipVersie
 
 #: Version of the JSON structure; change it when a key changes meaning or disappears.
 SCHEMA = "inburgering.avg-inzage/1"
@@ -156,9 +159,6 @@ def _gebeurtenis(e) -> dict:
 
 
 def _dossier(d: Dossier) -> dict:
-    from inburgering.intake.models import BredeIntake
-    from inburgering.koppelingen.models import InkomendBericht, UitgaandBericht
-    from inburgering.pip.models import PipVersie
 
     events = list(d.events.select_related("actor").order_by("datum", "id"))
     intake = BredeIntake.objects.filter(dossier=d).first()

@@ -20,11 +20,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from inburgering.accounts.forms import BsnForm
+from inburgering.accounts.toegang import log_export, log_inzage
 from inburgering.pdfdocument import pdf_uit_html
 
 from . import inzageverzoek
-from .forms import BsnForm
-from .toegang import log_export, log_inzage
 
 BSN_SESSIE = "avg_inzage_bsn"
 DOEL = "avg_inzage"
