@@ -23,6 +23,7 @@ from inburgering.accounts.models import (
     Samenwerkingsverband,
     Team,
 )
+from inburgering.brieven.models import Briefhoofd, BriefhoofdWijziging
 from inburgering.bsn import SYNTHETISCHE_BSNS
 from inburgering.dossiers.models import (
     Dossier,
@@ -33,7 +34,7 @@ from inburgering.dossiers.models import (
 )
 from inburgering.dossiers.onveranderlijk import DEMO, uitzondering
 from inburgering.examens.demo import verwijder_betalingen
-from inburgering.monitoring.models import Importtaak, MijlpalenProjectie
+from inburgering.monitoring.models import Importtaak, MijlpalenProjectie, MijlpalenStand
 from inburgering.verhuizing import demo as verhuizing_demo
 
 from . import handhaving as handhaving_demo
@@ -179,6 +180,7 @@ def verwijder_demodata() -> dict[str, int]:
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)
         MijlpalenProjectie.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
+        MijlpalenStand.objects.filter(dossier__in=dossiers.values("pk"))._raw_delete(db)
         aantallen["events"] = DossierEvent.objects.filter(
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)
@@ -196,6 +198,12 @@ def verwijder_demodata() -> dict[str, int]:
         # and import tasks; both refer to the user.
         Exportlog.objects.filter(gebruiker__in=gebruikers.values("pk"))._raw_delete(db)
         Importtaak.objects.filter(gebruiker__in=gebruikers.values("pk"))._raw_delete(db)
+        # Letterheads the demo's beheerder saved (demo/contactpersoon.py): their history goes,
+        # the letterhead stays, without the user.
+        BriefhoofdWijziging.objects.filter(door__in=gebruikers.values("pk"))._raw_delete(db)
+        Briefhoofd.objects.filter(bijgewerkt_door__in=gebruikers.values("pk")).update(
+            bijgewerkt_door=None
+        )
         aantallen["gebruikers"] = gebruikers.delete()[0]
         teams = Team.objects.filter(gemeente__cbs_code__in=list(PER_CODE), leden__isnull=True)
         aantallen["teams"] = teams.delete()[0]

@@ -79,7 +79,26 @@ _ONDERWERPEN = {
     "de datum eindgesprek MAP": "the date of the MAP final interview",
     "de datum ondertekening PVT": "the date the participation statement was signed",
     "dit inburgeringsaanbod": "this integration offer",
+    "de datum afronding Z-route": "the date the Z route was completed",
+    "de uren participatieactiviteiten": "the hours of participation activities",
 }
+#: The eight MAP themes (Besluit 3.2 lid 1 onder a-h, `wet.uren.MAP_THEMAS`).
+_MAP_THEMAS = {
+    "beroepenoriëntatie": "career orientation",
+    "werknemerscompetenties": "employee competences",
+    "realistisch beroepsbeeld": "a realistic picture of occupations",
+    "beroepskansen": "job prospects",
+    "beroepscompetenties verwerven": "acquiring occupational competences",
+    "netwerk opbouwen": "building a network",
+    "werk vinden": "finding work",
+    "werkcultuur": "work culture",
+}
+_MAP_THEMA = "(" + "|".join(re.escape(t) for t in _MAP_THEMAS) + ")"
+
+
+def _map_open(m: re.Match[str]) -> str:
+    namen = [_MAP_THEMAS[t] for t in m[1].split(", ")]
+    return "open: " + ", ".join(namen)
 _DOELEN = {
     "een cursus": "a course",
     "een taalschakeltraject": "a language bridging programme",
@@ -639,6 +658,14 @@ _PAREN: list[tuple[str, _Vertaling]] = [
         r"Afschalen naar A2 kan alleen in de B1-route\.",
         "Lowering the level to A2 is only possible in the B1 route.",
     ),
+    # wet/uren.py: the MAP (Besluit 3.2)
+    (
+        r"De MAP is afgerond: alle acht thema's gevolgd en het eindgesprek gevoerd\.",
+        "The MAP is completed: all eight themes followed and the final interview held.",
+    ),
+    (rf"MAP: {_N} van de 8 thema's gevolgd", r"MAP: \1 of the 8 themes followed"),
+    (rf"open: ({_MAP_THEMA}(?:, {_MAP_THEMA})*)", _map_open),
+    (r"het eindgesprek moet nog plaatsvinden", "the final interview is still to be held"),
     # wet/duo_validatie.py
     (
         rf"DUO zal {_ONDERWERP} weigeren: {_N} regel\(s\) geschonden\.",
