@@ -99,6 +99,8 @@ _MAP_THEMA = "(" + "|".join(re.escape(t) for t in _MAP_THEMAS) + ")"
 def _map_open(m: re.Match[str]) -> str:
     namen = [_MAP_THEMAS[t] for t in m[1].split(", ")]
     return "open: " + ", ".join(namen)
+
+
 _DOELEN = {
     "een cursus": "a course",
     "een taalschakeltraject": "a language bridging programme",
