@@ -19,6 +19,7 @@ No DUO deliveries are queued (the outbox stays empty, as for the rest of the bul
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -405,6 +406,7 @@ _PLAATSING_KOLOMMEN = (
     "verzuimsignaal",
     "aangemeld_door_id",
     "bijgewerkt_op",
+    "map_themas",
 )
 
 
@@ -439,6 +441,7 @@ def _copy_plaatsingen(plaatsingen: list[Plaatsing]) -> None:
                         p.verzuimsignaal,
                         p.aangemeld_door_id,
                         nu,
+                        json.dumps(p.map_themas or []),
                     )
                 )
 
