@@ -33,7 +33,6 @@ import multiprocessing
 import os
 import platform
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -180,7 +179,9 @@ def main() -> int:
     oude_naam = connection.settings_dict["NAME"]
     if args.in_database:
         testdb = oude_naam
-        settings.DUO_SIMULATOR_STATE = str(Path(tempfile.mkdtemp()) / "duo_simulator.json")
+        # In memory: a state file is rewritten whole for every new person (slow for 5,000);
+        # the worker processes fork after the wave and read the same state.
+        settings.DUO_SIMULATOR_STATE = ":memory:"
     else:
         testdb = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
