@@ -249,4 +249,7 @@ def test_route_toont_wat_de_gemeente_betaalt_zonder_betaalgegevens(
     assert "Wat de gemeente voor u betaalt" in tekst
     assert f"tot en met {ontzorging.einde:%d-%m-%Y}" in tekst
     assert f"Huur: betaald tot en met {maand:%m-%Y}" in tekst
+    # Once, in the page itself: not also inside the <title> (a merge once put it there).
+    assert tekst.count('id="kop-betalingen"') == 1
+    assert "<section" not in tekst.split("<title>")[1].split("</title>")[0]
     assert GELDIG_IBAN not in tekst and "Woonstichting De Sleutel" not in tekst
