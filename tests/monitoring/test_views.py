@@ -3,6 +3,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
 
 from inburgering.accounts.models import Inzagelog, Rol
@@ -101,3 +102,42 @@ def test_text_after_the_first_column_is_shown(client, teamleider_a, cijfers):
     assert '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">30</td>' in tijden
     doelen = next(t for t in antwoord.context["tabellen"] if t.sleutel == "doelen")
     assert doelen.cellen[0][1] == (str(doelen.rijen[0][1]), False)
+
+
+def _trechter(antwoord) -> int:
+    return next(t for t in antwoord.context["tabellen"] if t.sleutel == "trechter").rijen[0][1]
+
+
+def test_kept_tables_are_renewed_when_a_dossier_of_the_gemeente_changes(
+    client, teamleider_a, gemeente_a, gemeente_b, cijfers, django_capture_on_commit_callbacks
+):
+    """The dashboard keeps its tables (ADR 0037), but a fact in one of the selection's
+    gemeenten renews them at once; a fact elsewhere does not."""
+    c = _client(client, teamleider_a)
+    eerste = c.get("/monitoring/?peildatum=2025-01-01")
+    assert _trechter(eerste) == 1
+    assert (
+        c.get("/monitoring/?peildatum=2025-01-01").context["berekend"] == eerste.context["berekend"]
+    )  # kept
+
+    with django_capture_on_commit_callbacks(execute=True):
+        traject(gemeente_b, dt.date(2024, 3, 4), lbt=(20, 15), pip=30)
+    ander = c.get("/monitoring/?peildatum=2025-01-01")
+    assert ander.context["berekend"] == eerste.context["berekend"]  # gemeente B is not selected
+
+    with django_capture_on_commit_callbacks(execute=True):
+        traject(gemeente_a, dt.date(2024, 3, 4), lbt=(20, 15), pip=30)
+    vernieuwd = c.get("/monitoring/?peildatum=2025-01-01")
+    assert vernieuwd.context["berekend"] > eerste.context["berekend"]
+    assert _trechter(vernieuwd) == 2
+    assert "Berekend om" in vernieuwd.content.decode()
+
+
+def test_kept_tables_are_per_language_and_per_selection(client, teamleider_a, cijfers):
+    c = _client(client, teamleider_a)
+    nl = c.get("/monitoring/?peildatum=2025-01-01")
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    en = c.get("/monitoring/?peildatum=2025-01-01")
+    assert nl.context["tabellen"][0].titel != en.context["tabellen"][0].titel
+    eerder = c.get("/monitoring/?peildatum=2024-03-01")
+    assert _trechter(eerder) == 0  # another peildatum is another selection, not the kept one

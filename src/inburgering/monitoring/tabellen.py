@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.dossiers import panelen
 from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 
@@ -57,6 +61,19 @@ def tabellen(sel: ex.Selectie) -> list[Tabel]:
         for tabel in lijst:
             tabel.soort, tabel.definities = soort, regels
     return stand + verloop + [maak(sel) for maak in EXTRA_TABELLEN]
+
+
+def bewaarde_tabellen(sel: ex.Selectie) -> tuple[dt.datetime, list[Tabel]]:
+    """`tabellen(sel)` and when they were computed, kept like the caseload panels
+    (`dossiers.panelen`, ADR 0037): renewed as soon as a dossier of one of the selection's
+    gemeenten changes (every fact in the log does that, after its commit) and otherwise after at
+    most a minute (for records that change without a fact, and for another process's
+    local-memory cache). The key holds the whole selection and the language of the labels."""
+
+    def maak() -> tuple[dt.datetime, list[Tabel]]:
+        return timezone.now(), tabellen(sel)
+
+    return panelen.bewaard("monitoring", sel.gemeente_ids, (get_language(), repr(sel)), maak)
 
 
 def _gemeentenamen(sel) -> dict[int, str]:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Rol
@@ -34,9 +35,9 @@ from .models import Importtaak, Rapportage, Taakstelling
 from .relatie import relatie
 from .tabel import als_csv, als_xlsx
 from .tabellen import (
+    bewaarde_tabellen,
     risico_banden,
     risico_redenen,
-    tabellen,
     termijn_bronnen,
 )
 
@@ -85,10 +86,16 @@ def dashboard_view(request):
     """Aggregates only: no personal data, so no access log rows."""
     _controleer(request)
     form, selectie = _selectie(request)
+    berekend, lijst = bewaarde_tabellen(selectie) if selectie else (None, [])
+    query = request.GET.urlencode()
     context = {
         "form": form,
-        "tabellen": tabellen(selectie) if selectie else [],
-        "query": request.GET.urlencode(),
+        "tabellen": lijst,
+        "berekend": berekend,
+        "html_sleutel": "|".join(
+            [berekend.isoformat() if berekend else "", get_language(), repr(selectie), query]
+        ),
+        "query": query,
         "selectie": selectie,
     }
     return render(request, "monitoring/dashboard.html", context, status=_status(selectie))
@@ -109,7 +116,7 @@ def export_view(request, sleutel: str, formaat: str):
         return _ongeldige_keuze(form)
     if formaat not in ("csv", "xlsx"):
         raise Http404
-    tabel = next((t for t in tabellen(selectie) if t.sleutel == sleutel), None)
+    tabel = next((t for t in bewaarde_tabellen(selectie)[1] if t.sleutel == sleutel), None)
     if tabel is None:
         raise Http404
     naam = f"{sleutel}_{selectie.peildatum:%Y%m%d}"
