@@ -286,7 +286,14 @@ class DossierEvent(models.Model):
         ordering = ["datum", "id"]
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
-        indexes = [models.Index(fields=["dossier", "datum", "id"])]
+        indexes = [
+            models.Index(fields=["dossier", "datum", "id"]),
+            # The DUO chain's "processed before?" (a berichtId already in the log): without it,
+            # a scan of the whole log per notification (0.4 s at 4.5M events, 3 s at 28M).
+            # Not partial (empty references excluded): neither database can match such an
+            # index's condition against a query parameter on every driver.
+            models.Index(fields=["bron_referentie"], name="dossiers_event_bronref"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} op {self.datum:%d-%m-%Y}"

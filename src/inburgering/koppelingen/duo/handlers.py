@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente, Samenwerkingsverband
@@ -136,6 +136,12 @@ def handler(*ids: str):
 # --- the worker's entry point ---------------------------------------------------------------
 
 
+def eerder_verwerkt(bericht_id) -> QuerySet[DossierEvent]:
+    """The facts a notification with this berichtId already wrote (the index
+    `dossiers_event_bronref` serves it: one lookup, whatever the size of the log)."""
+    return DossierEvent.objects.filter(bron=Bron.DUO, bron_referentie=str(bericht_id))
+
+
 def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = None) -> None:
     functie = HANDLERS.get(bericht.gebeurtenis_id)
     if bericht.gebeurtenis_id not in CATALOGUS:
@@ -155,7 +161,7 @@ def verwerk_notificatie(bericht: InkomendBericht, client: DuoClient | None = Non
     if gemeente is None:
         raise VerwerkingsFout("Niet te bepalen voor welke gemeente deze notificatie is.")
     bericht.gemeente = gemeente
-    al = DossierEvent.objects.filter(bron=Bron.DUO, bron_referentie=str(bericht.bericht_id))
+    al = eerder_verwerkt(bericht.bericht_id)
     if al.exists():  # processed before (e.g. the status update was lost): do not repeat
         _klaar(bericht, Status.VERWERKT, al.first().dossier, "Al eerder verwerkt.")
         return
