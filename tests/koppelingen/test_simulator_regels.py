@@ -59,7 +59,8 @@ def test_pip_1_niet_voor_start_inburgeringsplicht():
 
 
 def test_pip_2_gewijzigde_pip_niet_voor_initiele_of_actuele():
-    """"De datum dagtekening mag bij een gewijzigde PIP niet voor de start van de datum
+    """README:
+    "De datum dagtekening mag bij een gewijzigde PIP niet voor de start van de datum
     dagtekening van de initiële PIP OF voor de datum dagtekening van de actuele PIP liggen." """
     for veld in ("dagtekening_initiele_pip", "dagtekening_actuele_pip"):
         assert pip(**{veld: D + DAG}) == [regels.PIP_GEWIJZIGD]
@@ -67,26 +68,30 @@ def test_pip_2_gewijzigde_pip_niet_voor_initiele_of_actuele():
 
 
 def test_pip_3_niet_voor_vestiging_bij_de_gemeente():
-    """"De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente
+    """README:
+    "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente
     liggen." (vestiging: the BRP registration in the gemeente, see regels.py and ADR 0036)"""
     assert pip(vestiging=D + DAG) == [regels.PIP_VESTIGING]
     assert pip(vestiging=D) == [] and pip(vestiging=D - DAG) == []
 
 
 def test_pip_4_geen_a2_bij_onderwijsroute():
-    """"Niveau A2 mag niet in combinatie met de onderwijsroute worden aangeleverd." """
+    """README:
+    "Niveau A2 mag niet in combinatie met de onderwijsroute worden aangeleverd." """
     assert pip(leerroute="O", niveau="A2") == [regels.PIP_A2_ONDERWIJS]
     assert pip(leerroute="O", niveau="B1") == [] and pip(leerroute="O") == []
 
 
 def test_pip_5_geen_b1_bij_zroute():
-    """"Niveau B1 mag niet in combinatie met de Z-route worden aangeleverd." """
+    """README:
+    "Niveau B1 mag niet in combinatie met de Z-route worden aangeleverd." """
     assert pip(leerroute="Z", niveau="B1") == [regels.PIP_B1_ZROUTE]
     assert pip(leerroute="Z", niveau="A2") == [] and pip(leerroute="Z") == []
 
 
 def test_pip_6_geen_a2_b1route_in_de_eerste_pip():
-    """"Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de eerste PIP
+    """README:
+    "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de eerste PIP
     is die wordt aangeleverd voor de persoon ongeacht welke gemeente." """
     assert pip(niveau="A2") == [regels.PIP_A2_B1ROUTE_EERSTE]
     assert pip(niveau="A2", dagtekening_initiele_pip=D - DAG) == []  # a later PIP
@@ -94,7 +99,8 @@ def test_pip_6_geen_a2_b1route_in_de_eerste_pip():
 
 
 def test_pip_7_zonder_niveau_legt_duo_b1_vast():
-    """"Als het Niveau niet wordt aangeleverd in het verzoekbericht dan wordt Niveau B1
+    """README:
+    "Als het Niveau niet wordt aangeleverd in het verzoekbericht dan wordt Niveau B1
     vastgesteld als er sprake is van de B1-route of onderwijsroute" """
     assert regels.vastgesteld_niveau("B", None) == "B1"
     assert regels.vastgesteld_niveau("O", None) == "B1"
@@ -103,7 +109,8 @@ def test_pip_7_zonder_niveau_legt_duo_b1_vast():
 
 
 def test_pip_8_intensiteit_alleen_bij_b1route_en_asielmigrant():
-    """"Geschatte intensiteit B1 route mag alleen aangeleverd worden bij een de B1-route en bij
+    """README:
+    "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij een de B1-route en bij
     asielmigranten." """
     assert pip(intensiteit=600) == []
     assert pip(intensiteit=600, leerroute="O") == [regels.PIP_INTENSITEIT]
@@ -119,7 +126,8 @@ def test_pipv_1_verwijderen_alleen_zonder_termijn():
 
 
 def test_pipv_2_verwijderen_alleen_zonder_cursusuren_van_het_aanbod():
-    """"Er zijn nog geen cursusdeelnameuren gerelateerd aan het actuele inburgeringsaanbod
+    """README:
+    "Er zijn nog geen cursusdeelnameuren gerelateerd aan het actuele inburgeringsaanbod
     geregistreerd." (course hours at a Cursusinstelling while an aanbod is registered)"""
     weg = regels.pip_verwijderen
     assert weg(termijn_vastgesteld=False, uren_taalles_cursusinstelling=1,
@@ -148,12 +156,14 @@ def test_aanbod_1_alleen_voor_asielmigrant():
 
 
 def test_aanbod_2_de_persoon_heeft_een_pip():
-    """"De persoon heeft een PIP" """
+    """README:
+    "De persoon heeft een PIP" """
     assert aanbod(dagtekening_actuele_pip=None, leerroute=None) == [regels.AANBOD_PIP]
 
 
 def test_aanbod_3_bow_altijd_tst_alleen_bij_onderwijsroute():
-    """"De Opleidingsinstelling moet bekend zijn bij DUO als een door Blik op Werk (BoW)
+    """README:
+    "De Opleidingsinstelling moet bekend zijn bij DUO als een door Blik op Werk (BoW)
     gekeurmerkte instelling of een erkende Taalschakelinstelling (TST) als de persoon de
     onderwijsroute volgt." """
     for route in ("B", "O", "Z"):
@@ -164,14 +174,16 @@ def test_aanbod_3_bow_altijd_tst_alleen_bij_onderwijsroute():
 
 
 def test_aanbod_4_data_niet_voor_dagtekening_actuele_pip():
-    """"De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP" """
+    """README:
+    "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP" """
     assert aanbod(dagtekening_actuele_pip=D + DAG) == [regels.AANBOD_NA_PIP]
     assert aanbod(dagtekening_actuele_pip=D) == []
     assert aanbod(dagtekening_actuele_pip=D - DAG) == []
 
 
 def test_aanbod_5_start_niet_voor_aanbod_einde_niet_voor_start():
-    """"De 'datumAanvangTaalschakeltraject' ligt niet voor de 'datumEindeCursus' of de
+    """README:
+    "De 'datumAanvangTaalschakeltraject' ligt niet voor de 'datumEindeCursus' of de
     'datumInburgeringsaanbod'" (for the current fields: see regels.py)"""
     assert aanbod(datum_aanbod=D + DAG, start=D + DAG) == []
     assert aanbod(datum_aanbod=D + DAG, start=D, dagtekening_actuele_pip=D - DAG) == [
@@ -182,7 +194,8 @@ def test_aanbod_5_start_niet_voor_aanbod_einde_niet_voor_start():
 
 
 def test_aanbod_6_start_en_einde_binnen_de_termijn():
-    """"De 'datumAanvangTaalschakeltraject' en 'datumEindeCursus' mogen niet buiten de
+    """README:
+    "De 'datumAanvangTaalschakeltraject' en 'datumEindeCursus' mogen niet buiten de
     inburgeringstermijn liggen." """
     assert aanbod(termijn_start=D + DAG, datum_aanbod=None) == [regels.AANBOD_TERMIJN]
     assert aanbod(termijn_start=D) == []
@@ -213,7 +226,8 @@ def resultaat(r, **kwargs):
 
 @BEIDE
 def test_resultaat_1_wijziging_alleen_na_eigen_levering(r):
-    """"Bij een wijziging moet de datum eindgesprek MAP [datum ondertekening PVT] eerder door uw
+    """README:
+    "Bij een wijziging moet de datum eindgesprek MAP [datum ondertekening PVT] eerder door uw
     gemeente zijn geleverd" """
     assert resultaat(r, wijziging=True) == [r["WIJZIGING"]]
     assert resultaat(r, wijziging=True, eerder_door_gemeente=True) == []
@@ -221,13 +235,15 @@ def test_resultaat_1_wijziging_alleen_na_eigen_levering(r):
 
 @BEIDE
 def test_resultaat_2_gemeente_heeft_actuele_pip(r):
-    """"Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige" """
+    """README:
+    "Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige" """
     assert resultaat(r, gemeente_heeft_actuele_pip=False) == [r["PIP"]]
 
 
 @BEIDE
 def test_resultaat_3_plicht_niet_voldaan_via_zroute(r):
-    """"De inburgeringsplicht moet nog niet voldaan zijn via de Z-route" (DUO says the plicht is
+    """README:
+    "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route" (DUO says the plicht is
     fulfilled and a Z-route completion is registered)"""
     assert resultaat(r, plicht_voldaan=True, datum_afronding_zroute=D) == [r["ZROUTE_VOLDAAN"]]
     assert resultaat(r, plicht_voldaan=False, datum_afronding_zroute=D) == []  # on the day
@@ -236,14 +252,16 @@ def test_resultaat_3_plicht_niet_voldaan_via_zroute(r):
 
 @BEIDE
 def test_resultaat_4_niet_voor_start_termijn(r):
-    """"De datum ... mag niet voor de startdatum van de inburgeringstermijn liggen" """
+    """README:
+    "De datum ... mag niet voor de startdatum van de inburgeringstermijn liggen" """
     assert resultaat(r, termijn_start=D + DAG) == [r["VOOR_TERMIJN"]]
     assert resultaat(r, termijn_start=D) == [] and resultaat(r, termijn_start=D - DAG) == []
 
 
 @BEIDE
 def test_resultaat_5_niet_na_afronding_zroute(r):
-    """"De datum ... mag niet na de datum afronding Z-route liggen" """
+    """README:
+    "De datum ... mag niet na de datum afronding Z-route liggen" """
     assert resultaat(r, datum_afronding_zroute=D - DAG) == [r["NA_ZROUTE"]]
     assert resultaat(r, datum_afronding_zroute=D) == []
     assert resultaat(r, datum_afronding_zroute=D + DAG) == []
@@ -251,14 +269,16 @@ def test_resultaat_5_niet_na_afronding_zroute(r):
 
 @BEIDE
 def test_resultaat_6_niet_in_de_toekomst(r):
-    """"De datum ... mag niet in de toekomst liggen" """
+    """README:
+    "De datum ... mag niet in de toekomst liggen" """
     assert resultaat(r, datum=D + DAG) == [r["TOEKOMST"]]
     assert resultaat(r, datum=D) == [] and resultaat(r, datum=D - DAG) == []
 
 
 @BEIDE
 def test_resultaat_7_intrekken_niet_na_registratie_zroute(r):
-    """"Als de datum ... leeg is (t.a.v. het intrekken van een eerder geregistreerde datum), dan
+    """README:
+    "Als de datum ... leeg is (t.a.v. het intrekken van een eerder geregistreerde datum), dan
     mag de datum afronding Z-route niet geregistreerd zijn." """
     assert resultaat(r, datum=None, datum_afronding_zroute=D) == [r["INTREKKEN"]]
     assert resultaat(r, datum=None) == []
@@ -266,7 +286,8 @@ def test_resultaat_7_intrekken_niet_na_registratie_zroute(r):
 
 @BEIDE
 def test_resultaat_8_zonder_verwijtbaar_geen_overschrijding(r):
-    """"Als het verzoekbericht geen 'Verwijtbaar (Ja/Nee)' bevat, dan mag er geen sprake zijn van
+    """README:
+    "Als het verzoekbericht geen 'Verwijtbaar (Ja/Nee)' bevat, dan mag er geen sprake zijn van
     een overschrijding van de inburgeringstermijn." """
     assert resultaat(r, termijn_einde=D - DAG) == [r["GEEN_VERWIJTBAAR"]]
     assert resultaat(r, termijn_einde=D) == []  # on the last day: no overrun
@@ -275,7 +296,8 @@ def test_resultaat_8_zonder_verwijtbaar_geen_overschrijding(r):
 
 @BEIDE
 def test_resultaat_9_verwijtbaar_niet_voor_einde_termijn(r):
-    """"Als de datum ... voor de einddatum van de inburgeringstermijn ligt, dan mag de
+    """README:
+    "Als de datum ... voor de einddatum van de inburgeringstermijn ligt, dan mag de
     'Verwijtbaar (Ja/Nee)' niet geleverd worden." """
     assert resultaat(r, verwijtbaar="Nee", termijn_einde=D + DAG) == [r["VERWIJTBAAR_TE_VROEG"]]
     assert resultaat(r, verwijtbaar="Nee", termijn_einde=D) == []
@@ -283,7 +305,8 @@ def test_resultaat_9_verwijtbaar_niet_voor_einde_termijn(r):
 
 @BEIDE
 def test_resultaat_10_nee_alleen_als_de_termijn_binnen_twee_maanden_eindigt(r):
-    """"'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Nee' hebben als de einddatum van de
+    """README:
+    "'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Nee' hebben als de einddatum van de
     inburgeringstermijn binnen twee maanden valt." """
     grens = dt.date(2026, 5, 10)  # two months after D
     assert resultaat(r, datum=None, verwijtbaar="Nee", termijn_einde=grens + DAG) == [r["NEE"]]
@@ -293,7 +316,8 @@ def test_resultaat_10_nee_alleen_als_de_termijn_binnen_twee_maanden_eindigt(r):
 
 @BEIDE
 def test_resultaat_11_ja_alleen_bij_overschrijding(r):
-    """"'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Ja' hebben als er sprake is van een
+    """README:
+    "'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Ja' hebben als er sprake is van een
     overschrijding van de inburgeringstermijn." """
     assert resultaat(r, verwijtbaar="Ja", termijn_einde=D - DAG) == []
     assert resultaat(r, verwijtbaar="Ja", termijn_einde=D) == [r["JA"]]
