@@ -88,6 +88,18 @@ def stuur(client):
     return stuur
 
 
+#: Exchanges validated in this process, per contract (shown at the end of a serial run).
+GETELD = {"DUO": 0, "BRP": 0}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if any(GETELD.values()):
+        terminalreporter.write_line(
+            f"Contract: {sum(GETELD.values())} uitwisselingen gevalideerd met openapi-core "
+            f"(DUO {GETELD['DUO']}, BRP {GETELD['BRP']})."
+        )
+
+
 class Opname:
     """Every exchange between our clients and the simulators in one test, validated against the
     published contracts (DUO's files per API, the BRP API Personen) with openapi-core."""
@@ -113,10 +125,12 @@ class Opname:
             self.geforceerd.append(u)
             fouten = [f for f in fouten if f.startswith("verzoek")]
         self.alle.append((api, u))
+        GETELD["DUO"] += 1
         self._fouten += [f"{u.methode} {u.pad} -> {u.status}: {f}" for f in fouten]
 
     def brp(self, u: openapi.Uitwisseling) -> None:
         self.alle.append(("BRP", u))
+        GETELD["BRP"] += 1
         try:
             fouten = openapi.brp_uitwisseling(u)
         except Exception as fout:  # never let the check pose as a network error
