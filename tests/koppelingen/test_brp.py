@@ -1,15 +1,13 @@
 """The BRP client and its simulator against RvIG's published contract (BRP API Personen 2.7.0 in
-shared/reference/brp): the request we build, every answer the simulator gives (also errors and
-partial dates), and a new dossier from a DUO signal with a partial birth date."""
+shared/reference/brp, validated with openapi-core through tests/koppelingen/openapi.py): the
+request we build, every answer the simulator gives (also errors and partial dates), and a new
+dossier from a DUO signal with a partial birth date. Every exchange of the client with the
+simulator in this folder is validated as well (`duo_opname` in conftest.py)."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
-import yaml
 from django.urls import reverse
-from jsonschema import Draft202012Validator, FormatChecker
 
 from inburgering.dossiers.models import Dossier
 from inburgering.koppelingen.brp.client import (
@@ -21,24 +19,25 @@ from inburgering.koppelingen.brp.client import (
 from inburgering.koppelingen.brp.datum import BrpDatum
 from inburgering.koppelingen.models import InkomendBericht, Status
 
+from . import openapi
 from .conftest import OIN_A
 
-REPO = Path(__file__).resolve().parents[2]
-SPEC = Path(
-    os.environ.get("BRP_SPEC", REPO.parent / "shared" / "reference" / "brp" / "openapi.yaml")
-)
-DOCUMENT = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+HEADERS = {"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"}
 
 
-def fouten(schema_naam: str, data) -> list[str]:
-    schema = {"$ref": f"#/components/schemas/{schema_naam}", "components": DOCUMENT["components"]}
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    return [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
+def uitwisseling(simulator, body) -> tuple[openapi.Uitwisseling, list[str]]:
+    """One request straight to the simulator, and the contract's verdict on request and answer."""
+    inhoud = json.dumps(body).encode()
+    antwoord = simulator.verwerk("POST", "/personen", HEADERS, inhoud)
+    u = openapi.Uitwisseling("POST", "/personen", HEADERS, inhoud, antwoord.status,
+                             dict(antwoord.headers), antwoord.inhoud)  # fmt: skip
+    return u, openapi.brp_uitwisseling(u)
 
 
 def vraag(simulator, body) -> tuple[int, dict]:
-    antwoord = simulator.verwerk("POST", "/personen", {}, json.dumps(body).encode())
-    return antwoord.status, json.loads(antwoord.inhoud)
+    u, fouten = uitwisseling(simulator, body)
+    assert fouten == [], fouten
+    return u.status, json.loads(u.antwoord_body)
 
 
 @pytest.fixture
@@ -56,8 +55,11 @@ def zet_geboortedatum(sim, bsn: str, waarde: str) -> None:
 def test_the_request_the_client_builds_matches_the_contract(persoon):
     _, bsn = persoon
     body = brp_client().verzoek_raadpleeg(bsn)
-    assert fouten("RaadpleegMetBurgerservicenummer", body) == []
+    u, fouten = uitwisseling(gedeelde_simulator(), body)
+    assert fouten == [] and u.status == 200
     assert body["fields"] and "burgerservicenummer" in body["fields"]
+    _, fouten = uitwisseling(gedeelde_simulator(), body | {"burgerservicenummer": [bsn[:8]]})
+    assert any("does not match" in f for f in fouten), fouten  # the validator does look
 
 
 @pytest.mark.parametrize(
@@ -73,8 +75,7 @@ def test_every_answer_matches_the_contract_also_with_partial_dates(persoon, sim,
     _, bsn = persoon
     zet_geboortedatum(sim, bsn, opgeslagen)
     status, body = vraag(gedeelde_simulator(), brp_client().verzoek_raadpleeg(bsn))
-    assert status == 200
-    assert fouten("RaadpleegMetBurgerservicenummerResponse", body) == []
+    assert status == 200 and body["type"] == "RaadpleegMetBurgerservicenummer"
     assert body["personen"][0]["geboorte"]["datum"]["type"] == soort
 
 
@@ -110,13 +111,17 @@ def test_an_unknown_bsn_gives_an_empty_list(db):
     ],
 )  # fmt: skip
 def test_bad_requests_get_problem_json_as_the_contract_says(db, body):
-    status, probleem = vraag(gedeelde_simulator(), body)
-    assert status == 400
-    assert fouten("Foutbericht", probleem) == []
+    u, fouten = uitwisseling(gedeelde_simulator(), body)
+    assert u.status == 400
+    # The request is outside the contract (the validator says so); the answer is inside it.
+    assert [f for f in fouten if f.startswith("antwoord")] == [], fouten
+    assert u.antwoord_headers["Content-Type"] == "application/problem+json"
+    probleem = json.loads(u.antwoord_body)
     assert probleem["status"] == 400 and probleem["detail"]
 
 
-def test_a_refusal_reaches_the_caller_with_its_reason(db, settings):
+def test_a_refusal_reaches_the_caller_with_its_reason(db, settings, duo_opname):
+    duo_opname.verwacht("verzoek", "burgerservicenummer", "'12345678' does not match")
     client = brp_client()
     with pytest.raises(BrpFout, match="9 cijfers"):
         client.raadpleeg("12345678")

@@ -206,10 +206,14 @@ def test_afstemming_alleen_voor_rollen_met_dossiertoegang(client, beheerder):
     assert client.get(reverse("koppelingen:afstemming")).status_code == 403
 
 
-def test_afstemming_meldt_een_weigering_van_duo_in_plaats_van_te_falen(gemeente_a, dossier_a):
+def test_afstemming_meldt_een_weigering_van_duo_in_plaats_van_te_falen(
+    gemeente_a, dossier_a, duo_opname
+):
     from inburgering.koppelingen.duo.afstemming import afstemmen
 
-    # gemeente_a has no OIN registered at the simulator: DUO refuses every question.
+    # gemeente_a has no OIN registered at the simulator: DUO refuses every question. Without an
+    # OIN (and no DUO_AFNEMER_OIN) the header bron is empty: outside the contract, and found.
+    duo_opname.verwacht("verzoek", "header bron", "is too short")
     rapport = afstemmen(gemeente_a)
     assert [b.onderwerp for b in rapport.bevindingen] == ["duo_antwoord"]
     assert "DUO gaf geen bruikbaar antwoord" in rapport.bevindingen[0].toelichting

@@ -17,6 +17,7 @@ from typing import Any
 
 from inburgering.accounts.models import Gemeente
 from inburgering.bsn import SYNTHETISCHE_BSNS
+from inburgering.dossiers.deadlines import vestiging_bij_gemeente
 from inburgering.dossiers.models import Doelgroep, Dossier, Inburgeraar
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
@@ -43,14 +44,10 @@ def _indeling(doelgroep: str) -> dict[str, str]:
 def _persoon(dossier: Dossier, toestand) -> dict[str, Any]:
     ik: Inburgeraar = dossier.inburgeraar
     start = toestand.kennisgeving_datum or toestand.koppeling_datum or dossier.fase_sinds
-    # An asylum status holder is the koppelingsgemeente's from the koppeling (an early start of
-    # the intake in the azc), else from the BRP registration.
-    vestiging = (
-        toestand.vestiging_datum
-        or toestand.koppeling_datum
-        or toestand.brp_inschrijving_datum
-        or start
-    )
+    # DUO's "vestiging van de inburgeraar bij de gemeente" is the registration in the gemeente's
+    # BRP, not the COA koppeling (ADR 0036; the simulator's regels.py): the same date the
+    # product checks (`vestiging_bij_gemeente`), DUO's kennisgeving while there is none.
+    vestiging = vestiging_bij_gemeente(toestand) or start
     plicht: dict[str, Any] = {
         "indicatorInburgeringsplicht": True,
         "begindatum": start.isoformat(),

@@ -168,13 +168,24 @@ GRATIS_POGINGEN = {
 _VALIDATORS: dict[int, Draft7Validator] = {}
 
 
+def _formaten() -> FormatChecker:
+    """jsonschema checks `date-time` only when the optional package rfc3339-validator is
+    installed (it comes with the test tools); the runtime does not have it. So the check does not
+    depend on what is installed, `date-time` is left to our own check of registratieDatumTijd
+    in `notificaties._inhoud` (with its Dutch message), everywhere."""
+    checker = FormatChecker()
+    checker.checkers.pop("date-time", None)
+    return checker
+
+
+_FORMATEN = _formaten()
+
+
 def fouten(schema: dict[str, Any], data: Any) -> list[str]:
     """Every violation of `schema` in `data`, as short Dutch-prefixed texts (no values echoed)."""
     validator = _VALIDATORS.get(id(schema))
     if validator is None:
-        validator = _VALIDATORS[id(schema)] = Draft7Validator(
-            schema, format_checker=FormatChecker()
-        )
+        validator = _VALIDATORS[id(schema)] = Draft7Validator(schema, format_checker=_FORMATEN)
     return [
         f"{'/'.join(str(p) for p in err.absolute_path) or 'bericht'}: {err.validator} ongeldig"
         for err in validator.iter_errors(data)

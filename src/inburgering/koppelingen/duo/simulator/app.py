@@ -1,5 +1,7 @@
 """A faithful stand-in for DUO's M2M APIs (no Django): paths, headers, status codes and bodies
-as in DUO's contract, and DUO's validation rules taken from the rules package (`inburgering.wet`).
+as in DUO's contract, and DUO's business rules in the simulator's own implementation
+(`regels.py`, written from DUO's texts; it does not use the product's `inburgering.wet`, so a
+rule the product gets wrong is caught here rather than repeated).
 
 `Simulator.verwerk(methode, pad, headers, body)` answers one request; `wsgi_app` serves it over
 HTTP. Paths are relative to DUO's base path `/v1`. The people's BRP data in the state
@@ -16,10 +18,8 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from inburgering import wet
-from inburgering.wet import Doelgroep, Leerroute, Taalniveau
-
 from .. import schemas
+from . import regels
 from .opslag import Opslag
 
 DUO_OIN_STANDAARD = "00000001003214345000"
@@ -63,6 +63,10 @@ class Storing:
 
 #: The simulator's free attempts per component before any result (see `gratispogingen`).
 GRATIS_POGINGEN_START = 3
+#: The exam components of the Examen API (`Onderdeel`), and the reasons without a result that
+#: use no attempt (`RedenGeenResultaat`: not the candidate's fault, or cancelled in time).
+EXAMENONDERDELEN = ("LE", "LU", "SC", "SP", "KNM")
+GEEN_POGING = frozenset({"Nietverwijtbaar", "Afgemeld"})
 
 
 class _Fout(Exception):
@@ -282,28 +286,24 @@ class Simulator:
     def gratispogingen(self, c) -> Antwoord:
         """Examen API `getGratisPogingenTegoedByBsn`. A scenario may set the balance per component
         (`persoon["gratispogingen"]`); otherwise the simulator starts every component at
-        `GRATIS_POGINGEN_START` and takes off each reported attempt (a "Geen" result counts as
-        in `wet.examenstand`). The starting number is the simulator's, not DUO's rule."""
+        `GRATIS_POGINGEN_START` and takes off each reported attempt (a "Geen" result for a reason
+        in `GEEN_POGING` uses none). The starting number is the simulator's, not DUO's rule."""
         persoon = c["persoon"]
         vast = persoon.get("gratispogingen") or {}
         gebruikt: dict[str, int] = {}
         for r in persoon.get("examens", []):
-            uitslag = wet.Examenuitslag(
-                wet.Examenonderdeel(r["onderdeel"]), _datum(r["examendatum"]) or vandaag(),
-                r["resultaat"], reden_geen_resultaat=r.get("redenGeenResultaat", ""),
-            )  # fmt: skip
-            if wet.telt_als_poging(uitslag):
+            if not (r["resultaat"] == "Geen" and r.get("redenGeenResultaat") in GEEN_POGING):
                 gebruikt[r["onderdeel"]] = gebruikt.get(r["onderdeel"], 0) + 1
         return Antwoord(
             200,
             [
                 {
-                    "onderdeel": o.value,
+                    "onderdeel": o,
                     "gratisPogingenTegoed": vast.get(
-                        o.value, max(0, GRATIS_POGINGEN_START - gebruikt.get(o.value, 0))
+                        o, max(0, GRATIS_POGINGEN_START - gebruikt.get(o, 0))
                     ),
                 }
-                for o in wet.Examenonderdeel
+                for o in EXAMENONDERDELEN
             ],
         )
 
@@ -319,29 +319,25 @@ class Simulator:
         self._schema(schemas.PIP, data)
         if persoon.get("gemeente") != c["cbs"]:
             raise _Fout(403, "De persoon valt niet onder uw gemeente.")
-        leerroute = Leerroute(data["leerroute"])
-        niveau = Taalniveau(data["niveau"]) if data.get("niveau") else None
-        bericht = wet.PipBericht(
-            dagtekening=dt.date.fromisoformat(data["dagtekeningPip"]),
-            leerroute=leerroute,
-            niveau=niveau,
-            geschatte_intensiteit_b1=data.get("geschatteIntensiteitB1Route"),
-        )
         plicht = persoon["inburgeringsplicht"]
-        context = wet.PipContext(
-            doelgroep=_wet_doelgroep(persoon),
-            start_plicht=_datum(plicht.get("begindatum")) or dt.date.min,
-            vestiging_gemeente=_datum(persoon.get("vestigingsdatum")) or dt.date.min,
-            dagtekening_initiele_pip=_datum(persoon.get("pip_initieel")),
-            dagtekening_actuele_pip=_datum(((persoon.get("pip") or {}).get("pip") or {}).get(
-                "dagtekeningPip"
-            )),
-        )  # fmt: skip
-        self._regels(wet.valideer_pip(bericht, context))
+        actuele = ((persoon.get("pip") or {}).get("pip") or {}).get("dagtekeningPip")
+        self._regels(
+            regels.pip_aanleveren(
+                dagtekening=dt.date.fromisoformat(data["dagtekeningPip"]),
+                leerroute=data["leerroute"],
+                niveau=data.get("niveau"),
+                intensiteit=data.get("geschatteIntensiteitB1Route"),
+                asielmigrant=_asielmigrant(persoon),
+                start_plicht=_datum(plicht.get("begindatum")),
+                vestiging=_datum(persoon.get("vestigingsdatum")),
+                dagtekening_initiele_pip=_datum(persoon.get("pip_initieel")),
+                dagtekening_actuele_pip=_datum(actuele),
+            )
+        )
         pip = dict(data)
-        vastgelegd = wet.pip_niveau_duo(leerroute, niveau).waarde
+        vastgelegd = regels.vastgesteld_niveau(data["leerroute"], data.get("niveau"))
         if vastgelegd:
-            pip["niveau"] = str(vastgelegd)
+            pip["niveau"] = vastgelegd
         persoon["pip"] = {"gemeentecode": c["cbs"], "pip": pip}
         persoon.setdefault("pip_initieel", data["dagtekeningPip"])
         return Antwoord(201)
@@ -350,10 +346,15 @@ class Simulator:
         persoon = c["persoon"]
         if (persoon.get("pip") or {}).get("gemeentecode") != c["cbs"]:
             raise _Fout(404, "Er is geen PIP van uw gemeente bekend.")
+        uren = sum(
+            (u.get("ParticipatieAlsTaalles") or {}).get("uren", 0)
+            for u in (persoon.get("uren") or {}).values()
+        )
         self._regels(
-            wet.valideer_pip_verwijderen(
+            regels.pip_verwijderen(
                 termijn_vastgesteld=bool(persoon.get("termijn")),
-                cursusuren_geregistreerd=bool(persoon.get("uren")),
+                uren_taalles_cursusinstelling=uren,
+                aanbod_geregistreerd=bool(persoon.get("aanbod")),
             )
         )
         persoon["pip"] = None
@@ -372,21 +373,17 @@ class Simulator:
         pip = (persoon.get("pip") or {}).get("pip")
         termijn = persoon.get("termijn") or {}
         self._regels(
-            wet.valideer_aanbod(
-                wet.AanbodBericht(
-                    instelling_bow_keurmerk=bool(instelling.get("indicatieBowKeurmerk")),
-                    instelling_erkende_taalschakel=bool(instelling.get("indicatieTstKeurmerk")),
-                    datum_inburgeringsaanbod=_datum(data.get("datumInburgeringsaanbod")),
-                    startdatum_opleiding=_datum(data.get("verwachteStartdatumOpleiding")),
-                    einddatum_opleiding=_datum(data.get("verwachteEinddatumOpleiding")),
-                ),
-                wet.AanbodContext(
-                    doelgroep=_wet_doelgroep(persoon),
-                    leerroute=Leerroute(pip["leerroute"]) if pip else None,
-                    dagtekening_actuele_pip=_datum(pip["dagtekeningPip"]) if pip else None,
-                    termijn_start=_datum(termijn.get("startdatum")),
-                    termijn_einde=_datum(termijn.get("einddatum")),
-                ),
+            regels.aanbod(
+                asielmigrant=_asielmigrant(persoon),
+                leerroute=pip["leerroute"] if pip else None,
+                dagtekening_actuele_pip=_datum(pip["dagtekeningPip"]) if pip else None,
+                bow=bool(instelling.get("indicatieBowKeurmerk")),
+                tst=bool(instelling.get("indicatieTstKeurmerk")),
+                datum_aanbod=_datum(data.get("datumInburgeringsaanbod")),
+                start=_datum(data.get("verwachteStartdatumOpleiding")),
+                einde=_datum(data.get("verwachteEinddatumOpleiding")),
+                termijn_start=_datum(termijn.get("startdatum")),
+                termijn_einde=_datum(termijn.get("einddatum")),
             )
         )
         persoon.setdefault("aanbod", {})[nr] = data
@@ -419,40 +416,34 @@ class Simulator:
                 raise _Fout(403, "Er is nog geen inburgeringstermijn vastgesteld.")
             vorige = persoon.get(soort) or {}
             zroute = _datum((persoon.get("zroute") or {}).get("datumAfrondingZroute"))
-            bericht = wet.ResultaatBericht(
-                datum=_datum(data.get(self._VELD[soort])),
-                verwijtbaar={"Ja": True, "Nee": False}.get(data.get("verwijtbaar", "")),
+            plicht = persoon.get("inburgeringsplicht") or {}
+            self._regels(
+                regels.resultaat(
+                    regels.MAP if soort == "map" else regels.PVT,
+                    datum=_datum(data.get(self._VELD[soort])),
+                    verwijtbaar=data.get("verwijtbaar"),
+                    vandaag=vandaag(),
+                    termijn_start=dt.date.fromisoformat(termijn["startdatum"]),
+                    termijn_einde=dt.date.fromisoformat(termijn["einddatum"]),
+                    gemeente_heeft_actuele_pip=(persoon.get("pip") or {}).get("gemeentecode")
+                    == c["cbs"],
+                    wijziging=bool(vorige),
+                    eerder_door_gemeente=vorige.get("gemeente") == c["cbs"],
+                    plicht_voldaan=plicht.get("redenGeenInburgeringsplicht")
+                    == "Inburgeringsplicht voldaan",
+                    datum_afronding_zroute=zroute,
+                )
             )
-            context = wet.ResultaatContext(
-                peildatum=vandaag(),
-                termijn_start=dt.date.fromisoformat(termijn["startdatum"]),
-                termijn_einde=dt.date.fromisoformat(termijn["einddatum"]),
-                gemeente_heeft_actuele_pip=(persoon.get("pip") or {}).get("gemeentecode")
-                == c["cbs"],
-                wijziging=bool(vorige),
-                eerder_door_gemeente_geleverd=vorige.get("gemeente") == c["cbs"],
-                plicht_voldaan_via_zroute=zroute is not None,
-                datum_afronding_zroute=zroute,
-            )
-            valideer = wet.valideer_map if soort == "map" else wet.valideer_pvt
-            self._regels(valideer(bericht, context))
             persoon[soort] = {**data, "gemeente": c["cbs"]}
             return Antwoord(200)
 
         return leveren
 
     def zroute(self, c) -> Antwoord:
+        """DUO publishes no business rules for the datum afronding Z-route (README and the
+        MAP-PVT-Zroute API name none): only the contract's schema and DUO's scope apply."""
         persoon, data = c["persoon"], c["data"] or {}
         self._schema(schemas.ZROUTE, data)
-        context = wet.ZrouteContext(
-            vandaag(),
-            gemeente_heeft_actuele_pip=(persoon.get("pip") or {}).get("gemeentecode") == c["cbs"],
-        )
-        self._regels(
-            wet.valideer_zroute(
-                wet.ZrouteBericht(_datum(data.get("datumAfrondingZroute"))), context
-            )
-        )
         persoon["zroute"] = data
         return Antwoord(200)
 
@@ -469,11 +460,7 @@ class Simulator:
             if persoon.get("gemeente") != c["cbs"]:
                 raise _Fout(403, "De persoon valt niet onder uw gemeente.")
             if sleutel == "ParticipatieactiviteitenBredeIntake":
-                self._regels(
-                    wet.valideer_participatie_uren(
-                        doelgroep=_wet_doelgroep(persoon), uren=data["uren"]
-                    )
-                )
+                self._regels(regels.participatie_uren(asielmigrant=_asielmigrant(persoon)))
             persoon.setdefault("uren", {}).setdefault(c["cbs"], {})[sleutel] = data
             return Antwoord(200)
 
@@ -540,9 +527,10 @@ class Simulator:
             raise _Fout(400, *fouten[:20])
 
     @staticmethod
-    def _regels(validatie: wet.Validatie) -> None:
-        if not validatie.geldig:
-            raise _Fout(403, *(o.melding for o in validatie.overtredingen))
+    def _regels(gebroken: list[regels.Regel]) -> None:
+        """A broken rule is DUO's functional refusal: 403 with one Foutmelding per rule."""
+        if gebroken:
+            raise _Fout(403, *(r.fouttekst for r in gebroken))
 
     # --- WSGI -------------------------------------------------------------------------------
 
@@ -567,10 +555,6 @@ _UREN_SCHEMA = {
 }
 
 
-def _wet_doelgroep(persoon: dict) -> Doelgroep:
-    indeling = (persoon.get("doelgroep") or {}).get("indeling")
-    return (
-        Doelgroep.ASIELSTATUSHOUDER
-        if indeling == "Asielstatushouder"
-        else Doelgroep.GEZINSMIGRANT_OVERIG
-    )
+def _asielmigrant(persoon: dict) -> bool:
+    """DUO's doelgroep (Inburgeringsplicht API, `Doelgroepindeling`)."""
+    return (persoon.get("doelgroep") or {}).get("indeling") == "Asielstatushouder"
