@@ -308,32 +308,45 @@ def percentiel(waarden: list[float], p: float) -> float:
     return geordend[index]
 
 
-def cpu_per_groep(gunicorn_pid: int, generator_pid: int | None) -> dict[str, float]:
-    """CPU seconds (user + system) used so far by each group of processes."""
+def cpu_per_proces(gunicorn_pid: int, generator_pid: int | None) -> dict[tuple[str, int], float]:
+    """CPU seconds (user + system) used so far by each process, by (group, pid)."""
     import psutil
 
-    groepen = {"gunicorn": 0.0, "postgresql": 0.0, "redis": 0.0, "generator": 0.0}
+    stand: dict[tuple[str, int], float] = {}
     try:
         master = psutil.Process(gunicorn_pid)
         for p in [master, *master.children(recursive=True)]:
             t = p.cpu_times()
-            groepen["gunicorn"] += t.user + t.system
+            stand["gunicorn", p.pid] = t.user + t.system
     except psutil.NoSuchProcess:
         pass
     for p in psutil.process_iter(["name"]):
         try:
             naam = p.info["name"] or ""
-            if naam.startswith("postgres"):
+            groep = (
+                "postgresql"
+                if naam.startswith("postgres")
+                else "redis"
+                if naam.startswith("redis")
+                else "generator"
+                if generator_pid and p.pid == generator_pid
+                else None
+            )
+            if groep:
                 t = p.cpu_times()
-                groepen["postgresql"] += t.user + t.system
-            elif naam.startswith("redis"):
-                t = p.cpu_times()
-                groepen["redis"] += t.user + t.system
-            elif generator_pid and p.pid == generator_pid:
-                t = p.cpu_times()
-                groepen["generator"] += t.user + t.system
+                stand[groep, p.pid] = t.user + t.system
         except psutil.NoSuchProcess:
             continue
+    return stand
+
+
+def cpu_per_groep(voor: dict[tuple[str, int], float], na: dict[tuple[str, int], float]) -> dict:
+    """CPU seconds per group between two samples, per process: a process that started in
+    between counts from zero, one that exited in between is left out (its last part is not
+    seen; summing the groups instead made a backend that exited count negative)."""
+    groepen = {"gunicorn": 0.0, "postgresql": 0.0, "redis": 0.0, "generator": 0.0}
+    for (groep, pid), tijd in na.items():
+        groepen[groep] += tijd - voor.get((groep, pid), 0.0)
     return groepen
 
 
@@ -387,7 +400,7 @@ def stage(
     # measuring implicitly after its ramp-up; we sample at the same moments.
     ramp = max(5.0, gebruikers / 10) + 3.0
     time.sleep(ramp + 0.5)
-    voor = cpu_per_groep(gunicorn.pid, proces.pid)
+    voor = cpu_per_proces(gunicorn.pid, proces.pid)
     begin = time.monotonic()
     spion = None
     if profiel is not None:
@@ -413,14 +426,14 @@ def stage(
             stderr=subprocess.DEVNULL,
         )
     time.sleep(args.duur - 1.0)
-    na = cpu_per_groep(gunicorn.pid, proces.pid)
+    na = cpu_per_proces(gunicorn.pid, proces.pid)
     if spion is not None:
         spion.wait()
     venster = time.monotonic() - begin
     proces.wait()
     resultaat = json.loads(uit.read_text())
     uit.unlink()
-    cpu = {k: na[k] - voor[k] for k in na}
+    cpu = cpu_per_groep(voor, na)
     totaal = sum(len(v) for v in resultaat["tijden"].values())
     return {
         "naam": naam,
