@@ -156,7 +156,7 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "controle": controle,
         "meldingen": _met_links(controle, dossier),
         "voorvertoning": s.voorvertoning(concept, dossier) if concept else None,
-        "deadline": deadlines.pip_deadline(toestand),
+        "deadline": deadlines.pip_deadline(toestand, dossier.regime),
         "termijn": termijn,
         "map": s.map_verplicht(concept) if concept else None,
         "vier_ogen": s.vier_ogen(dossier.gemeente),
