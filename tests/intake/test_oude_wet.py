@@ -13,6 +13,7 @@ from inburgering.intake import brede_intake as bi
 from inburgering.intake import oproepen
 from inburgering.intake.models import BredeIntake
 from inburgering.pip import services as pip
+from inburgering.pip.models import PipVersie
 from tests.conftest import maak_dossier
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +109,33 @@ def test_a_rule_sentence_in_a_service_error_is_english_in_the_english_interface(
         assert str(fout.value) == EN
     with translation.override("nl"):
         assert str(fout.value) == NL
+
+
+def test_the_pip_tab_shows_the_refusal_in_the_readers_language(client, oud, consulent_a):
+    """A view shows the service's error as it gets it: the rule's sentence follows the UI."""
+    from django.urls import reverse
+
+    client.force_login(consulent_a)
+    url = reverse("pip:pip", kwargs={"uuid": oud.uuid})
+    nederlands = client.post(url, {"actie": "opstellen"}).content.decode()
+    assert NL in nederlands
+    client.cookies["django_language"] = "en"
+    engels = client.post(url, {"actie": "opstellen"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert EN in engels and NL not in engels
+    assert not PipVersie.objects.filter(pip__dossier=oud).exists()
+
+
+def test_the_intake_and_pip_tabs_explain_the_old_law_instead_of_offering_the_steps(
+    client, oud, consulent_a
+):
+    from django.urls import reverse
+
+    client.force_login(consulent_a)
+    intake = client.get(reverse("intake:brede_intake", kwargs={"uuid": oud.uuid}))
+    pip_tab = client.get(reverse("pip:pip", kwargs={"uuid": oud.uuid}))
+    for antwoord in (intake, pip_tab):
+        inhoud = antwoord.content.decode()
+        assert antwoord.status_code == 200 and NL in inhoud
+        assert "Wet inburgering 2021, art. 54 lid 1" in inhoud
+    assert 'value="gesprek"' not in intake.content.decode()
+    assert 'value="opstellen"' not in pip_tab.content.decode()

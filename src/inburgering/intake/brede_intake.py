@@ -85,13 +85,22 @@ class Onderwerp:
         return bool(self.verslag and self.verslag.tekst.strip())
 
 
-def controleer_regime(dossier: Dossier) -> None:
+def controleer_regime(
+    dossier: Dossier, fout: type[OngeldigeGebeurtenis] = OngeldigeGebeurtenis
+) -> None:
     """Refuse a brede intake, an LBT or a PIP for a dossier under the old Wet inburgering (2013)
-    (rules package: `brede_intake_en_pip`, Wi art. 54 lid 1); the message is the rule's
-    sentence, in the reader's language when shown."""
+    (rules package: `brede_intake_en_pip`, Wi art. 54 lid 1) with `fout` (the caller's own
+    exception); the message is the rule's sentence, in the reader's language when shown."""
+    uitkomst = oude_wet(dossier)
+    if uitkomst is not None:
+        raise fout(regeltekst(uitkomst.uitleg))
+
+
+def oude_wet(dossier: Dossier) -> Uitkomst[bool] | None:
+    """The rule's outcome when the dossier is under the old Wet inburgering (2013) and so has no
+    brede intake, LBT or PIP (for the tabs to explain it); None under the Wi 2021."""
     uitkomst = brede_intake_en_pip(Regime(dossier.regime))
-    if not uitkomst.waarde:
-        raise OngeldigeGebeurtenis(regeltekst(uitkomst.uitleg))
+    return None if uitkomst.waarde else uitkomst
 
 
 def intake_van(dossier: Dossier) -> BredeIntake | None:
