@@ -135,6 +135,7 @@ def maak_dossier(
     kennisgeving: dt.date | None = None,
     doelgroep: str = Doelgroep.ASIELSTATUSHOUDER,
     actor: Gebruiker | None = None,
+    regime: str = Regime.WI2021,
     **persoon,
 ):
     kennisgeving = kennisgeving or timezone.localdate() - dt.timedelta(days=20)
@@ -142,7 +143,7 @@ def maak_dossier(
         maak_persoon(**persoon),
         NieuwDossier(
             gemeente=gemeente,
-            regime=Regime.WI2021,
+            regime=regime,
             doelgroep=doelgroep,
             eerste_soort=Soort.SIGNAAL_ONTVANGEN,
             eerste_datum=kennisgeving,

@@ -111,7 +111,7 @@ def test_the_facts_follow_the_status_machine_and_the_fold_is_unchanged(landelijk
             assert feiten[-1].gegevens["reden"] == p.reden != ""
     # The facts move no phase: the projection is still the fold of the (whole) log.
     for dossier in Dossier.objects.all():
-        verwacht = projectie(bereken_toestand(events[dossier.pk]))
+        verwacht = projectie(bereken_toestand(events[dossier.pk]), dossier.regime)
         assert {veld: getattr(dossier, veld) for veld in verwacht} == verwacht, dossier.pk
 
 

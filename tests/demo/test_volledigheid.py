@@ -6,9 +6,12 @@ timeline implies are opened with the test client, logged in as a consulent of th
 and the records they show are compared with the events: intake conversations and reports, the
 LBT with its conditions, the route decision, every PIP version, the held voortgangsgesprekken,
 the letters of the summons flow and the intake appointments, the fine cases with their
-letters; old-law (Wi2013) dossiers as well as Wi2021 ones.
+letters. Old-law (Wi2013) dossiers have none of the Wi 2021 steps (no brede intake, LBT or PIP:
+Wi 2021 art. 54 lid 1) but the old law's records: DUO's termijn, the exam results, and for
+asylum status holders maatschappelijke begeleiding.
 """
 
+import datetime as dt
 import io
 
 import pytest
@@ -19,9 +22,9 @@ from django.urls import reverse
 from inburgering.accounts.models import Gebruiker, Rol
 from inburgering.dossiers.models import Dossier, DossierEvent, Regime
 from inburgering.dossiers.workflow import Soort
-from inburgering.intake.models import Afspraak
+from inburgering.intake.models import Afspraak, BredeIntake, Routebesluit
 from inburgering.koppelingen.duo.afstemming import afstemmen
-from inburgering.pip.models import Status
+from inburgering.pip.models import PipVersie, Status
 from inburgering.verhuizing.models import Overdracht
 
 
@@ -68,7 +71,8 @@ def test_no_service_refused_a_planned_event(demo):
 @pytest.mark.django_db
 def test_every_tab_shows_the_records_its_timeline_implies(demo):
     client_voor = _clients()
-    soorten_records = ["intake", "lbt", "pip", "gesprek", "brief", "afspraak", "boete", "wi2013"]
+    soorten_records = ["intake", "lbt", "pip", "gesprek", "brief", "afspraak", "boete", "wi2013",
+                       "wi2013_examen", "wi2013_mb"]  # fmt: skip
     gezien = dict.fromkeys(soorten_records, 0)
     dossiers = Dossier.objects.select_related("gemeente").prefetch_related("events")
     # The generated dossiers, and the one the demo's completed move opened (verhuizing/demo.py).
@@ -122,13 +126,13 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             assert ctx["routebesluit"] is not None, dossier.pk
             assert ctx["levering"] is not None, dossier.pk
             gezien["pip"] += 1
-            # Old-law dossiers too (issue 14): their plan has its PIP, route and intake.
-            gezien["wi2013"] += dossier.regime == Regime.WI2013
             # Held voortgangsgesprekken are contact moments in the log, and vice versa.
             gehouden = {g["gesprek"].gehouden_op for g in ctx["gesprekken"]} - {None}
             uit_log = {e.datum for e in events if e.gegevens.get("pip") == "voortgangsgesprek"}
             assert gehouden == uit_log, dossier.pk
             gezien["gesprek"] += bool(gehouden)
+        if dossier.regime == Regime.WI2013:
+            _oude_wet(client, dossier, events, gezien)
         # Summons: every summons and warning points at its letter, which opens.
         for e in events:
             if e.soort in (Soort.OPROEP_INTAKE, Soort.WAARSCHUWING, Soort.INTAKE_ZONDER_PERSOON):
@@ -149,6 +153,44 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
             assert dossier.brieven.filter(soort="boetevoornemen").exists(), dossier.pk
     # The subset covers every kind of record.
     assert all(gezien.values()), gezien
+
+
+def _oude_wet(client, dossier, events, gezien) -> None:
+    """An old-law dossier: none of the Wi 2021 records, and the old law's records on its tabs."""
+    soorten = set(_soorten(events))
+    wi2021 = {Soort.INTAKE_GESTART, Soort.INTAKE_AFGEROND, Soort.LBT_AFGENOMEN,
+              Soort.PIP_VASTGESTELD, Soort.OPROEP_INTAKE, Soort.PIP_STAP}  # fmt: skip
+    assert not soorten & wi2021, (dossier.pk, soorten & wi2021)
+    assert not BredeIntake.objects.filter(dossier=dossier).exists(), dossier.pk
+    assert not dossier.lbt.exists(), dossier.pk
+    assert not Routebesluit.objects.filter(dossier=dossier).exists(), dossier.pk
+    assert not PipVersie.objects.filter(pip__dossier=dossier).exists(), dossier.pk
+    assert dossier.pip_deadline is None, dossier.pk
+    ctx = _pagina(client, "pip:pip", dossier)
+    assert ctx["vastgesteld"] is None and ctx["deadline"] is None, dossier.pk
+    # DUO's termijn (the old law's), on the Termijn tab.
+    termijnen = [e for e in events if e.soort == Soort.TERMIJN_DUO]
+    assert termijnen, dossier.pk
+    ctx = _pagina(client, "termijn:termijn", dossier)
+    einde = dt.date.fromisoformat(termijnen[-1].gegevens["einde"])
+    assert ctx["beeld"].einde_duo == einde, dossier.pk
+    # DUO's exam results (old inburgeringsexamen, A2 and KNM), on the Route tab without a plan.
+    uitslagen = [e for e in events if e.soort == Soort.EXAMENRESULTAAT]
+    if uitslagen:
+        ctx = _pagina(client, "traject:route", dossier)
+        pogingen = ctx["examens"].buiten_plan
+        assert len(pogingen) == len(uitslagen), dossier.pk
+        assert {p.onderdeel for p in pogingen} == {e.gegevens["onderdeel"] for e in uitslagen}
+        gezien["wi2013_examen"] += 1
+    # Maatschappelijke begeleiding of an asylum status holder, on the Ontzorgen tab.
+    mb = [e for e in events if e.soort == Soort.BEGELEIDING_GESTART]
+    if mb:
+        ctx = _pagina(client, "ontzorgen:dossier", dossier)
+        assert ctx["mb"] is not None and ctx["mb"].aanvang == mb[0].datum, dossier.pk
+        eind = [e for e in events if e.soort == Soort.BEGELEIDING_BEEINDIGD]
+        assert ctx["mb"].einde == (eind[-1].datum if eind else None), dossier.pk
+        gezien["wi2013_mb"] += 1
+    gezien["wi2013"] += 1
 
 
 @pytest.mark.django_db

@@ -361,8 +361,10 @@ def test_monitoring_of_past_peildata_is_unchanged_by_the_purge():
     voor = cijfers()
     projectie_voor = list(MijlpalenProjectie.objects.order_by("dossier").values())
     _, plan, _ = bewaren.opschonen(dt.date(vandaag.year + 60, 1, 1))
-    assert len(plan) >= 10
-    assert Verwijdering.objects.filter(categorie="kerngegevens").count() >= 10
+    # The closed Wi 2021 dossiers of the load (about 10% of 120; the old-law ones, with their
+    # own timeline since issue 14, are left to the old law's retention).
+    assert len(plan) >= 8
+    assert Verwijdering.objects.filter(categorie="kerngegevens").count() >= len(plan)
     assert (
         not DossierEvent.objects.exclude(toelichting="")
         .filter(dossier__in=[i.dossier_id for i in plan])

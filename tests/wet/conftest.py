@@ -59,6 +59,15 @@ def voorbeelduitkomsten() -> list:
             gewezen_op_recht_alleen=False,
             schriftelijk_vastgelegd=False,
         ),
+        w.brede_intake_ontbrekend(
+            onderdelen=frozenset(),
+            vve_relevant=False,
+            gewezen_op_recht_alleen=True,
+            schriftelijk_vastgelegd=True,
+            regime=w.Regime.WI2013,
+        ),
+        w.brede_intake_en_pip(w.Regime.WI2021),
+        w.brede_intake_en_pip(w.Regime.WI2013),
         w.schakelen_toegestaan(
             van=w.Leerroute.B1,
             naar=w.Leerroute.Z,

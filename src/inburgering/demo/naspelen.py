@@ -21,10 +21,13 @@ planned date, by the service a user's action would call:
 
 A service that refuses (its rules say no) is a bug in the plan: the event is then written with
 `registreer` and counted in `Naspeler.geweigerd`, and the completeness test fails on it.
-Wi2013 dossiers (old-law clients the gemeente carries in its caseload) are replayed through the
-same services: their timeline plans an intake and a PIP, so their tabs show them too (issue 14).
-As for a Wi2021 plan without a test, the replay lets the person take the LBT at the last intake
-talk, because the intake cannot be completed without it in this system.
+* maatschappelijke begeleiding -> `ontzorgen.services.start_begeleiding` / `beeindig_begeleiding`
+
+Wi2013 dossiers (old-law clients the gemeente carries in its caseload) follow the old law
+(`tijdlijn.plan_wi2013`): no brede intake, LBT or PIP (the services refuse them: Wi 2021
+art. 54 lid 1, `wet.brede_intake_en_pip`), but DUO's termijn and exam results, the
+participatieverklaring and, for asylum status holders, maatschappelijke begeleiding. Nothing is
+planned for them today (no summons, no intake appointment).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers import uitkomsten as du
-from inburgering.dossiers.models import Bron, Dossier, Gezinsrelatie
+from inburgering.dossiers.models import Bron, Dossier, Gezinsrelatie, Regime
 from inburgering.dossiers.services import (
     Nieuw,
     NieuwDossier,
@@ -52,6 +55,7 @@ from inburgering.intake import afspraken, oproepen
 from inburgering.intake import brede_intake as bi
 from inburgering.intake.forms import IntakeInstellingenForm
 from inburgering.intake.models import Afspraak, Afwijkingsreden, Leerroute
+from inburgering.ontzorgen import services as ontzorgen
 from inburgering.pip import services as pip
 from inburgering.pip.models import Reden, ZrouteExamens
 from inburgering.wet import lbt_uitkomst, route_conform_lbt
@@ -59,6 +63,7 @@ from inburgering.wet import lbt_uitkomst, route_conform_lbt
 from . import duo
 from . import kalibratie as k
 from .gemeenten import DEVENTER
+from .ontzorgen import mb_organisatie
 from .tijdlijn import Ev
 from .toewijzing import DossierOntwerp
 
@@ -288,8 +293,9 @@ class _Dossier:
         if intake is None:
             raise OngeldigeGebeurtenis("Geen brede intake om af te ronden.")
         if bi.laatste_lbt(self.dossier) is None:
-            # The plan drew "no LBT" (praktijk Table 1); the Wet requires one for the intake
-            # (art. 14 lid 3 onder a), so the replay lets the person take it at the last talk.
+            # A Wi 2021 plan drew "no LBT" (praktijk Table 1); the Wet requires one for the
+            # intake (art. 14 lid 3 onder a), so the replay lets the person take it at the last
+            # talk. (Old-law plans have no intake at all.)
             score = self.n.rng.randint(*k.LBT_BAND_SCORES["20-27"])
             self.lbt(Ev(Soort.LBT_AFGENOMEN, 0, Bron.GEBRUIKER, {"score": score}, datum=ev.datum))
         for onderwerp in bi.onderwerpen(intake):
@@ -448,7 +454,41 @@ class _Dossier:
             self.dossier, ev.datum, ev.gegevens["activiteit"], actor=self.medewerker(ev)
         )
 
+    def begeleiding_gestart(self, ev: Ev) -> None:
+        """Maatschappelijke begeleiding from the BRP registration (the service's default)."""
+        wie = self.medewerker(ev)
+        self.dossier.refresh_from_db()
+        try:
+            mb = ontzorgen.start_begeleiding(
+                self.dossier,
+                organisatie=mb_organisatie(self.gemeente),
+                begeleider=f"Begeleider {self.n.rng.randint(1, 9)}",
+                aanvang=None,
+                pvt=True,
+                actor=wie,
+            )
+        except ontzorgen.OntzorgenFout as fout:
+            raise OngeldigeGebeurtenis(str(fout)) from fout
+        ontzorgen.noteer(
+            mb,
+            datum=min(mb.aanvang + dt.timedelta(days=7), self.n.vandaag),
+            soort="contact",
+            tekst="Kennismaking thuis; post, DigiD en het participatieverklaringstraject "
+            "besproken.",
+            door=wie,
+            namens_begeleider=True,
+        )
+        self.n.aantallen["begeleidingen"] += 1
+
+    def begeleiding_beeindigd(self, ev: Ev) -> None:
+        mb = self.dossier.begeleiding
+        ontzorgen.beeindig_begeleiding(
+            mb, ev.datum, self.medewerker(ev), reden=ev.gegevens.get("reden", "")
+        )
+
     DIENSTEN = {
+        Soort.BEGELEIDING_GESTART: begeleiding_gestart,
+        Soort.BEGELEIDING_BEEINDIGD: begeleiding_beeindigd,
         Soort.INTAKE_GESTART: intake_gestart,
         Soort.LBT_AFGENOMEN: lbt,
         Soort.INTAKE_AFGEROND: intake_afgerond,
@@ -464,7 +504,7 @@ class _Dossier:
     def vandaag(self) -> None:
         """Work in progress today: a draft PIP (offered for approval under four eyes), the next
         appointment, a summons for a housed person without intake."""
-        if self.afgesloten:
+        if self.afgesloten or self.dossier.regime == Regime.WI2013:
             return
         rng, fase = self.n.rng, self.dossier.fase
         wie = self.medewerker()

@@ -34,6 +34,7 @@ from inburgering.wet.kalender import plus_maanden
 from inburgering.wet.voorzieningen import eerste_van_maand
 
 from .gemeenten import DEMO_AANDEEL
+from .tijdlijn import MB_ORGANISATIE
 
 PER_STAAT = 3
 MB_PER_GEMEENTE = 8
@@ -57,6 +58,12 @@ def _organisatie(soort: str, naam: str, gemeente: Gemeente) -> Organisatie:
     org, _nieuw = Organisatie.objects.get_or_create(naam=naam, soort=soort)
     org.gemeenten.add(gemeente)
     return org
+
+
+def mb_organisatie(gemeente: Gemeente) -> Organisatie:
+    """The demo's organisation for maatschappelijke begeleiding, working for `gemeente` (also
+    used by the replay for old-law asylum status holders, demo/naspelen.py)."""
+    return _organisatie(Organisatiesoort.BEGELEIDING, MB_ORGANISATIE, gemeente)
 
 
 def _medewerkers(gemeente: Gemeente) -> list[Gebruiker]:
@@ -127,7 +134,7 @@ def maak_ontzorgen(vandaag: dt.date | None = None) -> dict[str, int]:
                 defaults={"rekeninghouder": f"Gemeente {gemeente.naam}", "iban": IBANS["gemeente"]},
             )
             budget = _organisatie(Organisatiesoort.BUDGETBEHEER, "Budgetbeheer Demo", gemeente)
-            mb_org = _organisatie(Organisatiesoort.BEGELEIDING, "Begeleiding Demo", gemeente)
+            mb_org = mb_organisatie(gemeente)
             # running (0-3 months), near the end (5 months), past the six months (8-11 months)
             lopend = _kandidaten(gemeente, plus_maanden(vandaag, -3), vandaag)
             bijna = _kandidaten(

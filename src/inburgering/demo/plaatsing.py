@@ -111,9 +111,11 @@ class DemoPlaatser:
         for _ in range(100):
             wi2013 = doel in (Fase.IN_LEERROUTE, Fase.AFGEROND) and rng.random() < 0.12
             plan = plan_dossier(rng, doelgroep, wi2013=wi2013)
-            if doel not in (intervallen := fase_intervallen(plan)):
+            intervallen = fase_intervallen(plan)
+            hier = _wi2013_fase(doel, intervallen) if wi2013 else doel
+            if hier not in intervallen:
                 continue
-            begin, einde = intervallen[doel]
+            begin, einde = intervallen[hier]
             # Day 0 (the kennisgeving) decides the regime: Wi2021 from 1 January 2022.
             grens = WI2013_VROEGST if wi2013 else WI2021_START
             laag = max(begin, (self.vandaag - dt.date(2021, 12, 31)).days) if wi2013 else begin
@@ -123,6 +125,15 @@ class DemoPlaatser:
             anker = self.vandaag - dt.timedelta(days=rng.randint(laag, hoog))
             return Geplaatst(plan, anker, Regime.WI2013 if wi2013 else Regime.WI2021)
         return None
+
+
+def _wi2013_fase(doel: str, intervallen: dict[str, tuple[int, int]]) -> str:
+    """The phase an old-law dossier shows for a target phase: it never takes the Wi 2021 steps
+    (intake, PIP, route), so while open it stays in the phase its arrival left it in."""
+    if doel == Fase.AFGEROND:
+        return doel
+    open_fasen = [f for f in intervallen if f != Fase.AFGEROND]
+    return max(open_fasen, key=lambda f: intervallen[f][0]) if open_fasen else doel
 
 
 class LandelijkPlaatser:

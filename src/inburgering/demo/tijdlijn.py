@@ -88,6 +88,9 @@ class Ev:
     toelichting: str = ""
     bron_referentie: str = ""
     id: int = 0
+    #: payload keys whose value is a date, planned as a day (like `dag`); `plaats` writes them
+    #: as ISO dates once the plan has its anchor (DUO's termijn dates).
+    dagen: dict[str, int] = field(default_factory=dict)
     datum: dt.date | None = None
     geregistreerd_op: dt.datetime | None = None
     actor_id: int | None = None
@@ -119,10 +122,11 @@ def kies_band_en_route(rng: random.Random) -> tuple[int | None, str]:
 def plan_dossier(
     rng: random.Random, doelgroep: str, *, wi2013: bool = False, horizon: int | None = None
 ) -> Plan:
-    """Draw the full history; contacts run until closure or `horizon` (days after day 0)."""
-    score, route = kies_band_en_route(rng)
+    """Draw the full history; contacts run until closure or `horizon` (days after day 0).
+    A Wi2013 dossier follows the old law (`plan_wi2013`)."""
     if wi2013:
-        score, route = None, "z" if route == "z" else "b1"  # no LBT and no onderwijsroute
+        return plan_wi2013(rng, doelgroep, horizon=horizon)
+    score, route = kies_band_en_route(rng)
     evs: list[Ev] = []
     if doelgroep == Doelgroep.ASIELSTATUSHOUDER:
         intake_start = _begin_asiel(rng, evs)
@@ -136,6 +140,147 @@ def plan_dossier(
     for nummer, ev in enumerate(evs, start=1):
         ev.id = nummer
     return Plan(doelgroep, route, score, evs, afsluitdag)
+
+
+#: The old law's termijn: three years from the start of the plicht (Wet inburgering 2013,
+#: art. 7); DUO sets it and, after an extension or an overschrijding, a new one (assumed: two
+#: years, the most common new termijn).
+WI2013_TERMIJN_DAGEN = 3 * 365
+WI2013_NIEUWE_TERMIJN_DAGEN = 2 * 365
+#: The components of the old inburgeringsexamen that DUO's Examen API reports: the four language
+#: components at A2 and KNM (the ONA is not in that API).
+WI2013_EXAMENS = ("LE", "LU", "SC", "SP", "KNM")
+#: Share of old-law plans still open years later (a new termijn, exams still to pass),
+#: assumption: the demo shows those clients in the caseloads (praktijk.md:L63).
+WI2013_LOPEND_KANS = 0.45
+#: The organisation for maatschappelijke begeleiding in the demo gemeenten (demo/ontzorgen.py).
+MB_ORGANISATIE = "Begeleiding Demo"
+
+
+def plan_wi2013(rng: random.Random, doelgroep: str, *, horizon: int | None = None) -> Plan:
+    """A dossier under the old Wet inburgering (2013), which stays applicable to people who were
+    inburgeringsplichtig before 2022 (Wi 2021 art. 54 lid 1): no brede intake, no
+    leerbaarheidstoets and no PIP (`wet.brede_intake_en_pip`). The person arranges the course
+    (often with DUO's loan) and takes DUO's inburgeringsexamen within the termijn DUO sets; the
+    gemeente offers the participatieverklaringstraject (its closing moment is a contact here)
+    and, for an asylum status holder, maatschappelijke begeleiding from the BRP registration.
+    The consulent keeps contact. The phase stays where the arrival left it (the phases after
+    it are the Wi 2021 steps) until the dossier is closed."""
+    evs: list[Ev] = []
+    if doelgroep == Doelgroep.ASIELSTATUSHOUDER:
+        _begin_asiel(rng, evs)
+        brp = next(e.dag for e in evs if e.soort == Soort.HUISVESTING)
+        mb_einde = brp + rng.randint(180, 540)
+        mb = {"organisatie": MB_ORGANISATIE}
+        evs.append(Ev(Soort.BEGELEIDING_GESTART, brp, Bron.GEBRUIKER, mb, slot=HUIDIG))
+        evs.append(
+            Ev(
+                Soort.BEGELEIDING_BEEINDIGD,
+                mb_einde,
+                Bron.GEBRUIKER,
+                {"reden": "Begeleidingsperiode afgerond"},
+                slot=HUIDIG,
+            )
+        )
+        les = brp + rng.randint(30, 120)
+    else:
+        _begin_gezin(rng, evs)
+        les = rng.randint(30, 240)
+    evs.append(
+        Ev(
+            Soort.TERMIJN_DUO,
+            rng.randint(0, 2),
+            Bron.DUO,
+            dagen={"start": 0, "einde": WI2013_TERMIJN_DAGEN},
+        )
+    )
+    pvt = les + rng.randint(60, 300)
+    evs.append(
+        Ev(
+            Soort.CONTACT,
+            pvt,
+            Bron.GEBRUIKER,
+            {"kanaal": "gesprek", "tolk": rng.random() < 0.3},
+            slot=HUIDIG,
+            toelichting="Participatieverklaring ondertekend (slotbijeenkomst "
+            "participatieverklaringstraject)",
+        )
+    )
+    lopend = rng.random() < WI2013_LOPEND_KANS
+    lopend_tot = rng.randint(2200, 3300)
+    # Exams: the first attempts in the second year of lessons. In a plan that runs for years,
+    # one component is failed three times and passed just before the plicht is met.
+    dag = les + rng.randint(300, 700)
+    laatste_geslaagd = dag
+    open_onderdeel = rng.choice(WI2013_EXAMENS) if lopend else None
+    for onderdeel in WI2013_EXAMENS:
+        poging_dag = dag + rng.randint(0, 60)
+        for poging in range(4):
+            geslaagd = (rng.random() < 0.7 or poging == 2) and onderdeel != open_onderdeel
+            if onderdeel == open_onderdeel and poging == 3:
+                geslaagd = True
+                poging_dag = max(poging_dag, lopend_tot - rng.randint(20, 90))
+            gegevens = {"onderdeel": onderdeel, "resultaat": "Geslaagd" if geslaagd else "Gezakt"}
+            if onderdeel != "KNM":
+                gegevens["niveau"] = "A2"
+            evs.append(Ev(Soort.EXAMENRESULTAAT, poging_dag, Bron.DUO, gegevens))
+            if geslaagd:
+                laatste_geslaagd = max(laatste_geslaagd, poging_dag)
+                break
+            poging_dag += rng.randint(60, 240)
+    if lopend:
+        afsluitdag, reden = max(lopend_tot, laatste_geslaagd + 14), "voldaan"
+    else:
+        afsluitdag = max(laatste_geslaagd, pvt) + rng.randint(14, 60)
+        reden = "voldaan"
+        eerste = min(e.dag for e in evs)
+        kans = sum(k.AFSLUIT_PER_JAAR.values())
+        vroeg = eerste + 60 + int(rng.expovariate(kans / 365))
+        if vroeg < afsluitdag:
+            afsluitdag = vroeg
+            reden = rng.choices(
+                list(k.AFSLUIT_PER_JAAR), weights=list(k.AFSLUIT_PER_JAAR.values())
+            )[0]
+    # DUO's new termijn when the old one ran out before the closure (extension, overschrijding).
+    einde = WI2013_TERMIJN_DAGEN
+    while einde < afsluitdag:
+        nieuw = einde + WI2013_NIEUWE_TERMIJN_DAGEN
+        evs.append(
+            Ev(
+                Soort.TERMIJN_DUO,
+                einde + rng.randint(1, 30),
+                Bron.DUO,
+                {"verlengingsgrond": "Nieuwe termijn na het verstrijken van de termijn"},
+                dagen={"start": einde + 1, "einde": nieuw},
+            )
+        )
+        einde = nieuw
+    evs[:] = [e for e in evs if e.dag < afsluitdag]
+    soorten = {e.soort for e in evs}
+    if Soort.BEGELEIDING_GESTART in soorten and Soort.BEGELEIDING_BEEINDIGD not in soorten:
+        evs.append(
+            Ev(
+                Soort.BEGELEIDING_BEEINDIGD,
+                afsluitdag,
+                Bron.GEBRUIKER,
+                {"reden": "Dossier afgesloten"},
+                slot=HUIDIG,
+            )
+        )
+    evs.append(
+        Ev(
+            Soort.DOSSIER_AFGESLOTEN,
+            afsluitdag,
+            Bron.DUO if reden in ("voldaan", "vrijstelling", "ontheffing") else Bron.GEBRUIKER,
+            {"reden": reden},
+            slot=HUIDIG,
+        )
+    )
+    _consulent_en_contact(rng, evs, afsluitdag, horizon, pip_dag=min(e.dag for e in evs))
+    evs.sort(key=lambda e: e.dag)
+    for nummer, ev in enumerate(evs, start=1):
+        ev.id = nummer
+    return Plan(doelgroep, "", None, evs, afsluitdag)
 
 
 def _begin_asiel(rng: random.Random, evs: list[Ev]) -> int:
@@ -327,6 +472,8 @@ def plaats(
         ev.datum = datum
         r = eigen if ev.soort in uitkomsten.SOORTEN else rng
         ev.geregistreerd_op = _geregistreerd(ev, datum, nu, r)
+        for sleutel, dag in ev.dagen.items():
+            ev.gegevens[sleutel] = (anker + dt.timedelta(days=dag)).isoformat()
         if ev.soort == Soort.LBT_AFGENOMEN:
             ev.gegevens["cesuur"] = lbt_cesuur(datum)
         elif ev.soort == Soort.EXAMENRESULTAAT:

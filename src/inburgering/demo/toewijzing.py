@@ -75,4 +75,4 @@ def _zet_actoren(ontwerp: DossierOntwerp, reeks: list[Medewerker]) -> None:
 
 def projectie_van(ontwerp: DossierOntwerp) -> dict[str, Any]:
     """The Dossier's projection columns, by the same fold the application uses."""
-    return projectie(bereken_toestand(ontwerp.events))
+    return projectie(bereken_toestand(ontwerp.events), ontwerp.regime)

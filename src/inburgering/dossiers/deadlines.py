@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from inburgering.wet import PipDeadline, Termijn
+from inburgering.wet import PipDeadline, Regime, Termijn
 from inburgering.wet import inburgeringstermijn as inburgeringstermijn_regel
 from inburgering.wet import pip_deadline as pip_deadline_regel
 from inburgering.wet.uitkomst import Uitkomst
@@ -15,10 +15,14 @@ from .toestand import DossierToestand
 from .uitleg import citaten
 
 
-def pip_deadline(toestand: DossierToestand) -> Uitkomst[PipDeadline] | None:
+def pip_deadline(
+    toestand: DossierToestand, regime: str | None = None
+) -> Uitkomst[PipDeadline] | None:
     """The explained PIP deadline (Besluit inburgering 2021 art. 5.3), or None when no PIP
-    deadline runs: no kennisgeving yet, a PIP already set, or the dossier closed."""
-    if toestand.pip_dagtekening or not toestand.is_open:
+    deadline runs: no kennisgeving yet, a PIP already set, the dossier closed, or a dossier
+    under the old Wet inburgering (2013), which has no PIP (Wi art. 54 lid 1; `regime`, the
+    dossier's, when the caller has it)."""
+    if toestand.pip_dagtekening or not toestand.is_open or regime == Regime.WI2013:
         return None
     # Besluit 5.3 lid 3 (a move with a PIP) is applied by the rule itself.
     verhuisd_met_pip = toestand.vestiging_datum is not None and toestand.pip_vorige_gemeente
@@ -63,8 +67,8 @@ def inburgeringstermijn(toestand: DossierToestand) -> Uitkomst[Termijn] | None:
     )
 
 
-def pip_deadline_datum(toestand: DossierToestand) -> dt.date | None:
-    uitkomst = pip_deadline(toestand)
+def pip_deadline_datum(toestand: DossierToestand, regime: str | None = None) -> dt.date | None:
+    uitkomst = pip_deadline(toestand, regime)
     return uitkomst.waarde.uiterlijk if uitkomst else None
 
 

@@ -139,16 +139,17 @@ PROJECTIE_VELDEN = [
 ]
 
 
-def projectie(toestand: DossierToestand) -> dict[str, Any]:
-    """The dossier's projection columns for a folded state (also used by bulk loaders)."""
+def projectie(toestand: DossierToestand, regime: str | None = None) -> dict[str, Any]:
+    """The dossier's projection columns for a folded state (also used by bulk loaders);
+    `regime`: the dossier's (no PIP deadline under the old law)."""
     velden = {veld: getattr(toestand, veld) or _leeg(veld) for veld in PROJECTIE_VELDEN}
-    velden["pip_deadline"] = deadlines.pip_deadline_datum(toestand)
+    velden["pip_deadline"] = deadlines.pip_deadline_datum(toestand, regime)
     return velden
 
 
 def werk_projectie_bij(dossier: Dossier, toestand: DossierToestand) -> None:
     """Write the folded state into the dossier's projection columns."""
-    velden = projectie(toestand)
+    velden = projectie(toestand, dossier.regime)
     for veld, waarde in velden.items():
         setattr(dossier, veld, waarde)
     dossier.save(update_fields=list(velden))

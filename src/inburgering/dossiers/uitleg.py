@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.utils.functional import Promise, lazy
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -587,6 +589,19 @@ _PAREN: list[tuple[str, _Vertaling]] = [
     (
         r"Op deze inburgeringsplichtige is de Wet inburgering 2021 van toepassing\.",
         "The Civic Integration Act 2021 applies to this person.",
+    ),
+    # wet/intake.py brede_intake_en_pip
+    (
+        r"Op deze inburgeringsplichtige blijft de oude Wet inburgering \(2013\) van "
+        r"toepassing: de gemeente neemt geen brede intake of leerbaarheidstoets af en stelt "
+        r"geen PIP vast\.",
+        "The old Civic Integration Act (2013) continues to apply to this person: the "
+        "municipality holds no broad intake or learnability test and sets no PIP.",
+    ),
+    (
+        r"De gemeente neemt de brede intake af, met de leerbaarheidstoets, en stelt het PIP "
+        r"vast\.",
+        "The municipality holds the broad intake, with the learnability test, and sets the PIP.",
     ),
     # wet/routes.py
     (
@@ -1326,3 +1341,20 @@ def in_taal(uitleg: str) -> Tekst:
     if re.sub(r"[\s.;:,]", "", rest):
         return Tekst(uitleg, "nl")
     return Tekst(engels, "en")
+
+
+def _in_actieve_taal(uitleg: str) -> str:
+    return in_taal(uitleg).tekst
+
+
+#: A rule's sentence inside a service error (``raise PipFout(regeltekst(uitkomst.uitleg))``):
+#: a lazy string that goes through the phrase table when it is shown, in the language active
+#: then, as `{% uitlegtekst %}` does on the pages. The exception is raised in one request and
+#: shown as text (messages, form errors), so the message follows the reader's language.
+regeltekst = lazy(_in_actieve_taal, str)
+
+
+def regeltekst_met(uitleg: str, *verder: object) -> Promise:
+    """A rule's sentence followed by further (gettext) sentences, each in the active language
+    when shown; e.g. ``regeltekst_met(uitkomst.uitleg, gettext_lazy("Stel eerst ..."))``."""
+    return format_lazy(" ".join(["{}"] * (1 + len(verder))), regeltekst(uitleg), *verder)

@@ -185,7 +185,7 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             messages.success(request, _("De gebeurtenis is vastgelegd."))
             return redirect("dossiers:dossier", uuid=dossier.uuid)
     log_inzage(request.user, [dossier.pk], "dossier")
-    deadline = pip_deadline(toestand)
+    deadline = pip_deadline(toestand, dossier.regime)
     termijn = inburgeringstermijn(toestand)
     gecorrigeerd = {e.corrigeert_id for e in events if e.corrigeert_id}
     return render(

@@ -25,6 +25,7 @@ from inburgering.brieven import services as brieven
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.uitleg import regeltekst
 from inburgering.dossiers.workflow import Soort
 from inburgering.exports import als_csv
 from inburgering.pdfdocument import pdf_uit_html
@@ -364,7 +365,7 @@ def neem_beschikking(
             zienswijze_ontvangen=zaak.zienswijze_op is not None,
         )
         if not mag.waarde:
-            raise Handhavingsfout(mag.uitleg)
+            raise Handhavingsfout(regeltekst(mag.uitleg))
         toets = wet.toets_boetebedrag(
             artikel=zaak.artikel,
             bedrag_cents=bedrag_cents,

@@ -17,10 +17,13 @@ from inburgering.accounts.models import Gebruiker
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.uitleg import regeltekst
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.wet import (
     Beperking,
     IntakeOnderdeel,
+    Regime,
+    brede_intake_en_pip,
     brede_intake_ontbrekend,
     lbt_ontheffing,
     lbt_uitkomst,
@@ -82,6 +85,24 @@ class Onderwerp:
         return bool(self.verslag and self.verslag.tekst.strip())
 
 
+def controleer_regime(
+    dossier: Dossier, fout: type[OngeldigeGebeurtenis] = OngeldigeGebeurtenis
+) -> None:
+    """Refuse a brede intake, an LBT or a PIP for a dossier under the old Wet inburgering (2013)
+    (rules package: `brede_intake_en_pip`, Wi art. 54 lid 1) with `fout` (the caller's own
+    exception); the message is the rule's sentence, in the reader's language when shown."""
+    uitkomst = oude_wet(dossier)
+    if uitkomst is not None:
+        raise fout(regeltekst(uitkomst.uitleg))
+
+
+def oude_wet(dossier: Dossier) -> Uitkomst[bool] | None:
+    """The rule's outcome when the dossier is under the old Wet inburgering (2013) and so has no
+    brede intake, LBT or PIP (for the tabs to explain it); None under the Wi 2021."""
+    uitkomst = brede_intake_en_pip(Regime(dossier.regime))
+    return None if uitkomst.waarde else uitkomst
+
+
 def intake_van(dossier: Dossier) -> BredeIntake | None:
     return BredeIntake.objects.filter(dossier=dossier).first()
 
@@ -90,7 +111,8 @@ def voeg_gesprek_toe(
     dossier: Dossier, *, actor: Gebruiker, versie: str = "", **gesprek
 ) -> IntakeGesprek:
     """Record an intake conversation; the first one (or one after the intake was closed) starts
-    the brede intake in the event log."""
+    the brede intake in the event log. Refused for a dossier under the old law."""
+    controleer_regime(dossier)
     with transaction.atomic():
         intake, _nieuw = BredeIntake.objects.get_or_create(
             dossier=dossier, defaults={"versie": versie or Intakeversie.UITGEBREID}
@@ -183,6 +205,7 @@ def lbt_beoordeling(lbt: Leerbaarheidstoets | None) -> Uitkomst | None:
 
 
 def registreer_lbt(dossier: Dossier, *, actor: Gebruiker, **gegevens) -> Leerbaarheidstoets:
+    controleer_regime(dossier)
     with transaction.atomic():
         lbt = Leerbaarheidstoets.objects.create(dossier=dossier, **gegevens)
         uitkomst = lbt_uitkomst(lbt.score, lbt.datum)
@@ -214,6 +237,7 @@ def volledigheid(intake: BredeIntake, *, lbt_ontheffing: bool | None = None) -> 
         lbt_ontheffing=lbt_ontheffing,
         gewezen_op_recht_alleen=intake.gewezen_op_recht_alleen is not None,
         schriftelijk_vastgelegd=any(s.ingevuld for s in secties),
+        regime=Regime(intake.dossier.regime),
     )
     lokaal = [s.titel for s in secties if s.lokaal is not None and not s.ingevuld]
     if not lokaal:
@@ -232,7 +256,7 @@ def volledigheid(intake: BredeIntake, *, lbt_ontheffing: bool | None = None) -> 
 def rond_af(intake: BredeIntake, *, datum: dt.date, actor: Gebruiker) -> None:
     ontbreekt = volledigheid(intake)
     if ontbreekt.waarde:
-        raise OngeldigeGebeurtenis(ontbreekt.uitleg)
+        raise OngeldigeGebeurtenis(regeltekst(ontbreekt.uitleg))
     with transaction.atomic():
         registreer(intake.dossier, Soort.INTAKE_AFGEROND, datum, actor=actor)
         intake.afgerond_op = datum
@@ -287,7 +311,7 @@ def verleen_lbt_ontheffing(
         beperking=Beperking(beperking), in_staat_geacht=in_staat_geacht, peildatum=datum
     )
     if not uitkomst.waarde:
-        raise OngeldigeGebeurtenis(uitkomst.uitleg)
+        raise OngeldigeGebeurtenis(regeltekst(uitkomst.uitleg))
     with transaction.atomic():
         record = LbtOntheffing.objects.create(
             dossier=dossier,

@@ -19,6 +19,7 @@ from inburgering.accounts.models import Gebruiker
 from inburgering.dossiers.models import Bron, Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import DossierToestand, OngeldigeGebeurtenis, bereken_toestand
+from inburgering.dossiers.uitleg import regeltekst
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.wet import IndividueleBeoordeling, boete_art22, brede_intake_vervolg
 from inburgering.wet.intake import MAX_OPROEPEN
@@ -26,6 +27,7 @@ from inburgering.wet.kalender import plus_maanden
 from inburgering.wet.typen import Doelgroep as WetDoelgroep
 from inburgering.wet.uitkomst import Uitkomst
 
+from .brede_intake import controleer_regime
 from .brieven import maak_brief
 from .models import Brief, Briefsoort
 
@@ -74,7 +76,9 @@ def stuur_oproep(
     datum: dt.date,
     actor: Gebruiker | None,
 ) -> Brief:
-    """Send the first summons, or the repeated one that the flow now requires."""
+    """Send the first summons, or the repeated one that the flow now requires (not under the
+    old law: no brede intake there)."""
+    controleer_regime(dossier)
     huidig = stand(dossier)
     if huidig.afgerond:
         raise OngeldigeGebeurtenis(_("De brede intake is al gestart of afgerond."))
@@ -173,7 +177,7 @@ def stel_boete_voor(
         reeds_opgelegd_cents=_totaal_boetes_cents(dossier),
     )
     if not uitkomst.waarde.toegestaan:
-        raise OngeldigeGebeurtenis(uitkomst.waarde.blokkade or uitkomst.uitleg)
+        raise OngeldigeGebeurtenis(regeltekst(uitkomst.waarde.blokkade or uitkomst.uitleg))
     gegevens = {
         "artikel": "22",
         "bedrag_cents": uitkomst.waarde.bedrag_cents,

@@ -363,6 +363,7 @@ def brede_intake_view(request: HttpRequest, uuid) -> HttpResponse:
             "instellingen": instellingen,
             "secties": secties,
             "volledigheid": bi.volledigheid(intake) if intake else None,
+            "oude_wet": bi.oude_wet(dossier),
             "afronden_fout": afronden_fout,
             "opgeslagen": opgeslagen,
             "mag_gezondheid": mag_gezondheid_zien(request.user),

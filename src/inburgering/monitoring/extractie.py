@@ -142,6 +142,8 @@ class Mijlpalen:
 
     @cached_property
     def pip_deadline(self) -> dt.date | None:
+        if self.regime == "wi2013":  # the old law has no PIP (Wi 2021 art. 54 lid 1)
+            return None
         return _pip_deadline(
             self.kennisgeving,
             self.koppeling,

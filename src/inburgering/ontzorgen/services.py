@@ -31,6 +31,7 @@ from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Doelgroep, Dossier, Regime
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.uitleg import regeltekst
 from inburgering.dossiers.workflow import Soort
 from inburgering.partners.models import Grond, Organisatie, Organisatiesoort
 from inburgering.partners.services import koppel, ontkoppel
@@ -107,7 +108,7 @@ def start_ontzorgen(
     not qualify or the dossier already has it."""
     uitkomst = beoordeel(dossier, verblijfsgrond, recht_op_bijstand_vanaf)
     if not uitkomst.waarde.van_toepassing or uitkomst.waarde.einde is None:
-        raise OntzorgenFout(uitkomst.uitleg)
+        raise OntzorgenFout(regeltekst(uitkomst.uitleg))
     with transaction.atomic():
         if Ontzorging.objects.filter(dossier=dossier).exists():
             raise OntzorgenFout(_("Dit dossier heeft al een registratie voor ontzorgen."))
@@ -739,10 +740,10 @@ def start_begeleiding(
         inschrijving_brp=dossier.brp_inschrijving_datum,
     )
     if not uitkomst.waarde.recht:
-        raise OntzorgenFout(uitkomst.uitleg)
+        raise OntzorgenFout(regeltekst(uitkomst.uitleg))
     aanvang = aanvang or uitkomst.waarde.aanvang
     if aanvang is None:
-        raise OntzorgenFout(uitkomst.uitleg)
+        raise OntzorgenFout(regeltekst(uitkomst.uitleg))
     if organisatie.soort != Organisatiesoort.BEGELEIDING:
         raise OntzorgenFout(_("Kies een organisatie voor maatschappelijke begeleiding."))
     with transaction.atomic():

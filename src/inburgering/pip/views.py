@@ -15,6 +15,7 @@ from inburgering.brieven import services as brieven
 from inburgering.brieven.forms import VerzondenForm
 from inburgering.dossiers import deadlines
 from inburgering.dossiers.views import dossier_of_404, vereis_dossierrol
+from inburgering.intake import brede_intake as bi
 from inburgering.koppelingen.models import UitgaandBericht
 
 from . import documenten
@@ -156,7 +157,8 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "controle": controle,
         "meldingen": _met_links(controle, dossier),
         "voorvertoning": s.voorvertoning(concept, dossier) if concept else None,
-        "deadline": deadlines.pip_deadline(toestand),
+        "deadline": deadlines.pip_deadline(toestand, dossier.regime),
+        "oude_wet": bi.oude_wet(dossier),
         "termijn": termijn,
         "map": s.map_verplicht(concept) if concept else None,
         "vier_ogen": s.vier_ogen(dossier.gemeente),

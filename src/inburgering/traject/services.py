@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -22,6 +23,7 @@ from inburgering.accounts.models import Gebruiker, Gemeente
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import Nieuw, registreer_reeks
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
+from inburgering.dossiers.uitleg import regeltekst, regeltekst_met
 from inburgering.dossiers.workflow import Fase, Soort, volgende_fase
 from inburgering.koppelingen.duo import leveringen
 from inburgering.pip.models import Reden
@@ -224,9 +226,10 @@ def controleer_route(dossier: Dossier, contract: Contract) -> None:
         leerroute_pip=van_wet, leerroute_besluit=naar_wet
     )
     raise TrajectFout(
-        uitkomst.uitleg
-        + " "
-        + _("Stel eerst een nieuwe PIP-versie op om te schakelen (Besluit art. 5.3 lid 6).")
+        regeltekst_met(
+            uitkomst.uitleg,
+            _("Stel eerst een nieuwe PIP-versie op om te schakelen (Besluit art. 5.3 lid 6)."),
+        )
     )
 
 
@@ -443,17 +446,14 @@ def registreer_onderdelen(
                 verklaring_ondertekend=True,
             )
             if not uitkomst.waarde:
-                fouten.append(uitkomst.uitleg)
+                fouten.append(regeltekst(uitkomst.uitleg))
         if soort == Productsoort.MAP and nieuw["eindgesprek_op"] and not fouten:
             stand = wet.map_voortgang(themas=frozenset(nieuw["map_themas"]), eindgesprek=True)
             if not stand.waarde.afgerond:
-                fouten.append(
-                    _("Het eindgesprek sluit de MAP af (Besluit art. 3.2 lid 2).")
-                    + " "
-                    + stand.uitleg
-                )
+                fouten.append(_("Het eindgesprek sluit de MAP af (Besluit art. 3.2 lid 2)."))
+                fouten.append(regeltekst(stand.uitleg))
         if fouten:
-            raise TrajectFout(" ".join(fouten))
+            raise TrajectFout(format_lazy(" ".join(["{}"] * len(fouten)), *fouten))
         oud = {k: getattr(plaatsing, k) for k in nieuw}
         for veld in toegestaan:
             setattr(plaatsing, veld, nieuw[veld])

@@ -74,7 +74,13 @@ from .handhaving import (
     toets_voornemen,
     zienswijzetermijn,
 )
-from .intake import IntakeOnderdeel, IntakeVervolg, brede_intake_ontbrekend, brede_intake_vervolg
+from .intake import (
+    IntakeOnderdeel,
+    IntakeVervolg,
+    brede_intake_en_pip,
+    brede_intake_ontbrekend,
+    brede_intake_vervolg,
+)
 from .kalender import atw_feestdagen, is_atw_rustdag, paaszondag
 from .lbt import (
     Beperking,
@@ -265,6 +271,7 @@ __all__ = [
     "boete_onherroepelijk",
     "boeteplafond",
     "boeteruimte",
+    "brede_intake_en_pip",
     "brede_intake_ontbrekend",
     "brede_intake_vervolg",
     "doelgroep",

@@ -1,6 +1,8 @@
 """The brede intake: summons and what must be covered.
 
-Wi art. 14 lid 1-3, 22 (BWBR0044770); Besluit 5.2, 7.1 lid 1 (BWBR0045555).
+Wi art. 14 lid 1-3, 22 (BWBR0044770); Besluit 5.2, 7.1 lid 1 (BWBR0045555). Whether the
+gemeente makes a brede intake and a PIP at all follows from the regime: Wi art. 54 lid 1,
+Besluit 12.1.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from enum import StrEnum
 
 from .grondslag import bi, wi
 from .regels import regel
+from .typen import Regime
 from .uitkomst import Uitkomst
 
 G_OPROEP = wi("14", 1)
@@ -22,6 +25,9 @@ G_BEDRAG = bi("7.1", 1)
 G_AANVULLEND = bi("5.2", 1)
 G_RECHT_ALLEEN = bi("5.2", 2)
 G_VASTLEGGEN = bi("5.2", 3)
+G_PIP = wi("15", 1)
+G_OUDE_WET = wi("54", 1)
+G_OUD_BESLUIT = bi("12.1")
 
 MAX_OPROEPEN = 3
 
@@ -101,7 +107,38 @@ INTAKE_OMSCHRIJVING = {
 }
 
 
-@regel(G_INHOUD, G_AANVULLEND, G_RECHT_ALLEEN, G_VASTLEGGEN)
+@regel(G_OPROEP, G_INHOUD, G_PIP, G_OUDE_WET, G_OUD_BESLUIT)
+def brede_intake_en_pip(regime: Regime) -> Uitkomst[bool]:
+    """Whether the college summons the person for a brede intake (with the LBT) and sets a PIP
+    at all: only under the Wet inburgering 2021. [wet]
+
+    Wi art. 14 lid 1 and 3 (the brede intake, with the leerbaarheidstoets) and art. 15 lid 1
+    (the PIP) are duties of the Wet inburgering 2021. For a person who was inburgeringsplichtig
+    on the day before it came into force the old Wet inburgering (2013) stays applicable
+    (art. 54 lid 1), and with it the old Besluit inburgering (Besluit 12.1): that law has no
+    brede intake, no leerbaarheidstoets and no PIP; the person takes DUO's inburgeringsexamen
+    within the old termijn (with DUO's loan), signs the participatieverklaring, and an asylum
+    status holder had maatschappelijke begeleiding. The college may offer begeleiding to
+    speed up the completion (art. 54 lid 5; Besluit 12.1a lid 4).
+    """
+    if regime is Regime.WI2021:
+        return Uitkomst(
+            True,
+            (G_OPROEP, G_INHOUD, G_PIP),
+            "De gemeente neemt de brede intake af, met de leerbaarheidstoets, en stelt het PIP "
+            "vast.",
+            regel="brede_intake_en_pip",
+        )
+    return Uitkomst(
+        False,
+        (G_OUDE_WET, G_OUD_BESLUIT),
+        "Op deze inburgeringsplichtige blijft de oude Wet inburgering (2013) van toepassing: "
+        "de gemeente neemt geen brede intake of leerbaarheidstoets af en stelt geen PIP vast.",
+        regel="brede_intake_en_pip",
+    )
+
+
+@regel(G_INHOUD, G_AANVULLEND, G_RECHT_ALLEEN, G_VASTLEGGEN, G_OUDE_WET)
 def brede_intake_ontbrekend(
     *,
     onderdelen: frozenset[IntakeOnderdeel],
@@ -109,18 +146,22 @@ def brede_intake_ontbrekend(
     lbt_ontheffing: bool = False,
     gewezen_op_recht_alleen: bool,
     schriftelijk_vastgelegd: bool,
+    regime: Regime = Regime.WI2021,
 ) -> Uitkomst[tuple[str, ...]]:
     """What the brede intake still lacks (empty tuple: complete). [wet]
 
     Wi art. 14 lid 3 onder a-d (VVE only where relevant; the LBT is not needed with an
     exemption under lid 6); Besluit 5.2 lid 1 (language level, labour participation,
     zelfredzaamheid), lid 2 (told of the right to hold the conversations alone) and lid 3
-    (relevant information recorded in writing).
+    (relevant information recorded in writing). The LBT is never asked of a person under the
+    old Wet inburgering (2013) (art. 54 lid 1; see ``brede_intake_en_pip``): an intake recorded
+    for such a dossier (before this rule, or brought along after a move) is complete without
+    it.
     """
     nodig = set(IntakeOnderdeel)
     if not vve_relevant:
         nodig.discard(IntakeOnderdeel.VVE_KIND)
-    if lbt_ontheffing:
+    if lbt_ontheffing or regime is Regime.WI2013:
         nodig.discard(IntakeOnderdeel.LEERBAARHEIDSTOETS)
     ontbrekend = [INTAKE_OMSCHRIJVING[o] for o in IntakeOnderdeel if o in nodig - onderdelen]
     if not gewezen_op_recht_alleen:
@@ -129,9 +170,10 @@ def brede_intake_ontbrekend(
         )
     if not schriftelijk_vastgelegd:
         ontbrekend.append("de relevante informatie is niet schriftelijk vastgelegd")
+    grondslagen = (G_INHOUD, G_AANVULLEND, G_RECHT_ALLEEN, G_VASTLEGGEN)
     return Uitkomst(
         tuple(ontbrekend),
-        (G_INHOUD, G_AANVULLEND, G_RECHT_ALLEEN, G_VASTLEGGEN),
+        (*grondslagen, G_OUDE_WET) if regime is Regime.WI2013 else grondslagen,
         "De brede intake is volledig."
         if not ontbrekend
         else "De brede intake is nog niet volledig: " + "; ".join(ontbrekend) + ".",

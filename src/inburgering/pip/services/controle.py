@@ -265,7 +265,7 @@ class Voorvertoning:
 
 def voorvertoning(versie: PipVersie, dossier: Dossier) -> Voorvertoning:
     toestand = toestand_van(dossier)
-    deadline = deadlines.pip_deadline(toestand)
+    deadline = deadlines.pip_deadline(toestand, dossier.regime)
     termijn = None
     dagtekening = versie.dagtekening
     if dagtekening:

@@ -27,7 +27,9 @@ from .basis import PipFout, Wijzigingsconflict, moment, notitie, sjabloon, toest
 
 def stel_op(dossier: Dossier, *, actor: Gebruiker, datum: dt.date | None = None) -> PipVersie:
     """Draft the first PIP from the gemeente's template, the route decision and the intake.
-    `datum` (default today) is the draft's day: its dagtekening and the step in the log."""
+    `datum` (default today) is the draft's day: its dagtekening and the step in the log.
+    Refused for a dossier under the old Wet inburgering (2013), which has no PIP."""
+    bi.controleer_regime(dossier, fout=PipFout)
     with transaction.atomic():
         Dossier.objects.select_for_update().get(pk=dossier.pk)
         pip, _nieuw = Pip.objects.get_or_create(dossier=dossier)

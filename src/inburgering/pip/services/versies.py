@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker
 from inburgering.dossiers.models import Dossier
+from inburgering.dossiers.uitleg import regeltekst
 from inburgering.intake.models import Leerroute
 
 from ..models import (
@@ -61,7 +62,7 @@ def nieuwe_versie(
                 feiten["taalschakeltraject_gevolgd"] = True
             uitkomst = schakelregel(leerroute, huidig.leerroute, toestand, vandaag, feiten)
             if not uitkomst.waarde:
-                raise PipFout(uitkomst.uitleg)
+                raise PipFout(regeltekst(uitkomst.uitleg))
             niveau = {"z": "A2", "onderwijs": "B1"}.get(leerroute, "B1")
         elif reden == Reden.AFSCHALEN:
             # Besluit 5.5 lid 1: the NT2 hours attended. Recorded hours (the learning route's
@@ -73,7 +74,7 @@ def nieuwe_versie(
                 feiten["nt2_uren_bron"] = geregistreerd.bron
             uitkomst = afschaalregel(huidig.leerroute, feiten)
             if not uitkomst.waarde:
-                raise PipFout(uitkomst.uitleg)
+                raise PipFout(regeltekst(uitkomst.uitleg))
             leerroute, niveau = huidig.leerroute, "A2"
         elif reden == Reden.WIJZIGING:
             leerroute = huidig.leerroute
