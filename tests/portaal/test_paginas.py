@@ -12,7 +12,7 @@ from django.utils import timezone
 from inburgering.dossiers.models import Bron
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake.afspraken import plan_afspraak
-from inburgering.intake.brieven import maak_brief, markeer_verzonden
+from inburgering.intake.brieven import kenmerk_van, maak_brief, markeer_verzonden
 from inburgering.intake.models import Briefsoort, Kanaal
 from inburgering.portaal.models import Portaalprofiel
 
@@ -169,10 +169,11 @@ def test_brieven_alleen_verzonden_en_als_pdf(ingelogd, burgerdossier, consulent_
         burgerdossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent_a
     )
     tekst = ingelogd.get(reverse("portaal:brieven")).content.decode()
-    assert reverse("portaal:brief_pdf", args=[verzonden.pk]) in tekst
-    assert reverse("portaal:brief_pdf", args=[concept.pk]) not in tekst
-    assert ingelogd.get(reverse("portaal:brief_pdf", args=[concept.pk])).status_code == 404
-    pdf = ingelogd.get(reverse("portaal:brief_pdf", args=[verzonden.pk]))
+    assert reverse("portaal:brief_pdf", args=[kenmerk_van(verzonden)]) in tekst
+    naar_concept = reverse("portaal:brief_pdf", args=[kenmerk_van(concept)])
+    assert naar_concept not in tekst
+    assert ingelogd.get(naar_concept).status_code == 404
+    pdf = ingelogd.get(reverse("portaal:brief_pdf", args=[kenmerk_van(verzonden)]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 

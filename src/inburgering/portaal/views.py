@@ -246,9 +246,9 @@ def brieven_view(request: HttpRequest) -> HttpResponse:
 
 @burger_vereist
 @require_http_methods(["GET"])
-def brief_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
-    brief = services.eigen_brief(request.burger, pk)
-    services.log(request.burger, "brief")
+def brief_pdf_view(request: HttpRequest, kenmerk: str) -> HttpResponse:
+    brief = services.eigen_brief(request.burger, kenmerk)
+    services.log(request.burger, f"brief {brief.kenmerk}")
     inhoud, naam = services.brief_pdf(brief)
     antwoord = HttpResponse(inhoud, content_type="application/pdf")
     antwoord["Content-Disposition"] = f'inline; filename="{naam}"'
