@@ -307,6 +307,8 @@ class Lesregel:
     aangeboden: Decimal
     aanwezig: Decimal
     procent: Decimal | None
+    #: PVT or MAP progress of this placement, in plain sentences.
+    voortgang: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -322,6 +324,55 @@ class Route:
     termijn_einde: dt.date | None
     lessen: list[Lesregel] = field(default_factory=list)
     examens: list[Examenregel] = field(default_factory=list)
+    #: Z-route progress (course hours, participation hours against their norms).
+    zroute: list[str] = field(default_factory=list)
+
+
+def _uren(waarde: Decimal) -> str:
+    return f"{waarde:.0f}"
+
+
+def _voortgang(plaatsing: Any, aanwezig: Decimal, onderdelen: Any) -> list[str]:
+    """The PVT's or the MAP's parts of one placement (Besluit 3.1, 3.2), from the rules'
+    outcome (`traject.uren.onderdelen_van`), in the person's words."""
+    from inburgering.wet import MAP_THEMAS
+    from inburgering.wet.uren import PVT_UREN
+
+    if onderdelen is None:
+        return []
+    stand = onderdelen.waarde
+    if isinstance(stand, bool):  # PVT: hours, the activity on core values, the signing
+        return [
+            _("Participatieverklaring: %(uren)s van de %(norm)s uur gevolgd.")
+            % {"uren": _uren(aanwezig), "norm": _uren(PVT_UREN)},
+            _("Activiteit over de kernwaarden van Nederland: gedaan.")
+            if plaatsing.kernwaarden_activiteit_op
+            else _("Activiteit over de kernwaarden van Nederland: nog niet gedaan."),
+            _("U heeft de participatieverklaring ondertekend.")
+            if plaatsing.ondertekend_op
+            else _("U moet de participatieverklaring nog ondertekenen."),
+        ]
+    return [  # MAP: the eight themes and the eindgesprek
+        _("%(gedaan)s van de %(alle)s onderwerpen over werk gedaan.")
+        % {"gedaan": len(stand.gevolgd), "alle": len(MAP_THEMAS)},
+        _("Het eindgesprek is geweest.") if stand.eindgesprek else _("Het eindgesprek komt nog."),
+    ]
+
+
+def _zroute(uitkomst: Any) -> list[str]:
+    if uitkomst is None:
+        return []
+    stand = uitkomst.waarde
+    regels = [
+        _("Z-route: %(uren)s van de %(norm)s uur les gevolgd.")
+        % {"uren": _uren(stand.cursusuren), "norm": _uren(stand.cursusnorm)}
+    ]
+    if stand.participatienorm is not None:
+        regels.append(
+            _("Z-route: %(uren)s van de %(norm)s uur meedoen in de buurt of op het werk.")
+            % {"uren": _uren(stand.participatie_uren), "norm": _uren(stand.participatienorm)}
+        )
+    return regels
 
 
 def route(dossier: Dossier) -> Route:
@@ -341,6 +392,9 @@ def route(dossier: Dossier) -> Route:
             aangeboden=sum((u.aangeboden for u in b.uren), Decimal(0)),
             aanwezig=sum((u.aanwezig for u in b.uren), Decimal(0)),
             procent=b.aanwezigheid.waarde,
+            voortgang=_voortgang(
+                b.plaatsing, sum((u.aanwezig for u in b.uren), Decimal(0)), b.onderdelen
+            ),
         )
         for b in beeld.plaatsingen
     ]
@@ -354,7 +408,9 @@ def route(dossier: Dossier) -> Route:
         )
         for r in overzicht.regels
     ]
-    return Route(termijn.waarde.einde if termijn else None, lessen, examenregels)
+    return Route(
+        termijn.waarde.einde if termijn else None, lessen, examenregels, _zroute(beeld.zroute)
+    )
 
 
 @dataclass
