@@ -138,6 +138,9 @@ def test_brief_van_een_ander_is_dezelfde_404(portaal_aan, alles, burgerdossier):
     nooit = "GM0344-BB-999999"
     verwacht = client.get(_pdf_url(nooit))
     assert verwacht.status_code == 404
+    # The portal's own page (its layout, the person's language), not the staff layout's.
+    assert 'class="utrecht-body utrecht-document portaal"' in verwacht.content.decode()
+    assert "Deze pagina bestaat niet, of u kunt hem niet zien." in verwacht.content.decode()
     for kenmerk in _kenmerken(alles).values():
         antwoord = client.get(_pdf_url(kenmerk))
         assert antwoord.status_code == 404
@@ -217,3 +220,14 @@ def test_een_onbekende_soort_krijgt_de_algemene_uitleg():
     )
     with translation.override("nl"):
         assert toelichting(brief).wat == "Dit is een brief van de gemeente over uw inburgering."
+
+
+def test_buiten_het_portaal_blijft_de_404_van_de_stafpagina(client, consulent_a):
+    import uuid
+
+    client.force_login(consulent_a)
+    antwoord = client.get(reverse("dossiers:dossier", kwargs={"uuid": uuid.uuid4()}))
+    assert antwoord.status_code == 404
+    tekst = antwoord.content.decode()
+    assert "Deze pagina of dit dossier bestaat niet, of u heeft er geen toegang toe." in tekst
+    assert "utrecht-document portaal" not in tekst
