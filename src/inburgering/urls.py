@@ -69,6 +69,8 @@ dossier_patterns = (
 )
 
 handler500 = "inburgering.drukte.server_error"
+#: Not found: the portal's own page (its layout and language) under /portaal/, else Django's.
+handler404 = "inburgering.portaal.views.niet_gevonden"
 
 urlpatterns = [
     path("", accounts_views.startpagina_view, name="start"),

@@ -34,6 +34,7 @@ from inburgering.accounts.models import GemeenteConfiguratie, Rol, Team
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake import oproepen
+from inburgering.intake.brieven import kenmerk_van
 from inburgering.intake.models import Afspraak
 from inburgering.koppelingen.duo import client as duo_client
 from inburgering.koppelingen.models import InkomendBericht, Status, UitgaandBericht
@@ -510,9 +511,13 @@ def _varianten(naam: str, parameters: frozenset, w, rol: str = "") -> list[tuple
             ("buiten", {"pk": elders.pk}),
             ("onbekend", {"pk": 10**9}),
         ]
+    if naam == "portaal:brief_pdf":  # a letter by its kenmerk (brieven.verzonden)
+        return [
+            ("binnen", {"kenmerk": kenmerk_van(b["brief"])}),
+            ("buiten", {"kenmerk": kenmerk_van(u["brief"])}),
+        ]
     if naam.startswith("portaal:") and parameters == {"pk"}:
-        soort = "brief" if naam == "portaal:brief_pdf" else "afspraak"
-        return [("binnen", {"pk": b[soort].pk}), ("buiten", {"pk": u[soort].pk})]
+        return [("binnen", {"pk": b["afspraak"].pk}), ("buiten", {"pk": u["afspraak"].pk})]
     if naam in ("monitoring:rapportage", "monitoring:rapportage_pdf"):
         rapporten = [
             Rapportage.objects.get_or_create(gemeente_id=d["dossier"].gemeente_id, jaar=2024,

@@ -17,7 +17,13 @@ from inburgering.intake.brieven import maak_brief, markeer_verzonden
 from inburgering.intake.models import Briefsoort, Kanaal
 from inburgering.koppelingen.duo import client as duo_client
 from tests.browser.conftest import assert_accessible
-from tests.portaal.conftest import maak_burger, portaal_aan, standin  # noqa: F401 - fixtures
+from tests.portaal.conftest import (  # noqa: F401 - fixtures
+    duo_simulator,
+    maak_burger,
+    met_alle_brieven,
+    portaal_aan,
+    standin,
+)
 from tests.traject.factories import klaar_voor_plaatsing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,6 +59,16 @@ def inburgeraar(settings, gemeente_a, consulent_a, portaal_aan):  # noqa: F811
     duo_client._simulator.cache_clear()
 
 
+#: The rendered text of the first heading and the heading's box: where the line starts.
+_KOPTEKST = """() => {
+    const kop = document.querySelector("main h2, main h1");
+    const bereik = document.createRange();
+    bereik.selectNodeContents(kop);
+    const r = bereik.getBoundingClientRect(), v = kop.getBoundingClientRect();
+    return [{left: r.left, right: r.right}, {left: v.left, right: v.right}];
+}"""
+
+
 @pytest.mark.parametrize("taal", ["nl", "ar", "ti", "en", "fa", "uk", "tr", "so"])
 def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
     page, inburgeraar, taal, tmp_path, live_server
@@ -86,6 +102,13 @@ def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
         pad = map_ / f"portaal-{taal}.png"
         page.screenshot(path=str(pad), full_page=True)
         assert pad.stat().st_size > 0
+    # What the screenshot shows, measured: the heading's text starts at the right edge of
+    # its box in Arabic and Farsi, at the left edge otherwise.
+    tekst, vak = page.evaluate(_KOPTEKST)
+    if rtl:
+        assert vak["right"] - tekst["right"] < 2 < tekst["left"] - vak["left"], (tekst, vak)
+    else:
+        assert tekst["left"] - vak["left"] < 2 < vak["right"] - tekst["right"], (tekst, vak)
     breedte = page.evaluate("() => document.documentElement.scrollWidth")
     assert breedte <= 360, f"{taal}: the overview is wider than a phone ({breedte}px)"
 
@@ -189,3 +212,89 @@ def test_brief_met_uitleg_in_eigen_taal_naast_de_nederlandse_brief(
     assert_accessible(page)
     breedte = page.evaluate("() => document.documentElement.scrollWidth")
     assert breedte <= 360, f"{taal}: the letters page is wider than a phone ({breedte}px)"
+
+
+@pytest.fixture
+def met_brieven(gemeente_a, consulent_a, portaal_aan, duo_simulator):  # noqa: F811
+    """A person with a letter from every app: a reminder, the PIP beschikking, a fine's
+    voornemen and beschikking."""
+    brieven = met_alle_brieven(gemeente_a, consulent_a)
+    persoon = brieven["dossier"].inburgeraar
+    maak_burger(portaal_aan, persoon.bsn, persoon.naam)
+    return brieven
+
+
+def test_alle_brieven_van_rechts_naar_links(page, met_brieven, live_server):
+    """Issue 19 item 2: every letter the gemeente sent, in Arabic (right to left) on a phone:
+    kind and date in the language, the Dutch letter as PDF, axe without findings."""
+    from inburgering.handhaving.services import kenmerk_beschikking
+
+    dossier = met_brieven["dossier"]
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto("/portaal/")
+    page.locator("#portaaltaal").select_option("ar")
+    with page.expect_navigation():
+        page.locator("form.portaal-taal button").click()
+    page.locator("a[href='/portaal/inloggen/']").click()
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name=dossier.inburgeraar.naam).click()
+
+    page.locator("nav a[href='/portaal/brieven/']").click()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    brieven = page.get_by_test_id("brief")
+    assert brieven.count() == 4
+    soorten = {brieven.nth(i).get_attribute("data-soort") for i in range(4)}
+    assert soorten == {
+        "herinnering_afspraak",
+        "pip_beschikking",
+        "handhaving_voornemen",
+        "handhaving_beschikking",
+    }
+    boete = page.locator("[data-soort='handhaving_beschikking']")
+    assert boete.get_by_test_id("aard").inner_text() == _t("ar", "Besluit")
+    with translation.override("ar"):
+        from django.utils.formats import date_format
+
+        datum = date_format(met_brieven["zaak"].beschikt_op, "DATE_FORMAT")
+    assert boete.get_by_test_id("datum").inner_text() == datum
+    pdf = boete.get_by_role("link", name=_t("ar", "Lees de Nederlandse brief (PDF)"))
+    assert kenmerk_beschikking(met_brieven["zaak"]) in pdf.get_attribute("href")
+    antwoord = page.request.get(pdf.get_attribute("href"))
+    assert antwoord.ok and antwoord.body().startswith(b"%PDF")
+    page.locator("[data-soort='pip_beschikking']").get_by_test_id("plan").wait_for()
+    assert_accessible(page)
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 360, f"the letters page is wider than a phone ({breedte}px)"
+
+
+def test_lezen_zonder_javascript(browser, live_server, met_brieven):
+    """Issue 19 item 5: reading works without JavaScript: logging in through the broker, the
+    home page, the letters with their explanation and the PDF, the plan and the route."""
+    dossier = met_brieven["dossier"]
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.set_viewport_size({"width": 360, "height": 800})
+        page.goto("/portaal/")
+        page.locator("a[href='/portaal/inloggen/']").click()
+        with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+            page.get_by_role("button", name=dossier.inburgeraar.naam).click()
+        assert (
+            dossier.consulent.get_full_name() in page.get_by_test_id("contactpersoon").inner_text()
+        )
+        page.locator("nav a[href='/portaal/brieven/']").click()
+        assert page.get_by_test_id("brief").count() == 4
+        assert page.get_by_text("Dit is een besluit: u krijgt een boete.").is_visible()
+        href = page.get_by_role("link", name="Lees de Nederlandse brief (PDF)").first.get_attribute(
+            "href"
+        )
+        assert page.request.get(href).body().startswith(b"%PDF")
+        page.locator("nav a[href='/portaal/plan/']").click()
+        assert "B1-route" in page.get_by_test_id("route").inner_text()
+        page.locator("nav a[href='/portaal/route/']").click()
+        page.get_by_role("heading", name="Uw examens").wait_for()
+    finally:
+        context.close()

@@ -198,3 +198,21 @@ def test_outcome_events_are_plausible(demo):
                for e in kosten)  # fmt: skip
     duaal = events(Soort.DUALE_ACTIVITEIT_GESTART)
     assert duaal and all(e.gegevens["activiteit"] in DualeActiviteit.values for e in duaal)
+
+
+def test_the_portal_demo_persons_have_letters_of_several_kinds(demo):
+    """The persons the stand-in broker offers for the portal (`--burgers-uit-demo`) find their
+    letters there: the summonses marked as sent in the replay, the PIP beschikkingen, a fine
+    letter for one of them (all made through the services)."""
+    from inburgering.brieven.verzonden import verzonden_brieven
+    from inburgering.koppelingen.management.commands.oidc_standin import demo_burgers
+    from inburgering.portaal.services import dossier_bij_bsn
+
+    soorten: set[str] = set()
+    for burger in demo_burgers(6)[:-1]:
+        dossier = dossier_bij_bsn(burger.claims["bsn"])
+        assert dossier is not None
+        brieven = verzonden_brieven(dossier)
+        assert brieven, burger.claims["name"]
+        soorten |= {b.soort for b in brieven}
+    assert {"uitnodiging_intake", "pip_beschikking", "handhaving_voornemen"} <= soorten

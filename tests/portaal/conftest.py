@@ -141,3 +141,57 @@ def met_plan_en_les(portaal_aan, gemeente_a, consulent_a, settings, client):
     log_in(client, portaal_aan, dossier.inburgeraar.bsn)
     yield dossier, client
     duo_client._simulator.cache_clear()
+
+
+@pytest.fixture
+def duo_simulator(settings):
+    """DUO in memory (a PIP set is delivered to DUO through the outbox)."""
+    from inburgering.koppelingen.duo import client as duo_client
+
+    settings.DUO_BASE_URL = "simulator://duo/v1"
+    settings.DUO_SIMULATOR_STATE = ":memory:"
+    duo_client._simulator.cache_clear()
+    yield
+    duo_client._simulator.cache_clear()
+
+
+def met_alle_brieven(gemeente, consulent) -> dict:
+    """A person with a letter from every app that writes to them, made through the services:
+    an appointment reminder marked as sent and one that was not, the PIP beschikking (set
+    195 days ago), a fine case with its voornemen and beschikking, and a newer fine case that
+    has no letter yet. Needs DUO (the `duo_simulator` fixture)."""
+    from inburgering.dossiers.persoonsgegevens import wijzig_persoonsgegevens
+    from inburgering.intake.brieven import maak_brief, markeer_verzonden
+    from inburgering.intake.models import Briefsoort, Kanaal
+    from inburgering.pip.models import PipVersie
+    from tests.handhaving.factories import signaal, tot_beschikking
+    from tests.traject.factories import klaar_voor_plaatsing
+
+    dossier = klaar_voor_plaatsing(gemeente, consulent)
+    wijzig_persoonsgegevens(
+        dossier,
+        {
+            "post_straat": "Lange Nieuwstraat 7",
+            "post_postcode": "3512 PE",
+            "post_plaats": "Utrecht",
+        },
+        actor=consulent,
+    )
+    herinnering = maak_brief(
+        dossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent
+    )
+    markeer_verzonden(herinnering, kanaal=Kanaal.EMAIL, datum=timezone.localdate(), actor=consulent)
+    niet_verzonden = maak_brief(
+        dossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent
+    )
+    zaak = tot_beschikking(dossier, consulent)
+    zonder_brief = signaal(dossier, consulent, dagen_geleden=5)
+    dossier.refresh_from_db()
+    return {
+        "dossier": dossier,
+        "herinnering": herinnering,
+        "niet_verzonden": niet_verzonden,
+        "pip": PipVersie.objects.get(pip__dossier=dossier),
+        "zaak": zaak,
+        "zaak_zonder_brief": zonder_brief,
+    }

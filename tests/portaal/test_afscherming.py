@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from inburgering.intake.afspraken import plan_afspraak
-from inburgering.intake.brieven import maak_brief
+from inburgering.intake.brieven import kenmerk_van, maak_brief
 from inburgering.intake.models import Briefsoort, Kanaal
 from inburgering.portaal.services import PORTAALACCOUNT
 from tests.accounts.test_toegangsmatrix import PATRONEN, VERWACHT, _url
@@ -84,7 +84,7 @@ def test_geen_enkele_stafpagina_vanuit_een_burgersessie(portaal_aan, burgerdossi
 
 def test_afspraak_of_brief_van_een_ander_is_404(portaal_aan, burgerdossier, ander, client):
     log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
-    pk_afspraak, pk_brief = ander["afspraak"].pk, ander["brief"].pk
+    pk_afspraak, pk_brief = ander["afspraak"].pk, kenmerk_van(ander["brief"])
     assert client.get(reverse("portaal:afspraak_ics", args=[pk_afspraak])).status_code == 404
     assert client.get(reverse("portaal:brief_pdf", args=[pk_brief])).status_code == 404
     assert client.post(reverse("portaal:bevestigen", args=[pk_afspraak])).status_code == 404

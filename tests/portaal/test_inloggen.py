@@ -256,3 +256,20 @@ def test_burgerinlog_beeindigt_een_stafsessie_in_dezelfde_browser(
     assert SESSION_KEY not in client.session
     antwoord = client.get(reverse("dossiers:caseload"))
     assert antwoord.status_code == 302 and reverse("accounts:login") in antwoord["Location"]
+
+
+def test_te_veel_paginas_per_persoon_worden_afgeremd(portaal_aan, burgerdossier, client, settings):
+    """Issue 19 item 6 (rate limits): pages, PDF letters included, per logged-in person."""
+    from django.core.cache import cache
+
+    cache.clear()
+    log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
+    settings.PORTAAL_PAGINA_LIMIET = 3
+    settings.PORTAAL_PAGINA_VENSTER = 3600
+    for _ in range(3):
+        assert client.get(reverse("portaal:brieven")).status_code == 200
+    antwoord = client.get(reverse("portaal:overzicht"))
+    assert antwoord.status_code == 429
+    assert antwoord["Retry-After"] == "3600"
+    assert "Wacht een minuut" in antwoord.content.decode()
+    assert burgerdossier.inburgeraar.naam not in antwoord.content.decode()

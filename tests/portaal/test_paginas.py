@@ -4,6 +4,7 @@ plan, the route, letters, contact details; the writes are events with source "in
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils import timezone
 from inburgering.dossiers.models import Bron
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake.afspraken import plan_afspraak
-from inburgering.intake.brieven import maak_brief, markeer_verzonden
+from inburgering.intake.brieven import kenmerk_van, maak_brief, markeer_verzonden
 from inburgering.intake.models import Briefsoort, Kanaal
 from inburgering.portaal.models import Portaalprofiel
 
@@ -169,10 +170,11 @@ def test_brieven_alleen_verzonden_en_als_pdf(ingelogd, burgerdossier, consulent_
         burgerdossier, Briefsoort.HERINNERING_AFSPRAAK, kanaal=Kanaal.EMAIL, actor=consulent_a
     )
     tekst = ingelogd.get(reverse("portaal:brieven")).content.decode()
-    assert reverse("portaal:brief_pdf", args=[verzonden.pk]) in tekst
-    assert reverse("portaal:brief_pdf", args=[concept.pk]) not in tekst
-    assert ingelogd.get(reverse("portaal:brief_pdf", args=[concept.pk])).status_code == 404
-    pdf = ingelogd.get(reverse("portaal:brief_pdf", args=[verzonden.pk]))
+    assert reverse("portaal:brief_pdf", args=[kenmerk_van(verzonden)]) in tekst
+    naar_concept = reverse("portaal:brief_pdf", args=[kenmerk_van(concept)])
+    assert naar_concept not in tekst
+    assert ingelogd.get(naar_concept).status_code == 404
+    pdf = ingelogd.get(reverse("portaal:brief_pdf", args=[kenmerk_van(verzonden)]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
@@ -253,3 +255,42 @@ def test_route_toont_wat_de_gemeente_betaalt_zonder_betaalgegevens(
     assert tekst.count('id="kop-betalingen"') == 1
     assert "<section" not in tekst.split("<title>")[1].split("</title>")[0]
     assert GELDIG_IBAN not in tekst and "Woonstichting De Sleutel" not in tekst
+
+
+def test_route_toont_de_voortgang_van_pvt_map_en_zroute(portaal_aan, duo_simulator, client,
+                                                        gemeente_a, consulent_a):  # fmt: skip
+    """Issue 19 item 2: the route with PVT, MAP and Z-route progress in the person's words."""
+    from inburgering.pip import services as pip_services
+    from inburgering.traject import services as traject
+    from tests.traject.factories import geplaatst, klaar_voor_plaatsing, maak_contract, met_uren
+
+    dossier = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    vandaag = timezone.localdate()
+    maand = (vandaag.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+    def plaats(soort: str, kenmerk: str):
+        return geplaatst(
+            dossier,
+            maak_contract(gemeente_a, soort=soort, kenmerk=kenmerk),
+            consulent_a,
+            aangemeld_op=vandaag - dt.timedelta(days=70),
+            gestart_op=vandaag - dt.timedelta(days=65),
+        )
+
+    pvt = plaats("pvt", "PVT-1")
+    met_uren(pvt, consulent_a, [(maand, 12, 9)])
+    traject.registreer_onderdelen(pvt, kernwaarden_activiteit_op=vandaag, actor=consulent_a)
+    map_ = plaats("map", "MAP-1")
+    traject.registreer_onderdelen(map_, map_themas=["a", "b", "c"], actor=consulent_a)
+    pip_services.nieuwe_versie(dossier, reden="schakelen", leerroute="z", actor=consulent_a)
+    zroute = plaats("z", "Z-1")
+    met_uren(zroute, consulent_a, [(maand, 40, 30)])
+    log_in(client, portaal_aan, dossier.inburgeraar.bsn)
+    tekst = unescape(client.get(reverse("portaal:route")).content.decode())
+    assert "Participatieverklaring: 9 van de 12 uur gevolgd." in tekst
+    assert "Activiteit over de kernwaarden van Nederland: gedaan." in tekst
+    assert "U moet de participatieverklaring nog ondertekenen." in tekst
+    assert "3 van de 8 onderwerpen over werk gedaan." in tekst
+    assert "Het eindgesprek komt nog." in tekst
+    assert "Z-route: 30 van de 800 uur les gevolgd." in tekst
+    assert "Z-route: 0 van de" in tekst  # participation hours: none yet (asielstatushouder)

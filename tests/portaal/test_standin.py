@@ -40,3 +40,25 @@ def test_burger_heeft_een_pseudoniem_sub_zonder_bsn():
     b = burger("999999990", "Test")
     assert "999999990" not in b.sub and b.sub.startswith("burger-")
     assert b.claims["bsn"] == "999999990"
+
+
+def test_demopersonen_met_een_boetebrief(gemeente_a, consulent_a, settings):
+    """Among the demo persons one who received a fine letter, even when others come first:
+    the portal's letters page then shows that kind too."""
+    from tests.handhaving.factories import dossier_met_adres, tot_voornemen
+
+    eerst = [maak_dossier(gemeente_a, consulent=consulent_a) for _ in range(3)]
+    for dossier in eerst:
+        plan_afspraak(
+            dossier,
+            medewerker=consulent_a,
+            soort="intake",
+            vorm="telefoon",
+            begin=timezone.now() + dt.timedelta(days=2),
+        )
+    beboet = dossier_met_adres(gemeente_a, consulent_a)
+    tot_voornemen(beboet, consulent_a)
+    bsns = [b.claims["bsn"] for b in demo_burgers(3)]
+    assert len(bsns) == 4  # three persons and the one without a dossier
+    assert beboet.inburgeraar.bsn in bsns[:3]
+    assert bsns[:2] == [d.inburgeraar.bsn for d in eerst[:2]]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inburgering.intake import oproepen
-from inburgering.intake.brieven import markeer_verzonden
+from inburgering.intake.brieven import kenmerk_van, markeer_verzonden
 from inburgering.intake.models import Kanaal
 from tests.intake.factories import eerste_oproep
 
@@ -49,7 +49,7 @@ def test_uitnodiging_met_de_periode_uit_de_oproep(portaal_aan, burgerdossier, co
     assert "Dit is een uitnodiging voor de brede intake" in tekst
     assert f"Het gesprek moet tussen {van:%d-%m-%Y} en {tot:%d-%m-%Y} zijn." in tekst
     assert BINDEND_NL in tekst
-    assert reverse("portaal:brief_pdf", args=[brief.pk]) in tekst
+    assert reverse("portaal:brief_pdf", args=[kenmerk_van(brief)]) in tekst
     # Nothing personal beyond what the portal shows: no name in the explanation block.
     uitleg = tekst.split("Uitleg in uw taal")[1]
     assert burgerdossier.inburgeraar.geslachtsnaam not in uitleg

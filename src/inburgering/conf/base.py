@@ -527,6 +527,10 @@ PORTAAL_SESSIE_SECONDEN = int(env("PORTAAL_SESSIE_SECONDEN", "900"))
 # Login attempts (start and return) per client IP per PORTAAL_INLOG_VENSTER seconds.
 PORTAAL_INLOG_LIMIET = int(env("PORTAAL_INLOG_LIMIET", "20"))
 PORTAAL_INLOG_VENSTER = int(env("PORTAAL_INLOG_VENSTER", "900"))
+# Portal pages (a PDF letter included) per logged-in person per PORTAAL_PAGINA_VENSTER seconds;
+# above it a "wait a minute" page (429). A person reading needs far fewer.
+PORTAAL_PAGINA_LIMIET = int(env("PORTAAL_PAGINA_LIMIET", "120"))
+PORTAAL_PAGINA_VENSTER = int(env("PORTAAL_PAGINA_VENSTER", "60"))
 # The portal speaks more languages than the staff pages (LANGUAGES stays nl/en there).
 PORTAAL_TALEN = [
     ("nl", "Nederlands"),

@@ -7,7 +7,8 @@ planned date, by the service a user's action would call:
 
 * first signal, doelgroep     -> `dossiers.services.open_dossier`
 * consulent                   -> `dossiers.services.wijs_consulent_toe`
-* intake started              -> a summons letter (`intake.oproepen.stuur_oproep`), a held
+* intake started              -> a summons letter (`intake.oproepen.stuur_oproep`, marked as
+                                 sent the same day: `intake.brieven.markeer_verzonden`), a held
                                  appointment (`intake.afspraken`) and an intake conversation
                                  (`brede_intake.voeg_gesprek_toe`), the first reports
 * LBT                         -> `brede_intake.registreer_lbt` (with the conditions of the test)
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente
+from inburgering.brieven.services import Brieffout, heeft_postadres
 from inburgering.dossiers import uitkomsten as du
 from inburgering.dossiers.models import Bron, Dossier, Gezinsrelatie, Regime
 from inburgering.dossiers.services import (
@@ -53,6 +55,7 @@ from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.intake import afspraken, oproepen
 from inburgering.intake import brede_intake as bi
+from inburgering.intake import brieven as intakebrieven
 from inburgering.intake.forms import IntakeInstellingenForm
 from inburgering.intake.models import Afspraak, Afwijkingsreden, Leerroute
 from inburgering.ontzorgen import services as ontzorgen
@@ -230,7 +233,7 @@ class _Dossier:
         if nieuw and self.dossier.fase in oproepen.OPROEPBARE_FASEN:
             verstuurd = max(ev.datum - dt.timedelta(days=rng.randint(10, 21)), self.laatste_feit())
             if verstuurd <= ev.datum:
-                oproepen.stuur_oproep(
+                brief = oproepen.stuur_oproep(
                     self.dossier,
                     kanaal="post",
                     periode_van=verstuurd + dt.timedelta(days=7),
@@ -238,6 +241,7 @@ class _Dossier:
                     datum=verstuurd,
                     actor=wie,
                 )
+                self.verstuur(brief, verstuurd, wie)
         tolk = rng.choice(_TOLKTALEN) if rng.random() < 0.4 else ""
         afspraak = afspraken.plan_afspraak(
             self.dossier,
@@ -547,6 +551,20 @@ class _Dossier:
             )
             self.n.aantallen["afspraken_gepland"] += 1
 
+    def verstuur(self, brief, datum: dt.date, wie: Gebruiker) -> None:
+        """The consulent marks the letter as sent (by post, or handed over in person when no
+        post address is known), as on the letter's page: the person then finds it in the
+        portal (`brieven.verzonden`)."""
+        if datum > min(self.n.vandaag, timezone.localdate()):
+            return
+        kanaal = "post" if heeft_postadres(self.dossier.inburgeraar) else "persoonlijk"
+        try:
+            intakebrieven.markeer_verzonden(brief, kanaal=kanaal, datum=datum, actor=wie)
+        except Brieffout as fout:
+            self.n.geweigerd[("brief_verzonden", str(fout)[:160])] += 1
+            return
+        self.n.aantallen["brieven_verzonden"] += 1
+
     def oproep(self, wie: Gebruiker) -> None:
         """A summons for the brede intake; for a few, the whole flow up to a proposed fine."""
         rng, vandaag = self.n.rng, self.n.vandaag
@@ -555,7 +573,7 @@ class _Dossier:
             return
 
         def stuur(datum: dt.date) -> None:
-            oproepen.stuur_oproep(
+            brief = oproepen.stuur_oproep(
                 self.dossier,
                 kanaal="post",
                 periode_van=datum + dt.timedelta(days=7),
@@ -563,6 +581,7 @@ class _Dossier:
                 datum=datum,
                 actor=wie,
             )
+            self.verstuur(brief, datum, wie)
 
         stuur(begin)
         self.n.aantallen["oproepen"] += 1

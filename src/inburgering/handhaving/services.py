@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from inburgering import wet
 from inburgering.accounts.models import Gebruiker
 from inburgering.brieven import services as brieven
+from inburgering.brieven.verzonden import BOETE_BESCHIKKING, BOETE_VOORNEMEN, Verzondenbrief
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -835,6 +836,41 @@ def beschikking_pdf(zaak: Handhavingszaak) -> bytes:
             tekst=beschikking_tekst(zaak),
         )
     )
+
+
+def verzonden(dossier: Dossier) -> list[Verzondenbrief]:
+    """The fine letters that went out (each is marked as sent in the step that makes it), for
+    the person's own list (`brieven.verzonden`): the voornemen with the last day for a
+    zienswijze, the beschikking (open to bezwaar from its date). A case that never reached the
+    voornemen has no letter."""
+    brieven_: list[Verzondenbrief] = []
+    for zaak in dossier.handhavingszaken.filter(voornemen_op__isnull=False).select_related(
+        "dossier__gemeente", "dossier__inburgeraar", "dossier__consulent", "aangemaakt_door"
+    ):
+        brieven_.append(
+            Verzondenbrief(
+                kenmerk=kenmerk_voornemen(zaak),
+                soort=BOETE_VOORNEMEN,
+                onderwerp=ONDERWERP_VOORNEMEN,
+                datum=zaak.voornemen_op,
+                pdf=lambda zaak=zaak: voornemen_pdf(zaak),
+                reageren_tot=zaak.zienswijze_tot,
+                bron=zaak,
+            )
+        )
+        if zaak.beschikt_op is not None:
+            brieven_.append(
+                Verzondenbrief(
+                    kenmerk=kenmerk_beschikking(zaak),
+                    soort=BOETE_BESCHIKKING,
+                    onderwerp=ONDERWERP_BESCHIKKING,
+                    datum=zaak.beschikt_op,
+                    pdf=lambda zaak=zaak: beschikking_pdf(zaak),
+                    beschikking=True,
+                    bron=zaak,
+                )
+            )
+    return brieven_
 
 
 # --- collection export -----------------------------------------------------------------------

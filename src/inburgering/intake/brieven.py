@@ -9,7 +9,10 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker
 from inburgering.brieven import services as brieven
+from inburgering.brieven.verzonden import Verzondenbrief
 from inburgering.dossiers.models import Dossier
+from inburgering.dossiers.workflow import Soort
+from inburgering.wet import zienswijzetermijn
 
 from .models import Brief, BriefSjabloon, Briefsoort, Kanaal
 
@@ -176,3 +179,44 @@ def markeer_verzonden(brief: Brief, *, kanaal: str, datum: dt.date, actor: Gebru
         onderwerp=brief.onderwerp,
         brief=brief.pk,
     )
+
+
+def verzonden(dossier: Dossier) -> list[Verzondenbrief]:
+    """The letters of this dossier that were marked as sent (`brief_verzonden`), for the
+    person's own list (`brieven.verzonden`): with the summons period of the `oproep_intake`
+    event that names the letter, and for a boetevoornemen the last day for a zienswijze
+    (`wet.zienswijzetermijn`, from the sending date). A letter never marked as sent (a draft
+    reminder, a summons not yet posted) is not in it."""
+    datums: dict[int, dt.date] = {}
+    perioden: dict[int, tuple[dt.date, dt.date]] = {}
+    for soort, datum, gegevens in dossier.events.filter(
+        soort__in=[Soort.BRIEF_VERZONDEN, Soort.OPROEP_INTAKE]
+    ).values_list("soort", "datum", "gegevens"):
+        if not isinstance(gegevens.get("brief"), int):
+            continue
+        if soort == Soort.BRIEF_VERZONDEN:
+            datums[gegevens["brief"]] = datum
+        elif gegevens.get("periode_van") and gegevens.get("periode_tot"):
+            perioden[gegevens["brief"]] = (
+                dt.date.fromisoformat(gegevens["periode_van"]),
+                dt.date.fromisoformat(gegevens["periode_tot"]),
+            )
+    if not datums:
+        return []
+    return [
+        Verzondenbrief(
+            kenmerk=kenmerk_van(brief),
+            soort=brief.soort,
+            onderwerp=brief.onderwerp,
+            datum=datums[brief.pk],
+            pdf=lambda brief=brief: brieven.pdf(document(brief)),
+            periode=perioden.get(brief.pk),
+            reageren_tot=zienswijzetermijn(datums[brief.pk]).waarde
+            if brief.soort == Briefsoort.BOETEVOORNEMEN
+            else None,
+            bron=brief,
+        )
+        for brief in dossier.brieven.filter(pk__in=datums).select_related(
+            "dossier__gemeente", "dossier__inburgeraar", "dossier__consulent", "aangemaakt_door"
+        )
+    ]

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 
 from inburgering import wet
 from inburgering.brieven import services as brieven
+from inburgering.brieven.verzonden import PIP_BESCHIKKING, Verzondenbrief
 from inburgering.dossiers import deadlines
 from inburgering.intake.models import Afwijkingsreden
 from inburgering.pdfdocument import pdf_uit_html
 
 from . import services
-from .models import PipVersie
+from .models import PipVersie, Status
 
 #: The legal basis named in the beschikking, per element (Wi = Wet inburgering 2021).
 GRONDSLAGEN = [
@@ -42,8 +43,7 @@ def context(versie: PipVersie) -> dict:
         "ontvanger": brieven.ontvanger(dossier.inburgeraar),
         "kenmerk": kenmerk_van(versie),
         "datum": versie.dagtekening,
-        "onderwerp": "besluit over uw persoonlijk plan inburgering en participatie (PIP)"
-        + (f", versie {versie.versienummer}" if versie.versienummer > 1 else ""),
+        "onderwerp": onderwerp_van(versie),
         "awb_bezwaar": services.AWB_BEZWAAR,
         "versie": versie,
         "dossier": dossier,
@@ -58,6 +58,13 @@ def context(versie: PipVersie) -> dict:
         "bezwaar_weken": services.BEZWAARTERMIJN_WEKEN,
         "gesprekken": list(versie.pip.voortgangsgesprekken.all()),
     }
+
+
+def onderwerp_van(versie: PipVersie) -> str:
+    """The beschikking's subject line, as printed on it."""
+    return "besluit over uw persoonlijk plan inburgering en participatie (PIP)" + (
+        f", versie {versie.versienummer}" if versie.versienummer > 1 else ""
+    )
 
 
 def kenmerk_van(versie: PipVersie) -> str:
@@ -95,3 +102,32 @@ def beschikking_pdf(versie: PipVersie) -> bytes:
 
 def samenvatting_pdf(versie: PipVersie) -> bytes:
     return pdf("pip/samenvatting_document.html", versie)
+
+
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
+
+
+def verzonden(dossier) -> list[Verzondenbrief]:
+    """The beschikking of every version that was vastgesteld (also one replaced since), for
+    the person's own list (`brieven.verzonden`), dated on its dagtekening. A draft, or a
+    version waiting for approval, is not in it."""
+    versies = PipVersie.objects.filter(
+        pip__dossier=dossier,
+        status__in=[Status.VASTGESTELD, Status.VERVANGEN],
+        dagtekening__isnull=False,
+    ).select_related("pip__dossier__gemeente")
+    return [
+        Verzondenbrief(
+            kenmerk=kenmerk_van(versie),
+            soort=PIP_BESCHIKKING,
+            onderwerp=_hoofdletter(onderwerp_van(versie)),
+            datum=versie.dagtekening,
+            pdf=lambda versie=versie: beschikking_pdf(versie),
+            beschikking=True,
+            vervangen=versie.status == Status.VERVANGEN,
+            bron=versie,
+        )
+        for versie in versies
+        if versie.dagtekening is not None
+    ]

@@ -22,18 +22,19 @@ from django.utils.translation import gettext as _
 from inburgering.accounts.models import Gebruiker
 from inburgering.accounts.toegang import log_inzage
 from inburgering.brieven import services as brieven
+from inburgering.brieven.verzonden import Verzondenbrief, verzonden_brief, verzonden_brieven
 from inburgering.dossiers.deadlines import inburgeringstermijn
 from inburgering.dossiers.models import Bron, Dossier, DossierEvent
 from inburgering.dossiers.persoonsgegevens import wijzig_persoonsgegevens
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase, Soort
-from inburgering.intake.models import Afspraak, Brief
+from inburgering.intake.models import Afspraak
 
 from . import woorden
 from .models import Portaalprofiel
 from .sessie import Burger
-from .toelichting import Oproepperiode, Toelichting, bezwaar, toelichting
+from .toelichting import Toelichting, bezwaar, datum_in_taal, toelichting
 
 #: The account under which the access log records a citizen's own views (Inzagelog needs a
 #: user; this one cannot log in). The dossier in the row says whose portal it was.
@@ -264,6 +265,7 @@ class Plansamenvatting:
     ondersteuning: str
     voortgangsgesprekken: int | None
     bezwaar: str = ""
+    kenmerk: str = ""
 
 
 def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
@@ -275,8 +277,14 @@ def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
         .order_by("-versienummer")
         .first()
     )
-    if versie is None:
-        return None
+    return None if versie is None else plansamenvatting(versie)
+
+
+def plansamenvatting(versie: Any) -> Plansamenvatting:
+    """One vastgestelde PIP version in the portal's words, with how to object to it and the
+    kenmerk of its beschikking (the letter in the letters list)."""
+    from inburgering.pip.documenten import kenmerk_van
+
     return Plansamenvatting(
         route=str(woorden.LEERROUTE.get(versie.leerroute, "")),
         niveau=versie.niveau,
@@ -285,6 +293,7 @@ def pip_samenvatting(dossier: Dossier) -> Plansamenvatting | None:
         ondersteuning=versie.ondersteuning_en_begeleiding,
         voortgangsgesprekken=versie.aantal_voortgangsgesprekken,
         bezwaar=bezwaar(versie.dagtekening) if versie.dagtekening else "",
+        kenmerk=kenmerk_van(versie),
     )
 
 
@@ -298,6 +307,8 @@ class Lesregel:
     aangeboden: Decimal
     aanwezig: Decimal
     procent: Decimal | None
+    #: PVT or MAP progress of this placement, in plain sentences.
+    voortgang: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -313,6 +324,55 @@ class Route:
     termijn_einde: dt.date | None
     lessen: list[Lesregel] = field(default_factory=list)
     examens: list[Examenregel] = field(default_factory=list)
+    #: Z-route progress (course hours, participation hours against their norms).
+    zroute: list[str] = field(default_factory=list)
+
+
+def _uren(waarde: Decimal) -> str:
+    return f"{waarde:.0f}"
+
+
+def _voortgang(plaatsing: Any, aanwezig: Decimal, onderdelen: Any) -> list[str]:
+    """The PVT's or the MAP's parts of one placement (Besluit 3.1, 3.2), from the rules'
+    outcome (`traject.uren.onderdelen_van`), in the person's words."""
+    from inburgering.wet import MAP_THEMAS
+    from inburgering.wet.uren import PVT_UREN
+
+    if onderdelen is None:
+        return []
+    stand = onderdelen.waarde
+    if isinstance(stand, bool):  # PVT: hours, the activity on core values, the signing
+        return [
+            _("Participatieverklaring: %(uren)s van de %(norm)s uur gevolgd.")
+            % {"uren": _uren(aanwezig), "norm": _uren(PVT_UREN)},
+            _("Activiteit over de kernwaarden van Nederland: gedaan.")
+            if plaatsing.kernwaarden_activiteit_op
+            else _("Activiteit over de kernwaarden van Nederland: nog niet gedaan."),
+            _("U heeft de participatieverklaring ondertekend.")
+            if plaatsing.ondertekend_op
+            else _("U moet de participatieverklaring nog ondertekenen."),
+        ]
+    return [  # MAP: the eight themes and the eindgesprek
+        _("%(gedaan)s van de %(alle)s onderwerpen over werk gedaan.")
+        % {"gedaan": len(stand.gevolgd), "alle": len(MAP_THEMAS)},
+        _("Het eindgesprek is geweest.") if stand.eindgesprek else _("Het eindgesprek komt nog."),
+    ]
+
+
+def _zroute(uitkomst: Any) -> list[str]:
+    if uitkomst is None:
+        return []
+    stand = uitkomst.waarde
+    regels = [
+        _("Z-route: %(uren)s van de %(norm)s uur les gevolgd.")
+        % {"uren": _uren(stand.cursusuren), "norm": _uren(stand.cursusnorm)}
+    ]
+    if stand.participatienorm is not None:
+        regels.append(
+            _("Z-route: %(uren)s van de %(norm)s uur meedoen in de buurt of op het werk.")
+            % {"uren": _uren(stand.participatie_uren), "norm": _uren(stand.participatienorm)}
+        )
+    return regels
 
 
 def route(dossier: Dossier) -> Route:
@@ -332,6 +392,9 @@ def route(dossier: Dossier) -> Route:
             aangeboden=sum((u.aangeboden for u in b.uren), Decimal(0)),
             aanwezig=sum((u.aanwezig for u in b.uren), Decimal(0)),
             procent=b.aanwezigheid.waarde,
+            voortgang=_voortgang(
+                b.plaatsing, sum((u.aanwezig for u in b.uren), Decimal(0)), b.onderdelen
+            ),
         )
         for b in beeld.plaatsingen
     ]
@@ -345,7 +408,9 @@ def route(dossier: Dossier) -> Route:
         )
         for r in overzicht.regels
     ]
-    return Route(termijn.waarde.einde if termijn else None, lessen, examenregels)
+    return Route(
+        termijn.waarde.einde if termijn else None, lessen, examenregels, _zroute(beeld.zroute)
+    )
 
 
 @dataclass
@@ -384,49 +449,59 @@ def betalingen(dossier: Dossier) -> Betalingen | None:
 
 @dataclass
 class Portaalbrief:
-    """A sent letter as the portal lists it: the Dutch letter and its explanation."""
+    """A letter that went out, as the portal lists it: its kind and date in the person's
+    language, the Dutch letter (subject, PDF) and the explanation; for a PIP beschikking also
+    the plan's summary in the person's language."""
 
-    brief: Brief
-    verzonden: dt.date
+    brief: Verzondenbrief
+    titel: str
+    aard: str
+    datum: str
     toelichting: Toelichting
+    plan: Plansamenvatting | None = None
+
+
+def _aard(brief: Verzondenbrief) -> str:
+    if brief.beschikking:
+        return _("Besluit")
+    if brief.reageren_tot is not None:
+        return _("Voornemen: u mag reageren")
+    return _("Brief")
 
 
 def brieven_van(dossier: Dossier) -> list[Portaalbrief]:
-    """The letters that were sent, newest first, with their sending date and an explanation
-    in the active language (filled with the summons period where the letter has one)."""
-    verzonden: dict[int, dt.date] = {}
-    perioden: dict[int, Oproepperiode] = {}
-    for soort, datum, gegevens in dossier.events.filter(
-        soort__in=[Soort.BRIEF_VERZONDEN, Soort.OPROEP_INTAKE]
-    ).values_list("soort", "datum", "gegevens"):
-        if not isinstance(gegevens.get("brief"), int):
-            continue
-        if soort == Soort.BRIEF_VERZONDEN:
-            verzonden[gegevens["brief"]] = datum
-        elif gegevens.get("periode_van") and gegevens.get("periode_tot"):
-            perioden[gegevens["brief"]] = Oproepperiode(
-                dt.date.fromisoformat(gegevens["periode_van"]),
-                dt.date.fromisoformat(gegevens["periode_tot"]),
+    """Every letter that went out to the person, from every app that writes letters
+    (`brieven.verzonden`: summonses and reminders, the PIP beschikkingen, the fine letters),
+    newest first, in the active language."""
+    from inburgering.pip.models import PipVersie
+
+    regels = []
+    for brief in verzonden_brieven(dossier):
+        plan = plansamenvatting(brief.bron) if isinstance(brief.bron, PipVersie) else None
+        regels.append(
+            Portaalbrief(
+                brief=brief,
+                titel=str(woorden.BRIEFSOORT.get(brief.soort, woorden.ANDERE_BRIEF)),
+                aard=_aard(brief),
+                datum=datum_in_taal(brief.datum),
+                toelichting=toelichting(brief),
+                plan=plan,
             )
-    return [
-        Portaalbrief(b, verzonden[b.pk], toelichting(b, verzonden[b.pk], perioden.get(b.pk)))
-        for b in dossier.brieven.filter(pk__in=verzonden)
-    ]
+        )
+    return regels
 
 
-def eigen_brief(burger: Burger, pk: int) -> Brief:
-    if pk not in {regel.brief.pk for regel in brieven_van(burger.dossier)}:
+def eigen_brief(burger: Burger, kenmerk: str) -> Verzondenbrief:
+    """A letter of the person's own dossier that went out; anything else (another person's,
+    a draft, a kenmerk that does not exist) is the same 404."""
+    brief = verzonden_brief(burger.dossier, kenmerk)
+    if brief is None:
         raise Http404
-    return burger.dossier.brieven.select_related("aangemaakt_door").get(pk=pk)
+    return brief
 
 
-def brief_pdf(brief: Brief) -> tuple[bytes, str]:
-    from inburgering.intake import brieven as intakebrieven
-
-    return (
-        brieven.pdf(intakebrieven.document(brief)),
-        f"brief-{intakebrieven.kenmerk_van(brief)}.pdf",
-    )
+def brief_pdf(brief: Verzondenbrief) -> tuple[bytes, str]:
+    return brief.pdf(), f"brief-{brief.kenmerk}.pdf"
 
 
 def volgende_stappen(

@@ -6,6 +6,8 @@ everywhere at once.
   whatever session the browser had (a staff session included); a staff login drops the
   citizen's keys (`signals.py`); a session holding both is refused here.
 * Short: `PORTAAL_SESSIE_SECONDEN` (15 minutes) without a request ends it.
+* Limited: `PORTAAL_PAGINA_LIMIET` pages per person per `PORTAAL_PAGINA_VENSTER` seconds (the
+  login steps per IP: `PORTAAL_INLOG_LIMIET`).
 * Everywhere: the session carries the profile's `sessieversie`; logging out raises it, which
   ends every other session of this person too.
 * No BSN in the session: only the ids of the person record and the dossier.
@@ -24,6 +26,7 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 
 from inburgering.accounts.beveiliging import client_ip
@@ -93,10 +96,31 @@ def burger_vereist(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         burger = burger_van(request)
         if burger is None:
             return HttpResponseRedirect(reverse("portaal:start"))
+        if te_veel_verzoeken(burger):
+            antwoord = render(request, "portaal/te_druk.html", {"burger": burger}, status=429)
+            antwoord["Retry-After"] = str(settings.PORTAAL_PAGINA_VENSTER)
+            return antwoord
         request.burger = burger  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return omhulsel
+
+
+def _tel(sleutel: str, venster: int) -> int:
+    cache.add(sleutel, 0, venster)
+    try:
+        return cache.incr(sleutel)
+    except ValueError:
+        cache.set(sleutel, 1, venster)
+        return 1
+
+
+def te_veel_verzoeken(burger: Burger) -> bool:
+    """Counts one portal page for this person (every session of theirs together); True once
+    `PORTAAL_PAGINA_LIMIET` per `PORTAAL_PAGINA_VENSTER` seconds is passed."""
+    venster = settings.PORTAAL_PAGINA_VENSTER
+    sleutel = f"portaal-pagina:{burger.profiel.pk}:{int(time.time() // venster)}"
+    return _tel(sleutel, venster) > settings.PORTAAL_PAGINA_LIMIET
 
 
 def te_veel_pogingen(request: HttpRequest) -> bool:
@@ -104,10 +128,4 @@ def te_veel_pogingen(request: HttpRequest) -> bool:
     `PORTAAL_INLOG_LIMIET` per `PORTAAL_INLOG_VENSTER` seconds is passed."""
     venster = int(time.time() // settings.PORTAAL_INLOG_VENSTER)
     sleutel = f"portaal-inlog:{client_ip(request)}:{venster}"
-    cache.add(sleutel, 0, settings.PORTAAL_INLOG_VENSTER)
-    try:
-        aantal = cache.incr(sleutel)
-    except ValueError:
-        cache.set(sleutel, 1, settings.PORTAAL_INLOG_VENSTER)
-        aantal = 1
-    return aantal > settings.PORTAAL_INLOG_LIMIET
+    return _tel(sleutel, settings.PORTAAL_INLOG_VENSTER) > settings.PORTAAL_INLOG_LIMIET

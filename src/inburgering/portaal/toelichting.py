@@ -3,8 +3,9 @@ letter (issue 19 item 3, docs/adr/0031). The Dutch letter stays the legally bind
 says what the letter is, what it means, what to do, by when, and how to disagree.
 
 Per letter kind one set of sentences from the portal's catalogues, filled only with the
-letter's own facts (the period of a summons, the zienswijze's last day), which the portal
-shows anyway: no name, address, amount or free text.
+letter's own facts (the period of a summons, the zienswijze's last day, the bezwaar term of a
+beschikking), which the portal shows anyway: no name, address, amount or free text. The
+letters come from every app that writes them (`brieven.verzonden`, docs/adr/0038).
 """
 
 from __future__ import annotations
@@ -12,20 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, iter_format_modules
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from inburgering.intake.models import Brief, Briefsoort
+from inburgering.brieven.verzonden import (
+    BOETE_BESCHIKKING,
+    BOETE_VOORNEMEN,
+    PIP_BESCHIKKING,
+    Verzondenbrief,
+)
+from inburgering.intake.models import Briefsoort
 from inburgering.pip.services import BEZWAARTERMIJN_WEKEN
-from inburgering.wet import zienswijzetermijn
-
-
-@dataclass(frozen=True)
-class Oproepperiode:
-    """The period in which the person must make the appointment (from the summons event)."""
-
-    van: dt.date
-    tot: dt.date
 
 
 @dataclass
@@ -41,13 +40,32 @@ def _dag(datum: dt.date) -> str:
     return date_format(datum, "d-m-Y")
 
 
-def _periode(periode: Oproepperiode | None) -> list[str]:
+def datum_in_taal(datum: dt.date) -> str:
+    """A date as the active language writes it ("7 december 2026", "7 ديسمبر، 2026"); for a
+    language without its own date format in Django (Tigrinya, Somali) the numeric form, so no
+    month name of another language appears."""
+    taal = get_language() or "nl"
+    if next(iter_format_modules(taal), None) is None:
+        return _dag(datum)
+    return date_format(datum, "DATE_FORMAT")
+
+
+def _periode(periode: tuple[dt.date, dt.date] | None) -> list[str]:
     if periode is None:
         return [_("De datums staan in de brief.")]
+    van, tot = periode
     return [
-        _("Het gesprek moet tussen %(van)s en %(tot)s zijn.")
-        % {"van": _dag(periode.van), "tot": _dag(periode.tot)}
+        _("Het gesprek moet tussen %(van)s en %(tot)s zijn.") % {"van": _dag(van), "tot": _dag(tot)}
     ]
+
+
+def _reageren(laatste: dt.date | None) -> str:
+    if laatste is None:
+        return _("Bent u het niet eens? Vertel het de gemeente. De datum staat in de brief.")
+    return _(
+        "Bent u het niet eens? Vertel het de gemeente uiterlijk op %(datum)s. Dat mag "
+        "in een brief of in een gesprek met uw contactpersoon."
+    ) % {"datum": _dag(laatste)}
 
 
 def bezwaar(dagtekening: dt.date) -> str:
@@ -61,8 +79,9 @@ def bezwaar(dagtekening: dt.date) -> str:
     ) % {"datum": _dag(laatste)}
 
 
-def toelichting(brief: Brief, verzonden: dt.date, periode: Oproepperiode | None) -> Toelichting:
-    """The explanation of one sent letter, in the active language."""
+def toelichting(brief: Verzondenbrief) -> Toelichting:
+    """The explanation of one letter that went out, in the active language."""
+    periode = brief.periode
     if brief.soort == Briefsoort.UITNODIGING_INTAKE:
         return Toelichting(
             wat=_("Dit is een uitnodiging voor de brede intake: een gesprek over uw inburgering."),
@@ -85,7 +104,6 @@ def toelichting(brief: Brief, verzonden: dt.date, periode: Oproepperiode | None)
             wanneer=_periode(periode),
         )
     if brief.soort == Briefsoort.BOETEVOORNEMEN:
-        laatste = zienswijzetermijn(verzonden).waarde
         return Toelichting(
             wat=_("In deze brief staat dat de gemeente u een boete wil geven."),
             betekenis=_(
@@ -94,11 +112,7 @@ def toelichting(brief: Brief, verzonden: dt.date, periode: Oproepperiode | None)
             ),
             doen=_("Maak een afspraak met uw contactpersoon."),
             wanneer=_periode(periode),
-            oneens=_(
-                "Bent u het niet eens? Vertel het de gemeente uiterlijk op %(datum)s. Dat mag "
-                "in een brief of in een gesprek met uw contactpersoon."
-            )
-            % {"datum": _dag(laatste)},
+            oneens=_reageren(brief.reageren_tot),
         )
     if brief.soort == Briefsoort.HERINNERING_AFSPRAAK:
         return Toelichting(
@@ -111,6 +125,43 @@ def toelichting(brief: Brief, verzonden: dt.date, periode: Oproepperiode | None)
             wat=_("In deze brief staat dat de gemeente de brede intake zonder u heeft afgerond."),
             betekenis=_("U bent drie keer niet gekomen. De gemeente maakt nu zelf uw plan (PIP)."),
             doen=_("U hoeft nu niets te doen. U krijgt uw plan van de gemeente."),
+        )
+    if brief.soort == PIP_BESCHIKKING:
+        return Toelichting(
+            wat=_("Dit is het besluit over uw plan (PIP)."),
+            betekenis=_(
+                "In uw plan staat hoe u inburgert: uw route, uw lessen en de hulp die u "
+                "krijgt. U moet doen wat in het plan staat."
+            )
+            if not brief.vervangen
+            else _("Dit plan geldt niet meer. Er is een nieuwer plan."),
+            doen=_("Ga naar uw lessen. Bent u ziek? Meld het dan bij de school.")
+            if not brief.vervangen
+            else _("Lees het nieuwe plan."),
+            oneens=bezwaar(brief.datum),
+        )
+    if brief.soort == BOETE_VOORNEMEN:
+        return Toelichting(
+            wat=_("In deze brief staat dat de gemeente u een boete wil geven."),
+            betekenis=_(
+                "Dit is nog geen besluit. Eerst mag u zeggen wat u ervan vindt. In de brief "
+                "staat waarom de gemeente dit wil en hoe hoog de boete is."
+            ),
+            doen=_(
+                "Lees de brief. Is uw uitkering al lager gemaakt om dezelfde reden? Zeg het "
+                "dan tegen de gemeente."
+            ),
+            oneens=_reageren(brief.reageren_tot),
+        )
+    if brief.soort == BOETE_BESCHIKKING:
+        return Toelichting(
+            wat=_("Dit is een besluit: u krijgt een boete."),
+            betekenis=_(
+                "In de brief staat waarom u de boete krijgt en hoe hoog hij is. U krijgt een "
+                "aparte rekening om te betalen."
+            ),
+            doen=_("Kunt u niet in één keer betalen? Neem dan contact op met de gemeente."),
+            oneens=bezwaar(brief.datum),
         )
     return Toelichting(
         wat=_("Dit is een brief van de gemeente over uw inburgering."),

@@ -20,7 +20,7 @@ urlpatterns = [
     path("plan/", views.plan_view, name="plan"),
     path("route/", views.route_view, name="route"),
     path("brieven/", views.brieven_view, name="brieven"),
-    path("brieven/<int:pk>/", views.brief_pdf_view, name="brief_pdf"),
+    path("brieven/<slug:kenmerk>/", views.brief_pdf_view, name="brief_pdf"),
     path("gegevens/", views.gegevens_view, name="gegevens"),
     path("ervaring/", views.ervaring_view, name="ervaring"),
 ]

@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.defaults import page_not_found
 
 from . import oidc, services
 from .forms import ContactForm, ErvaringForm, VerzettenForm
-from .middleware import portaaltaal
+from .middleware import VOORVOEGSEL, portaaltaal
 from .sessie import burger_van, burger_vereist, meld_aan, te_veel_pogingen
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,15 @@ def _taalcookie(antwoord: HttpResponse, taal: str) -> HttpResponse:
         httponly=True,
     )
     return antwoord
+
+
+def niet_gevonden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 404 page (`handler404`): under /portaal/ in the portal's layout and the person's
+    language, the same for every object that is not theirs; elsewhere Django's own (the staff
+    layout's 404.html)."""
+    if not request.path_info.startswith(VOORVOEGSEL):
+        return page_not_found(request, exception)
+    return render(request, "portaal/niet_gevonden.html", status=404)
 
 
 @login_not_required
@@ -246,9 +256,9 @@ def brieven_view(request: HttpRequest) -> HttpResponse:
 
 @burger_vereist
 @require_http_methods(["GET"])
-def brief_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
-    brief = services.eigen_brief(request.burger, pk)
-    services.log(request.burger, "brief")
+def brief_pdf_view(request: HttpRequest, kenmerk: str) -> HttpResponse:
+    brief = services.eigen_brief(request.burger, kenmerk)
+    services.log(request.burger, f"brief {brief.kenmerk}")
     inhoud, naam = services.brief_pdf(brief)
     antwoord = HttpResponse(inhoud, content_type="application/pdf")
     antwoord["Content-Disposition"] = f'inline; filename="{naam}"'

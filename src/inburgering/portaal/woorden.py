@@ -50,3 +50,17 @@ KOSTEN = {
     "zorgverzekering": _("Zorgverzekering"),
     "overig": _("Andere vaste kosten"),
 }
+
+#: The kind of each letter the person received (`brieven.verzonden`), as its title in the
+#: person's language; the letter's own Dutch subject is shown beside it.
+BRIEFSOORT = {
+    "uitnodiging_intake": _("Uitnodiging voor de brede intake"),
+    "waarschuwing": _("Waarschuwing: u bent niet gekomen"),
+    "boetevoornemen": _("De gemeente wil u een boete geven"),
+    "herinnering_afspraak": _("Herinnering aan een afspraak"),
+    "intake_zonder_persoon": _("De brede intake is zonder u afgerond"),
+    "pip_beschikking": _("Besluit over uw plan (PIP)"),
+    "handhaving_voornemen": _("De gemeente wil u een boete geven"),
+    "handhaving_beschikking": _("Besluit: u krijgt een boete"),
+}
+ANDERE_BRIEF = _("Brief van de gemeente")

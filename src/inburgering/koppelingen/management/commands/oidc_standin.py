@@ -43,29 +43,45 @@ def bsn_zonder_dossier() -> str:
 
 def demo_burgers(aantal: int) -> list[StandinGebruiker]:
     """`aantal` persons with an open dossier and a consulent (those with a planned appointment
-    and a PIP first, so the portal shows something), and one without a dossier."""
+    and a PIP first, so the portal shows something; and one who received a fine letter, so the
+    letters page shows every kind of letter), and one without a dossier."""
     from django.db.models import Exists, F, OuterRef
     from django.utils import timezone
 
-    from inburgering.dossiers.models import Dossier
-    from inburgering.dossiers.workflow import Fase
+    from inburgering.dossiers.models import Dossier, DossierEvent
+    from inburgering.dossiers.workflow import Fase, Soort
     from inburgering.intake.models import Afspraak
 
     gepland = Afspraak.objects.filter(
         dossier=OuterRef("pk"), status=Afspraak.Status.GEPLAND, begin__gt=timezone.now()
     )
+    boetebrief = DossierEvent.objects.filter(
+        dossier=OuterRef("pk"), soort=Soort.HANDHAVING_VOORNEMEN
+    )
     dossiers = (
         Dossier.objects.exclude(fase=Fase.AFGEROND)
         .filter(consulent__isnull=False)
-        .annotate(met_afspraak=Exists(gepland))
+        .annotate(met_afspraak=Exists(gepland), met_boetebrief=Exists(boetebrief))
         .select_related("inburgeraar")
         .order_by("-met_afspraak", F("pip_dagtekening").desc(nulls_last=True), "gemeente_id", "pk")
     )
     gekozen: dict[str, str] = {}
+    boete = False
     for d in dossiers[: aantal * 4]:
         if len(gekozen) >= aantal:
             break
-        gekozen.setdefault(d.inburgeraar.bsn, d.inburgeraar.naam)
+        if d.inburgeraar.bsn not in gekozen:
+            gekozen[d.inburgeraar.bsn] = d.inburgeraar.naam
+            boete = boete or d.met_boetebrief
+    if not boete and aantal > 1:
+        met_boete = next(
+            (d for d in dossiers.filter(met_boetebrief=True) if d.inburgeraar.bsn not in gekozen),
+            None,
+        )
+        if met_boete is not None:
+            if len(gekozen) >= aantal:
+                gekozen.pop(list(gekozen)[-1])
+            gekozen[met_boete.inburgeraar.bsn] = met_boete.inburgeraar.naam
     burgers = [burger(bsn, naam) for bsn, naam in gekozen.items()]
     burgers.append(burger(bsn_zonder_dossier(), "Zonder Dossier"))
     return burgers
