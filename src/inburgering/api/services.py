@@ -63,7 +63,7 @@ def plaatsingen_van(organisatie: Organisatie) -> QuerySet[Plaatsing]:
     return Plaatsing.objects.filter(
         contract__product__aanbieder_id=organisatie.aanbieder_id,
         dossier_id__in=actief.values("dossier_id"),
-        dossier__gemeente_id__in=list(organisatie.gemeenten.values_list("pk", flat=True)),
+        dossier__gemeente_id__in=organisatie.gemeenten.values("pk"),
     )
 
 
