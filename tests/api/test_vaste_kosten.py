@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -131,3 +132,17 @@ def test_the_filter_counts_only_what_it_lists(school_api, drie_plaatsingen):
     data = school_api.get(reverse("api:plaatsingen") + "?status=aangemeld").json()
     assert data["count"] == 2
     assert {p["status"] for p in data["results"]} == {"aangemeld"}
+
+
+def test_the_limit_counts_per_organisation_and_starts_again_after_the_period(wereld, settings):
+    settings.API_LIMIET = "2/hour"
+    url = reverse("api:dossiers")
+    school, coa = Api(wereld["sleutels"]["school"]), Api(wereld["sleutels"]["coa"])
+    assert [school.get(url).status_code for _ in range(3)] == [200, 200, 429]
+    assert coa.get(url).status_code == 200  # another organisation has its own count
+    geweigerd = school.get(url)
+    assert geweigerd.status_code == 429
+    assert geweigerd["Retry-After"] == "3600"
+    # The counter expires one period after the first request that made it.
+    cache.delete(f"api-limiet:org-{wereld['school'].pk}")
+    assert school.get(url).status_code == 200
