@@ -1,7 +1,8 @@
 """The fixed cost of an API read (docs/performance.md "Partner API"): the key, the organisation
-and its API user in one query, the page and its total in one query, the access log in one
-INSERT; and what must not change with it: a revoked key or an inactive organisation is refused
-at once, the API user (not a colleague) is the actor, the pages and links are DRF's."""
+and its API user in one query, the page's ids and its total in one query, the columns of those
+rows in one more, the access log in one INSERT; and what must not change with it: a revoked key
+or an inactive organisation is refused at once, the API user (not a colleague) is the actor, the
+pages and links are DRF's."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def drie_plaatsingen(wereld, gemeente_a, consulent_a):
     return wereld
 
 
-def test_a_list_read_costs_three_queries_once_the_api_user_exists(school_api, wereld):
+def test_a_list_read_costs_four_queries_once_the_api_user_exists(school_api, wereld):
     url = reverse("api:plaatsingen")
     assert school_api.get(url).status_code == 200  # makes the API user, marks the key used
     with CaptureQueriesContext(connection) as vragen:
@@ -46,10 +47,12 @@ def test_a_list_read_costs_three_queries_once_the_api_user_exists(school_api, we
     assert antwoord.status_code == 200
     assert antwoord.json()["count"] == 1
     sql = [v["sql"].lower() for v in vragen]
-    assert len(sql) == 3, sql  # key + organisation + API user; page + total; access log
+    # Key + organisation + API user; the page's ids and the total; their columns; access log.
+    assert len(sql) == 4, sql
     assert "api_sleutel" in sql[0] and "partners_medewerker" in sql[0]
-    assert "over ()" in sql[1]
-    assert sql[2].startswith("insert into")
+    assert "over ()" in sql[1] and "dossiers_inburgeraar" not in sql[1]
+    assert "dossiers_inburgeraar" in sql[2] and "partners_betrokkenheid" not in sql[2]
+    assert sql[3].startswith("insert into")
 
 
 def test_the_first_read_makes_the_api_user_and_later_reads_use_it(school_api, wereld):
