@@ -400,41 +400,51 @@ def genereer(args) -> None:
 OPWARMEN_S = 8.0
 
 
-def cpu_per_groep(gunicorn_pid: int, generator_pid: int, database: str) -> dict[str, float]:
-    """CPU seconds (user + system) so far per group: the gunicorn master and workers, the
-    PostgreSQL backends of this database (their process title names it; the workers keep their
-    connections), the rest of PostgreSQL (background processes, other databases: a shared
-    machine), Redis (shared too) and the load generator."""
+def cpu_per_proces(gunicorn_pid: int, generator_pid: int, database: str) -> dict[int, tuple]:
+    """CPU seconds (user + system) so far per process, with its group: the gunicorn master and
+    workers, the PostgreSQL backends of this database (their process title names it; the
+    workers keep their connections), the rest of PostgreSQL (background processes, other
+    databases: a shared machine), Redis (shared too) and the load generator."""
     import psutil
 
-    groepen = dict.fromkeys(
-        ["gunicorn", "postgresql (this database)", "postgresql (rest)", "redis", "generator"],
-        0.0,
-    )
+    uit: dict[int, tuple] = {}
     try:
         master = psutil.Process(gunicorn_pid)
         for p in [master, *master.children(recursive=True)]:
             t = p.cpu_times()
-            groepen["gunicorn"] += t.user + t.system
+            uit[p.pid] = ("gunicorn", t.user + t.system)
     except psutil.NoSuchProcess:
         pass
     for p in psutil.process_iter(["name", "cmdline"]):
         try:
             naam = p.info["name"] or ""
-            t = p.cpu_times()
             if naam.startswith("postgres"):
                 titel = " ".join(p.info["cmdline"] or [])
                 eigen = f" {database} " in f"{titel} "
-                groepen["postgresql (this database)" if eigen else "postgresql (rest)"] += (
-                    t.user + t.system
-                )
+                groep = "postgresql (this database)" if eigen else "postgresql (rest)"
             elif naam.startswith("redis"):
-                groepen["redis"] += t.user + t.system
+                groep = "redis"
             elif p.pid == generator_pid:
-                groepen["generator"] += t.user + t.system
+                groep = "generator"
+            else:
+                continue
+            t = p.cpu_times()
+            uit[p.pid] = (groep, t.user + t.system)
         except psutil.NoSuchProcess:
             continue
-    return groepen
+    return uit
+
+
+GROEPEN = ["gunicorn", "postgresql (this database)", "postgresql (rest)", "redis", "generator"]
+
+
+def cpu_verschil(voor: dict[int, tuple], na: dict[int, tuple]) -> dict[str, float]:
+    """CPU seconds per group between the two samples: per process that still runs (one that
+    started in between counts from zero; one that ended in between is not counted)."""
+    uit = dict.fromkeys(GROEPEN, 0.0)
+    for pid, (groep, seconden) in na.items():
+        uit[groep] += seconden - (voor[pid][1] if pid in voor else 0.0)
+    return uit
 
 
 def achter_gunicorn(args) -> int:
@@ -508,10 +518,10 @@ def achter_gunicorn(args) -> int:
             env={**os.environ, "PYTHONPATH": f"{ROOT / 'src'}:{scripts}"},
         )
         time.sleep(OPWARMEN_S + 0.5)
-        voor = cpu_per_groep(gunicorn.pid, generator.pid, database)
+        voor = cpu_per_proces(gunicorn.pid, generator.pid, database)
         begin = time.monotonic()
         time.sleep(args.duur - 1.0)
-        na = cpu_per_groep(gunicorn.pid, generator.pid, database)
+        na = cpu_per_proces(gunicorn.pid, generator.pid, database)
         venster = time.monotonic() - begin
         generator.wait()
         resultaat = json.loads(uit.read_text())
@@ -534,7 +544,7 @@ def achter_gunicorn(args) -> int:
         f"{resultaat['fouten'] or ''}; p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
-    cpu = {k: na[k] - voor[k] for k in na}
+    cpu = cpu_verschil(voor, na)
     delen = ", ".join(
         f"{k} {v / venster * 100:.0f}% ({v / max(1.0, per_s * venster) * 1000:.1f} ms/read)"
         for k, v in cpu.items()
