@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from types import SimpleNamespace
 
 import jwt
 import pytest
 import requests
+import time_machine
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
 from inburgering.accounts.models import Inzagelog
+from inburgering.koppelingen.oidc_standin import server as standin_server
 from inburgering.portaal import oidc
 from inburgering.portaal.models import Portaalprofiel
 from inburgering.portaal.sessie import SLEUTEL
@@ -20,6 +24,7 @@ from tests.conftest import WACHTWOORD
 
 from .conftest import (
     BSN_ZONDER_DOSSIER,
+    code_uit,
     kies_bij_broker,
     log_in,
     maak_burger,
@@ -93,54 +98,119 @@ def test_een_vervalst_id_token_wordt_geweigerd(portaal_aan, burgerdossier, clien
     assert SLEUTEL not in client.session
 
 
-def test_een_verlopen_id_token_wordt_geweigerd(portaal_aan, burgerdossier, monkeypatch):
-    sleutel = portaal_aan.sleutel
-    nu = int(time.time())
-    token = jwt.encode(
-        {
-            "iss": portaal_aan.issuer,
-            "aud": "portaal",
-            "sub": "x",
-            "iat": nu - 3600,
-            "exp": nu - 600,
-            "nonce": "n",
-            "bsn": burgerdossier.inburgeraar.bsn,
-        },
-        sleutel,
-        algorithm="RS256",
-        headers={"kid": portaal_aan.kid},
-    )
-    with pytest.raises(oidc.Geweigerd, match="ExpiredSignature"):
-        oidc.controleer_id_token(token, f"{portaal_aan.issuer}/jwks", nonce="n")
+def _stand_in_geeft_id_token(
+    monkeypatch, *, anders=None, weg=(), sleutel=None, algoritme="RS256", kop=None
+):
+    """The stand-in's token endpoint hands out an ID token changed as a broken or hostile broker
+    would: claims changed (`anders`) or left out (`weg`), another key, algorithm or header."""
+    echt = jwt.encode
+
+    def encode(claims, key, algorithm, headers):
+        claims = {k: v for k, v in {**claims, **(anders or {})}.items() if k not in weg}
+        return echt(
+            claims,
+            key if sleutel is None else sleutel,
+            algorithm=algoritme,
+            headers={**headers, **(kop or {})},
+        )
+
+    nep = SimpleNamespace(encode=encode, decode=jwt.decode, PyJWTError=jwt.PyJWTError)
+    monkeypatch.setattr(standin_server, "jwt", nep)
+
+
+NU = int(time.time())
+
+
+def _andere_sleutel():
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 @pytest.mark.parametrize(
     "wijziging, reden",
     [
-        ({"aud": "een-andere-client"}, "InvalidAudience"),
-        ({"iss": "https://elders.example"}, "InvalidIssuer"),
-        ({"nonce": "andere-nonce"}, "nonce"),
+        ({"anders": {"aud": "een-andere-client"}}, "InvalidClaimError aud"),
+        # Several audiences: OpenID Connect demands `azp` naming us.
+        ({"anders": {"aud": ["portaal", "een-andere-client"]}}, "MissingClaimError azp"),
+        ({"anders": {"iss": "https://elders.example"}}, "InvalidClaimError iss"),
+        ({"anders": {"iat": NU - 3600, "exp": NU - 600}}, "ExpiredTokenError exp"),
+        ({"anders": {"iat": NU + 3600}}, "InvalidClaimError iat"),
+        ({"anders": {"nonce": "andere-nonce"}}, "InvalidClaimError nonce"),
+        ({"weg": ("nonce",)}, "MissingClaimError nonce"),
+        ({"weg": ("exp",)}, "MissingClaimError exp"),
+        ({"weg": ("sub",)}, "MissingClaimError sub"),
+        # Signed with a key the broker's JWKS does not have (Authlib fetches the JWKS again).
+        ({"sleutel": _andere_sleutel(), "kop": {"kid": "onbekend"}}, "InvalidKeyIdError"),
+        # Algorithm confusion: HMAC with the client secret, or no signature at all.
+        pytest.param(
+            {"sleutel": "portaal-geheim-voor-tests", "algoritme": "HS256"},
+            "UnsupportedAlgorithmError",
+            marks=pytest.mark.filterwarnings("ignore:The HMAC key"),
+        ),
+        ({"sleutel": "", "algoritme": "none"}, "UnsupportedAlgorithmError"),
     ],
 )
-def test_id_token_van_een_andere_client_uitgever_of_inlog_wordt_geweigerd(
-    portaal_aan, wijziging, reden
+def test_een_id_token_dat_niet_klopt_wordt_geweigerd(
+    portaal_aan, burgerdossier, client, monkeypatch, caplog, wijziging, reden
 ):
-    nu = int(time.time())
-    claims = {
-        "iss": portaal_aan.issuer,
-        "aud": "portaal",
-        "sub": "x",
-        "iat": nu,
-        "exp": nu + 300,
-        "nonce": "n",
-        "bsn": "999990019",
-        **wijziging,
-    }
-    token = jwt.encode(
-        claims, portaal_aan.sleutel, algorithm="RS256", headers={"kid": portaal_aan.kid}
-    )
-    with pytest.raises(oidc.Geweigerd, match=reden):
-        oidc.controleer_id_token(token, f"{portaal_aan.issuer}/jwks", nonce="n")
+    _stand_in_geeft_id_token(monkeypatch, **wijziging)
+    bsn = burgerdossier.inburgeraar.bsn
+    with caplog.at_level(logging.INFO, logger="inburgering.portaal"):
+        antwoord = log_in(client, portaal_aan, bsn)
+    assert antwoord.status_code == 403
+    assert "Inloggen is niet gelukt" in antwoord.content.decode()
+    assert SLEUTEL not in client.session
+    assert client.get(reverse("portaal:overzicht"))["Location"] == reverse("portaal:start")
+    geweigerd = [r.getMessage() for r in caplog.records if "geweigerd" in r.getMessage()]
+    assert len(geweigerd) == 1 and reden in geweigerd[0], geweigerd
+    assert bsn not in caplog.text
+
+
+def test_acr_wordt_geeist_als_ingesteld(portaal_aan, burgerdossier, client, settings):
+    """DigiD level: refused below the configured values, accepted at them."""
+    settings.PORTAAL_OIDC_ACR_WAARDEN = ["urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard"]
+    assert log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn).status_code == 403
+    settings.PORTAAL_OIDC_ACR_WAARDEN = [
+        "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+        "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",
+    ]
+    antwoord = log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
+    assert antwoord.status_code == 302 and antwoord["Location"] == reverse("portaal:overzicht")
+
+
+def test_een_te_lang_geleden_begonnen_inlog_wordt_geweigerd(
+    portaal_aan, burgerdossier, client, caplog
+):
+    """A started login lives INLOG_GELDIG seconds; after that the code is not even exchanged."""
+    sub = maak_burger(portaal_aan, burgerdossier.inburgeraar.bsn)
+    actie, velden = naar_broker(client)
+    location = kies_bij_broker(actie, velden, sub)
+    with (
+        time_machine.travel(time.time() + oidc.INLOG_GELDIG + 5, tick=False),
+        caplog.at_level(logging.INFO, logger="inburgering.portaal"),
+    ):
+        antwoord = client.get(terug_pad(location))
+    assert antwoord.status_code == 403
+    assert "MismatchingStateError" in caplog.text
+    assert code_uit(location) in portaal_aan._codes  # never sent to the token endpoint
+
+
+def test_een_broker_met_een_ander_issuer_wordt_niet_gebruikt(portaal_aan, client, settings):
+    """The discovery document must name the configured issuer (same server, other name)."""
+    settings.PORTAAL_OIDC_ISSUER = portaal_aan.issuer.replace("127.0.0.1", "localhost")
+    antwoord = client.get(reverse("portaal:inloggen"))
+    assert antwoord.status_code == 503
+
+
+def test_na_het_inloggen_staat_er_geen_inlogstaat_meer_in_de_sessie(
+    portaal_aan, burgerdossier, client
+):
+    naar_broker(client)
+    assert any(k.startswith("_state_portaal_") for k, _ in client.session.items())
+    log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
+    assert not any(k.startswith("_state_") for k, _ in client.session.items())
+    assert SLEUTEL in client.session
 
 
 def test_token_zonder_geldig_bsn_wordt_geweigerd(settings):
@@ -170,8 +240,6 @@ def test_pkce_verifier_is_nodig_bij_de_broker(portaal_aan, burgerdossier, client
     sub = maak_burger(portaal_aan, burgerdossier.inburgeraar.bsn)
     actie, velden = naar_broker(client)
     location = kies_bij_broker(actie, velden, sub)
-    from .conftest import code_uit
-
     antwoord = requests.post(
         f"{portaal_aan.issuer}/token",
         data={

@@ -1,41 +1,49 @@
 """The citizen's login through the gemeente's DigiD broker (OpenID Connect), docs/adr/0025.
 
-Authorization code flow with PKCE (S256), state and nonce, like the staff login
-(accounts/oidc.py), but without a Django user: the result is the BSN from the ID token, which
-selects the person (`services.dossier_bij_bsn`). mozilla-django-oidc is built around a user
-model and `auth.login`; here the small protocol is written out with requests and PyJWT
-(signature against the broker's JWKS, `iss`, `aud`, `exp`, `iat`, `nonce`, optional `acr`).
+The protocol is Authlib's Django client (`DjangoOAuth2App`), which needs a session but no
+Django user: discovery, the authorization code flow with PKCE (S256), state and nonce kept in
+the session, the code exchange, the ID token's signature against the broker's JWKS (fetched
+again when a key id is unknown) and its claims (`iss`, `aud`, `exp`, `iat`, `nonce`, `azp`,
+`at_hash`; joserfc underneath), and the logout URL at the broker's `end_session_endpoint`.
 
-Configuration per installation (settings `PORTAAL_OIDC_*`): the stand-in and the real broker
-differ only in issuer, client id and secret, and perhaps the BSN claim's name.
+Ours: the configuration per installation (settings `PORTAAL_OIDC_*`: the stand-in and the real
+broker differ only in issuer, client id and secret, and perhaps the BSN claim's name), the
+discovery document cached and its issuer checked against the configured one, RS256 only, the
+claims the ID token must carry (our client id as `aud`, the `acr` of `PORTAAL_OIDC_ACR_WAARDEN`
+when set), a started login valid for `INLOG_GELDIG` seconds, and the BSN from the claim
+`PORTAAL_OIDC_CLAIM_BSN`, which selects the person (`services.dossier_bij_bsn`) and is never
+kept. Anything wrong is `Geweigerd`, logged without detail of the person.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import logging
-import secrets
 import time
 from typing import Any
-from urllib.parse import urlencode
 
-import jwt
 import requests
+from authlib.integrations.base_client import FrameworkIntegration, OAuthError
+from authlib.integrations.django_client import DjangoOAuth2App
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
+from joserfc.errors import JoseError
 
 from inburgering.bsn import valideer_bsn
 
 logger = logging.getLogger(__name__)
 
-SESSIE_SLEUTEL = "portaal_oidc"
+#: Authlib's name for this client: a started login is in the session under `_state_portaal_…`.
+NAAM = "portaal"
 #: How long a started login may take at the broker (seconds).
 INLOG_GELDIG = 600
 DISCOVERY_CACHE_SECONDEN = 3600
+#: Clock skew allowed on `exp` and `iat` (seconds).
+SPELING = 30
+#: The ID token's signature algorithms we accept, whatever the broker advertises.
+ALGORITMEN = ["RS256"]
 
 
 class Geweigerd(Exception):
@@ -46,24 +54,55 @@ def ingeschakeld() -> bool:
     return bool(settings.PORTAAL_OIDC_ISSUER)
 
 
-def discovery() -> dict[str, Any]:
-    issuer = settings.PORTAAL_OIDC_ISSUER
-    sleutel = f"portaal-oidc-discovery:{issuer}"
-    document = cache.get(sleutel)
-    if document is None:
-        antwoord = requests.get(
-            f"{issuer}/.well-known/openid-configuration", timeout=settings.PORTAAL_OIDC_TIMEOUT
-        )
-        antwoord.raise_for_status()
-        document = antwoord.json()
-        if str(document.get("issuer", "")).rstrip("/") != issuer:
-            raise Geweigerd("discovery: issuer differs")
-        cache.set(sleutel, document, DISCOVERY_CACHE_SECONDEN)
-    return document
+class _Sessieopslag(FrameworkIntegration):  # type: ignore[misc]
+    """State, nonce, PKCE verifier and redirect URI of a started login, in the citizen's
+    session (Authlib's storage without a cache), valid for `INLOG_GELDIG` seconds."""
+
+    expires_in = INLOG_GELDIG
+
+    def get_state_data(self, session: Any, state: str | None) -> Any:
+        opgeslagen = session.get(f"_state_{self.name}_{state}")
+        if not opgeslagen or float(opgeslagen.get("exp", 0)) < time.time():
+            return None
+        return super().get_state_data(session, state)
+
+    def update_token(self, token: Any, refresh_token: Any = None, access_token: Any = None) -> None:
+        """No tokens are kept: the login needs the ID token once."""
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+class _Broker(DjangoOAuth2App):  # type: ignore[misc]
+    def load_server_metadata(self) -> dict[str, Any]:
+        """The discovery document, from the cache for an hour; its issuer must be ours."""
+        if "_loaded_at" in self.server_metadata:
+            return self.server_metadata  # type: ignore[no-any-return]
+        issuer = settings.PORTAAL_OIDC_ISSUER
+        sleutel = f"portaal-oidc-discovery:{issuer}"
+        document = cache.get(sleutel)
+        if document is None:
+            document = dict(super().load_server_metadata())
+            if str(document.get("issuer", "")).rstrip("/") != issuer:
+                raise Geweigerd("discovery: issuer differs")
+            document["id_token_signing_alg_values_supported"] = ALGORITMEN
+            cache.set(sleutel, document, DISCOVERY_CACHE_SECONDEN)
+        self.server_metadata.update(document)
+        return self.server_metadata  # type: ignore[no-any-return]
+
+
+def _broker() -> _Broker:
+    """A client for the configured broker (settings are read at every login)."""
+    return _Broker(
+        _Sessieopslag(NAAM),
+        name=NAAM,
+        client_id=settings.PORTAAL_OIDC_CLIENT_ID,
+        client_secret=settings.PORTAAL_OIDC_CLIENT_SECRET,
+        server_metadata_url=f"{settings.PORTAAL_OIDC_ISSUER}/.well-known/openid-configuration",
+        client_kwargs={
+            "scope": settings.PORTAAL_OIDC_SCOPES,
+            "code_challenge_method": "S256",
+            "token_endpoint_auth_method": "client_secret_post",
+            "default_timeout": settings.PORTAAL_OIDC_TIMEOUT,
+        },
+    )
 
 
 def terug_url(request: HttpRequest) -> str:
@@ -71,84 +110,48 @@ def terug_url(request: HttpRequest) -> str:
 
 
 def begin(request: HttpRequest, taal: str) -> str:
-    """The broker's authorization URL; state, nonce and the PKCE verifier go in the session."""
-    document = discovery()
-    verifier = secrets.token_urlsafe(64)
-    staat = {
-        "state": secrets.token_urlsafe(24),
-        "nonce": secrets.token_urlsafe(24),
-        "verifier": verifier,
-        "sinds": time.time(),
+    """The broker's authorization URL; Authlib keeps state, nonce and the PKCE verifier in the
+    session."""
+    broker = _broker()
+    try:
+        gegevens = broker.create_authorization_url(terug_url(request), ui_locales=taal)
+    except RuntimeError:
+        raise Geweigerd("discovery has no authorization endpoint") from None
+    broker.save_authorize_data(request, redirect_uri=terug_url(request), **gegevens)
+    return str(gegevens["url"])
+
+
+def _claims_eisen(issuer: str) -> dict[str, dict[str, Any]]:
+    """What the ID token must say beyond Authlib's own checks (signature, `exp`, `iat`,
+    `nonce`, `azp`): the broker as issuer, our client among the audience, the DigiD level."""
+    eisen: dict[str, dict[str, Any]] = {
+        "iss": {"essential": True, "value": issuer},
+        "aud": {"essential": True, "value": settings.PORTAAL_OIDC_CLIENT_ID},
     }
-    request.session[SESSIE_SLEUTEL] = staat
-    parameters = {
-        "client_id": settings.PORTAAL_OIDC_CLIENT_ID,
-        "response_type": "code",
-        "scope": settings.PORTAAL_OIDC_SCOPES,
-        "redirect_uri": terug_url(request),
-        "state": staat["state"],
-        "nonce": staat["nonce"],
-        "code_challenge": _b64url(hashlib.sha256(verifier.encode()).digest()),
-        "code_challenge_method": "S256",
-        "ui_locales": taal,
-    }
-    return f"{document['authorization_endpoint']}?{urlencode(parameters)}"
+    if settings.PORTAAL_OIDC_ACR_WAARDEN:
+        eisen["acr"] = {"essential": True, "values": list(settings.PORTAAL_OIDC_ACR_WAARDEN)}
+    return eisen
 
 
 def afronden(request: HttpRequest) -> str:
-    """The broker sent the citizen back: check state, exchange the code (with the PKCE
-    verifier), verify the ID token and return the BSN. `Geweigerd` for anything wrong."""
-    staat = request.session.pop(SESSIE_SLEUTEL, None)
-    if not staat or time.time() - float(staat.get("sinds", 0)) > INLOG_GELDIG:
-        raise Geweigerd("no login started in this session, or started too long ago")
-    if not secrets.compare_digest(str(request.GET.get("state", "")), str(staat["state"])):
-        raise Geweigerd("state differs")
-    if request.GET.get("error") or not request.GET.get("code"):
-        raise Geweigerd(f"broker answered {request.GET.get('error', 'without a code')}")
-    document = discovery()
+    """The broker sent the citizen back: Authlib checks the state, exchanges the code (with the
+    PKCE verifier) and verifies the ID token; we return the BSN. `Geweigerd` for anything
+    wrong; an unreachable discovery document raises `requests.RequestException`."""
+    broker = _broker()
+    issuer = str(broker.load_server_metadata()["issuer"])
     try:
-        antwoord = requests.post(
-            document["token_endpoint"],
-            data={
-                "grant_type": "authorization_code",
-                "code": request.GET["code"],
-                "redirect_uri": terug_url(request),
-                "client_id": settings.PORTAAL_OIDC_CLIENT_ID,
-                "client_secret": settings.PORTAAL_OIDC_CLIENT_SECRET,
-                "code_verifier": staat["verifier"],
-            },
-            timeout=settings.PORTAAL_OIDC_TIMEOUT,
+        token = broker.authorize_access_token(
+            request, claims_options=_claims_eisen(issuer), leeway=SPELING
         )
-    except requests.RequestException as fout:
-        raise Geweigerd(f"token endpoint unreachable: {type(fout).__name__}") from None
-    if antwoord.status_code != 200:
-        raise Geweigerd(f"token endpoint answered {antwoord.status_code}")
-    id_token = str(antwoord.json().get("id_token", ""))
-    claims = controleer_id_token(id_token, document["jwks_uri"], nonce=str(staat["nonce"]))
-    return bsn_uit(claims)
-
-
-def controleer_id_token(id_token: str, jwks_uri: str, *, nonce: str) -> dict[str, Any]:
-    """Signature (the broker's JWKS), issuer, audience, expiry, issue time and nonce."""
-    try:
-        sleutel = jwt.PyJWKClient(jwks_uri, timeout=int(settings.PORTAAL_OIDC_TIMEOUT))
-        claims: dict[str, Any] = jwt.decode(
-            id_token,
-            sleutel.get_signing_key_from_jwt(id_token).key,
-            algorithms=["RS256"],
-            audience=settings.PORTAAL_OIDC_CLIENT_ID,
-            issuer=settings.PORTAAL_OIDC_ISSUER,
-            options={"require": ["iss", "aud", "exp", "iat", "sub"]},
-            leeway=30,
-        )
-    except jwt.PyJWTError as fout:
-        raise Geweigerd(f"ID token refused: {type(fout).__name__}") from None
-    if not secrets.compare_digest(str(claims.get("nonce", "")), nonce):
-        raise Geweigerd("ID token nonce differs")
-    acr = settings.PORTAAL_OIDC_ACR_WAARDEN
-    if acr and claims.get("acr") not in acr:
-        raise Geweigerd("ID token acr too low")
-    return claims
+    except (OAuthError, JoseError) as fout:
+        reden = getattr(fout, "claim", "") or getattr(fout, "error", "")
+        raise Geweigerd(f"{type(fout).__name__} {reden}".strip()) from None
+    except (requests.RequestException, ValueError, RuntimeError) as fout:
+        raise Geweigerd(f"token or keys unavailable: {type(fout).__name__}") from None
+    claims = token.get("userinfo")
+    if not claims:
+        raise Geweigerd("the broker answered without an ID token")
+    return bsn_uit(dict(claims))
 
 
 def bsn_uit(claims: dict[str, Any]) -> str:
@@ -163,10 +166,9 @@ def bsn_uit(claims: dict[str, Any]) -> str:
 def uitlog_url(terug: str) -> str | None:
     """The broker's end_session endpoint (logout there too), when it has one."""
     try:
-        eind = discovery().get("end_session_endpoint")
-    except (requests.RequestException, ValueError, Geweigerd):
+        uitloggen = _broker().create_logout_url(
+            post_logout_redirect_uri=terug, client_id=settings.PORTAAL_OIDC_CLIENT_ID
+        )
+    except (requests.RequestException, ValueError, RuntimeError, Geweigerd):
         return None
-    if not eind:
-        return None
-    parameters = {"post_logout_redirect_uri": terug, "client_id": settings.PORTAAL_OIDC_CLIENT_ID}
-    return f"{eind}?{urlencode(parameters)}"
+    return str(uitloggen["url"])
