@@ -156,4 +156,4 @@ class Ervaringsmoment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.dossier_id} {self.mijlpaal}"
+        return f"ervaringsmoment {self.pk}: {self.mijlpaal}"
