@@ -1,8 +1,9 @@
 """Demo answers to the portal's experience questionnaire (issue 19 item 7), given through
 `inburgering.portaal.services` for replayed dossiers of one demo gemeente (Utrecht) at the
 milestone the portal offers them, so the monitoring table has cells above and below the
-minimum of 10 respondents: after the brede intake 14 people answer (only 6 of them the route
-question), six months into the route 11, at the end 4. A few leave a free text (without names).
+minimum of 10 respondents: after the brede intake up to 14 people answer (only 6 of them the
+route question; the demo of seed 2026 and the tests' have at least 10 there), six months into
+the route up to 11, at the end up to 4. A few leave a free text (without names).
 Reproducible: no randomness, the order of the dossiers decides. The answers have no link to a
 dossier; a second run adds only what is missing up to these numbers."""
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from inburgering.dossiers.models import Dossier
 from inburgering.portaal import services
-from inburgering.portaal.models import Ervaring, Mijlpaal, Portaalprofiel
+from inburgering.portaal.models import Ervaring, Ervaringsmoment, Mijlpaal, Portaalprofiel
 from inburgering.portaal.sessie import Burger
 
 from .gemeenten import UTRECHT
@@ -64,3 +65,16 @@ def maak_ervaringen() -> dict[str, int]:
         gegeven[mijlpaal] += 1
         nodig[mijlpaal] -= 1
     return {str(m): n for m, n in gegeven.items()}
+
+
+def verwijder_momenten(dossiers) -> int:
+    """That the demo dossiers answered or skipped (no reverse relation on Dossier: "+")."""
+    return Ervaringsmoment.objects.filter(dossier__in=dossiers)._raw_delete(
+        Ervaringsmoment.objects.db
+    )
+
+
+def verwijder(gemeenten) -> int:
+    """Before demo gemeenten without dossiers are removed: their answers (all demo answers, as
+    no dossier is left there)."""
+    return Ervaring.objects.filter(gemeente__in=gemeenten)._raw_delete(Ervaring.objects.db)
