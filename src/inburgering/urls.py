@@ -80,6 +80,7 @@ urlpatterns = [
     path("", include("inburgering.intake.urls")),
     path("", include("inburgering.koppelingen.urls")),
     path("monitoring/", include("inburgering.monitoring.urls")),
+    path("monitoring/ervaringen/", include("inburgering.portaal.urls_kwaliteit")),
     path("", include("inburgering.pip.urls")),
     path("", include("inburgering.examens.urls")),
     path("", include("inburgering.werkvoorraad.urls")),

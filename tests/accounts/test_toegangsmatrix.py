@@ -176,6 +176,8 @@ VERWACHT: dict[str, Regel] = {
     "monitoring:rapportages": Regel(MONITORING),
     "monitoring:rapportage": Regel(MONITORING, scope="gemeente"),
     "monitoring:rapportage_pdf": Regel(MONITORING, scope="gemeente"),
+    # Free-text answers of the portal's questionnaire: no person, scope by the user's gemeenten.
+    "ervaringen:toelichtingen": Regel(MONITORING, methoden=frozenset({"GET"})),
     "monitoring:importtaak": Regel(MONITORING, scope="eigen"),  # only its own user's task
     "accounts:inzageverzoek": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),
     "accounts:inzage_pdf": Regel(frozenset({Rol.PRIVACY, Rol.CONSULENT})),

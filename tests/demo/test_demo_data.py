@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import timezone
 
 from inburgering.accounts.models import Gebruiker, Gemeente, Rol, Samenwerkingsverband
 from inburgering.bsn import TEST_BSN_BEREIK, elfproef
@@ -216,3 +217,28 @@ def test_the_portal_demo_persons_have_letters_of_several_kinds(demo):
         assert brieven, burger.claims["name"]
         soorten |= {b.soort for b in brieven}
     assert {"uitnodiging_intake", "pip_beschikking", "handhaving_voornemen"} <= soorten
+
+
+def test_the_experience_answers_have_cells_above_and_below_ten(demo):
+    """The portal's questionnaire (issue 19 item 7), answered through the services in Utrecht:
+    the monitoring table shows some cells and suppresses others."""
+    from inburgering.monitoring.extractie import Selectie
+    from inburgering.portaal.models import Ervaring, Ervaringsmoment
+    from inburgering.portaal.monitoring import tabel
+
+    utrecht = Gemeente.objects.get(cbs_code="0344")
+    per = {
+        m: Ervaring.objects.filter(gemeente=utrecht, mijlpaal=m).count()
+        for m in ("intake", "route", "einde")
+    }
+    assert Ervaringsmoment.objects.filter(dossier__gemeente=utrecht).count() == sum(per.values())
+    rijen = tabel(Selectie((utrecht.pk,), timezone.localdate())).rijen
+    getoond = [r for r in rijen if r[2] != "< 10"]
+    onderdrukt = [r for r in rijen if r[2] == "< 10"]
+    assert getoond and onderdrukt, per
+    # After the brede intake: letters and contact person by 10 or more, the route question by 6.
+    assert per["intake"] >= 10 and [r[1] for r in getoond[:2]] == [
+        "Brieven zijn duidelijk",
+        "Weet wie de contactpersoon is",
+    ]
+    assert Ervaring.objects.exclude(toelichting="").exists()

@@ -197,40 +197,6 @@ def test_plan_en_route_met_pip_en_les(met_plan_en_les):
     assert "U volgt deze les" in route
 
 
-def test_ervaring_geven_zonder_koppeling_aan_de_persoon(ingelogd, burgerdossier):
-    from inburgering.portaal.models import Ervaring
-
-    assert (
-        "Vertel ons wat u van de hulp vindt"
-        in ingelogd.get(reverse("portaal:overzicht")).content.decode()
-    )
-    fout = ingelogd.post(reverse("portaal:ervaring"), {"toelichting": "x"})
-    assert fout.status_code == 400
-    assert "Kies een cijfer." in fout.content.decode()
-    assert not Ervaring.objects.exists()
-    antwoord = ingelogd.post(
-        reverse("portaal:ervaring"), {"cijfer": "4", "duidelijk": "beetje", "toelichting": "Goed"}
-    )
-    assert antwoord.status_code == 302
-    ervaring = Ervaring.objects.get()
-    assert (ervaring.cijfer, ervaring.duidelijk, ervaring.toelichting, ervaring.taal) == (
-        4,
-        "beetje",
-        "Goed",
-        "nl",
-    )
-    assert ervaring.gemeente == burgerdossier.gemeente
-    assert not any(
-        f.related_model and f.related_model.__name__ in ("Dossier", "Inburgeraar")
-        for f in Ervaring._meta.get_fields()
-    )
-    # Asked once per period: a second answer is not stored.
-    tweede = ingelogd.get(reverse("portaal:ervaring")).content.decode()
-    assert "kort geleden al beantwoord" in tweede
-    ingelogd.post(reverse("portaal:ervaring"), {"cijfer": "1", "duidelijk": "nee"})
-    assert Ervaring.objects.count() == 1
-
-
 def test_route_toont_wat_de_gemeente_betaalt_zonder_betaalgegevens(
     ingelogd, burgerdossier, consulent_a, collega_a, gemeente_a
 ):

@@ -37,6 +37,7 @@ from inburgering.examens.demo import verwijder_betalingen
 from inburgering.monitoring.models import Importtaak, MijlpalenProjectie, MijlpalenStand
 from inburgering.verhuizing import demo as verhuizing_demo
 
+from . import ervaringen as ervaringen_demo
 from . import handhaving as handhaving_demo
 from . import leerroute
 from . import ontzorgen as ontzorgen_demo
@@ -176,6 +177,7 @@ def verwijder_demodata() -> dict[str, int]:
         ontzorgen_demo.verwijder(dossiers.values("pk"))  # ontzorgen, batches, MB
         aantallen["overdrachten"] = verhuizing_demo.verwijder(dossiers.values("pk"))
         aantallen["examenbetalingen"] = verwijder_betalingen(dossiers)
+        ervaringen_demo.verwijder_momenten(dossiers.values("pk"))  # portal questionnaire
         aantallen["inzagelog"] = Inzagelog.objects.filter(
             dossier__in=dossiers.values("pk")
         )._raw_delete(db)
@@ -214,6 +216,7 @@ def verwijder_demodata() -> dict[str, int]:
             gebruikers__isnull=True,
             teams__isnull=True,
         )
+        ervaringen_demo.verwijder(leeg.values("pk"))  # the portal's anonymous answers
         aantallen["gemeenten"] = leeg.delete()[0]
     return aantallen
 

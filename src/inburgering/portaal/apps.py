@@ -8,9 +8,11 @@ class PortaalConfig(AppConfig):
 
     def ready(self) -> None:
         from inburgering.dossiers.bewaren import registreer_opschoning
+        from inburgering.monitoring.tabellen import registreer_tabel
 
-        from . import opschonen, signals, soorten
+        from . import monitoring, opschonen, signals, soorten
 
         soorten.registreer()
         signals.verbind()
         registreer_opschoning("portaal", opschonen.opschonen)  # retention, Besluit 9.9
+        registreer_tabel(monitoring.tabel)  # experience questionnaire (issue 19 item 7)

@@ -63,26 +63,23 @@ class VerzettenForm(NLDesignFormMixin, forms.Form):
     )
 
 
-class ErvaringForm(NLDesignFormMixin, forms.Form):
-    cijfer = forms.TypedChoiceField(
-        label=_("Hoe tevreden bent u over de hulp bij uw inburgering?"),
-        choices=[
-            (5, _("5 — heel tevreden")),
-            (4, _("4 — tevreden")),
-            (3, _("3 — niet tevreden, niet ontevreden")),
-            (2, _("2 — ontevreden")),
-            (1, _("1 — heel ontevreden")),
-        ],
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een cijfer.")},
-    )
-    duidelijk = forms.ChoiceField(
-        label=_("Weet u wat u moet doen voor uw inburgering?"),
+def _schaal(label) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
         choices=[("ja", _("Ja")), ("beetje", _("Een beetje")), ("nee", _("Nee"))],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een antwoord.")},
+        required=False,
     )
+
+
+class ErvaringForm(NLDesignFormMixin, forms.Form):
+    """The questionnaire at a milestone (`services.open_ervaring`): every question may stay
+    open, but an empty form is not an answer (skipping is its own button)."""
+
+    mijlpaal = forms.CharField(widget=forms.HiddenInput, max_length=10)
+    brieven = _schaal(_("Zijn de brieven van de gemeente duidelijk voor u?"))
+    contactpersoon = _schaal(_("Weet u wie uw contactpersoon bij de gemeente is?"))
+    route = _schaal(_("Past uw route (uw lessen en uw plan) bij u?"))
     toelichting = forms.CharField(
         label=_("Wilt u nog iets zeggen? Schrijf geen namen of andere persoonlijke gegevens."),
         max_length=500,
@@ -90,3 +87,12 @@ class ErvaringForm(NLDesignFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Gebruik minder dan 500 tekens.")},
     )
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(v) for v in ("brieven", "contactpersoon", "route", "toelichting")):
+            raise forms.ValidationError(
+                _("Beantwoord minstens één vraag. Of kies: Ik wil geen vragen beantwoorden."),
+                code="leeg",
+            )
+        return data

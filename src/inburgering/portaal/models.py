@@ -20,7 +20,6 @@ class Portaalprofiel(models.Model):
     laatst_ingelogd_op = models.DateTimeField(_("laatst ingelogd op"), null=True, blank=True)
     #: The login before the last one: what changed since then is "new" on the home page.
     vorige_inlog_op = models.DateTimeField(_("vorige keer ingelogd op"), null=True, blank=True)
-    ervaring_gegeven_op = models.DateField(_("ervaring gegeven op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("portaalprofiel")
@@ -91,33 +90,70 @@ class StandinBericht(models.Model):
         return f"{self.kanaal} {self.ontvangen_op:%d-%m-%Y %H:%M}"
 
 
-class Ervaring(models.Model):
-    """One answer to the portal's short experience questionnaire. Kept apart from the person:
-    only the gemeente, the language and the answers (the profile remembers when the person
-    answered, so they are asked once per period)."""
+class Mijlpaal(models.TextChoices):
+    """The moments in a dossier at which the portal asks about the person's experience
+    (`services.ervaring_mijlpalen`)."""
 
-    class Duidelijk(models.TextChoices):
-        JA = "ja", _("Ja")
-        BEETJE = "beetje", _("Een beetje")
-        NEE = "nee", _("Nee")
+    INTAKE = "intake", _("Na de brede intake")
+    ROUTE = "route", _("Zes maanden na de start van de leerroute")
+    EINDE = "einde", _("Aan het einde van de inburgering")
+
+
+class Schaal(models.TextChoices):
+    """The answer scale of the questionnaire's three questions."""
+
+    JA = "ja", _("Ja")
+    BEETJE = "beetje", _("Een beetje")
+    NEE = "nee", _("Nee")
+
+
+class Ervaring(models.Model):
+    """One answer to the portal's short experience questionnaire at a milestone. Kept apart from
+    the person: only the gemeente, the language, the milestone, the month and the answers (that
+    the person answered is in `Ervaringsmoment`, without the answers). A question left open is
+    blank."""
 
     gemeente = models.ForeignKey(
         "accounts.Gemeente", on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
     )
     taal = models.CharField(_("taal"), max_length=5)
-    cijfer = models.PositiveSmallIntegerField(_("cijfer (1 tot 5)"))
-    duidelijk = models.CharField(_("weet wat te doen"), max_length=10, choices=Duidelijk.choices)
+    mijlpaal = models.CharField(_("mijlpaal"), max_length=10, choices=Mijlpaal.choices)
+    brieven = models.CharField(
+        _("brieven duidelijk"), max_length=10, choices=Schaal.choices, blank=True
+    )
+    contactpersoon = models.CharField(
+        _("weet wie de contactpersoon is"), max_length=10, choices=Schaal.choices, blank=True
+    )
+    route = models.CharField(_("leerroute past"), max_length=10, choices=Schaal.choices, blank=True)
     toelichting = models.TextField(_("toelichting"), blank=True)
-    ingevuld_op = models.DateField(_("ingevuld op"), default=timezone.localdate)
+    #: The first day of the month of the answer: nothing finer is kept.
+    maand = models.DateField(_("maand"))
 
     class Meta:
         verbose_name = _("ervaring")
         verbose_name_plural = _("ervaringen")
+        indexes = [models.Index(fields=["gemeente", "mijlpaal"])]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} {self.mijlpaal} {self.maand:%m-%Y}"
+
+
+class Ervaringsmoment(models.Model):
+    """That the questionnaire of a milestone was answered or skipped for this dossier: it is
+    offered once per milestone. Holds no answers."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+")
+    mijlpaal = models.CharField(_("mijlpaal"), max_length=10, choices=Mijlpaal.choices)
+    overgeslagen = models.BooleanField(_("overgeslagen"), default=False)
+
+    class Meta:
+        verbose_name = _("ervaringsmoment")
+        verbose_name_plural = _("ervaringsmomenten")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(cijfer__gte=1, cijfer__lte=5), name="ervaring_cijfer_1_tot_5"
+            models.UniqueConstraint(
+                fields=["dossier", "mijlpaal"], name="ervaringsmoment_eens_per_mijlpaal"
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.gemeente_id} {self.ingevuld_op:%d-%m-%Y}: {self.cijfer}"
+        return f"ervaringsmoment {self.pk}: {self.mijlpaal}"

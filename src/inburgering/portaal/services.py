@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -23,6 +23,7 @@ from inburgering.accounts.models import Gebruiker
 from inburgering.accounts.toegang import log_inzage
 from inburgering.brieven import services as brieven
 from inburgering.brieven.verzonden import Verzondenbrief, verzonden_brief, verzonden_brieven
+from inburgering.dossiers import panelen
 from inburgering.dossiers.deadlines import inburgeringstermijn
 from inburgering.dossiers.models import Bron, Dossier, DossierEvent
 from inburgering.dossiers.persoonsgegevens import wijzig_persoonsgegevens
@@ -30,9 +31,11 @@ from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.intake.models import Afspraak
+from inburgering.wet.kalender import plus_maanden
+from inburgering.wet.voorzieningen import eerste_van_maand
 
 from . import woorden
-from .models import Portaalprofiel
+from .models import Ervaring, Ervaringsmoment, Mijlpaal, Portaalprofiel
 from .sessie import Burger
 from .toelichting import Toelichting, bezwaar, datum_in_taal, toelichting
 
@@ -557,32 +560,98 @@ def kies_taal(burger: Burger | None, taal: str) -> None:
 
 # --- the experience questionnaire ------------------------------------------------------------
 
-#: A person is asked again after this many days.
-ERVARING_PERIODE_DAGEN = 90
+#: The second milestone: this many months after the start of the learning route.
+ERVARING_ROUTE_MAANDEN = 6
 
 
-def mag_ervaring_geven(burger: Burger, vandaag: dt.date | None = None) -> bool:
+def ervaring_mijlpalen(dossier: Dossier, vandaag: dt.date | None = None) -> dict[str, dt.date]:
+    """The milestones of the experience questionnaire this dossier has reached on `vandaag`
+    (default today), each with the day it was reached, derived from the dossier's facts (its
+    event log, folded by `bereken_toestand`, corrections and withdrawals applied):
+
+    * ``intake``: the brede intake is completed (INTAKE_AFGEROND; also when it was completed
+      without the person, Wi art. 14), from that day on;
+    * ``route``: `ERVARING_ROUTE_MAANDEN` months after the first start of the learning route
+      (LEERROUTE_GESTART), from that day on (the same day of the month, `wet.plus_maanden`);
+    * ``einde``: the end of the inburgering: the dossier is closed (DOSSIER_AFGESLOTEN, which
+      also records completion, e.g. "voldaan") or the inburgeringstermijn has ended (DUO's end
+      date when DUO reported one, including an extension; else the termijn computed from the
+      first PIP, Wi art. 11), whichever comes first, from that day on.
+
+    A milestone whose day is after `vandaag` is not in the result."""
     vandaag = vandaag or timezone.localdate()
-    laatst = burger.profiel.ervaring_gegeven_op
-    return laatst is None or (vandaag - laatst).days >= ERVARING_PERIODE_DAGEN
+    toestand = bereken_toestand(list(dossier.events.all()))
+    dagen: dict[str, dt.date | None] = {
+        Mijlpaal.INTAKE: toestand.intake_afgerond,
+        Mijlpaal.ROUTE: (
+            plus_maanden(toestand.leerroute_gestart, ERVARING_ROUTE_MAANDEN)
+            if toestand.leerroute_gestart
+            else None
+        ),
+    }
+    termijn = inburgeringstermijn(toestand)
+    termijn_einde = toestand.termijn_duo_einde or (termijn.waarde.einde if termijn else None)
+    einden = [d for d in (toestand.afgesloten_op, termijn_einde) if d is not None]
+    dagen[Mijlpaal.EINDE] = min(einden) if einden else None
+    return {m: dag for m, dag in dagen.items() if dag is not None and dag <= vandaag}
+
+
+def open_ervaring(burger: Burger, vandaag: dt.date | None = None) -> str | None:
+    """The milestone whose questionnaire the portal offers now, or None: the latest milestone
+    reached (`ervaring_mijlpalen`), if it was neither answered nor skipped. An earlier
+    milestone that was not answered lapses once a later one is reached: the questions are
+    about the experience at that moment."""
+    bereikt = ervaring_mijlpalen(burger.dossier, vandaag)
+    laatste = next((m for m in reversed(Mijlpaal.values) if m in bereikt), None)
+    if laatste is None:
+        return None
+    if Ervaringsmoment.objects.filter(dossier=burger.dossier, mijlpaal=laatste).exists():
+        return None
+    return laatste
+
+
+def _moment(burger: Burger, mijlpaal: str, *, overgeslagen: bool) -> None:
+    if open_ervaring(burger) != mijlpaal:
+        raise Portaalfout(_("Deze vragen zijn nu niet (meer) voor u. Dank u wel."))
+    try:
+        with transaction.atomic():
+            Ervaringsmoment.objects.create(
+                dossier=burger.dossier, mijlpaal=mijlpaal, overgeslagen=overgeslagen
+            )
+    except IntegrityError:  # answered in another tab at the same moment
+        raise Portaalfout(_("Deze vragen zijn nu niet (meer) voor u. Dank u wel.")) from None
 
 
 def geef_ervaring(
-    burger: Burger, *, cijfer: int, duidelijk: str, toelichting: str, taal: str
+    burger: Burger,
+    *,
+    mijlpaal: str,
+    brieven: str,
+    contactpersoon: str,
+    route: str,
+    toelichting: str,
+    taal: str,
 ) -> None:
-    """Store the answers without a link to the person; remember only that they answered."""
-    from .models import Ervaring
-
-    if not mag_ervaring_geven(burger):
-        raise Portaalfout(_("U heeft deze vragen kort geleden al beantwoord. Dank u wel."))
+    """Store the answers of the open milestone without a link to the person (gemeente,
+    language, milestone, month); remember for the dossier only that the milestone was
+    answered. After the commit the gemeente's kept monitoring tables are renewed (ADR 0037):
+    an answer is not a fact in the dossier's log."""
+    gemeente_id = burger.dossier.gemeente_id
     with transaction.atomic():
+        _moment(burger, mijlpaal, overgeslagen=False)
         Ervaring.objects.create(
-            gemeente=burger.dossier.gemeente,
+            gemeente_id=gemeente_id,
             taal=taal,
-            cijfer=cijfer,
-            duidelijk=duidelijk,
-            toelichting=toelichting,
+            mijlpaal=mijlpaal,
+            brieven=brieven,
+            contactpersoon=contactpersoon,
+            route=route,
+            toelichting=toelichting.strip(),
+            maand=eerste_van_maand(timezone.localdate()),
         )
-        Portaalprofiel.objects.filter(pk=burger.profiel.pk).update(
-            ervaring_gegeven_op=timezone.localdate()
-        )
+        transaction.on_commit(lambda: panelen.gemeente_gewijzigd(gemeente_id))
+
+
+def sla_ervaring_over(burger: Burger, mijlpaal: str) -> None:
+    """The person does not want to answer at this milestone: remembered, not asked again."""
+    _moment(burger, mijlpaal, overgeslagen=True)

@@ -21,6 +21,7 @@ from django.views.defaults import page_not_found
 from . import oidc, services
 from .forms import ContactForm, ErvaringForm, VerzettenForm
 from .middleware import VOORVOEGSEL, portaaltaal
+from .models import Mijlpaal
 from .sessie import burger_van, burger_vereist, meld_aan, te_veel_pogingen
 
 logger = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ def overzicht_view(request: HttpRequest) -> HttpResponse:
             "contact_veranderd": services.contactpersoon_veranderd(burger),
             "volgende_afspraak": afspraken[0] if afspraken else None,
             "stappen": services.volgende_stappen(dossier, afspraken, plan),
+            "ervaring": services.open_ervaring(burger) is not None,
         },
     )
 
@@ -302,10 +304,23 @@ def gegevens_view(request: HttpRequest) -> HttpResponse:
 @burger_vereist
 @require_http_methods(["GET", "POST"])
 def ervaring_view(request: HttpRequest) -> HttpResponse:
+    """The questionnaire of the open milestone (`services.open_ervaring`), or a page that there
+    is none now. Shows no personal data (only which milestone): no access log row."""
     burger = request.burger
-    if not services.mag_ervaring_geven(burger):
-        return render(request, "portaal/ervaring.html", {"burger": burger, "al_gegeven": True})
-    form = ErvaringForm(request.POST if request.method == "POST" else None)
+    mijlpaal = services.open_ervaring(burger)
+    if mijlpaal is None:
+        return render(request, "portaal/ervaring.html", {"burger": burger, "geen": True})
+    if request.method == "POST" and "overslaan" in request.POST:
+        try:
+            services.sla_ervaring_over(burger, request.POST.get("mijlpaal", ""))
+        except services.Portaalfout as fout:
+            messages.error(request, str(fout))
+        else:
+            messages.success(request, _("Goed. Wij stellen deze vragen niet nog een keer."))
+        return HttpResponseRedirect(reverse("portaal:overzicht"))
+    form = ErvaringForm(
+        request.POST if request.method == "POST" else None, initial={"mijlpaal": mijlpaal}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.geef_ervaring(burger, taal=portaaltaal(request), **form.cleaned_data)
@@ -317,6 +332,6 @@ def ervaring_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portaal/ervaring.html",
-        {"burger": burger, "form": form},
+        {"burger": burger, "form": form, "mijlpaal": Mijlpaal(mijlpaal).label},
         status=400 if request.method == "POST" else 200,
     )

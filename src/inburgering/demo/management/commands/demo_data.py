@@ -11,6 +11,7 @@ from django.db import connection
 from inburgering.accounts.models import Gemeente
 from inburgering.bsn import SYNTHETISCH_BSN_BEREIK, SYNTHETISCHE_BSNS
 from inburgering.demo import duo
+from inburgering.demo import ervaringen as ervaringen_demo
 from inburgering.demo import handhaving as handhaving_demo
 from inburgering.demo import ontzorgen as ontzorgen_demo
 from inburgering.demo import partners as partners_demo
@@ -137,6 +138,8 @@ class Command(BaseCommand):
             maak_verhuizingen(melding=self.stdout.write)
             # The housing taakstelling per half year (gemeente overview in monitoring).
             self.stdout.write(f"Taakstelling: {vul_taakstellingen()} halfjaren vastgelegd")
+            # The portal's experience questionnaire: answers at the milestones (Utrecht).
+            self.stdout.write(f"Ervaringen (portaal): {ervaringen_demo.maak_ervaringen()}")
         # The rows were bulk-loaded around `services`; fill the monitoring projection now rather
         # than on the first dashboard view (nationally that takes about two minutes). Fresh
         # planner statistics first: without them PostgreSQL picks plans that take far longer.
