@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inburgering.accounts.models import Gebruiker
+from inburgering.accounts.models import Gebruiker, GemeenteConfiguratie
 from inburgering.accounts.toegang import log_inzage
 from inburgering.brieven import services as brieven
 from inburgering.brieven.verzonden import Verzondenbrief, verzonden_brief, verzonden_brieven
@@ -32,6 +32,7 @@ from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.intake.models import Afspraak
 
 from . import woorden
+from .gezin import kinddossiers
 from .models import Portaalprofiel
 from .sessie import Burger
 from .toelichting import Toelichting, bezwaar, datum_in_taal, toelichting
@@ -97,9 +98,52 @@ def portaalaccount() -> Gebruiker:
     return account
 
 
+def _doel(burger: Burger, pagina: str) -> str:
+    """`portaal: <page>`; while a parent reads a child's dossier `portaal ouder <the parent's
+    dossier id>: <page>`, so the row names the child's dossier and who looked (ADR 0039)."""
+    if burger.ouder is not None:
+        return f"portaal ouder {burger.ouder.pk}: {pagina}"[:60]
+    return f"portaal: {pagina}"[:60]
+
+
 def log(burger: Burger, pagina: str) -> None:
     """Every portal page that shows personal data is in the access log."""
-    log_inzage(portaalaccount(), [burger.dossier.pk], f"portaal: {pagina}")
+    log_inzage(portaalaccount(), [burger.dossier.pk], _doel(burger, pagina))
+
+
+# --- a parent reading a minor child's dossier (ADR 0039) ---------------------------------------
+
+
+def kinderen(burger: Burger) -> list[Dossier]:
+    """The children's dossiers this person may read now (`gezin.kinddossiers`); their names on
+    a page are in the access log (`log_kinderen`)."""
+    return kinddossiers(burger.eigen_dossier)
+
+
+def log_kinderen(burger: Burger, dossiers: list[Dossier], pagina: str) -> None:
+    if dossiers:
+        log_inzage(
+            portaalaccount(),
+            [d.pk for d in dossiers],
+            f"portaal ouder {burger.eigen_dossier.pk}: {pagina}"[:60],
+        )
+
+
+def kind_dossier(burger: Burger, pk: int) -> Dossier:
+    """The child's dossier with this id, if this person may read it; else 404, the same as
+    for an id that does not exist (nothing confirmed: ADR 0005, 0039)."""
+    dossier = next((d for d in kinderen(burger) if d.pk == pk), None)
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def _alleen_eigen(burger: Burger) -> None:
+    """Reading along is read-only: a parent changes nothing in the child's dossier here."""
+    if burger.meelezen:
+        raise Portaalfout(
+            _("U kijkt mee in het dossier van uw kind. Hier kunt u niets veranderen.")
+        )
 
 
 # --- what the person sees ----------------------------------------------------------------------
@@ -122,8 +166,20 @@ def contactpersoon(dossier: Dossier) -> Contactpersoon:
         telefoon=brieven.telefoon_van(consulent) or hoofd.telefoon,
         email=(consulent.email if consulent else "") or hoofd.email,
         gemeente=dossier.gemeente.naam,
-        bereikbaar=_("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur."),
+        bereikbaar=bereikbaarheid(dossier),
     )
+
+
+def bereikbaarheid(dossier: Dossier) -> str:
+    """When the contact person can be reached: the gemeente's own text
+    (`GemeenteConfiguratie.contact_bereikbaar`, as the gemeente wrote it), else the default in
+    the person's language."""
+    eigen = (
+        GemeenteConfiguratie.objects.filter(gemeente_id=dossier.gemeente_id)
+        .values_list("contact_bereikbaar", flat=True)
+        .first()
+    )
+    return eigen or _("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur.")
 
 
 def contactpersoon_veranderd(burger: Burger) -> bool:
@@ -195,6 +251,7 @@ def _open_afspraak(burger: Burger, pk: int) -> Afspraak:
 
 
 def bevestig_afspraak(burger: Burger, pk: int) -> DossierEvent:
+    _alleen_eigen(burger)
     with transaction.atomic():
         afspraak = _open_afspraak(burger, pk)
         if Soort.AFSPRAAK_BEVESTIGD in _reacties(burger.dossier).get(afspraak.pk, set()):
@@ -209,6 +266,7 @@ def bevestig_afspraak(burger: Burger, pk: int) -> DossierEvent:
 
 
 def vraag_verzetten(burger: Burger, pk: int, wens: str) -> DossierEvent:
+    _alleen_eigen(burger)
     with transaction.atomic():
         afspraak = _open_afspraak(burger, pk)
         if Soort.VERZETTEN_GEVRAAGD in _reacties(burger.dossier).get(afspraak.pk, set()):
@@ -540,6 +598,7 @@ def volgende_stappen(
 def wijzig_contact(burger: Burger, *, telefoon: str, email: str, taal: str) -> DossierEvent | None:
     """Phone, e-mail and preferred language, recorded as a change with source "inburgeraar";
     the language also becomes the portal's."""
+    _alleen_eigen(burger)
     nieuw: dict[str, Any] = {"telefoon": telefoon, "email": email}
     if taal:
         nieuw["voorkeurstaal"] = taal
@@ -573,6 +632,7 @@ def geef_ervaring(
     """Store the answers without a link to the person; remember only that they answered."""
     from .models import Ervaring
 
+    _alleen_eigen(burger)
     if not mag_ervaring_geven(burger):
         raise Portaalfout(_("U heeft deze vragen kort geleden al beantwoord. Dank u wel."))
     with transaction.atomic():
