@@ -248,6 +248,8 @@ VERWACHT: dict[str, Regel] = {
     "portaal:brief_pdf": Regel(publiek=frozenset({302})),
     "portaal:gegevens": Regel(publiek=frozenset({302})),
     "portaal:ervaring": Regel(publiek=frozenset({302})),
+    "portaal:kind": Regel(publiek=frozenset({302})),  # ADR 0039
+    "portaal:eigen_dossier": Regel(publiek=frozenset({302})),
     # /portaal
 }
 #: Django's admin (/beheer/) generates a page per model; all of them are for staff only (the

@@ -298,3 +298,73 @@ def test_lezen_zonder_javascript(browser, live_server, met_brieven):
         page.get_by_role("heading", name="Uw examens").wait_for()
     finally:
         context.close()
+
+
+@pytest.fixture
+def ouder_en_kind(gemeente_a, consulent_a, collega_a, beheerder, portaal_aan):  # noqa: F811
+    """A parent and their daughter of 16 at the same address, each with a dossier, in a
+    gemeente that lets parents read along (ADR 0039)."""
+    from inburgering.accounts.services import wijzig_configuratie
+    from inburgering.dossiers.models import Gezinsrelatie
+    from inburgering.wet.kalender import plus_jaren
+    from tests.conftest import maak_dossier
+
+    adres = {"post_straat": "Kanaalweg 12", "post_postcode": "3533 HG", "post_plaats": "Utrecht"}
+    wijzig_configuratie(beheerder, gemeente_a, {"portaal_kinderen": True})
+    ouder = maak_dossier(gemeente_a, consulent=consulent_a, actor=consulent_a, **adres)
+    geboren = plus_jaren(timezone.localdate(), -16)
+    kind = maak_dossier(
+        gemeente_a,
+        consulent=collega_a,
+        actor=collega_a,
+        voornamen="Lina",
+        geboortedatum=geboren,
+        **adres,
+    )
+    Gezinsrelatie.objects.create(
+        inburgeraar=ouder.inburgeraar,
+        soort=Gezinsrelatie.Soort.KIND,
+        naam=kind.inburgeraar.naam,
+        geboortedatum=geboren,
+        gerelateerde=kind.inburgeraar,
+    )
+    plan_afspraak(
+        kind,
+        medewerker=collega_a,
+        soort="intake",
+        vorm="op_locatie",
+        begin=timezone.now() + dt.timedelta(days=3),
+        locatie="Jongerenloket",
+    )
+    maak_burger(portaal_aan, ouder.inburgeraar.bsn, ouder.inburgeraar.naam)
+    return ouder, kind
+
+
+def test_ouder_leest_mee_in_het_dossier_van_het_kind(page, ouder_en_kind, live_server):
+    ouder, kind = ouder_en_kind
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto("/portaal/")
+    page.locator("a[href='/portaal/inloggen/']").click()
+    page.get_by_role("heading", name="Stand-in identity provider (demo)").wait_for()
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name=ouder.inburgeraar.naam).click()
+    page.get_by_test_id("kinderen").wait_for()
+    assert_accessible(page)
+
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name=f"Bekijk het dossier van {kind.inburgeraar.naam}").click()
+    assert kind.inburgeraar.naam in page.get_by_test_id("meelezen").inner_text()
+    assert kind.consulent.get_full_name() in page.get_by_test_id("contactpersoon").inner_text()
+    assert_accessible(page)
+    page.locator("nav a[href='/portaal/afspraken/']").click()
+    page.get_by_text("Jongerenloket").wait_for()
+    assert page.get_by_role("button", name="Ik kom").count() == 0  # read-only
+    assert_accessible(page)
+    breedte = page.evaluate("() => document.documentElement.scrollWidth")
+    assert breedte <= 360, f"the child's appointments are wider than a phone ({breedte}px)"
+    assert kind.inzagelog.filter(doel=f"portaal ouder {ouder.pk}: afspraken").exists()
+
+    with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+        page.get_by_role("button", name="Terug naar mijn eigen dossier").click()
+    assert page.get_by_test_id("meelezen").count() == 0
+    assert ouder.consulent.get_full_name() in page.get_by_test_id("contactpersoon").inner_text()

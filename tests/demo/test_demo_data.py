@@ -37,6 +37,18 @@ def overgedragen() -> int:
     return Overdracht.objects.filter(status=OverdrachtStatus.OVERGEDRAGEN).count()
 
 
+def erbij() -> int:
+    """Dossiers on top of the generated ones: the completed move's (`overgedragen`) and the
+    demo child whose parent reads along in the portal (demo/portaalgezin.py)."""
+    from inburgering.demo.portaalgezin import demo_ouders
+    from inburgering.dossiers.models import Gezinsrelatie
+
+    kinderen = Gezinsrelatie.objects.filter(
+        inburgeraar__in=demo_ouders(), soort=Gezinsrelatie.Soort.KIND, gerelateerde__isnull=False
+    )
+    return overgedragen() + kinderen.count()
+
+
 def personen() -> list[tuple]:
     return list(
         Inburgeraar.objects.order_by("bsn").values_list(
@@ -61,7 +73,7 @@ def demo(_geladen, db):
 
 def test_every_phase_and_both_doelgroepen(demo):
     assert overgedragen() == 1
-    assert Dossier.objects.count() == 60 + overgedragen()
+    assert Dossier.objects.count() == 60 + erbij()
     fasen = set(Dossier.objects.values_list("fase", flat=True))
     assert fasen == set(Fase.values)
     doelgroepen = set(Dossier.objects.values_list("doelgroep", flat=True))
@@ -78,7 +90,7 @@ def test_every_payload_fits_its_event_type(demo):
 
 def test_bsns_are_test_bsns_that_pass_the_elfproef(demo):
     bsns = list(Inburgeraar.objects.values_list("bsn", flat=True))
-    assert len(bsns) == 60 + overgedragen()
+    assert len(bsns) == 60 + erbij()
     assert all(int(bsn) in TEST_BSN_BEREIK and elfproef(bsn) for bsn in bsns)
 
 
@@ -151,7 +163,7 @@ def test_same_seed_gives_the_same_people_and_refuses_to_load_twice(demo):
     assert personen() == eerste
     laad("--seed", "8", "--reset")
     assert personen() != eerste
-    assert Dossier.objects.count() == 60 + overgedragen()
+    assert Dossier.objects.count() == 60 + erbij()
 
 
 def test_als_leeg_loads_once_and_then_leaves_the_data_alone(demo):
@@ -160,7 +172,7 @@ def test_als_leeg_loads_once_and_then_leaves_the_data_alone(demo):
     assert set(Dossier.objects.values_list("uuid", flat=True)) == eerst
     call_command("demo_data", "--alleen-reset", stdout=io.StringIO())
     call_command("demo_data", "--profiel", "demo", "--dossiers", "30", "--als-leeg")
-    assert Dossier.objects.count() == 30 + overgedragen()
+    assert Dossier.objects.count() == 30 + erbij()
 
 
 def test_outcome_events_are_plausible(demo):

@@ -57,3 +57,55 @@ def test_melding_in_de_taal_van_de_persoon(portaal_aan, burgerdossier, collega_a
     log_in(client, portaal_aan, bsn)
     pagina = client.get(reverse("portaal:overzicht")).content.decode()
     assert "Please note: you have a new contact person since you last looked." in pagina
+
+
+STANDAARD_NL = "Maandag tot en met vrijdag, van 9.00 tot 17.00 uur."
+
+
+def test_bereikbaarheid_standaard_in_de_taal_van_de_persoon(portaal_aan, burgerdossier, gemeente_a):
+    from tests.conftest import maak_dossier
+
+    client = Client()
+    log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
+    assert STANDAARD_NL in client.get(reverse("portaal:overzicht")).content.decode()
+    engels = Client()
+    engels.cookies["portaal_taal"] = "en"
+    log_in(engels, portaal_aan, maak_dossier(gemeente_a).inburgeraar.bsn)
+    pagina = engels.get(reverse("portaal:overzicht")).content.decode()
+    assert "Monday to Friday, from 9:00 to 17:00." in pagina
+    assert STANDAARD_NL not in pagina
+
+
+def test_bereikbaarheid_per_gemeente_op_de_beheerpagina(
+    portaal_aan, burgerdossier, beheerder, gemeente_a, gemeente_b
+):
+    from inburgering.accounts.models import Configuratiewijziging
+    from tests.conftest import maak_dossier
+
+    beheer = Client()
+    beheer.force_login(beheerder)
+    url = reverse("instellingen:gemeente", kwargs={"cbs_code": gemeente_a.cbs_code})
+    assert 'name="contact_bereikbaar"' in beheer.get(url).content.decode()
+    tekst = "Dinsdag en donderdag van 8.30 tot 12.30 uur; vrijdag op afspraak."
+    data = {
+        "caseload_norm": 70,
+        "norm_eerste_contact_dagen": 21,
+        "contact_signalering_weken": 6,
+        "contact_bereikbaar": tekst,
+    }
+    assert beheer.post(url, data).status_code == 302
+    wijziging = Configuratiewijziging.objects.get(gemeente=gemeente_a)
+    assert wijziging.wijzigingen["contact_bereikbaar"] == {"oud": "", "nieuw": tekst}
+    # A control character is refused at the field.
+    fout = beheer.post(url, {**data, "contact_bereikbaar": "ma\nvr"})
+    assert fout.status_code == 200
+
+    client = Client()
+    log_in(client, portaal_aan, burgerdossier.inburgeraar.bsn)
+    pagina = client.get(reverse("portaal:overzicht")).content.decode()
+    assert tekst in pagina and STANDAARD_NL not in pagina
+    # Another gemeente keeps the default.
+    elders = maak_dossier(gemeente_b)
+    anders = Client()
+    log_in(anders, portaal_aan, elders.inburgeraar.bsn)
+    assert STANDAARD_NL in anders.get(reverse("portaal:overzicht")).content.decode()

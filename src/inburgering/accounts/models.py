@@ -10,6 +10,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from inburgering.invoer import EENREGELIG
+
 cbs_code_validator = RegexValidator(r"^\d{4}$", _("Een CBS-gemeentecode bestaat uit 4 cijfers."))
 oin_validator = RegexValidator(r"^\d{20}$", _("Een OIN bestaat uit 20 cijfers."))
 
@@ -67,6 +69,27 @@ class GemeenteConfiguratie(models.Model):
         help_text=_(
             "DUO toont de contactpersoon aan ketenpartners met vragen over de inburgeraar. "
             "Aan: bij elke toewijzing wordt de consulent (naam, e-mail, telefoon) aan DUO gemeld."
+        ),
+    )
+
+    # The portal (docs/adr/0025, 0039).
+    portaal_kinderen = models.BooleanField(
+        _("ouders zien in het portaal het dossier van hun minderjarige kinderen"),
+        default=False,
+        help_text=_(
+            "Aan: een ouder ziet ook het dossier van een kind onder de 18 dat bij hem of haar "
+            "woont en zelf een dossier in deze gemeente heeft (ADR 0039). Alleen lezen."
+        ),
+    )
+    contact_bereikbaar = models.CharField(
+        _("bereikbaarheid van de contactpersoon (portaal)"),
+        max_length=200,
+        blank=True,
+        validators=[EENREGELIG],
+        help_text=_(
+            "Wanneer de inburgeraar de contactpersoon kan bereiken, zoals het portaal het "
+            "toont. Leeg: 'Maandag tot en met vrijdag, van 9.00 tot 17.00 uur.' in de taal "
+            "van de persoon."
         ),
     )
 

@@ -147,6 +147,8 @@ CONFIGURATIE_VELDEN = (
     "norm_eerste_contact_dagen",
     "contact_signalering_weken",
     "contactpersoon_aan_duo",
+    "portaal_kinderen",
+    "contact_bereikbaar",
 )
 
 

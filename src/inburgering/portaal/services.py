@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from inburgering.accounts.models import Gebruiker
+from inburgering.accounts.models import Gebruiker, GemeenteConfiguratie
 from inburgering.accounts.toegang import log_inzage
 from inburgering.brieven import services as brieven
 from inburgering.brieven.verzonden import Verzondenbrief, verzonden_brief, verzonden_brieven
@@ -35,6 +35,7 @@ from inburgering.wet.kalender import plus_maanden
 from inburgering.wet.voorzieningen import eerste_van_maand
 
 from . import woorden
+from .gezin import kinddossiers
 from .models import Ervaring, Ervaringsmoment, Mijlpaal, Portaalprofiel
 from .sessie import Burger
 from .toelichting import Toelichting, bezwaar, datum_in_taal, toelichting
@@ -100,9 +101,52 @@ def portaalaccount() -> Gebruiker:
     return account
 
 
+def _doel(burger: Burger, pagina: str) -> str:
+    """`portaal: <page>`; while a parent reads a child's dossier `portaal ouder <the parent's
+    dossier id>: <page>`, so the row names the child's dossier and who looked (ADR 0039)."""
+    if burger.ouder is not None:
+        return f"portaal ouder {burger.ouder.pk}: {pagina}"[:60]
+    return f"portaal: {pagina}"[:60]
+
+
 def log(burger: Burger, pagina: str) -> None:
     """Every portal page that shows personal data is in the access log."""
-    log_inzage(portaalaccount(), [burger.dossier.pk], f"portaal: {pagina}")
+    log_inzage(portaalaccount(), [burger.dossier.pk], _doel(burger, pagina))
+
+
+# --- a parent reading a minor child's dossier (ADR 0039) ---------------------------------------
+
+
+def kinderen(burger: Burger) -> list[Dossier]:
+    """The children's dossiers this person may read now (`gezin.kinddossiers`); their names on
+    a page are in the access log (`log_kinderen`)."""
+    return kinddossiers(burger.eigen_dossier)
+
+
+def log_kinderen(burger: Burger, dossiers: list[Dossier], pagina: str) -> None:
+    if dossiers:
+        log_inzage(
+            portaalaccount(),
+            [d.pk for d in dossiers],
+            f"portaal ouder {burger.eigen_dossier.pk}: {pagina}"[:60],
+        )
+
+
+def kind_dossier(burger: Burger, pk: int) -> Dossier:
+    """The child's dossier with this id, if this person may read it; else 404, the same as
+    for an id that does not exist (nothing confirmed: ADR 0005, 0039)."""
+    dossier = next((d for d in kinderen(burger) if d.pk == pk), None)
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def _alleen_eigen(burger: Burger) -> None:
+    """Reading along is read-only: a parent changes nothing in the child's dossier here."""
+    if burger.meelezen:
+        raise Portaalfout(
+            _("U kijkt mee in het dossier van uw kind. Hier kunt u niets veranderen.")
+        )
 
 
 # --- what the person sees ----------------------------------------------------------------------
@@ -125,8 +169,20 @@ def contactpersoon(dossier: Dossier) -> Contactpersoon:
         telefoon=brieven.telefoon_van(consulent) or hoofd.telefoon,
         email=(consulent.email if consulent else "") or hoofd.email,
         gemeente=dossier.gemeente.naam,
-        bereikbaar=_("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur."),
+        bereikbaar=bereikbaarheid(dossier),
     )
+
+
+def bereikbaarheid(dossier: Dossier) -> str:
+    """When the contact person can be reached: the gemeente's own text
+    (`GemeenteConfiguratie.contact_bereikbaar`, as the gemeente wrote it), else the default in
+    the person's language."""
+    eigen = (
+        GemeenteConfiguratie.objects.filter(gemeente_id=dossier.gemeente_id)
+        .values_list("contact_bereikbaar", flat=True)
+        .first()
+    )
+    return eigen or _("Maandag tot en met vrijdag, van 9.00 tot 17.00 uur.")
 
 
 def contactpersoon_veranderd(burger: Burger) -> bool:
@@ -198,6 +254,7 @@ def _open_afspraak(burger: Burger, pk: int) -> Afspraak:
 
 
 def bevestig_afspraak(burger: Burger, pk: int) -> DossierEvent:
+    _alleen_eigen(burger)
     with transaction.atomic():
         afspraak = _open_afspraak(burger, pk)
         if Soort.AFSPRAAK_BEVESTIGD in _reacties(burger.dossier).get(afspraak.pk, set()):
@@ -212,6 +269,7 @@ def bevestig_afspraak(burger: Burger, pk: int) -> DossierEvent:
 
 
 def vraag_verzetten(burger: Burger, pk: int, wens: str) -> DossierEvent:
+    _alleen_eigen(burger)
     with transaction.atomic():
         afspraak = _open_afspraak(burger, pk)
         if Soort.VERZETTEN_GEVRAAGD in _reacties(burger.dossier).get(afspraak.pk, set()):
@@ -543,6 +601,7 @@ def volgende_stappen(
 def wijzig_contact(burger: Burger, *, telefoon: str, email: str, taal: str) -> DossierEvent | None:
     """Phone, e-mail and preferred language, recorded as a change with source "inburgeraar";
     the language also becomes the portal's."""
+    _alleen_eigen(burger)
     nieuw: dict[str, Any] = {"telefoon": telefoon, "email": email}
     if taal:
         nieuw["voorkeurstaal"] = taal
@@ -636,6 +695,7 @@ def geef_ervaring(
     language, milestone, month); remember for the dossier only that the milestone was
     answered. After the commit the gemeente's kept monitoring tables are renewed (ADR 0037):
     an answer is not a fact in the dossier's log."""
+    _alleen_eigen(burger)
     gemeente_id = burger.dossier.gemeente_id
     with transaction.atomic():
         _moment(burger, mijlpaal, overgeslagen=False)
@@ -654,4 +714,5 @@ def geef_ervaring(
 
 def sla_ervaring_over(burger: Burger, mijlpaal: str) -> None:
     """The person does not want to answer at this milestone: remembered, not asked again."""
+    _alleen_eigen(burger)
     _moment(burger, mijlpaal, overgeslagen=True)

@@ -11,6 +11,9 @@ everywhere at once.
 * Everywhere: the session carries the profile's `sessieversie`; logging out raises it, which
   ends every other session of this person too.
 * No BSN in the session: only the ids of the person record and the dossier.
+* A parent reading a minor child's dossier (ADR 0039): the session keeps the child's dossier id
+  next to the parent's own; every request asks `gezin.kinddossiers` again, so access ends the
+  moment the rule no longer holds (the page then shows the parent's own dossier).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from django.urls import reverse
 from inburgering.accounts.beveiliging import client_ip
 from inburgering.dossiers.models import Dossier
 
+from .gezin import kinddossiers
 from .models import Portaalprofiel
 
 SLEUTEL = "portaal_burger"
@@ -39,14 +43,42 @@ SLEUTEL = "portaal_burger"
 
 @dataclass(frozen=True)
 class Burger:
-    """The logged-in citizen: their dossier (with the person) and their profile."""
+    """The logged-in citizen: the dossier the portal shows (with its person), their profile,
+    and, while they read a minor child's dossier (ADR 0039), their own dossier in `ouder`."""
 
     dossier: Dossier
     profiel: Portaalprofiel
+    ouder: Dossier | None = None
 
     @property
     def persoon(self):
+        """The person whose dossier is shown (the child's while reading along)."""
         return self.dossier.inburgeraar
+
+    @property
+    def meelezen(self) -> bool:
+        """True while a parent reads their child's dossier: read-only."""
+        return self.ouder is not None
+
+    @property
+    def eigen_dossier(self) -> Dossier:
+        """The logged-in person's own dossier."""
+        return self.ouder or self.dossier
+
+    @property
+    def ingelogd(self):
+        """The logged-in person (the parent while reading along)."""
+        return self.eigen_dossier.inburgeraar
+
+
+def kies_kind(request: HttpRequest, dossier: Dossier | None) -> None:
+    """Show this child's dossier from now on (None: the person's own again)."""
+    gegevens = dict(request.session[SLEUTEL])
+    if dossier is None:
+        gegevens.pop("kind", None)
+    else:
+        gegevens["kind"] = dossier.pk
+    request.session[SLEUTEL] = gegevens
 
 
 def meld_aan(request: HttpRequest, dossier: Dossier, profiel: Portaalprofiel) -> None:
@@ -82,8 +114,15 @@ def burger_van(request: HttpRequest) -> Burger | None:
         request.session.flush()
         return None
     gegevens["laatst"] = time.time()
+    kind = None
+    if gegevens.get("kind") is not None:
+        kind = next((d for d in kinddossiers(dossier) if d.pk == gegevens["kind"]), None)
+        if kind is None:
+            gegevens.pop("kind")
     request.session[SLEUTEL] = gegevens
     request.session.set_expiry(settings.PORTAAL_SESSIE_SECONDEN)
+    if kind is not None:
+        return Burger(kind, profiel, ouder=dossier)
     return Burger(dossier, profiel)
 
 

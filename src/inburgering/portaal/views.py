@@ -22,7 +22,7 @@ from . import oidc, services
 from .forms import ContactForm, ErvaringForm, VerzettenForm
 from .middleware import VOORVOEGSEL, portaaltaal
 from .models import Mijlpaal
-from .sessie import burger_van, burger_vereist, meld_aan, te_veel_pogingen
+from .sessie import burger_van, burger_vereist, kies_kind, meld_aan, te_veel_pogingen
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,9 @@ def overzicht_view(request: HttpRequest) -> HttpResponse:
     dossier = burger.dossier
     afspraken = services.afspraken(dossier)
     plan = services.pip_samenvatting(dossier)
+    kinderen = services.kinderen(burger)
     services.log(burger, "overzicht")
+    services.log_kinderen(burger, kinderen, "keuze kinderen")
     return render(
         request,
         "portaal/overzicht.html",
@@ -158,8 +160,33 @@ def overzicht_view(request: HttpRequest) -> HttpResponse:
             "volgende_afspraak": afspraken[0] if afspraken else None,
             "stappen": services.volgende_stappen(dossier, afspraken, plan),
             "ervaring": services.open_ervaring(burger) is not None,
+            "kinderen": kinderen,
         },
     )
+
+
+@burger_vereist
+@require_POST
+def kind_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """A parent switches to a minor child's dossier (ADR 0039); any other id is a 404."""
+    kies_kind(request, services.kind_dossier(request.burger, pk))
+    return HttpResponseRedirect(reverse("portaal:overzicht"))
+
+
+@burger_vereist
+@require_POST
+def eigen_dossier_view(request: HttpRequest) -> HttpResponse:
+    kies_kind(request, None)
+    return HttpResponseRedirect(reverse("portaal:overzicht"))
+
+
+def _alleen_eigen(request: HttpRequest) -> HttpResponse | None:
+    if request.burger.meelezen:
+        messages.info(
+            request, _("U kijkt mee in het dossier van uw kind. Hier kunt u niets veranderen.")
+        )
+        return HttpResponseRedirect(reverse("portaal:overzicht"))
+    return None
 
 
 @burger_vereist
@@ -270,6 +297,8 @@ def brief_pdf_view(request: HttpRequest, kenmerk: str) -> HttpResponse:
 @burger_vereist
 @require_http_methods(["GET", "POST"])
 def gegevens_view(request: HttpRequest) -> HttpResponse:
+    if (terug := _alleen_eigen(request)) is not None:
+        return terug
     burger = request.burger
     persoon = burger.persoon
     if request.method == "POST":
@@ -306,6 +335,8 @@ def gegevens_view(request: HttpRequest) -> HttpResponse:
 def ervaring_view(request: HttpRequest) -> HttpResponse:
     """The questionnaire of the open milestone (`services.open_ervaring`), or a page that there
     is none now. Shows no personal data (only which milestone): no access log row."""
+    if (terug := _alleen_eigen(request)) is not None:
+        return terug
     burger = request.burger
     mijlpaal = services.open_ervaring(burger)
     if mijlpaal is None:

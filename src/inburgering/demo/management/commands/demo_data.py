@@ -26,6 +26,7 @@ from inburgering.demo.generator import (
     samenvatting,
 )
 from inburgering.demo.opslag import verwijder_demodata
+from inburgering.demo.portaalgezin import maak_portaalgezin
 from inburgering.demo.taakstelling import vul_taakstellingen
 from inburgering.dossiers.models import Inburgeraar
 from inburgering.examens.demo import vul_examens
@@ -121,6 +122,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Ontzorgen en begeleiding: {ontzorgen_demo.maak_ontzorgen()}")
             # One gemeente reports its consulenten as contact persons to DUO.
             self.stdout.write(f"Contactpersonen aan DUO: {meld_contactpersonen()} gemeld")
+            # The portal: a parent who may read their minor daughter's dossier (ADR 0039).
+            kind = maak_portaalgezin()
+            self.stdout.write(f"Portaal, ouder en kind: {'aangemaakt' if kind else 'niet nodig'}")
             aantallen = duo.synchroniseer(gemeenten)
             self.stdout.write(
                 "DUO-simulator: " + ", ".join(f"{k} {v}" for k, v in aantallen.items())

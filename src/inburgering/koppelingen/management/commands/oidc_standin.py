@@ -41,6 +41,27 @@ def bsn_zonder_dossier() -> str:
     raise CommandError("geen vrij test-BSN")
 
 
+def _gezin_dat_meeleest() -> tuple[list, list[int]]:
+    """Parents (person records) with a linked child in a gemeente that lets parents read along
+    in the portal (ADR 0039, demo/portaalgezin.py), and the ids of those children's records:
+    the parent is offered, the child through the parent."""
+    from django.db.models import Exists, OuterRef
+
+    from inburgering.accounts.models import GemeenteConfiguratie
+    from inburgering.dossiers.models import Gezinsrelatie, Inburgeraar
+
+    aan = GemeenteConfiguratie.objects.filter(
+        gemeente_id=OuterRef("inburgeraar__gemeente_id"), portaal_kinderen=True
+    )
+    relaties = Gezinsrelatie.objects.filter(
+        soort=Gezinsrelatie.Soort.KIND, gerelateerde__isnull=False
+    ).filter(Exists(aan))
+    ouders = list(
+        Inburgeraar.objects.filter(pk__in=relaties.values("inburgeraar_id")).order_by("pk")
+    )
+    return ouders, list(relaties.values_list("gerelateerde_id", flat=True))
+
+
 def demo_burgers(aantal: int) -> list[StandinGebruiker]:
     """`aantal` persons with an open dossier and a consulent (those with a planned appointment
     and a PIP first, so the portal shows something; and one who received a fine letter, so the
@@ -58,8 +79,10 @@ def demo_burgers(aantal: int) -> list[StandinGebruiker]:
     boetebrief = DossierEvent.objects.filter(
         dossier=OuterRef("pk"), soort=Soort.HANDHAVING_VOORNEMEN
     )
+    ouders, kinderen = _gezin_dat_meeleest()
     dossiers = (
         Dossier.objects.exclude(fase=Fase.AFGEROND)
+        .exclude(inburgeraar_id__in=kinderen)
         .filter(consulent__isnull=False)
         .annotate(met_afspraak=Exists(gepland), met_boetebrief=Exists(boetebrief))
         .select_related("inburgeraar")
@@ -82,6 +105,13 @@ def demo_burgers(aantal: int) -> list[StandinGebruiker]:
             if len(gekozen) >= aantal:
                 gekozen.pop(list(gekozen)[-1])
             gekozen[met_boete.inburgeraar.bsn] = met_boete.inburgeraar.naam
+    # A parent who may read a minor child's dossier (demo/portaalgezin.py, ADR 0039) first.
+    for ouder in ouders[:1]:
+        if aantal > 1:
+            gekozen.pop(ouder.bsn, None)
+            if len(gekozen) >= aantal:
+                gekozen.pop(list(gekozen)[-1])
+            gekozen = {ouder.bsn: ouder.naam, **gekozen}
     burgers = [burger(bsn, naam) for bsn, naam in gekozen.items()]
     burgers.append(burger(bsn_zonder_dossier(), "Zonder Dossier"))
     return burgers
