@@ -305,29 +305,15 @@ def ouder_en_kind(gemeente_a, consulent_a, collega_a, beheerder, portaal_aan):  
     """A parent and their daughter of 16 at the same address, each with a dossier, in a
     gemeente that lets parents read along (ADR 0039)."""
     from inburgering.accounts.services import wijzig_configuratie
-    from inburgering.dossiers.models import Gezinsrelatie
     from inburgering.wet.kalender import plus_jaren
     from tests.conftest import maak_dossier
+    from tests.portaal.factories import kind_van
 
     adres = {"post_straat": "Kanaalweg 12", "post_postcode": "3533 HG", "post_plaats": "Utrecht"}
     wijzig_configuratie(beheerder, gemeente_a, {"portaal_kinderen": True})
     ouder = maak_dossier(gemeente_a, consulent=consulent_a, actor=consulent_a, **adres)
     geboren = plus_jaren(timezone.localdate(), -16)
-    kind = maak_dossier(
-        gemeente_a,
-        consulent=collega_a,
-        actor=collega_a,
-        voornamen="Lina",
-        geboortedatum=geboren,
-        **adres,
-    )
-    Gezinsrelatie.objects.create(
-        inburgeraar=ouder.inburgeraar,
-        soort=Gezinsrelatie.Soort.KIND,
-        naam=kind.inburgeraar.naam,
-        geboortedatum=geboren,
-        gerelateerde=kind.inburgeraar,
-    )
+    kind = kind_van(ouder, gemeente_a, collega_a, geboortedatum=geboren, adres=adres)
     plan_afspraak(
         kind,
         medewerker=collega_a,

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from inburgering.accounts.models import Configuratiewijziging, GemeenteConfiguratie
 from inburgering.accounts.services import wijzig_configuratie
-from inburgering.dossiers.models import Gezinsrelatie
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake.afspraken import plan_afspraak
 from inburgering.portaal.gezin import kinddossiers, minderjarig
@@ -21,6 +20,7 @@ from inburgering.wet.kalender import plus_jaren
 from tests.conftest import maak_dossier
 
 from .conftest import log_in
+from .factories import kind_van
 
 pytestmark = pytest.mark.django_db
 
@@ -39,22 +39,7 @@ def _geboren_jaren_geleden(jaren: int, dagen_erbij: int = 0) -> dt.date:
 
 
 def _kind_van(ouder, gemeente, consulent, *, geboortedatum, adres=ADRES):
-    kind = maak_dossier(
-        gemeente,
-        consulent=consulent,
-        actor=consulent,
-        voornamen="Lina",
-        geboortedatum=geboortedatum,
-        **adres,
-    )
-    Gezinsrelatie.objects.create(
-        inburgeraar=ouder.inburgeraar,
-        soort=Gezinsrelatie.Soort.KIND,
-        naam=kind.inburgeraar.naam,
-        geboortedatum=geboortedatum,
-        gerelateerde=kind.inburgeraar,
-    )
-    return kind
+    return kind_van(ouder, gemeente, consulent, geboortedatum=geboortedatum, adres=adres)
 
 
 @pytest.fixture
