@@ -18,8 +18,8 @@ from inburgering.dossiers.services import projectie
 from inburgering.dossiers.toestand import bereken_toestand
 from inburgering.dossiers.workflow import Fase
 from inburgering.monitoring.models import Taakstelling
-from inburgering.verhuizing.models import Overdracht
-from inburgering.verhuizing.models import Status as OverdrachtStatus
+
+from .factories import erbij, overgedragen
 
 DEMO_GEBRUIKERS = ["consulent", "consulent2", "teamleider", "teamleider2", "zaffier",
                    "kwaliteit", "privacy", "beheerder", "school", "begeleider", "coa"]  # fmt: skip
@@ -29,24 +29,6 @@ def laad(*extra: str) -> str:
     uit = io.StringIO()
     call_command("demo_data", "--profiel", "demo", "--dossiers", "60", *extra, stdout=uit)
     return uit.getvalue()
-
-
-def overgedragen() -> int:
-    """Dossiers (and person records) the demo's completed move opened in the receiving
-    gemeente (verhuizing/demo.py), on top of the generated ones."""
-    return Overdracht.objects.filter(status=OverdrachtStatus.OVERGEDRAGEN).count()
-
-
-def erbij() -> int:
-    """Dossiers on top of the generated ones: the completed move's (`overgedragen`) and the
-    demo child whose parent reads along in the portal (demo/portaalgezin.py)."""
-    from inburgering.demo.portaalgezin import demo_ouders
-    from inburgering.dossiers.models import Gezinsrelatie
-
-    kinderen = Gezinsrelatie.objects.filter(
-        inburgeraar__in=demo_ouders(), soort=Gezinsrelatie.Soort.KIND, gerelateerde__isnull=False
-    )
-    return overgedragen() + kinderen.count()
 
 
 def personen() -> list[tuple]:

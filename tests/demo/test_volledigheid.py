@@ -25,7 +25,8 @@ from inburgering.dossiers.workflow import Soort
 from inburgering.intake.models import Afspraak, BredeIntake, Routebesluit
 from inburgering.koppelingen.duo.afstemming import afstemmen
 from inburgering.pip.models import PipVersie, Status
-from inburgering.verhuizing.models import Overdracht
+
+from .factories import erbij
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +76,9 @@ def test_every_tab_shows_the_records_its_timeline_implies(demo):
                        "wi2013_examen", "wi2013_mb"]  # fmt: skip
     gezien = dict.fromkeys(soorten_records, 0)
     dossiers = Dossier.objects.select_related("gemeente").prefetch_related("events")
-    # The generated dossiers, and the one the demo's completed move opened (verhuizing/demo.py).
-    assert dossiers.count() == 80 + Overdracht.objects.filter(status="overgedragen").count()
+    # The generated dossiers, the one the demo's completed move opened (verhuizing/demo.py) and
+    # the child whose parent reads along in the portal (demo/portaalgezin.py).
+    assert dossiers.count() == 80 + erbij()
     for dossier in dossiers:
         events = sorted(dossier.events.all(), key=lambda e: e.pk)
         soorten = _soorten(events)
