@@ -106,6 +106,18 @@ class Plan:
     afsluitdag: int | None  # day of closure, None when the dossier stays open for years
 
 
+def _afsluiting(afsluitdag: int, reden: str) -> Ev:
+    """The closing fact: DUO's when the plicht ended at DUO (voldaan, vrijstelling,
+    ontheffing), otherwise the consulent's."""
+    return Ev(
+        Soort.DOSSIER_AFGESLOTEN,
+        afsluitdag,
+        Bron.DUO if reden in ("voldaan", "vrijstelling", "ontheffing") else Bron.GEBRUIKER,
+        {"reden": reden},
+        slot=HUIDIG,
+    )
+
+
 def kies_band_en_route(rng: random.Random) -> tuple[int | None, str]:
     """An LBT score (or None: no test) and the route, drawn from praktijk Table 1."""
     banden = list(k.LBT_BAND_ROUTE)
@@ -267,15 +279,7 @@ def plan_wi2013(rng: random.Random, doelgroep: str, *, horizon: int | None = Non
                 slot=HUIDIG,
             )
         )
-    evs.append(
-        Ev(
-            Soort.DOSSIER_AFGESLOTEN,
-            afsluitdag,
-            Bron.DUO if reden in ("voldaan", "vrijstelling", "ontheffing") else Bron.GEBRUIKER,
-            {"reden": reden},
-            slot=HUIDIG,
-        )
-    )
+    evs.append(_afsluiting(afsluitdag, reden))
     _consulent_en_contact(rng, evs, afsluitdag, horizon, pip_dag=min(e.dag for e in evs))
     evs.sort(key=lambda e: e.dag)
     for nummer, ev in enumerate(evs, start=1):
@@ -407,15 +411,7 @@ def _route_en_afsluiting(rng: random.Random, evs: list[Ev], pip: int, route: str
     else:
         afsluitdag, reden = voldaan, "voldaan"
     evs[:] = [e for e in evs if e.dag <= afsluitdag]
-    evs.append(
-        Ev(
-            Soort.DOSSIER_AFGESLOTEN,
-            afsluitdag,
-            Bron.DUO if reden in ("voldaan", "vrijstelling", "ontheffing") else Bron.GEBRUIKER,
-            {"reden": reden},
-            slot=HUIDIG,
-        )
-    )
+    evs.append(_afsluiting(afsluitdag, reden))
     return afsluitdag
 
 
