@@ -236,3 +236,28 @@ def test_afstemming_wacht_zolang_duo_gepauzeerd_is(scenarios, stuur, gem_a, sim,
     assert afstemming.verwerk_wachtende() == 0 and sim.aanroepen == aanroepen
     hervat(beheerder)
     assert afstemming.verwerk_wachtende() == 1
+
+
+def test_zonder_oin_als_afzender_blijft_de_levering_staan(scenarios, stuur, sim, settings):
+    """No OIN for `bron` (the gemeente has none, DUO_AFNEMER_OIN is empty): nothing leaves with
+    an empty header; the delivery is kept with a clear reason and goes once the OIN is set."""
+    dossier, _ = _dossier(scenarios, stuur)
+    gemeente = dossier.gemeente
+    settings.DUO_AFNEMER_OIN = ""
+    gemeente.oin = ""
+    gemeente.save(update_fields=["oin"])
+    voor = sim.ontvangen("POST", "/PIP", geslaagd=False)
+    levering = lever_pip(dossier, dagtekening=timezone.localdate(), leerroute="b1")
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.OPNIEUW and levering.pogingen == 1
+    assert "Geen OIN als afzender" in levering.laatste_fout
+    assert sim.ontvangen("POST", "/PIP", geslaagd=False) == voor
+    gemeente.oin = OIN_A
+    gemeente.save(update_fields=["oin"])
+    levering.volgende_poging_op = timezone.now()
+    levering.save(update_fields=["volgende_poging_op"])
+    verwerk_alles()
+    levering.refresh_from_db()
+    assert levering.status == Status.VERWERKT, levering.bevindingen
+    assert sim.ontvangen("POST", "/PIP") == voor + 1

@@ -211,9 +211,32 @@ def test_afstemming_meldt_een_weigering_van_duo_in_plaats_van_te_falen(
 ):
     from inburgering.koppelingen.duo.afstemming import afstemmen
 
-    # gemeente_a has no OIN registered at the simulator: DUO refuses every question. Without an
-    # OIN (and no DUO_AFNEMER_OIN) the header bron is empty: outside the contract, and found.
-    duo_opname.verwacht("verzoek", "header bron", "is too short")
+    # an OIN DUO does not know: DUO refuses every question
+    gemeente_a.oin = "00000009999999999000"
+    gemeente_a.save(update_fields=["oin"])
     rapport = afstemmen(gemeente_a)
     assert [b.onderwerp for b in rapport.bevindingen] == ["duo_antwoord"]
     assert "DUO gaf geen bruikbaar antwoord" in rapport.bevindingen[0].toelichting
+
+
+def test_afstemming_zonder_oin_vraagt_duo_niets_en_zegt_waarom(
+    gemeente_a, dossier_a, client, teamleider_a, settings
+):
+    """Without an OIN for `bron` no question can leave (an empty header is outside DUO's
+    contract): the page says so and does not start a run; the service refuses as well."""
+    import pytest
+
+    from inburgering.koppelingen.duo.client import GeenAfzender
+    from inburgering.koppelingen.models import Afstemmingsrun
+
+    settings.DUO_AFNEMER_OIN = ""
+    with pytest.raises(GeenAfzender):
+        afstemming.afstemmen(gemeente_a)
+    client.force_login(teamleider_a)
+    pagina = client.get(reverse("koppelingen:afstemming"), {"gemeente": gemeente_a.pk})
+    assert 'data-testid="afstemming-geen-oin"' in pagina.content.decode()
+    gestart = client.post(reverse("koppelingen:afstemming"), {"gemeente": gemeente_a.pk})
+    assert gestart.status_code == 302 and not Afstemmingsrun.objects.exists()
+    settings.DUO_AFNEMER_OIN = "00000001001234567000"
+    pagina = client.get(reverse("koppelingen:afstemming"), {"gemeente": gemeente_a.pk})
+    assert 'data-testid="afstemming-geen-oin"' not in pagina.content.decode()

@@ -227,3 +227,60 @@ def test_schakelaar_uit_beeindigt_meelezen(portaal_aan, ouder, kind, aan, beheer
     assert MEELEZEN not in client.get(reverse("portaal:overzicht")).content.decode()
     wijziging = Configuratiewijziging.objects.filter(gemeente=gemeente_a).first()
     assert wijziging.wijzigingen["portaal_kinderen"] == {"oud": True, "nieuw": False}
+
+
+KEUZE = 'data-testid="meelezen-keuze"'
+
+
+def test_kind_zegt_nee_en_later_weer_ja(portaal_aan, ouder, kind, aan):
+    """The child itself (own login) can say its parents may not read along: from the next
+    request of the parent the child's dossier is gone (404 like any unknown object), the
+    choice is a fact on the child's timeline, and it can be undone."""
+    ouder_client = _ingelogd(portaal_aan, ouder)
+    assert ouder_client.post(reverse("portaal:kind", args=[kind.pk])).status_code == 302
+    assert MEELEZEN in ouder_client.get(reverse("portaal:overzicht")).content.decode()
+
+    kind_client = _ingelogd(portaal_aan, kind)
+    pagina = kind_client.get(reverse("portaal:gegevens")).content.decode()
+    assert KEUZE in pagina and 'value="weigeren"' in pagina
+    assert ouder.inburgeraar.voornamen not in pagina  # the choice, not the parent's data
+    antwoord = kind_client.post(reverse("portaal:meelezen"), {"keuze": "weigeren"})
+    assert antwoord.status_code == 302
+    event = kind.events.get(soort=Soort.MEELEZEN_GEWEIGERD)
+    assert event.bron == "inburgeraar"
+    assert 'value="toestaan"' in kind_client.get(reverse("portaal:gegevens")).content.decode()
+
+    # the parent, mid-way reading along: back to their own dossier, the child is gone
+    pagina = ouder_client.get(reverse("portaal:overzicht")).content.decode()
+    assert MEELEZEN not in pagina and kind.inburgeraar.voornamen not in pagina
+    assert ouder_client.post(reverse("portaal:kind", args=[kind.pk])).status_code == 404
+    assert kinddossiers(ouder) == []
+    # saying no twice is refused with a message, nothing recorded twice
+    kind_client.post(reverse("portaal:meelezen"), {"keuze": "weigeren"})
+    assert kind.events.filter(soort=Soort.MEELEZEN_GEWEIGERD).count() == 1
+
+    kind_client.post(reverse("portaal:meelezen"), {"keuze": "toestaan"})
+    assert kind.events.filter(soort=Soort.MEELEZEN_TOEGESTAAN).count() == 1
+    assert kinddossiers(ouder) == [kind]
+    assert ouder_client.post(reverse("portaal:kind", args=[kind.pk])).status_code == 302
+
+
+def test_keuze_alleen_voor_wie_een_meelezende_ouder_heeft(portaal_aan, ouder, kind, aan):
+    # the parent sees no such choice on their own page (no parent of theirs can read along)
+    ouder_client = _ingelogd(portaal_aan, ouder)
+    assert KEUZE not in ouder_client.get(reverse("portaal:gegevens")).content.decode()
+    # nor can a parent reading along say no for the child
+    ouder_client.post(reverse("portaal:kind", args=[kind.pk]))
+    ouder_client.post(reverse("portaal:meelezen"), {"keuze": "weigeren"})
+    assert not kind.events.filter(soort=Soort.MEELEZEN_GEWEIGERD).exists()
+    # a made-up choice is refused with a message
+    kind_client = _ingelogd(portaal_aan, kind)
+    assert kind_client.post(reverse("portaal:meelezen"), {"keuze": "x"}).status_code == 302
+    assert not kind.events.filter(
+        soort__in=[Soort.MEELEZEN_GEWEIGERD, Soort.MEELEZEN_TOEGESTAAN]
+    ).exists()
+
+
+def test_geen_keuze_als_de_gemeente_meelezen_uit_heeft(portaal_aan, ouder, kind):
+    kind_client = _ingelogd(portaal_aan, kind)
+    assert KEUZE not in kind_client.get(reverse("portaal:gegevens")).content.decode()

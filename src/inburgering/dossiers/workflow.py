@@ -117,6 +117,8 @@ class Soort(models.TextChoices):
     # portaal
     AFSPRAAK_BEVESTIGD = "afspraak_bevestigd", _("Afspraak bevestigd door de inburgeraar")
     VERZETTEN_GEVRAAGD = "verzetten_gevraagd", _("Inburgeraar vraagt de afspraak te verzetten")
+    MEELEZEN_GEWEIGERD = "meelezen_geweigerd", _("Inburgeraar wil niet dat ouders meelezen")
+    MEELEZEN_TOEGESTAAN = "meelezen_toegestaan", _("Inburgeraar laat ouders weer meelezen")
     # /portaal
     # ontzorgen
     ONTZORGEN_GESTART = "ontzorgen_gestart", _("Financieel ontzorgen gestart")
@@ -202,6 +204,8 @@ FEITEN = frozenset(
         # portaal
         S.AFSPRAAK_BEVESTIGD,
         S.VERZETTEN_GEVRAAGD,
+        S.MEELEZEN_GEWEIGERD,
+        S.MEELEZEN_TOEGESTAAN,
         # ontzorgen
         S.ONTZORGEN_GESTART,
         S.ONTZORGEN_VASTE_LAST,

@@ -21,7 +21,13 @@ from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake.models import Leerroute
-from inburgering.koppelingen.duo.client import DuoFout, DuoOnbereikbaar, Transport, client_voor
+from inburgering.koppelingen.duo.client import (
+    DuoFout,
+    DuoOnbereikbaar,
+    GeenAfzender,
+    Transport,
+    client_voor,
+)
 from inburgering.labels import label
 from inburgering.pip import services as pip_services
 from inburgering.pip.models import ZrouteExamens
@@ -215,6 +221,10 @@ def gratis_pogingen(dossier: Dossier, *, transport: Transport | None = None) -> 
     client = client_voor(dossier.gemeente, transport=transport)
     try:
         lijst = client.gratis_examenpogingen(dossier.inburgeraar.bsn)
+    except GeenAfzender:
+        return GratisPogingen(
+            {}, _("Deze gemeente heeft geen OIN om DUO mee te bevragen; vraag de beheerder.")
+        )
     except DuoOnbereikbaar:
         logger.warning("DUO Examen API onbereikbaar")
         return GratisPogingen({}, _("DUO is nu niet bereikbaar; probeer het later opnieuw."))

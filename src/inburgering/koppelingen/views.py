@@ -198,6 +198,17 @@ def afstemming_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and gekozen is None:
         messages.error(request, _("Kies een gemeente waarvoor u werkt."))
         return render(request, "koppelingen/afstemming.html", {"gemeenten": gemeenten}, status=400)
+    zonder_oin = gekozen is not None and not afstemming.heeft_afzender(gekozen)
+    if request.method == "POST" and zonder_oin:
+        messages.error(
+            request,
+            _(
+                "Deze gemeente heeft geen OIN om DUO mee te bevragen: stel de OIN van de "
+                "gemeente in (beheer) of DUO_AFNEMER_OIN."
+            ),
+        )
+        terug = reverse("koppelingen:afstemming")
+        return redirect(f"{terug}?{urlencode({'gemeente': gekozen.pk})}")
     if request.method == "POST":
         afstemming.start(gekozen, door=request.user)
         messages.success(
@@ -233,5 +244,6 @@ def afstemming_view(request: HttpRequest) -> HttpResponse:
             "laatste": laatste,
             "lopend": lopend,
             "bevindingen": bevindingen,
+            "zonder_oin": zonder_oin,
         },
     )

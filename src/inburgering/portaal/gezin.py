@@ -14,8 +14,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from inburgering.accounts.models import GemeenteConfiguratie
-from inburgering.dossiers.models import Dossier, Gezinsrelatie, Inburgeraar
-from inburgering.dossiers.workflow import Fase
+from inburgering.dossiers.models import Dossier, DossierEvent, Gezinsrelatie, Inburgeraar
+from inburgering.dossiers.workflow import Fase, Soort
 from inburgering.wet.kalender import plus_jaren
 
 #: Burgerlijk Wetboek Boek 1 art. 233: minderjarig is wie de leeftijd van 18 jaar nog niet
@@ -69,7 +69,23 @@ def _dossier_van(kind: Inburgeraar, gemeente_id: int) -> Dossier | None:
     )
 
 
-def kinddossiers(ouder: Dossier, vandaag: dt.date | None = None) -> list[Dossier]:
+def meelezen_geweigerd(dossier: Dossier) -> bool:
+    """The child's own latest choice in the portal: True after "my parents may not read
+    along" (`MEELEZEN_GEWEIGERD`) until "they may again" (`MEELEZEN_TOEGESTAAN`)."""
+    laatste = (
+        DossierEvent.objects.filter(
+            dossier=dossier, soort__in=[Soort.MEELEZEN_GEWEIGERD, Soort.MEELEZEN_TOEGESTAAN]
+        )
+        .order_by("-geregistreerd_op", "-pk")
+        .values_list("soort", flat=True)
+        .first()
+    )
+    return laatste == Soort.MEELEZEN_GEWEIGERD
+
+
+def kinddossiers(
+    ouder: Dossier, vandaag: dt.date | None = None, *, ook_geweigerd: bool = False
+) -> list[Dossier]:
     """The dossiers of the parent's children that the parent may read in the portal today.
 
     Grondslag en keuze (ADR 0039): de ouder met gezag vertegenwoordigt een minderjarig kind
@@ -87,7 +103,9 @@ def kinddossiers(ouder: Dossier, vandaag: dt.date | None = None) -> list[Dossier
     * dat vandaag minderjarig is (jonger dan 18: BW 1:233; op de 18e verjaardag niet meer)
       met een bekende geboortedatum;
     * dat in hetzelfde huishouden woont: beide records hebben hetzelfde adres (`zelfde_huishouden`);
-    * en dat zelf een dossier in die gemeente heeft.
+    * dat zelf een dossier in die gemeente heeft;
+    * en dat zelf niet heeft gezegd dat de ouders niet mogen meelezen (`meelezen_geweigerd`;
+      `ook_geweigerd` negeert dat, alleen om het kind te laten zien wie zou kunnen meelezen).
 
     Wat hier niet uitkomt, bestaat voor de ouder niet (404 zoals elk onbekend object)."""
     vandaag = vandaag or timezone.localdate()
@@ -113,6 +131,28 @@ def kinddossiers(ouder: Dossier, vandaag: dt.date | None = None) -> list[Dossier
         if not zelfde_huishouden(relatie.inburgeraar, kind):
             continue
         dossier = _dossier_van(kind, ouder.gemeente_id)
-        if dossier is not None and all(d.pk != dossier.pk for d in gevonden):
+        if dossier is None or any(d.pk == dossier.pk for d in gevonden):
+            continue
+        if ook_geweigerd or not meelezen_geweigerd(dossier):
             gevonden.append(dossier)
     return gevonden
+
+
+def meelezende_ouders(kind: Dossier, vandaag: dt.date | None = None) -> list[Inburgeraar]:
+    """The parents who can read this child's dossier along under the rule above, leaving the
+    child's own objection aside: what the child is shown on its own page, so it knows who
+    could and can say no."""
+    ouders: list[Inburgeraar] = []
+    relaties = Gezinsrelatie.objects.filter(
+        gerelateerde_id=kind.inburgeraar_id, soort=Gezinsrelatie.Soort.KIND
+    ).select_related("inburgeraar")
+    for relatie in relaties.order_by("pk"):
+        ouder_dossiers = Dossier.objects.filter(
+            inburgeraar_id=relatie.inburgeraar_id, gemeente_id=kind.gemeente_id
+        )
+        for ouder_dossier in ouder_dossiers.select_related("inburgeraar"):
+            if any(
+                d.pk == kind.pk for d in kinddossiers(ouder_dossier, vandaag, ook_geweigerd=True)
+            ) and all(o.pk != relatie.inburgeraar_id for o in ouders):
+                ouders.append(relatie.inburgeraar)
+    return ouders

@@ -35,7 +35,7 @@ from inburgering.wet.kalender import plus_maanden
 from inburgering.wet.voorzieningen import eerste_van_maand
 
 from . import woorden
-from .gezin import kinddossiers
+from .gezin import kinddossiers, meelezen_geweigerd, meelezende_ouders
 from .models import Ervaring, Ervaringsmoment, Mijlpaal, Portaalprofiel
 from .sessie import Burger
 from .toelichting import Toelichting, bezwaar, datum_in_taal, toelichting
@@ -146,6 +146,41 @@ def _alleen_eigen(burger: Burger) -> None:
     if burger.meelezen:
         raise Portaalfout(
             _("U kijkt mee in het dossier van uw kind. Hier kunt u niets veranderen.")
+        )
+
+
+@dataclass(frozen=True)
+class Meelezen:
+    """What the child sees about its parents reading along: whether it said no."""
+
+    geweigerd: bool
+
+
+def meelezen(burger: Burger) -> Meelezen | None:
+    """For the person's own dossier: a choice to show when a parent can (or, after the person
+    said no, could) read it along (ADR 0039); None when no parent could and nothing was said.
+    No parent's name: the page shows the person's own choice, not someone else's data."""
+    if burger.meelezen:
+        return None
+    geweigerd = meelezen_geweigerd(burger.dossier)
+    if not geweigerd and not meelezende_ouders(burger.dossier):
+        return None
+    return Meelezen(geweigerd)
+
+
+def kies_meelezen(burger: Burger, *, toestaan: bool) -> DossierEvent:
+    """The child's own choice: its parents may (no longer) read its dossier along. A fact in
+    the dossier (source inburgeraar), so the consulent sees it on the timeline; the rule
+    (`gezin.kinddossiers`) reads the latest choice on every request of the parent."""
+    _alleen_eigen(burger)
+    with transaction.atomic():
+        if meelezen_geweigerd(burger.dossier) != toestaan:
+            raise Portaalfout(_("Dit had u al gekozen."))
+        return registreer(
+            burger.dossier,
+            Soort.MEELEZEN_TOEGESTAAN if toestaan else Soort.MEELEZEN_GEWEIGERD,
+            timezone.localdate(),
+            bron=Bron.INBURGERAAR,
         )
 
 

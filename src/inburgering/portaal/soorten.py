@@ -35,3 +35,6 @@ def registreer() -> None:
         verplicht=["afspraak"],
         woorden=[_afspraak, _wens],
     )
+    # the child's own choice about a parent reading along (ADR 0039): no payload
+    registreer_soort(Soort.MEELEZEN_GEWEIGERD, app="portaal")
+    registreer_soort(Soort.MEELEZEN_TOEGESTAAN, app="portaal")

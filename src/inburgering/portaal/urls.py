@@ -24,5 +24,6 @@ urlpatterns = [
     path("brieven/", views.brieven_view, name="brieven"),
     path("brieven/<slug:kenmerk>/", views.brief_pdf_view, name="brief_pdf"),
     path("gegevens/", views.gegevens_view, name="gegevens"),
+    path("meelezen/", views.meelezen_view, name="meelezen"),
     path("ervaring/", views.ervaring_view, name="ervaring"),
 ]

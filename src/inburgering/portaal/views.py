@@ -325,9 +325,28 @@ def gegevens_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portaal/gegevens.html",
-        {"burger": burger, "form": form},
+        {"burger": burger, "form": form, "meelezen": services.meelezen(burger)},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@burger_vereist
+@require_POST
+def meelezen_view(request: HttpRequest) -> HttpResponse:
+    """The child's choice whether its parents may read its dossier along (ADR 0039)."""
+    keuze = request.POST.get("keuze")
+    if keuze not in ("toestaan", "weigeren"):
+        messages.error(request, _("Kies of uw ouders mogen meelezen."))
+        return HttpResponseRedirect(reverse("portaal:gegevens"))
+    try:
+        services.kies_meelezen(request.burger, toestaan=keuze == "toestaan")
+        if keuze == "weigeren":
+            messages.success(request, _("Uw ouders kunnen uw dossier niet meer lezen."))
+        else:
+            messages.success(request, _("Uw ouders kunnen uw dossier weer lezen."))
+    except services.Portaalfout as fout:
+        messages.error(request, str(fout))
+    return HttpResponseRedirect(reverse("portaal:gegevens"))
 
 
 @burger_vereist

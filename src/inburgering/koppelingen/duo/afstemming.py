@@ -31,7 +31,7 @@ from inburgering.dossiers.workflow import Fase, Soort
 
 from ..models import Afstemmingsrun, InkomendBericht, Status, UitgaandBericht
 from ..pauze import huidige_pauze
-from .client import DuoClient, DuoFout, client_voor
+from .client import DuoClient, DuoFout, GeenAfzender, client_voor
 from .handlers import LEERROUTE_VAN_DUO
 
 logger = logging.getLogger(__name__)
@@ -60,10 +60,17 @@ class Rapport:
         return [b for b in self.bevindingen if b.onderwerp == onderwerp]
 
 
+def heeft_afzender(gemeente) -> bool:
+    """Whether DUO can be asked for this gemeente: an OIN to send as `bron`."""
+    return bool(client_voor(gemeente).bron_oin)
+
+
 def afstemmen(gemeente, *, client: DuoClient | None = None, peildatum=None) -> Rapport:
     peildatum = peildatum or timezone.localdate()
     client = client or client_voor(gemeente)
     rapport = Rapport(peildatum)
+    if not client.bron_oin:  # not one question per dossier that cannot leave
+        raise GeenAfzender
     dossiers = (
         Dossier.objects.filter(gemeente=gemeente)
         .exclude(fase__in=[Fase.AFGEROND, ""])

@@ -55,6 +55,16 @@ class DuoOnbereikbaar(Exception):
     """Network or TLS failure: temporary, the outbox retries."""
 
 
+class GeenAfzender(DuoOnbereikbaar):
+    """No OIN to send as `bron` (the gemeente has none and DUO_AFNEMER_OIN is empty): nothing
+    leaves, the outbox keeps the message and retries once the OIN is set."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Geen OIN als afzender: stel de OIN van de gemeente in (beheer) of DUO_AFNEMER_OIN."
+        )
+
+
 class DuoFout(Exception):
     """DUO answered with an error status. `teksten` holds DUO's fouttekst values."""
 
@@ -164,6 +174,8 @@ class DuoClient:
     def verzoek(
         self, methode: str, pad: str, inhoud: Any = None, *, bericht_id: uuid.UUID | None = None
     ) -> Antwoord:
+        if not self.bron_oin:
+            raise GeenAfzender
         body = None if inhoud is None else json.dumps(inhoud).encode()
         antwoord = self.transport.request(
             methode, self.base_url + pad, self.headers(bericht_id), body
