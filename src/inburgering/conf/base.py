@@ -308,6 +308,11 @@ def cache_instellingen(redis_url: str, voorvoegsel: str = "inburgering") -> tupl
 CACHES, SESSION_ENGINE = cache_instellingen(
     env("REDIS_URL", "") or "", env("CACHE_KEY_PREFIX", "inburgering") or "inburgering"
 )
+# Monitoring: a selection whose computation takes at least this many seconds (the national
+# one) is kept as computed, at most MONITORING_VOORAF_MINUTEN old, and renewed by the planner
+# (`bereken_monitoring`; docs/adr/0042). Needs a shared cache (REDIS_URL) to reach the web.
+MONITORING_VOORAF_DREMPEL = float(env("MONITORING_VOORAF_DREMPEL", "2.0"))
+MONITORING_VOORAF_MINUTEN = int(env("MONITORING_VOORAF_MINUTEN", "15"))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,7 +17,7 @@ from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 
 from . import extractie as ex
-from . import gemeenten, statistiek, tabellen_uitkomsten
+from . import gemeenten, statistiek, tabellen_uitkomsten, vooraf
 from . import indicatoren as ind
 from .definities import STAND, VERLOOP, omschrijving
 from .grafieken import staafdiagram
@@ -63,15 +65,31 @@ def tabellen(sel: ex.Selectie) -> list[Tabel]:
     return stand + verloop + [maak(sel) for maak in EXTRA_TABELLEN]
 
 
-def bewaarde_tabellen(sel: ex.Selectie) -> tuple[dt.datetime, list[Tabel]]:
+class Bewaard(NamedTuple):
+    berekend: dt.datetime
+    tabellen: list[Tabel]
+    #: Computed ahead and a few minutes behind (ADR 0042), not renewed after each fact.
+    vooraf: bool = False
+
+
+def bewaarde_tabellen(sel: ex.Selectie) -> Bewaard:
     """`tabellen(sel)` and when they were computed, kept like the caseload panels
     (`dossiers.panelen`, ADR 0037): renewed as soon as a dossier of one of the selection's
     gemeenten changes (every fact in the log does that, after its commit) and otherwise after at
     most a minute (for records that change without a fact, and for another process's
-    local-memory cache). The key holds the whole selection and the language of the labels."""
+    local-memory cache). The key holds the whole selection and the language of the labels.
 
-    def maak() -> tuple[dt.datetime, list[Tabel]]:
-        return timezone.now(), tabellen(sel)
+    A selection that takes long to compute (the national one) is kept as computed, a few
+    minutes at most, and renewed by the planner (`vooraf`, ADR 0042)."""
+    kept = vooraf.bewaard(sel)
+    if kept is not None:
+        return Bewaard(kept.berekend, kept.tabellen, vooraf=True)
+
+    def maak() -> Bewaard:
+        begin, berekend = time.monotonic(), timezone.now()
+        lijst = tabellen(sel)
+        vooraf.bewaar(sel, berekend, lijst, time.monotonic() - begin)
+        return Bewaard(berekend, lijst)
 
     return panelen.bewaard("monitoring", sel.gemeente_ids, (get_language(), repr(sel)), maak)
 

@@ -86,12 +86,14 @@ def dashboard_view(request):
     """Aggregates only: no personal data, so no access log rows."""
     _controleer(request)
     form, selectie = _selectie(request)
-    berekend, lijst = bewaarde_tabellen(selectie) if selectie else (None, [])
+    berekend, lijst, vooraf = bewaarde_tabellen(selectie) if selectie else (None, [], False)
     query = request.GET.urlencode()
     context = {
         "form": form,
         "tabellen": lijst,
         "berekend": berekend,
+        "vooraf": vooraf,
+        "vooraf_minuten": settings.MONITORING_VOORAF_MINUTEN,
         "html_sleutel": "|".join(
             [berekend.isoformat() if berekend else "", get_language(), repr(selectie), query]
         ),
