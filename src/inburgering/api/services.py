@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker
+from inburgering.dossiers import panelen
 from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -41,8 +44,44 @@ from . import serializers
 from .fouten import Conflict, NietGevonden, Ongeldig
 
 
-def dossiers_van(organisatie: Organisatie) -> QuerySet[Dossier]:
-    return dossiers_voor_organisatie(organisatie)
+def werkgebied_van(organisatie: Organisatie) -> list[int]:
+    """The ids of the gemeenten the organisation works for, straight from the link table."""
+    return sorted(
+        Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk).values_list(
+            "gemeente_id", flat=True
+        )
+    )
+
+
+def bewaarde_ids(
+    naam: str, organisatie: Organisatie, werkgebied: list[int], extra: tuple, qs: QuerySet
+) -> Sequence[int]:
+    """The ids of `qs` (a list under the access condition), in order of id, kept like the
+    caseload panels (`dossiers.panelen`, ADR 0040): per organisation, werkgebied, day and
+    `extra`, renewed as soon as a fact (or an involvement) changes a dossier in one of those
+    gemeenten, else after a minute. Evaluating the condition over all of a large provider's
+    placements was most of a list read (docs/performance.md); a page is then a slice of the
+    kept list, and its rows are read again WITH the condition (`met_id`), so a stale list can
+    leave a row out but never show one the organisation may no longer see. Kept as an array
+    of 64-bit integers: unpickled as one block, not as 9,000 numbers."""
+    vandaag = timezone.localdate()
+
+    def maak() -> array:
+        return array("q", qs.order_by("pk").values_list("pk", flat=True))
+
+    sleutel = (organisatie.pk, organisatie.aanbieder_id, vandaag.isoformat(), *extra)
+    return panelen.bewaard(f"api:{naam}", werkgebied, sleutel, maak)
+
+
+def dossiers_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Dossier]:
+    """The dossiers the organisation is involved in today, in a gemeente it works for
+    (`werkgebied`: those gemeenten, when the caller has read them already)."""
+    if werkgebied is None:
+        return dossiers_voor_organisatie(organisatie)
+    actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
+    return Dossier.objects.filter(pk__in=actief.values("dossier_id"), gemeente_id__in=werkgebied)
 
 
 def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
@@ -52,29 +91,36 @@ def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
     return dossier
 
 
-def plaatsingen_van(organisatie: Organisatie) -> QuerySet[Plaatsing]:
+def plaatsingen_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Plaatsing]:
     """The placements with the organisation's own language school, in dossiers it is involved
-    in (its involvement through the placement, in a gemeente it works for)."""
+    in (its involvement through the placement, in a gemeente it works for; `werkgebied`: those
+    gemeenten, when the caller has read them already)."""
     if organisatie.aanbieder_id is None:
         return Plaatsing.objects.none()
     # The same condition as `dossiers_voor_organisatie`, one subquery flatter: compiling the
     # nested form cost more CPU than running it (benchmark_api.py). The gemeenten straight from
     # the link table: no query of their own, and no join with the gemeente table to plan.
     actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
-    werkgebied = Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk)
+    gemeenten = (
+        werkgebied
+        if werkgebied is not None
+        else Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk).values(
+            "gemeente_id"
+        )
+    )
     return Plaatsing.objects.filter(
         contract__product__aanbieder_id=organisatie.aanbieder_id,
         dossier_id__in=actief.values("dossier_id"),
-        dossier__gemeente_id__in=werkgebied.values("gemeente_id"),
+        dossier__gemeente_id__in=gemeenten,
     )
 
 
-def plaatsingen_met_id(ids: list[int], velden: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The columns `velden` of these placements, in the order of `ids` (already selected
-    through `plaatsingen_van`)."""
-    if not ids:
-        return []
-    return list(Plaatsing.objects.filter(pk__in=ids).order_by("pk").values(*velden))
+def met_id(qs: QuerySet, ids: Sequence[int]) -> QuerySet:
+    """The rows of `qs` (the access condition, applied again) with these ids, in order of id:
+    a page of a kept list (`bewaarde_ids`)."""
+    return qs.filter(pk__in=list(ids)).order_by("pk")
 
 
 def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
@@ -91,11 +137,13 @@ def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
     return plaatsing
 
 
-def ontzorgingen_van(organisatie: Organisatie) -> QuerySet[Ontzorging]:
+def ontzorgingen_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Ontzorging]:
     """Financieel ontzorgen in the dossiers the organisation is involved in (a budget manager
     through `Grond.ONTZORGEN`, a begeleider through the MB); what of it the caller sees is the
     need-to-know table's (`ontzorgen.services.lastregels`)."""
-    return Ontzorging.objects.filter(dossier__in=dossiers_van(organisatie))
+    return Ontzorging.objects.filter(dossier__in=dossiers_van(organisatie, werkgebied))
 
 
 def ontzorging_van(organisatie: Organisatie, uuid) -> Ontzorging:

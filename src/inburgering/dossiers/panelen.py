@@ -53,7 +53,12 @@ def gemeente_gewijzigd(gemeente_id: int) -> None:
     cache.set(_versie(gemeente_id), uuid.uuid4().hex, None)
 
 
+def gewijzigd_na_commit(gemeente_id: int) -> None:
+    """This gemeente's panels are stale once the current transaction commits (at once outside
+    one): for a change that writes no fact, such as a partner's involvement (ADR 0040)."""
+    transaction.on_commit(lambda: gemeente_gewijzigd(gemeente_id))
+
+
 def bij_dossier_bijgewerkt(sender, dossier, **kwargs) -> None:
     """Receiver of `dossier_bijgewerkt`: after the commit, this gemeente's panels are stale."""
-    gemeente_id = dossier.gemeente_id
-    transaction.on_commit(lambda: gemeente_gewijzigd(gemeente_id))
+    gewijzigd_na_commit(dossier.gemeente_id)
