@@ -42,6 +42,7 @@ from inburgering.traject.models import Periodesoort, Plaatsing, PlaatsingStatus,
 
 from . import serializers
 from .fouten import Conflict, NietGevonden, Ongeldig
+from .vast import VasteQuery
 
 
 def werkgebied_van(organisatie: Organisatie) -> list[int]:
@@ -91,6 +92,22 @@ def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
     return dossier
 
 
+def _plaatsingen(
+    organisatie_id: int, aanbieder_id: int, op: dt.date, gemeenten: Any
+) -> QuerySet[Plaatsing]:
+    """THE access condition of a school's placements: with its own provider, in a dossier the
+    organisation is involved in on `op`, in one of `gemeenten` (the werkgebied)."""
+    # The same condition as `dossiers_voor_organisatie`, one subquery flatter: compiling the
+    # nested form cost more CPU than running it (benchmark_api.py). The gemeenten straight from
+    # the link table: no query of their own, and no join with the gemeente table to plan.
+    actief = Betrokkenheid.objects.actief_op(op).filter(organisatie_id=organisatie_id)
+    return Plaatsing.objects.filter(
+        contract__product__aanbieder_id=aanbieder_id,
+        dossier_id__in=actief.values("dossier_id"),
+        dossier__gemeente_id__in=gemeenten,
+    )
+
+
 def plaatsingen_van(
     organisatie: Organisatie, werkgebied: list[int] | None = None
 ) -> QuerySet[Plaatsing]:
@@ -99,10 +116,6 @@ def plaatsingen_van(
     gemeenten, when the caller has read them already)."""
     if organisatie.aanbieder_id is None:
         return Plaatsing.objects.none()
-    # The same condition as `dossiers_voor_organisatie`, one subquery flatter: compiling the
-    # nested form cost more CPU than running it (benchmark_api.py). The gemeenten straight from
-    # the link table: no query of their own, and no join with the gemeente table to plan.
-    actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
     gemeenten = (
         werkgebied
         if werkgebied is not None
@@ -110,17 +123,50 @@ def plaatsingen_van(
             "gemeente_id"
         )
     )
-    return Plaatsing.objects.filter(
-        contract__product__aanbieder_id=organisatie.aanbieder_id,
-        dossier_id__in=actief.values("dossier_id"),
-        dossier__gemeente_id__in=gemeenten,
-    )
+    return _plaatsingen(organisatie.pk, organisatie.aanbieder_id, timezone.localdate(), gemeenten)
 
 
 def met_id(qs: QuerySet, ids: Sequence[int]) -> QuerySet:
     """The rows of `qs` (the access condition, applied again) with these ids, in order of id:
     a page of a kept list (`bewaarde_ids`)."""
     return qs.filter(pk__in=list(ids)).order_by("pk")
+
+
+#: The page's rows per (columns, with a status filter): compiled once (`vast.VasteQuery`).
+_PAGINA: dict[tuple[tuple[str, ...], bool], VasteQuery] = {}
+
+
+def plaatsingen_op_pagina(
+    organisatie: Organisatie,
+    werkgebied: list[int],
+    ids: Sequence[int],
+    velden: tuple[str, ...],
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """The columns `velden` of the placements `ids` (a page of the kept list) that the
+    organisation may see now (`_plaatsingen`, applied again: a stale list leaves a row out),
+    with `status` if given, in order of id."""
+    if organisatie.aanbieder_id is None:
+        return []
+    query = _PAGINA.get((velden, status is not None))
+    if query is None:
+
+        def maak(organisatie_id, aanbieder_id, op, werkgebied, ids, status=None):
+            qs = _plaatsingen(organisatie_id, aanbieder_id, op, werkgebied)
+            if status is not None:
+                qs = qs.filter(status=status)
+            return qs.filter(pk__in=ids).order_by("pk").values(*velden)
+
+        query = _PAGINA[(velden, status is not None)] = VasteQuery(maak)
+    extra = {"status": status} if status is not None else {}
+    return query.rijen(
+        organisatie_id=organisatie.pk,
+        aanbieder_id=organisatie.aanbieder_id,
+        op=timezone.localdate(),
+        werkgebied=werkgebied,
+        ids=list(ids),
+        **extra,
+    )
 
 
 def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:

@@ -506,7 +506,9 @@ class PlaatsingLijst(ApiView):
             services.bewaarde_ids("plaatsingen", organisatie, werkgebied, (status_filter,), qs),
             request,
         )
-        pagina = list(services.met_id(qs, ids).values(*plaatsing_velden(soort)))
+        pagina = services.plaatsingen_op_pagina(
+            organisatie, werkgebied, ids, plaatsing_velden(soort), status_filter
+        )
         log_inzage(request.user, {r["dossier_id"] for r in pagina}, DOEL)
         met_persoon = mag_zien(soort, G.NAAM)
         return paginering.get_paginated_response(
