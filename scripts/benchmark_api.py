@@ -431,7 +431,7 @@ def in_proces(args) -> int:
     if args.profiel:
         import cProfile
 
-        profiel = cProfile.Profile()
+        profiel = cProfile.Profile(time.process_time)
     in_vragen[0] = 0.0
     tijden = []
     cpu, pg = time.process_time(), backend_cpu()

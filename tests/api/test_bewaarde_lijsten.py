@@ -213,3 +213,43 @@ def test_a_move_out_of_the_gemeente_renews_its_kept_lists(
         )
     assert vernieuwen
     assert school_api.get(PLAATSINGEN).json()["count"] == 5
+
+
+@pytest.fixture
+def gedeelde_cache():
+    """The shared cache of a production installation (Redis, as tests/accounts does)."""
+    import os
+    import uuid
+
+    import redis
+    from django.test import override_settings
+
+    from inburgering.conf.base import cache_instellingen
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    voorvoegsel = f"test-{uuid.uuid4().hex}"
+    caches, _sessies = cache_instellingen(url, voorvoegsel)
+    with override_settings(CACHES=caches):
+        yield
+    server = redis.Redis.from_url(url)
+    for sleutel in server.scan_iter(match=f"{voorvoegsel}:*"):
+        server.delete(sleutel)
+
+
+def test_the_kept_list_through_the_shared_cache(
+    gedeelde_cache, school_api, vier, consulent_a, django_capture_on_commit_callbacks
+):
+    from inburgering.dossiers import panelen
+
+    eerste = school_api.get(PLAATSINGEN + "?pageSize=3").json()
+    assert eerste["count"] == 4
+    assert [p["id"] for p in eerste["results"]] == [p.pk for p in vier[:3]]
+    # Another process's memory: what this one read is not held on to.
+    panelen.vergeet_in_proces()
+    tweede = school_api.get(PLAATSINGEN + "?pageSize=3&page=2").json()
+    assert [p["id"] for p in tweede["results"]] == [vier[3].pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        beeindig_plaatsing(vier[1], consulent_a)
+    data = school_api.get(PLAATSINGEN + "?pageSize=3").json()
+    assert data["count"] == 3
+    assert [p["id"] for p in data["results"]] == [vier[0].pk, vier[2].pk, vier[3].pk]

@@ -421,7 +421,7 @@ class DossierLijst(ApiView):
         qs = services.dossiers_van(organisatie, werkgebied)
         paginering = Paginering()
         ids = paginering.pagineer_ids(
-            services.bewaarde_ids("dossiers", organisatie, werkgebied, (), qs), request
+            services.bewaarde_ids("dossiers", organisatie, werkgebied, (), lambda: qs), request
         )
         pagina = list(
             services.met_id(qs, ids).select_related("inburgeraar", "gemeente", "consulent")
@@ -482,28 +482,26 @@ class PlaatsingLijst(ApiView):
     def get(self, request):
         organisatie = self.organisatie
         soort = organisatie.soort
-        werkgebied = services.werkgebied_van(organisatie)
-        qs = services.plaatsingen_van(organisatie, werkgebied)
         status_filter = request.query_params.get("status")
-        if status_filter is not None:
-            if status_filter not in serializers.PlaatsingStatus.values:
-                raise fouten.Ongeldig(
-                    _("Onbekende status."),
-                    [
-                        {
-                            "name": "status",
-                            "code": "invalid_choice",
-                            "reason": _("Onbekende status."),
-                        }
-                    ],
-                )
-            qs = qs.filter(status=status_filter)
+        if status_filter is not None and status_filter not in serializers.PlaatsingStatus.values:
+            raise fouten.Ongeldig(
+                _("Onbekende status."),
+                [{"name": "status", "code": "invalid_choice", "reason": _("Onbekende status.")}],
+            )
+        werkgebied = services.werkgebied_van(organisatie)
+
+        def zichtbaar():
+            qs = services.plaatsingen_van(organisatie, werkgebied)
+            return qs if status_filter is None else qs.filter(status=status_filter)
+
         paginering = Paginering()
         # The page's ids from the kept list (the expensive part: the access condition over
         # every placement of the provider), then the columns of those rows only, with the
         # condition applied again (ADR 0040; docs/performance.md "Partner API").
         ids = paginering.pagineer_ids(
-            services.bewaarde_ids("plaatsingen", organisatie, werkgebied, (status_filter,), qs),
+            services.bewaarde_ids(
+                "plaatsingen", organisatie, werkgebied, (status_filter,), zichtbaar
+            ),
             request,
         )
         pagina = services.plaatsingen_op_pagina(
@@ -567,7 +565,8 @@ class OntzorgingLijst(ApiView):
         qs = services.ontzorgingen_van(organisatie, werkgebied)
         paginering = Paginering()
         ids = paginering.pagineer_ids(
-            services.bewaarde_ids("ontzorgingen", organisatie, werkgebied, (), qs), request
+            services.bewaarde_ids("ontzorgingen", organisatie, werkgebied, (), lambda: qs),
+            request,
         )
         pagina = list(services.met_id(qs, ids).select_related("dossier__inburgeraar"))
         soort = organisatie.soort
