@@ -453,7 +453,7 @@ def in_proces(args) -> int:
     if profiel:
         import pstats
 
-        pstats.Stats(profiel).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiel).sort_stats("cumulative").print_stats(int(os.environ.get("TOP", "45")))
     return 0
 
 

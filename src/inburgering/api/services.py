@@ -44,14 +44,18 @@ from . import serializers
 from .fouten import Conflict, NietGevonden, Ongeldig
 from .vast import VasteQuery
 
+#: Compiled once (`vast.VasteQuery`): every read asks it.
+_WERKGEBIED = VasteQuery(
+    lambda organisatie_id: Organisatie.gemeenten.through.objects.filter(
+        organisatie_id=organisatie_id
+    ).values("gemeente_id")
+)
+
 
 def werkgebied_van(organisatie: Organisatie) -> list[int]:
-    """The ids of the gemeenten the organisation works for, straight from the link table."""
-    return sorted(
-        Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk).values_list(
-            "gemeente_id", flat=True
-        )
-    )
+    """The ids of the gemeenten the organisation works for, straight from the link table (on
+    every read: linking or unlinking a gemeente counts at once)."""
+    return sorted(r["gemeente_id"] for r in _WERKGEBIED.rijen(organisatie_id=organisatie.pk))
 
 
 #: Seconds a process uses the kept list it read without asking the cache again (at 25 reads/s

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,9 @@ from django.db.models import QuerySet
 _INT_BASIS = -7_000_000_000
 _DATUM_BASIS = dt.date(1000, 1, 1)
 _MAX_VORMEN = 64
+#: In a template: the whole list as one array parameter (PostgreSQL).
+LIJST = -1
+_PLAATSHOUDER = re.compile(r"%s|%%")
 
 
 class VasteQuery:
@@ -76,6 +80,8 @@ class VasteQuery:
         ontbreekt = set(waarden) - {naam for naam, _i, _tekst in sjabloon if naam}
         if ontbreekt:
             raise ValueError(f"parameters not in the SQL: {sorted(ontbreekt)}")
+        if connections[qs.db].vendor == "postgresql":
+            sql, sjabloon = _als_arrays(sql, sjabloon, waarden)
         if len(self._vormen) >= _MAX_VORMEN:
             self._vormen.clear()
         query = qs.query
@@ -102,6 +108,9 @@ class VasteQuery:
             if naam is None:
                 params.append(plaats)  # a constant of the query itself
                 continue
+            if plaats == LIJST:
+                params.append(list(waarden[naam]))
+                continue
             waarde = waarden[naam] if plaats is None else waarden[naam][plaats]
             params.append(waarde.isoformat() if als_tekst else waarde)
         with connections[alias].cursor() as cursor:
@@ -111,3 +120,43 @@ class VasteQuery:
             dict(zip(namen, rij, strict=True))
             for rij in compiler.results_iter(results=[rijen], tuple_expected=True)
         ]
+
+
+def _als_arrays(sql: str, sjabloon: list[tuple], waarden: dict[str, Any]) -> tuple[str, list]:
+    """PostgreSQL: every `IN (%s, ..., %s)` of a list parameter as `= ANY(%s::bigint[])`, one
+    parameter instead of one per element. psycopg interpolates the parameters into the text on
+    the client, and parsed a query with 200 placeholders again on every read (it keeps only
+    short queries), which cost more than the query itself. A list in any other form stays as
+    it is."""
+    teksten: list[str] = []
+    begin = 0
+    for treffer in _PLAATSHOUDER.finditer(sql):
+        if treffer.group() == "%s":
+            teksten.append(sql[begin : treffer.start()])
+            begin = treffer.end()
+    teksten.append(sql[begin:])
+    assert len(teksten) == len(sjabloon) + 1
+    uit = [teksten[0]]
+    nieuw: list[tuple] = []
+    i = 0
+    while i < len(sjabloon):
+        naam, plaats, _tekst = sjabloon[i]
+        lengte = len(waarden[naam]) if naam and plaats == 0 else 0
+        reeks = sjabloon[i : i + lengte]
+        if (
+            lengte
+            and [p[:2] for p in reeks] == [(naam, k) for k in range(lengte)]
+            and uit[-1].endswith(" IN (")
+            and all(t == ", " for t in teksten[i + 1 : i + lengte])
+            and teksten[i + lengte].startswith(")")
+        ):
+            uit[-1] = uit[-1][: -len(" IN (")] + " = ANY(%s::bigint[]"
+            nieuw.append((naam, LIJST, False))
+            uit.append(teksten[i + lengte])
+            i += lengte
+            continue
+        nieuw.append(sjabloon[i])
+        uit.append("%s")
+        uit.append(teksten[i + 1])
+        i += 1
+    return "".join(uit), nieuw
