@@ -39,7 +39,7 @@ def _versie(gemeente_id: int) -> str:
 
 #: In this process: (naam, gemeenten, extra) -> (until, generation, value), for `vasthouden`.
 _IN_PROCES: dict[tuple, tuple[float, int, Any]] = {}
-_IN_PROCES_MAX = 256
+_IN_PROCES_MAX = 64
 #: Raised by every `gemeente_gewijzigd` in this process: what it held is then stale.
 _generatie = 0
 
