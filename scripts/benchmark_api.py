@@ -38,6 +38,17 @@ Behind gunicorn (`--gunicorn`, PostgreSQL only, e.g. the 150K landelijk set; Red
    synchronises the whole list).
 3. Reports the achieved reads/s, errors, p50/p95/p99 (every request's own time) and the CPU
    seconds of each process group (gunicorn, PostgreSQL, Redis, the load generator) per read.
+
+In-process on the same provider (`--organisatie`, PostgreSQL; prepares as above, then reads
+through django.test.Client with the gunicorn run's settings, cache in Redis):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/inburgering_150k \
+        .venv/bin/python scripts/benchmark_api.py --organisatie -n 300 [--profiel]
+
+reads `-n` random pages one after another and reports per read the CPU of this process, the
+CPU of its PostgreSQL backend and the time in queries, and once the read that renews the kept
+list of the provider's placements (ADR 0040); `--profiel` prints the top of a cProfile of the
+reads.
 """
 
 from __future__ import annotations
@@ -168,6 +179,10 @@ def main() -> None:
     parser.add_argument("--gebruikers", type=int, default=20, help="locust clients")
     parser.add_argument("--aanbieder", help="the provider's name (default: the largest)")
     parser.add_argument("--poort", type=int, default=8771)
+    parser.add_argument(
+        "--organisatie", action="store_true", help="in-process reads of the prepared provider"
+    )
+    parser.add_argument("--profiel", action="store_true", help="with --organisatie: cProfile")
     # The load generator's own invocation (a subprocess of this script).
     parser.add_argument("--genereer", help=argparse.SUPPRESS)
     parser.add_argument("--uit", help=argparse.SUPPRESS)
@@ -177,6 +192,8 @@ def main() -> None:
         return
     if args.gunicorn:
         sys.exit(achter_gunicorn(args))
+    if args.organisatie:
+        sys.exit(in_proces(args))
 
     import django
 
@@ -339,6 +356,107 @@ def bereid_server_voor(aanbieder_naam: str | None) -> dict:
     }
 
 
+def _zoals_gunicorn() -> None:
+    """The environment of the gunicorn run: its settings, the cache in Redis."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise SystemExit("DATABASE_URL must point at PostgreSQL (the 150K set)")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
+    os.environ.setdefault("CACHE_KEY_PREFIX", "benchmark-api")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "belasting_instellingen"
+
+
+def in_proces(args) -> int:
+    """`--organisatie`: the gunicorn run's reads, one after another in this process, with the
+    CPU of this process and of its PostgreSQL backend per read (no HTTP, no load generator)."""
+    import random
+
+    import psutil
+
+    _zoals_gunicorn()
+    voorbereid = bereid_server_voor(args.aanbieder)
+    from django.db import connection
+    from django.test import Client
+
+    from inburgering.dossiers import panelen
+    from inburgering.partners.models import Organisatie
+
+    print(
+        f"{voorbereid['aanbieder']}: {voorbereid['plaatsingen']} placements = "
+        f"{voorbereid['paginas']} pages; load {os.getloadavg()[0]:.1f}"
+    )
+    client = Client()
+    kop = {"HTTP_AUTHORIZATION": f"Bearer {voorbereid['sleutel']}"}
+    rng = random.Random(1)
+    in_vragen = [0.0]
+
+    def meet(execute, sql, params, many, context):
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            in_vragen[0] += time.perf_counter() - t
+
+    def lees(pagina: int) -> float:
+        t = time.perf_counter()
+        antwoord = client.get(f"/api/v1/plaatsingen?page={pagina}", **kop)
+        assert antwoord.status_code == 200, antwoord.content[:300]
+        return (time.perf_counter() - t) * 1000
+
+    for _ in range(5):
+        lees(rng.randint(1, voorbereid["paginas"]))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = psutil.Process(cursor.fetchone()[0])
+
+    def backend_cpu() -> float:
+        t = backend.cpu_times()
+        return t.user + t.system
+
+    # The read that renews the kept list: after a change in one of its gemeenten.
+    organisatie = Organisatie.objects.get(pk=voorbereid["organisatie"])
+    for gemeente_id in organisatie.gemeenten.values_list("pk", flat=True)[:1]:
+        panelen.gemeente_gewijzigd(gemeente_id)
+    cpu, pg = time.process_time(), backend_cpu()
+    with connection.execute_wrapper(meet):
+        vernieuwd = lees(1)
+    print(
+        f"Read that renews the kept list: {vernieuwd:.1f} ms (CPU here "
+        f"{(time.process_time() - cpu) * 1000:.1f} ms, PostgreSQL {(backend_cpu() - pg) * 1000:.1f}"
+        f" ms, in queries {in_vragen[0] * 1000:.1f} ms)"
+    )
+    paginas = [rng.randint(1, voorbereid["paginas"]) for _ in range(args.n)]
+    profiel = None
+    if args.profiel:
+        import cProfile
+
+        profiel = cProfile.Profile(time.process_time)
+    in_vragen[0] = 0.0
+    tijden = []
+    cpu, pg = time.process_time(), backend_cpu()
+    with connection.execute_wrapper(meet):
+        if profiel:
+            profiel.enable()
+        for pagina in paginas:
+            tijden.append(lees(pagina))
+        if profiel:
+            profiel.disable()
+    cpu_ms = (time.process_time() - cpu) * 1000 / args.n
+    pg_ms = (backend_cpu() - pg) * 1000 / args.n
+    print(
+        f"Placement list (page of 100, random pages), n={args.n}: p50 "
+        f"{statistics.median(tijden):.1f} ms, p95 {percentiel(tijden, 95):.1f} ms; per read: "
+        f"CPU of this process {cpu_ms:.1f} ms, PostgreSQL backend {pg_ms:.1f} ms, in queries "
+        f"{in_vragen[0] * 1000 / args.n:.1f} ms"
+    )
+    if profiel:
+        import pstats
+
+        pstats.Stats(profiel).sort_stats("cumulative").print_stats(int(os.environ.get("TOP", "45")))
+    return 0
+
+
 def genereer(args) -> None:
     """The load generator (a subprocess: locust patches the standard library with gevent):
     `--gebruikers` clients at a constant throughput, together `--per-s` reads per second."""
@@ -453,15 +571,10 @@ def achter_gunicorn(args) -> int:
     import tempfile
 
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        raise SystemExit("--gunicorn: DATABASE_URL must point at PostgreSQL (the 150K set)")
+    _zoals_gunicorn()
     scripts = ROOT / "scripts"
-    sys.path.insert(0, str(scripts))
     from benchmark_belasting import wacht_op_server
 
-    os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
-    os.environ.setdefault("CACHE_KEY_PREFIX", "benchmark-api")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "belasting_instellingen"
     host = f"http://127.0.0.1:{args.poort}"
     database = url.rsplit("/", 1)[-1].split("?")[0]
 

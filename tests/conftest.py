@@ -43,7 +43,10 @@ def _lege_cache():
     without what an earlier test's database put there."""
     from django.core.cache import cache
 
+    from inburgering.dossiers import panelen
+
     cache.clear()
+    panelen.vergeet_in_proces()
 
 
 @pytest.fixture

@@ -81,3 +81,18 @@ def test_one_redis_client_per_pool_serves_every_cache_call(gedeelde_cache):
     assert (cache.get("a"), cache.get("b")) == (1, {"x": 2})
     assert cache._cache.get_client(write=True) is client  # not rebuilt per call
     assert cache._cache.get_client() is client  # one server: reads use the same pool
+
+
+def test_incr_raises_a_counter_only_when_it_exists(gedeelde_cache):
+    """One round trip (a script), the same contract as Django's: a missing key is ValueError
+    and is not created; the API's throttle relies on both."""
+    from django.core.cache import cache
+
+    with pytest.raises(ValueError):
+        cache.incr("teller")
+    assert cache.get("teller") is None
+    assert cache.add("teller", 1, 60)
+    assert [cache.incr("teller"), cache.incr("teller", 5)] == [2, 7]
+    assert cache.get("teller") == 7
+    server = redis.Redis.from_url(REDIS_URL)
+    assert 0 < server.ttl(f"{gedeelde_cache}:1:teller") <= 60  # the expiry is kept

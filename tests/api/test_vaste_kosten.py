@@ -1,8 +1,8 @@
 """The fixed cost of an API read (docs/performance.md "Partner API"): the key, the organisation
-and its API user in one query, the page's ids and its total in one query, the columns of those
-rows in one more, the access log in one INSERT; and what must not change with it: a revoked key
-or an inactive organisation is refused at once, the API user (not a colleague) is the actor, the
-pages and links are DRF's."""
+and its API user in one query, the werkgebied in one, the page's ids and total from the kept
+list (ADR 0040), the columns of those rows in one more, the access log in one INSERT; and what
+must not change with it: a revoked key or an inactive organisation is refused at once, the API
+user (not a colleague) is the actor, the pages and links are DRF's."""
 
 from __future__ import annotations
 
@@ -41,17 +41,27 @@ def drie_plaatsingen(wereld, gemeente_a, consulent_a):
 
 def test_a_list_read_costs_four_queries_once_the_api_user_exists(school_api, wereld):
     url = reverse("api:plaatsingen")
-    assert school_api.get(url).status_code == 200  # makes the API user, marks the key used
+    # Makes the API user, marks the key used, keeps the list of visible ids (ADR 0040).
+    with CaptureQueriesContext(connection) as eerste:
+        assert school_api.get(url).status_code == 200
+    assert any("order by" in v["sql"].lower() and "in (" not in v["sql"] for v in eerste)
     with CaptureQueriesContext(connection) as vragen:
         antwoord = school_api.get(url)
     assert antwoord.status_code == 200
     assert antwoord.json()["count"] == 1
     sql = [v["sql"].lower() for v in vragen]
-    # Key + organisation + API user; the page's ids and the total; their columns; access log.
+    # Key + organisation + API user; the werkgebied; the page's rows by id, under the access
+    # condition again; the access log. No total and no list over all the school's placements.
     assert len(sql) == 4, sql
     assert "api_sleutel" in sql[0] and "partners_medewerker" in sql[0]
-    assert "over ()" in sql[1] and "dossiers_inburgeraar" not in sql[1]
-    assert "dossiers_inburgeraar" in sql[2] and "partners_betrokkenheid" not in sql[2]
+    assert "partners_organisatie_gemeenten" in sql[1]
+    assert "dossiers_inburgeraar" in sql[2] and "partners_betrokkenheid" in sql[2]
+    pk = wereld["plaatsing"].pk
+    # The page's ids: one array parameter on PostgreSQL, a list on SQLite.
+    assert f'"traject_plaatsing"."id" in ({pk})' in sql[2] or (
+        f'"traject_plaatsing"."id" = any(\'{{{pk}}}\'' in sql[2]
+    )
+    assert not any("count(" in q for q in sql)
     assert sql[3].startswith("insert into")
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from array import array
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inburgering.accounts.models import Gebruiker
+from inburgering.dossiers import panelen
 from inburgering.dossiers.models import Dossier, DossierEvent
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -39,10 +42,61 @@ from inburgering.traject.models import Periodesoort, Plaatsing, PlaatsingStatus,
 
 from . import serializers
 from .fouten import Conflict, NietGevonden, Ongeldig
+from .vast import VasteQuery
+
+#: Compiled once (`vast.VasteQuery`): every read asks it.
+_WERKGEBIED = VasteQuery(
+    lambda organisatie_id: Organisatie.gemeenten.through.objects.filter(
+        organisatie_id=organisatie_id
+    ).values("gemeente_id")
+)
 
 
-def dossiers_van(organisatie: Organisatie) -> QuerySet[Dossier]:
-    return dossiers_voor_organisatie(organisatie)
+def werkgebied_van(organisatie: Organisatie) -> list[int]:
+    """The ids of the gemeenten the organisation works for, straight from the link table (on
+    every read: linking or unlinking a gemeente counts at once)."""
+    return sorted(r["gemeente_id"] for r in _WERKGEBIED.rijen(organisatie_id=organisatie.pk))
+
+
+#: Seconds a process uses the kept list it read without asking the cache again (at 25 reads/s
+#: per process, the hundred version keys of a large werkgebied were 1 ms of CPU per read).
+VASTHOUDEN = 1.0
+
+
+def bewaarde_ids(
+    naam: str,
+    organisatie: Organisatie,
+    werkgebied: list[int],
+    extra: tuple,
+    lijst: Callable[[], QuerySet],
+) -> Sequence[int]:
+    """The ids of `lijst()` (a list under the access condition), in order of id, kept like the
+    caseload panels (`dossiers.panelen`, ADR 0040): per organisation, werkgebied, day and
+    `extra`, renewed as soon as a fact (or an involvement) changes a dossier in one of those
+    gemeenten, else after a minute; a process holds what it read for `VASTHOUDEN` seconds.
+    Evaluating the condition over all of a large provider's placements was most of a list
+    read (docs/performance.md); a page is now a slice of the kept list, and its rows are read
+    again WITH the condition, so a stale list can leave a row out but never show one the
+    organisation may no longer see. Kept as an array of 64-bit integers: unpickled as one
+    block, not as 9,000 numbers."""
+    vandaag = timezone.localdate()
+
+    def maak() -> array:
+        return array("q", lijst().order_by("pk").values_list("pk", flat=True))
+
+    sleutel = (organisatie.pk, organisatie.aanbieder_id, vandaag.isoformat(), *extra)
+    return panelen.bewaard(f"api:{naam}", werkgebied, sleutel, maak, vasthouden=VASTHOUDEN)
+
+
+def dossiers_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Dossier]:
+    """The dossiers the organisation is involved in today, in a gemeente it works for
+    (`werkgebied`: those gemeenten, when the caller has read them already)."""
+    if werkgebied is None:
+        return dossiers_voor_organisatie(organisatie)
+    actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
+    return Dossier.objects.filter(pk__in=actief.values("dossier_id"), gemeente_id__in=werkgebied)
 
 
 def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
@@ -52,29 +106,81 @@ def dossier_van(organisatie: Organisatie, uuid) -> Dossier:
     return dossier
 
 
-def plaatsingen_van(organisatie: Organisatie) -> QuerySet[Plaatsing]:
-    """The placements with the organisation's own language school, in dossiers it is involved
-    in (its involvement through the placement, in a gemeente it works for)."""
-    if organisatie.aanbieder_id is None:
-        return Plaatsing.objects.none()
+def _plaatsingen(
+    organisatie_id: int, aanbieder_id: int, op: dt.date, gemeenten: Any
+) -> QuerySet[Plaatsing]:
+    """THE access condition of a school's placements: with its own provider, in a dossier the
+    organisation is involved in on `op`, in one of `gemeenten` (the werkgebied)."""
     # The same condition as `dossiers_voor_organisatie`, one subquery flatter: compiling the
     # nested form cost more CPU than running it (benchmark_api.py). The gemeenten straight from
     # the link table: no query of their own, and no join with the gemeente table to plan.
-    actief = Betrokkenheid.objects.actief_op(timezone.localdate()).filter(organisatie=organisatie)
-    werkgebied = Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk)
+    actief = Betrokkenheid.objects.actief_op(op).filter(organisatie_id=organisatie_id)
     return Plaatsing.objects.filter(
-        contract__product__aanbieder_id=organisatie.aanbieder_id,
+        contract__product__aanbieder_id=aanbieder_id,
         dossier_id__in=actief.values("dossier_id"),
-        dossier__gemeente_id__in=werkgebied.values("gemeente_id"),
+        dossier__gemeente_id__in=gemeenten,
     )
 
 
-def plaatsingen_met_id(ids: list[int], velden: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The columns `velden` of these placements, in the order of `ids` (already selected
-    through `plaatsingen_van`)."""
-    if not ids:
+def plaatsingen_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Plaatsing]:
+    """The placements with the organisation's own language school, in dossiers it is involved
+    in (its involvement through the placement, in a gemeente it works for; `werkgebied`: those
+    gemeenten, when the caller has read them already)."""
+    if organisatie.aanbieder_id is None:
+        return Plaatsing.objects.none()
+    gemeenten = (
+        werkgebied
+        if werkgebied is not None
+        else Organisatie.gemeenten.through.objects.filter(organisatie_id=organisatie.pk).values(
+            "gemeente_id"
+        )
+    )
+    return _plaatsingen(organisatie.pk, organisatie.aanbieder_id, timezone.localdate(), gemeenten)
+
+
+def met_id(qs: QuerySet, ids: Sequence[int]) -> QuerySet:
+    """The rows of `qs` (the access condition, applied again) with these ids, in order of id:
+    a page of a kept list (`bewaarde_ids`)."""
+    return qs.filter(pk__in=list(ids)).order_by("pk")
+
+
+#: The page's rows per (columns, with a status filter): compiled once (`vast.VasteQuery`).
+_PAGINA: dict[tuple[tuple[str, ...], bool], VasteQuery] = {}
+
+
+def plaatsingen_op_pagina(
+    organisatie: Organisatie,
+    werkgebied: list[int],
+    ids: Sequence[int],
+    velden: tuple[str, ...],
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """The columns `velden` of the placements `ids` (a page of the kept list) that the
+    organisation may see now (`_plaatsingen`, applied again: a stale list leaves a row out),
+    with `status` if given, in order of id."""
+    if organisatie.aanbieder_id is None:
         return []
-    return list(Plaatsing.objects.filter(pk__in=ids).order_by("pk").values(*velden))
+    query = _PAGINA.get((velden, status is not None))
+    if query is None:
+
+        def maak(organisatie_id, aanbieder_id, op, werkgebied, ids, status=None):
+            qs = _plaatsingen(organisatie_id, aanbieder_id, op, werkgebied)
+            if status is not None:
+                qs = qs.filter(status=status)
+            return qs.filter(pk__in=ids).order_by("pk").values(*velden)
+
+        query = _PAGINA[(velden, status is not None)] = VasteQuery(maak)
+    extra = {"status": status} if status is not None else {}
+    return query.rijen(
+        organisatie_id=organisatie.pk,
+        aanbieder_id=organisatie.aanbieder_id,
+        op=timezone.localdate(),
+        werkgebied=werkgebied,
+        ids=list(ids),
+        **extra,
+    )
 
 
 def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
@@ -91,11 +197,13 @@ def plaatsing_van(organisatie: Organisatie, pk: int) -> Plaatsing:
     return plaatsing
 
 
-def ontzorgingen_van(organisatie: Organisatie) -> QuerySet[Ontzorging]:
+def ontzorgingen_van(
+    organisatie: Organisatie, werkgebied: list[int] | None = None
+) -> QuerySet[Ontzorging]:
     """Financieel ontzorgen in the dossiers the organisation is involved in (a budget manager
     through `Grond.ONTZORGEN`, a begeleider through the MB); what of it the caller sees is the
     need-to-know table's (`ontzorgen.services.lastregels`)."""
-    return Ontzorging.objects.filter(dossier__in=dossiers_van(organisatie))
+    return Ontzorging.objects.filter(dossier__in=dossiers_van(organisatie, werkgebied))
 
 
 def ontzorging_van(organisatie: Organisatie, uuid) -> Ontzorging:

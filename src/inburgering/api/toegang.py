@@ -17,7 +17,7 @@ import hmac
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -29,6 +29,7 @@ from inburgering.partners.models import Medewerker, Organisatie, Organisatiesoor
 from inburgering.partners.toegang import Gegeven, mag_zien
 
 from .models import SLEUTEL_VOORVOEGSEL, Sleutel, hash_van
+from .vast import VasteQuery
 
 G = Gegeven
 
@@ -79,19 +80,22 @@ def api_gebruiker(organisatie: Organisatie) -> Gebruiker:
     return gebruiker
 
 
-def _gebruiker_met_sleutel(prefix: str) -> Gebruiker | None:
-    """The API user of the organisation that holds the valid key with this prefix, with its
-    organisation and the key's hash, id and last use as attributes: the key, the organisation
-    and the API user in ONE query (they were three per request). None when the key is not
-    valid or the organisation has no API user yet; the caller checks the hash."""
-    sleutels = "partnermedewerker__organisatie__api_sleutels"
+_SLEUTELS = "partnermedewerker__organisatie__api_sleutels"
+_ORGANISATIE = "partnermedewerker__organisatie__"
+_GEBRUIKER_KOLOMMEN = [f.attname for f in Gebruiker._meta.concrete_fields]
+_ORGANISATIE_KOLOMMEN = [f.attname for f in Organisatie._meta.concrete_fields]
+
+
+def _sleutelquery(prefix: str):
+    """The API user of the active organisation holding the valid key with this prefix, as
+    values: every column of the user and of its organisation, and the key's id, hash and last
+    use."""
     return (
-        Gebruiker.objects.select_related("partnermedewerker__organisatie")
-        .filter(
+        Gebruiker.objects.filter(
             **{
-                f"{sleutels}__prefix": prefix,
-                f"{sleutels}__ingetrokken_op__isnull": True,
-                "partnermedewerker__organisatie__actief": True,
+                f"{_SLEUTELS}__prefix": prefix,
+                f"{_SLEUTELS}__ingetrokken_op__isnull": True,
+                f"{_ORGANISATIE}actief": True,
             },
             username=Concat(
                 Value("api-"),
@@ -99,12 +103,50 @@ def _gebruiker_met_sleutel(prefix: str) -> Gebruiker | None:
             ),
         )
         .annotate(
-            sleutel_pk=F(f"{sleutels}__pk"),
-            sleutel_hash=F(f"{sleutels}__sleutelhash"),
-            sleutel_gebruikt=F(f"{sleutels}__laatst_gebruikt_op"),
+            sleutel_pk=F(f"{_SLEUTELS}__pk"),
+            sleutel_hash=F(f"{_SLEUTELS}__sleutelhash"),
+            sleutel_gebruikt=F(f"{_SLEUTELS}__laatst_gebruikt_op"),
         )
-        .first()
+        .values(
+            *_GEBRUIKER_KOLOMMEN,
+            *(_ORGANISATIE + k for k in _ORGANISATIE_KOLOMMEN),
+            "sleutel_pk",
+            "sleutel_hash",
+            "sleutel_gebruikt",
+        )[:1]
     )
+
+
+#: Compiled once per process (`vast.VasteQuery`): building this query cost more CPU than
+#: PostgreSQL took to run it.
+_SLEUTELQUERY = VasteQuery(_sleutelquery)
+
+
+def _gebruiker_met_sleutel(prefix: str) -> tuple[Gebruiker, Sleutel] | None:
+    """The API user of the organisation that holds the valid key with this prefix, its
+    key (hash, id, last use) with its organisation: the key, the organisation and the API user
+    in ONE query (they were three per request). None when the key is not valid or the
+    organisation has no API user yet; the caller checks the hash."""
+    rijen = _SLEUTELQUERY.rijen(prefix=prefix)
+    if not rijen:
+        return None
+    rij = rijen[0]
+    gebruiker = Gebruiker.from_db(
+        DEFAULT_DB_ALIAS, _GEBRUIKER_KOLOMMEN, [rij[k] for k in _GEBRUIKER_KOLOMMEN]
+    )
+    organisatie = Organisatie.from_db(
+        DEFAULT_DB_ALIAS,
+        _ORGANISATIE_KOLOMMEN,
+        [rij[_ORGANISATIE + k] for k in _ORGANISATIE_KOLOMMEN],
+    )
+    sleutel = Sleutel(
+        pk=rij["sleutel_pk"],
+        organisatie=organisatie,
+        prefix=prefix,
+        sleutelhash=rij["sleutel_hash"],
+        laatst_gebruikt_op=rij["sleutel_gebruikt"],
+    )
+    return gebruiker, sleutel
 
 
 class Aanroeper:
@@ -140,16 +182,10 @@ class SleutelAuthenticatie(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Ongeldige API-sleutel.")) from None
         if not sleutel.startswith(SLEUTEL_VOORVOEGSEL):
             raise exceptions.AuthenticationFailed(_("Ongeldige API-sleutel."))
-        gebruiker = _gebruiker_met_sleutel(sleutel[:12])
-        if gebruiker is not None:
-            organisatie = gebruiker.partnermedewerker.organisatie
-            rij = Sleutel(
-                pk=gebruiker.sleutel_pk,
-                organisatie=organisatie,
-                prefix=sleutel[:12],
-                sleutelhash=gebruiker.sleutel_hash,
-                laatst_gebruikt_op=gebruiker.sleutel_gebruikt,
-            )
+        gevonden = _gebruiker_met_sleutel(sleutel[:12])
+        gebruiker: Gebruiker | None = None
+        if gevonden is not None:
+            gebruiker, rij = gevonden
         else:  # the organisation's first call: no API user yet (or no such key at all)
             rij = (
                 Sleutel.objects.geldig()

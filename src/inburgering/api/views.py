@@ -5,10 +5,10 @@ kind may not see; every read of personal data is access-logged with purpose "api
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Window
 from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -48,11 +48,12 @@ def taal_van(request) -> str:
 
 class Paginering:
     """Page-number pagination with DRF's body (`count`, `next`, `previous`, `results`) and its
-    links, the total counted by the page's own query (`COUNT(*) OVER ()`), so a list read costs
-    one query for the page instead of a COUNT and a page (docs/performance.md "Partner API").
+    links, over a kept list of ids (`services.bewaarde_ids`, ADR 0040): the total is the
+    list's length and a page its slice, so a read no longer evaluates the access condition over
+    every row the organisation may see (docs/performance.md "Partner API").
 
-    A page past the last is 404, as in DRF: when the page holds no rows, page 1 is an empty
-    list (count 0) and any later page lies beyond the last one."""
+    A page past the last is 404, as in DRF: when the list is empty, page 1 is an empty list
+    (count 0) and any later page lies beyond the last one."""
 
     page_query_param = "page"
     page_size_query_param = "pageSize"
@@ -89,24 +90,19 @@ class Paginering:
         if fouten_:
             raise fouten.Ongeldig(_("Ongeldige paginering."), fouten_)
 
-    def paginate_queryset(self, queryset, request, view=None) -> list:
+    def pagineer_ids(self, ids: Sequence[int], request) -> list[int]:
+        """The ids of the requested page of the kept list `ids`; its length is the `count`."""
         self._controleer(request)
         self.request = request
         self.nummer = int(request.query_params.get(self.page_query_param) or 1)
         grootte = request.query_params.get(self.page_size_query_param)
         self.grootte = int(grootte) if grootte else settings.API_PAGINA_GROOTTE
         begin = (self.nummer - 1) * self.grootte
-        rijen = list(
-            queryset.annotate(pagina_totaal=Window(Count("*")))[begin : begin + self.grootte]
-        )
-        if not rijen:
-            if self.nummer > 1:
-                raise fouten.NietGevonden
-            self.aantal = 0
-            return rijen
-        eerste = rijen[0]
-        self.aantal = eerste["pagina_totaal"] if isinstance(eerste, dict) else eerste.pagina_totaal
-        return rijen
+        pagina = list(ids[begin : begin + self.grootte])
+        if not pagina and self.nummer > 1:
+            raise fouten.NietGevonden
+        self.aantal = len(ids)
+        return pagina
 
     def _link(self, nummer: int | None) -> str | None:
         if nummer is None:
@@ -421,13 +417,15 @@ class DossierLijst(ApiView):
     )
     def get(self, request):
         organisatie = self.organisatie
-        qs = (
-            services.dossiers_van(organisatie)
-            .select_related("inburgeraar", "gemeente", "consulent")
-            .order_by("pk")
-        )
+        werkgebied = services.werkgebied_van(organisatie)
+        qs = services.dossiers_van(organisatie, werkgebied)
         paginering = Paginering()
-        pagina = paginering.paginate_queryset(qs, request, view=self)
+        ids = paginering.pagineer_ids(
+            services.bewaarde_ids("dossiers", organisatie, werkgebied, (), lambda: qs), request
+        )
+        pagina = list(
+            services.met_id(qs, ids).select_related("inburgeraar", "gemeente", "consulent")
+        )
         per_dossier: dict[int, list[Betrokkenheid]] = {}
         for b in Betrokkenheid.objects.filter(
             organisatie=organisatie, dossier__in=[d.pk for d in pagina]
@@ -484,27 +482,31 @@ class PlaatsingLijst(ApiView):
     def get(self, request):
         organisatie = self.organisatie
         soort = organisatie.soort
-        qs = services.plaatsingen_van(organisatie).order_by("pk")
         status_filter = request.query_params.get("status")
-        if status_filter is not None:
-            if status_filter not in serializers.PlaatsingStatus.values:
-                raise fouten.Ongeldig(
-                    _("Onbekende status."),
-                    [
-                        {
-                            "name": "status",
-                            "code": "invalid_choice",
-                            "reason": _("Onbekende status."),
-                        }
-                    ],
-                )
-            qs = qs.filter(status=status_filter)
+        if status_filter is not None and status_filter not in serializers.PlaatsingStatus.values:
+            raise fouten.Ongeldig(
+                _("Onbekende status."),
+                [{"name": "status", "code": "invalid_choice", "reason": _("Onbekende status.")}],
+            )
+        werkgebied = services.werkgebied_van(organisatie)
+
+        def zichtbaar():
+            qs = services.plaatsingen_van(organisatie, werkgebied)
+            return qs if status_filter is None else qs.filter(status=status_filter)
+
         paginering = Paginering()
-        # Two steps: the page's ids and the total over the access condition (which reads every
-        # placement of the provider), then the columns of those 100 only; in one query, the
-        # joins for the names ran for all of them (docs/performance.md "Partner API").
-        ids = [r["pk"] for r in paginering.paginate_queryset(qs.values("pk"), request, self)]
-        pagina = services.plaatsingen_met_id(ids, plaatsing_velden(soort))
+        # The page's ids from the kept list (the expensive part: the access condition over
+        # every placement of the provider), then the columns of those rows only, with the
+        # condition applied again (ADR 0040; docs/performance.md "Partner API").
+        ids = paginering.pagineer_ids(
+            services.bewaarde_ids(
+                "plaatsingen", organisatie, werkgebied, (status_filter,), zichtbaar
+            ),
+            request,
+        )
+        pagina = services.plaatsingen_op_pagina(
+            organisatie, werkgebied, ids, plaatsing_velden(soort), status_filter
+        )
         log_inzage(request.user, {r["dossier_id"] for r in pagina}, DOEL)
         met_persoon = mag_zien(soort, G.NAAM)
         return paginering.get_paginated_response(
@@ -559,13 +561,14 @@ class OntzorgingLijst(ApiView):
     )
     def get(self, request):
         organisatie = self.organisatie
-        qs = (
-            services.ontzorgingen_van(organisatie)
-            .select_related("dossier__inburgeraar")
-            .order_by("pk")
-        )
+        werkgebied = services.werkgebied_van(organisatie)
+        qs = services.ontzorgingen_van(organisatie, werkgebied)
         paginering = Paginering()
-        pagina = paginering.paginate_queryset(qs, request, view=self)
+        ids = paginering.pagineer_ids(
+            services.bewaarde_ids("ontzorgingen", organisatie, werkgebied, (), lambda: qs),
+            request,
+        )
+        pagina = list(services.met_id(qs, ids).select_related("dossier__inburgeraar"))
         soort = organisatie.soort
         lasten = ontzorgen_services.lastregels(pagina, soort)
         log_inzage(request.user, [o.dossier_id for o in pagina], DOEL)

@@ -11,6 +11,7 @@ BEWAARTIJD seconds; with a shared cache (CACHES in the settings, e.g. Redis) at 
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -36,9 +37,34 @@ def _versie(gemeente_id: int) -> str:
     return f"caseload:versie:{gemeente_id}"
 
 
-def bewaard(naam: str, gemeente_ids: Sequence[int], extra: tuple, maak: Callable[[], T]) -> T:
+#: In this process: (naam, gemeenten, extra) -> (until, generation, value), for `vasthouden`.
+_IN_PROCES: dict[tuple, tuple[float, int, Any]] = {}
+_IN_PROCES_MAX = 64
+#: Raised by every `gemeente_gewijzigd` in this process: what it held is then stale.
+_generatie = 0
+
+
+def bewaard(
+    naam: str,
+    gemeente_ids: Sequence[int],
+    extra: tuple,
+    maak: Callable[[], T],
+    *,
+    vasthouden: float = 0.0,
+) -> T:
     """The panel `naam` for these gemeenten (and `extra`, e.g. scope and team), from the cache
-    or made by `maak()` and kept."""
+    or made by `maak()` and kept.
+
+    `vasthouden` seconds: this process also holds what it read, and uses it again for that
+    long without asking the cache (the versions of a large werkgebied are a hundred keys),
+    unless this process changed a gemeente in between; another process's change then shows
+    up to that much later (the API's lists, ADR 0040)."""
+    if vasthouden:
+        eigen = (naam, tuple(gemeente_ids), extra)
+        gehouden = _IN_PROCES.get(eigen)
+        if gehouden is not None and gehouden[1] == _generatie and gehouden[0] > time.monotonic():
+            return gehouden[2]
+        generatie = _generatie
     versies = cache.get_many([_versie(g) for g in gemeente_ids])
     delen = [naam, *map(str, extra), *(f"{g}={versies.get(_versie(g), 0)}" for g in gemeente_ids)]
     sleutel = "caseload:paneel:" + hashlib.sha256("|".join(delen).encode()).hexdigest()
@@ -46,14 +72,30 @@ def bewaard(naam: str, gemeente_ids: Sequence[int], extra: tuple, maak: Callable
     if waarde is None:
         waarde = maak()
         cache.set(sleutel, waarde, BEWAARTIJD)
+    if vasthouden:
+        if len(_IN_PROCES) >= _IN_PROCES_MAX:
+            _IN_PROCES.clear()
+        _IN_PROCES[eigen] = (time.monotonic() + vasthouden, generatie, waarde)
     return waarde
 
 
+def vergeet_in_proces() -> None:
+    """Forget what this process holds (`vasthouden`): a test starts with an empty cache."""
+    _IN_PROCES.clear()
+
+
 def gemeente_gewijzigd(gemeente_id: int) -> None:
+    global _generatie
+    _generatie += 1
     cache.set(_versie(gemeente_id), uuid.uuid4().hex, None)
+
+
+def gewijzigd_na_commit(gemeente_id: int) -> None:
+    """This gemeente's panels are stale once the current transaction commits (at once outside
+    one): for a change that writes no fact, such as a partner's involvement (ADR 0040)."""
+    transaction.on_commit(lambda: gemeente_gewijzigd(gemeente_id))
 
 
 def bij_dossier_bijgewerkt(sender, dossier, **kwargs) -> None:
     """Receiver of `dossier_bijgewerkt`: after the commit, this gemeente's panels are stale."""
-    gemeente_id = dossier.gemeente_id
-    transaction.on_commit(lambda: gemeente_gewijzigd(gemeente_id))
+    gewijzigd_na_commit(dossier.gemeente_id)

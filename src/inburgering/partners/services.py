@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from inburgering.accounts import services as accounts_services
 from inburgering.accounts.models import Gebruiker, Rol
 from inburgering.accounts.services import leg_wijziging_vast, momentopname
+from inburgering.dossiers import panelen
 from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
@@ -39,7 +40,9 @@ from .models import (
 def koppel(
     organisatie: Organisatie, dossier: Dossier, grond: Grond, *, bron: str, begin: dt.date
 ) -> Betrokkenheid:
-    """Start (or reopen) the organisation's involvement for `bron`; idempotent."""
+    """Start (or reopen) the organisation's involvement for `bron`; idempotent. What the
+    organisation may see changes without a fact of its own (a hand-made involvement): the
+    gemeente's kept lists are renewed after the commit (`panelen`, the API's lists, ADR 0040)."""
     if not organisatie.gemeenten.filter(pk=dossier.gemeente_id).exists():
         raise ValidationError(
             _("%(organisatie)s werkt niet voor de gemeente van dit dossier.")
@@ -52,20 +55,28 @@ def koppel(
         bron=bron,
         defaults={"begin": begin},
     )
+    gewijzigd = nieuw
     if not nieuw and (betrokkenheid.einde is not None or betrokkenheid.begin > begin):
         betrokkenheid.einde = None
         betrokkenheid.begin = min(betrokkenheid.begin, begin)
         betrokkenheid.save(update_fields=["einde", "begin"])
+        gewijzigd = True
+    if gewijzigd:
+        panelen.gewijzigd_na_commit(dossier.gemeente_id)
     return betrokkenheid
 
 
 def ontkoppel(dossier: Dossier, *, bron: str, einde: dt.date) -> int:
-    """End every open involvement caused by `bron` on `einde` (inclusive); returns how many."""
-    return (
+    """End every open involvement caused by `bron` on `einde` (inclusive); returns how many.
+    The gemeente's kept lists are renewed after the commit, as after `koppel`."""
+    aantal = (
         Betrokkenheid.objects.filter(dossier=dossier, bron=bron, einde__isnull=True)
         .filter(begin__lte=einde)
         .update(einde=einde)
     )
+    if aantal:
+        panelen.gewijzigd_na_commit(dossier.gemeente_id)
+    return aantal
 
 
 class Partnerfout(OngeldigeGebeurtenis):
