@@ -34,9 +34,10 @@ class Dagen(Func):
         return f"CAST(julianday({tot}) - julianday({van}) AS INTEGER)", params
 
 
-def vast(bouw: Callable[..., QuerySet]) -> Callable[..., list[tuple]]:
+def vast(bouw: Callable[..., QuerySet | tuple[str, tuple]]) -> Callable[..., list[tuple]]:
     """Decorator for a function that builds a statement over the relation's temporary table
-    (`relatie.py`) from hashable arguments (the peildatum, or none): the statement's SQL
+    (`relatie.py`), or writes its SQL and parameters out, from hashable arguments (the
+    peildatum, or none): the statement's SQL
     depends on nothing else, so it is built and compiled once per process, database and
     arguments (the ORM needs as long for that as the database for running it on a
     municipality), and run as is.
@@ -47,7 +48,10 @@ def vast(bouw: Callable[..., QuerySet]) -> Callable[..., list[tuple]]:
 
     @lru_cache(maxsize=256)
     def gecompileerd(vendor: str, *args) -> tuple[str, tuple]:
-        return bouw(*args).query.sql_with_params()
+        gebouwd = bouw(*args)
+        if isinstance(gebouwd, tuple):  # written out already (`dagen_per_stap`)
+            return gebouwd
+        return gebouwd.query.sql_with_params()
 
     @wraps(bouw)
     def uitvoeren(*args) -> list[tuple]:
@@ -95,9 +99,25 @@ def histogram(rijen: list[tuple]) -> dict[tuple, Counter]:
     return per
 
 
-def dagen_per_stap(rijen: QuerySet, stappen: list[tuple[str, str]]) -> QuerySet:
-    """`dagen` of every (van, tot) step, without groups, in one statement (UNION ALL); the step
-    is the first column (its index in `stappen`)."""
+def dagen_per_stap(rijen: QuerySet, stappen: list[tuple[str, str]]) -> QuerySet | tuple[str, tuple]:
+    """`dagen` of every (van, tot) step of all `rijen` (unfiltered), without groups, in one
+    statement; the step is the first column (its index in `stappen`). On PostgreSQL one scan:
+    each row unpivoted into its steps (LATERAL VALUES), the days NULL where the row did not
+    reach both steps in this order; elsewhere one branch per step (UNION ALL)."""
+    if connection.vendor == "postgresql":
+        tabel = connection.ops.quote_name(rijen.model._meta.db_table)
+        q = connection.ops.quote_name
+        stap_dagen = ", ".join(
+            f"({i}, CASE WHEN t.{q(tot)} >= t.{q(van)} THEN t.{q(tot)} - t.{q(van)} END)"
+            for i, (van, tot) in enumerate(stappen)
+        )
+        # Constants and quoted field names only.
+        sql = (
+            f"SELECT d.stap, d.dagen, COUNT(*) FROM {tabel} t "  # noqa: S608
+            f"CROSS JOIN LATERAL (VALUES {stap_dagen}) AS d(stap, dagen) "
+            "WHERE d.dagen IS NOT NULL GROUP BY d.stap, d.dagen"
+        )
+        return sql, ()
     delen = [
         dagen(rijen.annotate(_stap=Value(i)), van, tot, "_stap")
         for i, (van, tot) in enumerate(stappen)
