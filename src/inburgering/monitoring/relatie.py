@@ -209,6 +209,12 @@ def _tijdelijke_tabel(*opgeslagen: QuerySet, mijlpalen=(), uitkomsten=None, alle
                 cursor.execute(f"INSERT INTO {_TABEL} ({namen}) {sql}", params)
     if mijlpalen:
         _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
+    if connection.vendor == "postgresql":
+        # Without statistics PostgreSQL assumes 200 distinct dossiers in a new table and joins
+        # the placements (`aanvullend.uitval_plaatsingen`) by one index lookup per dossier:
+        # 3 s for the 150K set, against 0.7 s with a hash join (and 0.14 s for this sample).
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {_TABEL} (dossier_id)")
     yield MijlpalenPeil.objects.all()
     # Not in a `finally`: after an error the surrounding transaction (`sql_instellingen`) rolls
     # back, and the table with it (PostgreSQL refuses any statement until then).
