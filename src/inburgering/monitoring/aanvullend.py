@@ -29,6 +29,7 @@ from inburgering.dossiers.uitkomsten import MOMENTEN, Kostenpost, Participatiest
 from . import gemeenten, statistiek
 from . import indicatoren as ind
 from . import uitkomsten as uk
+from .sql import groepen, vast
 from .tabel import Tabel, onderdeelnamen, route_naam
 
 
@@ -227,8 +228,13 @@ def _examens_cohort(r) -> Tabel:
 # --- Known work/participation status --------------------------------------------------------------
 
 
-def deel_bekend(*_args) -> tuple[Q, tuple]:
-    return Q(route_start__isnull=False), ("doelgroep", *[f"status_{m}" for m in MOMENTEN])
+@vast
+def _bekend():
+    return groepen(
+        ind.relatie_rijen().filter(route_start__isnull=False),
+        "doelgroep",
+        *[f"status_{m}" for m in MOMENTEN],
+    )
 
 
 def participatie_bekend(r) -> dict[str, tuple[int, int]]:
@@ -236,7 +242,7 @@ def participatie_bekend(r) -> dict[str, tuple[int, int]]:
     one measurement at a follow-up moment that is not only "onbekend")."""
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     onbekend = frozenset({Participatiestatus.ONBEKEND.value})
-    for doelgroep, *statussen, n in r.groepen(deel_bekend):
+    for doelgroep, *statussen, n in _bekend():
         per[doelgroep][0] += n
         if any(s is not None and uk.als_set(s) - onbekend for s in statussen):
             per[doelgroep][1] += n

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
@@ -22,19 +21,22 @@ from inburgering.dossiers.models import Doelgroep
 
 from . import indicatoren as ind
 from . import statistiek
+from .sql import groepen, vast
 from .tabel import Tabel, route_naam
 
 ROUTES = ["b1", "onderwijs", "z"]
 
 
-def deel_huisvesting(*_args) -> tuple[Q, tuple]:
-    return Q(huisvesting__isnull=False), ("gemeente_id", ExtractYear("huisvesting"), "doelgroep")
+@vast
+def _huisvesting():
+    rijen = ind.relatie_rijen().filter(huisvesting__isnull=False)
+    return groepen(rijen, "gemeente_id", ExtractYear("huisvesting"), "doelgroep")
 
 
 def huisvesting(r) -> list[tuple]:
     """(gemeente, calendar year of the latest BRP registration, doelgroep, dossiers): the one
     scan behind `gehuisvest` and the housed-per-year table (`aanvullend`)."""
-    return r.groepen(deel_huisvesting)
+    return r.gedeeld(_huisvesting)
 
 
 def gehuisvest(r) -> dict[tuple[int, int], int]:

@@ -28,6 +28,7 @@ from .sql import (
     Spreiding,
     aantallen,
     dagen_per_stap,
+    groepen,
     histogram,
     optellen,
     vast,
@@ -169,19 +170,19 @@ def pip_termijn_per_gemeente(r) -> dict[int, PipTermijn]:
     return {gemeente: _pip_termijn_uit(telling) for gemeente, telling in r.per_gemeente.items()}
 
 
-def deel_redenen_vertraging(peildatum: dt.date, *_andere) -> tuple[Q, tuple]:
-    """The rows and groups behind `redenen_vertraging` (a `sql.Deel`)."""
+@vast
+def _redenen_vertraging(peildatum: dt.date):
     te_laat = Q(pip_deadline__isnull=False) & (
         Q(pip__gt=F("pip_deadline"))
         | Q(pip__isnull=True, afgesloten__isnull=True, pip_deadline__lt=peildatum)
     )
-    return te_laat, ("wachtredenen",)
+    return groepen(relatie_rijen().filter(te_laat), "wachtredenen")
 
 
 def redenen_vertraging(r) -> Counter:
     """What late dossiers (PIP after the deadline, or deadline passed without PIP) waited for."""
     teller: Counter = Counter()
-    for redenen, n in r.groepen(deel_redenen_vertraging):
+    for redenen, n in _redenen_vertraging(r.peildatum):
         for reden in set(redenen.split(",")) if redenen else {""}:
             teller[reden] += n
     return teller
@@ -253,34 +254,30 @@ def _conform(cesuur_evaluatie: bool):
     )
 
 
-def deel_lbt(_peildatum, cesuur_evaluatie: bool, *_andere) -> tuple[Q, tuple]:
-    return Q(lbt_score__isnull=False), (
-        "gemeente_id",
-        _band(),
-        "leerroute",
-        _conform(cesuur_evaluatie),
-    )
+@vast
+def _lbt(cesuur_evaluatie: bool = False):
+    met_score = relatie_rijen().filter(lbt_score__isnull=False)
+    return groepen(met_score, "gemeente_id", _band(), "leerroute", _conform(cesuur_evaluatie))
 
 
 def lbt(r) -> dict[tuple, int]:
     """Dossiers with an LBT score per (gemeente, score band, route, conform): the one scan
     behind Tables 1 and 2 and Table 2 per gemeente (`Relatie.lbt`)."""
-    return aantallen(r.groepen(deel_lbt))
+    return aantallen(_lbt(r.sel.cesuur_evaluatie))
 
 
-def deel_lbt_consulent_jaar(_peildatum, cesuur_evaluatie: bool, *_andere) -> tuple[Q, tuple]:
+@vast
+def _lbt_consulent_jaar(cesuur_evaluatie: bool = False):
+    met_score = relatie_rijen().filter(lbt_score__isnull=False)
     consulent = Coalesce("consulent_id", 0)
-    return Q(lbt_score__isnull=False), (
-        consulent,
-        ExtractYear("lbt"),
-        "leerroute",
-        _conform(cesuur_evaluatie),
+    return groepen(
+        met_score, consulent, ExtractYear("lbt"), "leerroute", _conform(cesuur_evaluatie)
     )
 
 
 def lbt_consulent_jaar(r) -> dict[tuple, int]:
     """The same per (consulent or 0, year of the test, route, conform)."""
-    return aantallen(r.groepen(deel_lbt_consulent_jaar))
+    return aantallen(_lbt_consulent_jaar(r.sel.cesuur_evaluatie))
 
 
 def lbt_tabel1(r) -> dict[str, dict[str, int]]:
@@ -323,15 +320,17 @@ def _tabel2(aantallen_per: dict[tuple, int]) -> dict:
     }
 
 
-def deel_routes_persoon(peildatum: dt.date, *_andere) -> tuple[Q, tuple]:
+@vast
+def _routes_persoon(peildatum: dt.date):
     leeftijd = leeftijdsgroep_sql("geboortedatum", peildatum)
-    return Q(pip__isnull=False), ("doelgroep", "geslacht", leeftijd, "leerroute")
+    met_pip = relatie_rijen().filter(pip__isnull=False)
+    return groepen(met_pip, "doelgroep", "geslacht", leeftijd, "leerroute")
 
 
 def routes_persoon(r) -> dict[tuple[str, str, str, str], int]:
     """Dossiers with a PIP per (doelgroep, sex, age group on the peildatum, route of the latest
     PIP): the one scan behind the route tables (`Relatie.routes`)."""
-    return aantallen(r.groepen(deel_routes_persoon))
+    return aantallen(_routes_persoon(r.peildatum))
 
 
 def routes(r) -> dict[tuple[str, str], int]:
@@ -409,37 +408,34 @@ def termijn_risico(rijen, peildatum: dt.date):
     EXAMENRESULTAAT. Band "6": end on or before peildatum + 6 months; "12": after that, up to
     peildatum + 12 months; "verstreken": end before the peildatum. The rows get `band` and
     `reden`."""
-    waar, band, reden = _risico(peildatum)
-    return rijen.filter(waar).annotate(band=band, reden=reden)
-
-
-def _risico(peildatum: dt.date) -> tuple[Q, Case, Case]:
-    """`termijn_risico`'s rows, band and reden."""
     peil = peildatum
     zes, twaalf = plus_maanden(peil, 6), plus_maanden(peil, 12)
-    waar = Q(afgesloten__isnull=True, termijn_einde__lte=twaalf) & (
-        Q(route_start__isnull=True) | Q(leerroute="b1", examen__isnull=True)
+    return (
+        rijen.filter(afgesloten__isnull=True, termijn_einde__lte=twaalf)
+        .filter(Q(route_start__isnull=True) | Q(leerroute="b1", examen__isnull=True))
+        .annotate(
+            band=Case(
+                When(termijn_einde__lt=peil, then=Value(RISICO_VERSTREKEN)),
+                When(termijn_einde__lte=zes, then=Value(RISICO_6)),
+                default=Value(RISICO_12),
+            ),
+            reden=Case(
+                When(route_start__isnull=True, then=Value(NIET_GESTART)),
+                default=Value(B1_ZONDER_EXAMEN),
+            ),
+        )
     )
-    band = Case(
-        When(termijn_einde__lt=peil, then=Value(RISICO_VERSTREKEN)),
-        When(termijn_einde__lte=zes, then=Value(RISICO_6)),
-        default=Value(RISICO_12),
-    )
-    reden = Case(
-        When(route_start__isnull=True, then=Value(NIET_GESTART)),
-        default=Value(B1_ZONDER_EXAMEN),
-    )
-    return waar, band, reden
 
 
-def deel_termijn_risico(peildatum: dt.date, *_andere) -> tuple[Q, tuple]:
-    waar, band, reden = _risico(peildatum)
-    return waar, (band, reden, "termijn_bron")
+@vast
+def _termijn_risico_telling(peildatum: dt.date):
+    risico = termijn_risico(relatie_rijen(), peildatum)
+    return groepen(risico, "band", "reden", "termijn_bron")
 
 
 def termijn_risico_telling(r) -> dict[tuple[str, str, str], int]:
     """Dossiers per (band, reden, source of the end date) of `termijn_risico`."""
-    return aantallen(r.groepen(deel_termijn_risico))
+    return aantallen(_termijn_risico_telling(r.peildatum))
 
 
 @dataclass

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import F, Q, QuerySet
@@ -38,7 +38,7 @@ from . import uitkomsten as uk
 from .definities import STAND, VERLOOP, in_cohort, populatie_q
 from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
-from .sql import Deel, samen, vast
+from .sql import vast
 
 _KOLOMMEN = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
 #: Column order of the temporary table: the grouping values first, because PostgreSQL reads a
@@ -72,14 +72,7 @@ class Relatie:
     def peildatum(self) -> dt.date:
         return self.sel.peildatum
 
-    def groepen(self, deel: Deel) -> list[tuple]:
-        """The rows of one `groepen` statement (`sql.Deel`): the statements that scan the
-        relation of one kind (`_BUNDELS`) run together, once (`sql.samen`)."""
-        bundel = next((b for b in _bundels() if deel in b), (deel,))
-        args = (self.peildatum, self.sel.cesuur_evaluatie, self.sel.cohortbasis)
-        return self.gedeeld(samen, bundel, *args)[bundel.index(deel)]
-
-    def gedeeld(self, statement: Callable[..., list], *args) -> list:
+    def gedeeld(self, statement: Callable[..., list[tuple]], *args) -> list[tuple]:
         """The rows of a `sql.vast` statement that several tables read, run once per relation
         (one scan where each table had its own)."""
         sleutel = (statement, args)
@@ -119,31 +112,6 @@ class Relatie:
     @cached_property
     def routes(self) -> dict[tuple, int]:
         return ind.routes_persoon(self)
-
-
-@lru_cache(maxsize=1)
-def _bundels() -> tuple[tuple[Deel, ...], ...]:
-    """The `groepen` statements computed in one scan: those over time (`VERLOOP`), and those
-    of the people on the peildatum (`STAND`). On PostgreSQL each bundle is one statement."""
-    from . import aanvullend, gemeenten
-
-    return (
-        (
-            ind.deel_redenen_vertraging,
-            uk.deel_plicht_per_cohort,
-            uk.deel_participatie,
-            uk.deel_examens,
-            aanvullend.deel_bekend,
-            gemeenten.deel_huisvesting,
-        ),
-        (
-            ind.deel_lbt,
-            ind.deel_lbt_consulent_jaar,
-            ind.deel_routes_persoon,
-            ind.deel_termijn_risico,
-            uk.deel_duaal,
-        ),
-    )
 
 
 def _tellingen(peildatum: dt.date) -> dict:

@@ -9,17 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 
 from django.db import connection
-from django.db.models import (
-    BooleanField,
-    Count,
-    ExpressionWrapper,
-    F,
-    Func,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-)
+from django.db.models import Count, F, Func, IntegerField, QuerySet, Value
 
 
 class Dagen(Func):
@@ -78,77 +68,6 @@ def groepen(rijen: QuerySet, *groep) -> QuerySet:
     benoemd = {f"_g{i}": g for i, g in enumerate(groep) if not isinstance(g, str)}
     namen = [g if isinstance(g, str) else f"_g{i}" for i, g in enumerate(groep)]
     return rijen.annotate(**benoemd).values_list(*namen).annotate(_n=Count("pk")).order_by()
-
-
-#: One `groepen` statement over the relation, as its parts: a function of (peildatum,
-#: cesuur_evaluatie, cohortbasis) giving (the rows' filter or None, the group fields or
-#: expressions). `samen` runs several over the same rows.
-Deel = Callable[..., tuple[Q | None, tuple]]
-
-
-@lru_cache(maxsize=256)
-def _samen_sql(
-    vendor: str, delen: tuple[Deel, ...], *args
-) -> tuple[list[tuple[str, tuple]], list[int]]:
-    from .models import MijlpalenPeil
-
-    rijen = MijlpalenPeil.objects.all()
-    gebouwd = [deel(*args) for deel in delen]
-    breedte = [len(groep) for _waar, groep in gebouwd]
-    if vendor != "postgresql":
-        return [
-            groepen(rijen if waar is None else rijen.filter(waar), *groep).query.sql_with_params()
-            for waar, groep in gebouwd
-        ], breedte
-    q = connection.ops.quote_name
-    kolommen: dict = {}
-    sets = []
-    for i, (waar, groep) in enumerate(gebouwd):
-        vlag = f"_v{i}"
-        if waar is None:
-            kolommen[vlag] = Value(True)
-        else:
-            kolommen[vlag] = ExpressionWrapper(waar, output_field=BooleanField())
-        namen = [vlag]
-        for j, g in enumerate(groep):
-            kolommen[f"_k{i}_{j}"] = F(g) if isinstance(g, str) else g
-            namen.append(f"_k{i}_{j}")
-        sets.append("(" + ", ".join(q(n) for n in namen) + ")")
-    binnen, params = rijen.annotate(**kolommen).values_list(*kolommen).query.sql_with_params()
-    alle = ", ".join(q(n) for n in kolommen)
-    welk = " ".join(f"WHEN GROUPING({q(f'_v{i}')}) = 0 THEN {i}" for i in range(len(delen)))
-    # A row of part i belongs to its grouping set (GROUPING() of its flag is 0) and has its
-    # flag true: the other parts' flags are NULL in it, so the OR is its own flag.
-    vlaggen = " OR ".join(q(f"_v{i}") for i in range(len(delen)))
-    sql = (
-        f"SELECT CASE {welk} END, {alle}, COUNT(*) FROM ({binnen}) AS rijen "  # noqa: S608
-        f"GROUP BY GROUPING SETS ({', '.join(sets)}) HAVING {vlaggen}"
-    )
-    return [(sql, params)], breedte
-
-
-def samen(delen: tuple[Deel, ...], *args) -> list[list[tuple]]:
-    """The rows of each part in `delen` (`Deel`) as its own `groepen` statement would give
-    them, over the whole relation: on PostgreSQL from one scan with a grouping set per part
-    (each part's filter a flag in its set), elsewhere one statement per part. Compiled once
-    per process, database and arguments, like `vast`."""
-    statements, breedte = _samen_sql(connection.vendor, delen, *args)
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            result = []
-            for sql, params in statements:
-                cursor.execute(sql, params)
-                result.append(cursor.fetchall())
-            return result
-        ((sql, params),) = statements
-        cursor.execute(sql, params)
-        rijen = cursor.fetchall()
-    begin = [sum(breedte[:i]) + i + 1 for i in range(len(delen))]
-    per: list[list[tuple]] = [[] for _deel in delen]
-    for deel, *waarden, n in rijen:
-        eerste = begin[deel]
-        per[deel].append((*waarden[eerste : eerste + breedte[deel]], n))
-    return per
 
 
 def aantallen(rijen: list[tuple]) -> dict[tuple, int]:

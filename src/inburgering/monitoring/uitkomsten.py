@@ -66,7 +66,7 @@ from . import extractie as ex
 from . import indicatoren as ind
 from . import statistiek
 from .definities import cohortdatum
-from .sql import rang, vast
+from .sql import groepen, rang, vast
 
 S = Soort
 UITKOMST_SOORTEN = [
@@ -250,7 +250,8 @@ class PlichtCohort:
         return statistiek.aandeel(self.binnen, self.binnen + self.na + self.verstreken)
 
 
-def deel_plicht_per_cohort(peildatum: dt.date, _cesuur, basis: str) -> tuple[None, tuple]:
+@vast
+def _plicht_per_cohort(peildatum: dt.date, basis: str):
     afgesloten = Q(afgesloten__isnull=False)
     stand = Case(
         When(afgesloten & ~Q(afsluitreden=Afsluitreden.VOLDAAN), then=Value("anders")),
@@ -261,7 +262,7 @@ def deel_plicht_per_cohort(peildatum: dt.date, _cesuur, basis: str) -> tuple[Non
         When(termijn_einde__lt=peildatum, then=Value("verstreken")),
         default=Value("lopend"),
     )
-    return None, (ExtractYear(cohortdatum(basis)), stand)
+    return groepen(ind.relatie_rijen(), ExtractYear(cohortdatum(basis)), stand)
 
 
 def plicht_per_cohort(r) -> dict:
@@ -269,7 +270,7 @@ def plicht_per_cohort(r) -> dict:
     first signal; or the first signal when chosen): how the plicht ended or
     stands, against the end of the termijn (`termijn_einde`, as for "termijn in gevaar")."""
     per: dict[int | None, PlichtCohort] = defaultdict(PlichtCohort)
-    for jaar, klasse, n in r.groepen(deel_plicht_per_cohort):
+    for jaar, klasse, n in _plicht_per_cohort(r.peildatum, r.sel.cohortbasis):
         setattr(per[jaar], klasse, getattr(per[jaar], klasse) + n)
     return dict(sorted(per.items(), key=lambda kv: (kv[0] is None, kv[0] or 0)))
 
@@ -309,15 +310,17 @@ class Examens:
         return statistiek.aandeel(self.behaald, self.uitslagen)
 
 
-def deel_examens(*_args) -> tuple[Q, tuple]:
-    return ~Q(examens=""), ("leerroute", ExtractYear("route_start"), "examens")
+@vast
+def _examens():
+    rijen = ind.relatie_rijen().exclude(examens="")
+    return groepen(rijen, "leerroute", ExtractYear("route_start"), "examens")
 
 
 def examen_rijen(r) -> list[tuple]:
     """(leerroute, year of the first start of the leerroute or None, exam results, dossiers)
     of the dossiers with exam results: the one scan behind `examens` and the exams per start
     cohort (`aanvullend`)."""
-    return r.groepen(deel_examens)
+    return r.gedeeld(_examens)
 
 
 def examens(r) -> dict:
@@ -365,7 +368,8 @@ def verwacht(moment: int, peildatum: dt.date) -> Q:
     )
 
 
-def deel_participatie(peildatum: dt.date, *_andere) -> tuple[Q, tuple]:
+@vast
+def _participatie(peildatum: dt.date):
     telt = {m: verwacht(m, peildatum) | Q(**{f"status_{m}__isnull": False}) for m in MOMENTEN}
     per_moment = []
     for moment in MOMENTEN:
@@ -373,7 +377,8 @@ def deel_participatie(peildatum: dt.date, *_andere) -> tuple[Q, tuple]:
             ExpressionWrapper(telt[moment], output_field=BooleanField()),
             f"status_{moment}",
         ]
-    return reduce(operator.or_, telt.values()), ("doelgroep", *per_moment)
+    rijen = ind.relatie_rijen().filter(reduce(operator.or_, telt.values()))
+    return groepen(rijen, "doelgroep", *per_moment)
 
 
 def participatie(r) -> dict:
@@ -381,7 +386,7 @@ def participatie(r) -> dict:
     on the peildatum or was measured already (a measurement up to a month early). One statement
     for the three moments: grouped by whether each counts and what was measured."""
     per: dict[tuple, Participatie] = defaultdict(Participatie)
-    for sleutel, *waarden, n in r.groepen(deel_participatie):
+    for sleutel, *waarden, n in _participatie(r.peildatum):
         for moment, telt_mee, gemeten in zip(MOMENTEN, waarden[::2], waarden[1::2], strict=True):
             if not telt_mee:
                 continue
@@ -501,12 +506,10 @@ class Duaal:
         return statistiek.aandeel(self.met_duaal, self.in_leerroute)
 
 
-def deel_duaal(*_args) -> tuple[Q, tuple]:
-    return Q(route_start__isnull=False, afgesloten__isnull=True), (
-        "doelgroep",
-        "leerroute",
-        "duaal",
-    )
+@vast
+def _duaal():
+    in_route = ind.relatie_rijen().filter(route_start__isnull=False, afgesloten__isnull=True)
+    return groepen(in_route, "doelgroep", "leerroute", "duaal")
 
 
 def duaal(r) -> dict:
@@ -514,7 +517,7 @@ def duaal(r) -> dict:
     peildatum; `samen` gives the totals per route or per doelgroep."""
     per: dict = defaultdict(Duaal)
     bekend = set(ACTIVITEITEN)
-    for doelgroep, route, soorten, n in r.groepen(deel_duaal):
+    for doelgroep, route, soorten, n in _duaal():
         sleutel = (doelgroep, route)
         d = per[sleutel]
         d.in_leerroute += n
