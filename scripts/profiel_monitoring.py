@@ -34,11 +34,15 @@ os.environ["DEBUG"] = "0"
 
 #: Frames that only pass a statement on (the group is the function that asked for it).
 _DOORGEEF = ("monitoring/sql.py", "/django/", "/contextlib.py", "profiel_monitoring.py")
+#: Methods of the relation that run a shared statement for the function that asked first.
+_GEDEELD = {"gedeeld", "groepen"}
 
 
 def _groep() -> str:
     for frame in reversed(traceback.extract_stack()[:-2]):
         pad = frame.filename.replace(os.sep, "/")
+        if frame.name in _GEDEELD and pad.endswith("monitoring/relatie.py"):
+            continue
         if "/inburgering/" in pad and not any(d in pad for d in _DOORGEEF):
             module = pad.rsplit("/inburgering/", 1)[1].removesuffix(".py").replace("/", ".")
             return f"{module}.{frame.name}"
