@@ -108,7 +108,7 @@ def dagen_per_stap(rijen: QuerySet, stappen: list[tuple[str, str]]) -> QuerySet 
     if connection.vendor == "postgresql":
         q = connection.ops.quote_name
         tabel = q(rijen.model._meta.db_table)
-        dagen = ", ".join(
+        verschillen = ", ".join(
             f"CASE WHEN {q(tot)} >= {q(van)} THEN {q(tot)} - {q(van)} END AS d{i}"
             for i, (van, tot) in enumerate(stappen)
         )
@@ -123,7 +123,7 @@ def dagen_per_stap(rijen: QuerySet, stappen: list[tuple[str, str]]) -> QuerySet 
         # Constants and quoted field names only.
         sql = (
             f"SELECT CASE GROUPING({kolommen}) {stap} END, COALESCE({kolommen}), COUNT(*) "  # noqa: S608
-            f"FROM (SELECT {dagen} FROM {tabel}) AS stappen "
+            f"FROM (SELECT {verschillen} FROM {tabel}) AS stappen "
             f"GROUP BY GROUPING SETS ({sets}) HAVING COALESCE({kolommen}) IS NOT NULL"
         )
         return sql, ()
