@@ -12,7 +12,9 @@ The selection is the dashboard's default for today (population "inburgeringsplic
 peildatum"). The computation runs once to warm up (statements compiled, caches filled), then
 `n` times with every statement timed; per statement group (the function in this code base that
 issued it) the median over the runs of its summed time and its count are printed, largest
-first, with the total wall time and the time outside the database.
+first, with the total wall time, the time in SQL and the CPU time of this process and of its
+PostgreSQL backend (read from /proc when the server runs on this machine: unlike wall time it
+hardly grows when other processes share the cores).
 """
 
 from __future__ import annotations
@@ -84,13 +86,19 @@ def main() -> int:
             metingen[-1][_groep()].append(time.perf_counter() - begin)
 
     tabellen(sel)  # warm-up: statements compiled, rules memoised
-    wand = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (backend,) = cursor.fetchone()
+    wand, python_cpu, postgres_cpu = [], [], []
     for _ in range(args.n):
         metingen.append(defaultdict(list))
-        begin = time.perf_counter()
+        begin, cpu, server = time.perf_counter(), time.process_time(), _cpu(backend)
         with connection.execute_wrapper(timer):
             tabellen(sel)
         wand.append(time.perf_counter() - begin)
+        python_cpu.append(time.process_time() - cpu)
+        if server is not None:
+            postgres_cpu.append(_cpu(backend) - server)
 
     groepen = {g for m in metingen for g in m}
     rijen = sorted(
@@ -110,9 +118,23 @@ def main() -> int:
         f"wall {statistics.median(wand) * 1000:.0f} ms, in SQL {db * 1000:.0f} ms "
         f"in {sum(n for _t, n, _g in rijen):.0f} statements"
     )
+    # CPU time does not grow with other processes' load as wall time does (a shared machine).
+    cpu = f"CPU: this process {statistics.median(python_cpu) * 1000:.0f} ms"
+    if postgres_cpu:
+        cpu += f", its PostgreSQL backend {statistics.median(postgres_cpu) * 1000:.0f} ms"
+    print(cpu)
     for t, n, g in rijen:
         print(f"{t * 1000:9.1f} ms {n:4.0f}x  {g}")
     return 0
+
+
+def _cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) of a local process, None when it is not readable here."""
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def statistiek_median(waarden):

@@ -283,13 +283,17 @@ OVERHEAD = [p for p in uk.KOSTENPOSTEN if p != Kostenpost.LEERROUTE]
 
 def kosten_per_traject(r) -> dict[str, tuple[int, dict[str, int]]]:
     """Leerroute -> (dossiers with costs, cents per post)."""
-    per: dict[str, tuple[int, dict[str, int]]] = {}
+    samen: dict[str, list[int]] = {}
     for route, _met_pip, _cents, n, *sommen in uk.kosten_rijen(r):
-        dossiers, posten = per.get(route, (0, dict.fromkeys(uk.KOSTENPOSTEN, 0)))
-        for post, som in zip(uk.KOSTENPOSTEN, sommen, strict=True):
-            posten[post] += int(som)
-        per[route] = (dossiers + n, posten)
-    return per
+        if (totaal := samen.get(route)) is None:
+            totaal = samen[route] = [0] * (1 + len(sommen))
+        totaal[0] += n
+        for i, som in enumerate(sommen, 1):
+            totaal[i] += som
+    return {
+        route: (n, dict(zip(uk.KOSTENPOSTEN, (int(s) for s in sommen), strict=True)))
+        for route, (n, *sommen) in samen.items()
+    }
 
 
 def _kosten_per_post(r) -> Tabel:

@@ -38,6 +38,7 @@ from functools import lru_cache, reduce
 from typing import NamedTuple
 
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     Count,
@@ -49,7 +50,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 from inburgering.dossiers.toestand import EventLike, geldige_events
 from inburgering.dossiers.uitkomsten import (
@@ -214,10 +215,15 @@ def samenvatting(m: ex.Mijlpalen, u: Uitkomst) -> dict:
     return rij | doelwaarden(m, u)
 
 
-def examens_uit(tekst: str):
+@lru_cache(maxsize=4096)
+def examens_uit(tekst: str) -> tuple[tuple[str, int, int], ...]:
+    """The exam results column as (onderdeel, behaald, niet behaald) per component (few
+    distinct values, so memoised)."""
+    delen = []
     for deel in tekst.split(",") if tekst else []:
         onderdeel, behaald, niet = deel.rsplit(":", 2)
-        yield onderdeel, int(behaald), int(niet)
+        delen.append((onderdeel, int(behaald), int(niet)))
+    return tuple(delen)
 
 
 @lru_cache(maxsize=4096)
@@ -424,7 +430,10 @@ class Kosten:
 @vast
 def _kosten():
     met_pip = ExpressionWrapper(Q(pip__isnull=False), output_field=BooleanField())
-    sommen = {f"_s_{p}": Coalesce(Sum(f"kosten_{p}"), 0) for p in KOSTENPOSTEN}
+    # As bigint: PostgreSQL sums bigints as numeric, and thousands of Decimals cost.
+    sommen = {
+        f"_s_{p}": Cast(Coalesce(Sum(f"kosten_{p}"), 0), BigIntegerField()) for p in KOSTENPOSTEN
+    }
     return (
         ind.relatie_rijen()
         .filter(kosten_cents__isnull=False)
