@@ -20,16 +20,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from inburgering.dossiers.models import Doelgroep
 from inburgering.dossiers.uitkomsten import MOMENTEN, Kostenpost, Participatiestatus
-from inburgering.dossiers.workflow import Afsluitreden
 
+from . import gemeenten, statistiek
 from . import indicatoren as ind
-from . import statistiek
 from . import uitkomsten as uk
 from .sql import groepen, vast
 from .tabel import Tabel, onderdeelnamen, route_naam
@@ -49,15 +47,9 @@ def tabellen(r) -> list[Tabel]:
 # --- Housed per calendar year ---------------------------------------------------------------------
 
 
-@vast
-def _sql_gehuisvest():
-    rijen = ind.relatie_rijen().filter(huisvesting__isnull=False)
-    return groepen(rijen, ExtractYear("huisvesting"), "doelgroep")
-
-
 def gehuisvest_per_jaar(r) -> dict[int, dict[str, int]]:
     per: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for jaar, doelgroep, n in _sql_gehuisvest():
+    for _g, jaar, doelgroep, n in gemeenten.huisvesting(r):
         per[int(jaar)][doelgroep] += n
     return dict(sorted(per.items()))
 
@@ -88,20 +80,13 @@ def _gehuisvest_per_jaar(r) -> Tabel:
 # --- Dropout --------------------------------------------------------------------------------------
 
 
-@vast
-def _uitval():
-    gestart = ind.relatie_rijen().filter(route_start__isnull=False)
-    uitval = Q(afsluitreden=Afsluitreden.UITVAL)
-    return (
-        gestart.values_list("leerroute", "cursusinstelling")
-        .annotate(_n=Count("pk"), _uit=Count("pk", filter=uitval))
-        .order_by()
-    )
-
-
 def uitval_route(r) -> dict[tuple[str, str], tuple[int, int]]:
     """(leerroute, cursusinstelling) -> (dossiers that started the route, of whom dropped out)."""
-    return {(route, instelling): (n, uit) for route, instelling, n, uit in _uitval()}
+    per: dict[tuple[str, str], tuple[int, int]] = {}
+    for route, instelling, _wachttijd, n, uit in ind.gestart(r):
+        eerder_n, eerder_uit = per.get((route, instelling), (0, 0))
+        per[(route, instelling)] = (eerder_n + n, eerder_uit + uit)
+    return per
 
 
 def _uitval_route(r) -> Tabel:
@@ -181,12 +166,6 @@ def _uitval_plaatsingen(r) -> Tabel:
 # --- Exams per start cohort -----------------------------------------------------------------------
 
 
-@vast
-def _sql_examens_cohort():
-    rijen = ind.relatie_rijen().exclude(examens="").filter(route_start__isnull=False)
-    return groepen(rijen, ExtractYear("route_start"), "examens")
-
-
 @dataclass
 class Cohortexamens:
     uitslagen: int = 0
@@ -199,7 +178,9 @@ def examens_cohort(r) -> dict[tuple[int, str], Cohortexamens]:
     """(year of the first start of the leerroute, component) -> results (every attempt) and
     candidates (dossiers with a result for the component; passed: at least once)."""
     per: dict[tuple[int, str], Cohortexamens] = defaultdict(Cohortexamens)
-    for jaar, tekst, n in _sql_examens_cohort():
+    for _route, jaar, tekst, n in uk.examen_rijen(r):
+        if jaar is None:  # the route has not started
+            continue
         for onderdeel, behaald, niet in uk.examens_uit(tekst):
             e = per[(int(jaar), onderdeel)]
             e.uitslagen += (behaald + niet) * n
@@ -300,23 +281,18 @@ def _participatie_bekend(r) -> Tabel:
 OVERHEAD = [p for p in uk.KOSTENPOSTEN if p != Kostenpost.LEERROUTE]
 
 
-@vast
-def _sql_kosten():
-    sommen = {f"_s_{p}": Coalesce(Sum(f"kosten_{p}"), 0) for p in uk.KOSTENPOSTEN}
-    return (
-        ind.relatie_rijen()
-        .filter(kosten_cents__isnull=False)
-        .values_list("leerroute")
-        .annotate(_n=Count("pk"), **sommen)
-        .order_by()
-    )
-
-
 def kosten_per_traject(r) -> dict[str, tuple[int, dict[str, int]]]:
     """Leerroute -> (dossiers with costs, cents per post)."""
+    samen: dict[str, list[int]] = {}
+    for route, _met_pip, _cents, n, *sommen in uk.kosten_rijen(r):
+        if (totaal := samen.get(route)) is None:
+            totaal = samen[route] = [0] * (1 + len(sommen))
+        totaal[0] += n
+        for i, som in enumerate(sommen, 1):
+            totaal[i] += som
     return {
         route: (n, dict(zip(uk.KOSTENPOSTEN, (int(s) for s in sommen), strict=True)))
-        for route, n, *sommen in _sql_kosten()
+        for route, (n, *sommen) in samen.items()
     }
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Case, F, TextField, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
@@ -29,25 +28,25 @@ ROUTES = ["b1", "onderwijs", "z"]
 
 
 @vast
-def _personen():
-    route = Case(
-        When(pip__isnull=True, then=Value("")), default=F("leerroute"), output_field=TextField()
-    )
-    return groepen(ind.relatie_rijen(), "gemeente_id", "doelgroep", route)
+def _huisvesting():
+    rijen = ind.relatie_rijen().filter(huisvesting__isnull=False)
+    return groepen(rijen, "gemeente_id", ExtractYear("huisvesting"), "doelgroep")
 
 
-@vast
-def _gehuisvest():
-    rijen = ind.relatie_rijen().filter(
-        huisvesting__isnull=False, doelgroep=Doelgroep.ASIELSTATUSHOUDER
-    )
-    return groepen(rijen, "gemeente_id", ExtractYear("huisvesting"))
+def huisvesting(r) -> list[tuple]:
+    """(gemeente, calendar year of the latest BRP registration, doelgroep, dossiers): the one
+    scan behind `gehuisvest` and the housed-per-year table (`aanvullend`)."""
+    return r.gedeeld(_huisvesting)
 
 
 def gehuisvest(r) -> dict[tuple[int, int], int]:
     """(gemeente, calendar year) -> asielstatushouders housed (BRP registration) in that year,
     on or before the peildatum. Call on the VERLOOP relation (closed dossiers count too)."""
-    return {(g, int(jaar)): n for g, jaar, n in _gehuisvest()}
+    per: dict[tuple[int, int], int] = defaultdict(int)
+    for g, jaar, doelgroep, n in huisvesting(r):
+        if doelgroep == Doelgroep.ASIELSTATUSHOUDER:
+            per[(g, int(jaar))] += n
+    return dict(per)
 
 
 def taakstellingen(gemeente_ids, jaar: int) -> dict[int, int]:
@@ -67,7 +66,7 @@ def overzicht(r, namen: dict[int, str], gehuisvest: dict[tuple[int, int], int]) 
     service) their totals as well."""
     jaar = r.peildatum.year
     per: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for gemeente, doelgroep, route, n in _personen():
+    for gemeente, doelgroep, route, n, *_fasen in ind.personen(r):
         per[(gemeente, doelgroep)][route] += n
     doelen = taakstellingen(r.sel.gemeente_ids, jaar)
     doelgroepen = dict(Doelgroep.choices)

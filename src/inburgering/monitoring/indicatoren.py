@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from django.db.models import BooleanField, Case, Count, F, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, Count, F, Q, Sum, TextField, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
 
 from inburgering.dossiers.workflow import Afsluitreden, Soort
@@ -24,9 +24,9 @@ from inburgering.wet.kalender import plus_maanden
 
 from .extractie import WET_ROUTE, conform
 from .sql import (
+    Dagen,
     Spreiding,
     aantallen,
-    dagen,
     dagen_per_stap,
     groepen,
     histogram,
@@ -68,18 +68,53 @@ def tellingen(peildatum: dt.date) -> dict:
     computes them per gemeente, together with those of `uitkomsten`, in one scan, and
     `Relatie.totalen` adds them up."""
     return {
-        "dossiers": Count("pk"),
-        **{f"fase_{fase}": Count(fase) for fase in FUNNEL},
         **{f"pip_{k}": telling for k, telling in _pip_termijn_tellingen(peildatum).items()},
-        "gewisseld": Count("pk", filter=Q(routewissels__gt=0)),
-        "wissels": Coalesce(Sum("routewissels"), 0),
         **doel_tellingen(peildatum),
     }
 
 
+@vast
+def _personen():
+    route = Case(
+        When(pip__isnull=True, then=Value("")), default=F("leerroute"), output_field=TextField()
+    )
+    return (
+        relatie_rijen()
+        .annotate(_route=route)
+        .values_list("gemeente_id", "doelgroep", "_route")
+        .annotate(
+            _n=Count("pk"),
+            **{f"_{fase}": Count(fase) for fase in FUNNEL},
+            _gewisseld=Count("pk", filter=Q(routewissels__gt=0)),
+            _wissels=Coalesce(Sum("routewissels"), 0),
+        )
+        .order_by()
+    )
+
+
+#: The columns of `personen` after the group (gemeente, doelgroep, route).
+PERSONEN = ["dossiers", *FUNNEL, "gewisseld", "wissels"]
+
+
+def personen(r) -> list[tuple]:
+    """(gemeente, doelgroep, leerroute of the latest PIP or "" without a PIP, then the counts
+    in `PERSONEN`): the one scan behind the funnel, the route changes and the gemeente
+    overview (`gemeenten.overzicht`)."""
+    return r.gedeeld(_personen)
+
+
+def _personen_samen(r) -> dict[str, int]:
+    totaal = dict.fromkeys(PERSONEN, 0)
+    for _g, _d, _r, *tellingen in personen(r):
+        for naam, n in zip(PERSONEN, tellingen, strict=True):
+            totaal[naam] += int(n)  # PostgreSQL sums as numeric
+    return totaal
+
+
 def funnel(r) -> tuple[int, list[tuple[str, int]]]:
     """(dossiers in the selection, [(stage, dossiers that reached it)])."""
-    return r.totalen["dossiers"], [(fase, r.totalen[f"fase_{fase}"]) for fase in FUNNEL]
+    totaal = _personen_samen(r)
+    return totaal["dossiers"], [(fase, totaal[fase]) for fase in FUNNEL]
 
 
 @vast
@@ -154,13 +189,35 @@ def redenen_vertraging(r) -> Counter:
 
 
 @vast
-def _wachttijd_aanbieder():
-    return dagen(relatie_rijen(), "aangemeld", "route_start", "cursusinstelling", "leerroute")
+def _gestart():
+    wachttijd = Case(
+        When(route_start__gte=F("aangemeld"), then=Dagen("aangemeld", "route_start")),
+        default=None,
+    )
+    uitval = Q(afsluitreden=Afsluitreden.UITVAL)
+    return (
+        relatie_rijen()
+        .filter(route_start__isnull=False)
+        .annotate(_wachttijd=wachttijd)
+        .values_list("leerroute", "cursusinstelling", "_wachttijd")
+        .annotate(_n=Count("pk"), _uit=Count("pk", filter=uitval))
+        .order_by()
+    )
+
+
+def gestart(r) -> list[tuple]:
+    """(leerroute, cursusinstelling, days from registration to the start or None, dossiers,
+    of whom dropped out) of the dossiers that started the route: the one scan behind
+    `wachttijd_aanbieder` and the dropout per route (`aanvullend`)."""
+    return r.gedeeld(_gestart)
 
 
 def wachttijd_aanbieder(r) -> dict[tuple[str, str], Spreiding]:
     """Days from registration at the cursusinstelling to the start of the route."""
-    per = histogram(_wachttijd_aanbieder())
+    per: dict[tuple[str, str], Counter] = {}
+    for route, instelling, wachttijd, n, _uit in gestart(r):
+        if wachttijd is not None:
+            per.setdefault((instelling, route), Counter())[wachttijd] += n
     return {k: Spreiding.uit_histogram(v) for k, v in sorted(per.items())}
 
 
@@ -403,7 +460,8 @@ def termijn_risico_lijst(r, band: str = "") -> list[TermijnRisico]:
 
 def routewissels(r) -> tuple[int, int]:
     """(dossiers with a changed route, number of changes) — schakelen and afschalen together."""
-    return r.totalen["gewisseld"], r.totalen["wissels"]
+    totaal = _personen_samen(r)
+    return totaal["gewisseld"], totaal["wissels"]
 
 
 @dataclass

@@ -38,6 +38,7 @@ from functools import lru_cache, reduce
 from typing import NamedTuple
 
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     Count,
@@ -45,12 +46,11 @@ from django.db.models import (
     F,
     Q,
     Sum,
-    TextField,
     Value,
     When,
 )
 from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 from inburgering.dossiers.toestand import EventLike, geldige_events
 from inburgering.dossiers.uitkomsten import (
@@ -215,10 +215,15 @@ def samenvatting(m: ex.Mijlpalen, u: Uitkomst) -> dict:
     return rij | doelwaarden(m, u)
 
 
-def examens_uit(tekst: str):
+@lru_cache(maxsize=4096)
+def examens_uit(tekst: str) -> tuple[tuple[str, int, int], ...]:
+    """The exam results column as (onderdeel, behaald, niet behaald) per component (few
+    distinct values, so memoised)."""
+    delen = []
     for deel in tekst.split(",") if tekst else []:
         onderdeel, behaald, niet = deel.rsplit(":", 2)
-        yield onderdeel, int(behaald), int(niet)
+        delen.append((onderdeel, int(behaald), int(niet)))
+    return tuple(delen)
 
 
 @lru_cache(maxsize=4096)
@@ -313,14 +318,22 @@ class Examens:
 
 @vast
 def _examens():
-    return groepen(ind.relatie_rijen().exclude(examens=""), "leerroute", "examens")
+    rijen = ind.relatie_rijen().exclude(examens="")
+    return groepen(rijen, "leerroute", ExtractYear("route_start"), "examens")
+
+
+def examen_rijen(r) -> list[tuple]:
+    """(leerroute, year of the first start of the leerroute or None, exam results, dossiers)
+    of the dossiers with exam results: the one scan behind `examens` and the exams per start
+    cohort (`aanvullend`)."""
+    return r.gedeeld(_examens)
 
 
 def examens(r) -> dict:
     """(leerroute, onderdeel) -> Examens: every result counts; a dossier counts once per
     component it passed."""
     per: dict[tuple, Examens] = defaultdict(Examens)
-    for sleutel, tekst, n in _examens():
+    for sleutel, _jaar, tekst, n in examen_rijen(r):
         for onderdeel, behaald, niet in examens_uit(tekst):
             e = per[(sleutel, onderdeel)]
             e.behaald += behaald * n
@@ -415,11 +428,27 @@ class Kosten:
 
 
 @vast
-def _kosten_per_route():
-    route = Case(
-        When(pip__isnull=False, then=F("leerroute")), default=Value(""), output_field=TextField()
+def _kosten():
+    met_pip = ExpressionWrapper(Q(pip__isnull=False), output_field=BooleanField())
+    # As bigint: PostgreSQL sums bigints as numeric, and thousands of Decimals cost.
+    sommen = {
+        f"_s_{p}": Cast(Coalesce(Sum(f"kosten_{p}"), 0), BigIntegerField()) for p in KOSTENPOSTEN
+    }
+    return (
+        ind.relatie_rijen()
+        .filter(kosten_cents__isnull=False)
+        .annotate(_met_pip=met_pip)
+        .values_list("leerroute", "_met_pip", "kosten_cents")
+        .annotate(_n=Count("pk"), **sommen)
+        .order_by()
     )
-    return groepen(ind.relatie_rijen().filter(kosten_cents__isnull=False), route, "kosten_cents")
+
+
+def kosten_rijen(r) -> list[tuple]:
+    """(leerroute, has a PIP, total cents, dossiers, cents per post in `KOSTENPOSTEN`) of the
+    dossiers with costs: the one scan behind `kosten_per_route` and the costs per trajectory
+    and post (`aanvullend`)."""
+    return r.gedeeld(_kosten)
 
 
 def kosten_per_route(r) -> tuple[dict[str, Kosten], Kosten]:
@@ -427,7 +456,8 @@ def kosten_per_route(r) -> tuple[dict[str, Kosten], Kosten]:
     with at least one cost registration."""
     per: dict = defaultdict(Kosten)
     alles = Kosten()
-    for sleutel, cents, n in _kosten_per_route():
+    for leerroute, met_pip, cents, n, *_sommen in kosten_rijen(r):
+        sleutel = leerroute if met_pip else ""
         for k in (per[sleutel], alles):
             k.dossiers += n
             k.totaal_cents += cents * n
