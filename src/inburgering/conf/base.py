@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "inburgering.portaal.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the session's user kept in a shared cache (accounts/sessiegebruiker.py).
+    "inburgering.accounts.sessiegebruiker.AuthenticatieMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Sessions through the identity provider: re-checked there when the ID token expires.
     "inburgering.accounts.oidc.SessieVernieuwen",
@@ -308,6 +309,9 @@ def cache_instellingen(redis_url: str, voorvoegsel: str = "inburgering") -> tupl
 CACHES, SESSION_ENGINE = cache_instellingen(
     env("REDIS_URL", "") or "", env("CACHE_KEY_PREFIX", "inburgering") or "inburgering"
 )
+# The session's user (with its gemeenten) kept in the cache, only when the cache is shared by
+# all processes: a deactivation must reach every one at once (accounts/sessiegebruiker.py).
+GEBRUIKER_IN_CACHE = SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -38,14 +38,19 @@ def _versie(gemeente_id: int) -> str:
 
 def bewaard(naam: str, gemeente_ids: Sequence[int], extra: tuple, maak: Callable[[], T]) -> T:
     """The panel `naam` for these gemeenten (and `extra`, e.g. scope and team), from the cache
-    or made by `maak()` and kept."""
-    versies = cache.get_many([_versie(g) for g in gemeente_ids])
-    delen = [naam, *map(str, extra), *(f"{g}={versies.get(_versie(g), 0)}" for g in gemeente_ids)]
+    or made by `maak()` and kept. One cache round trip: the panel is kept with the gemeente
+    versions it was made at and read together with the current ones (every page reads the
+    work-queue counts this way, docs/performance.md)."""
+    delen = [naam, *map(str, extra), *map(str, gemeente_ids)]
     sleutel = "caseload:paneel:" + hashlib.sha256("|".join(delen).encode()).hexdigest()
-    waarde = cache.get(sleutel)
-    if waarde is None:
-        waarde = maak()
-        cache.set(sleutel, waarde, BEWAARTIJD)
+    versie_sleutels = [_versie(g) for g in gemeente_ids]
+    gelezen = cache.get_many([sleutel, *versie_sleutels])
+    versies = tuple(gelezen.get(v, 0) for v in versie_sleutels)
+    gevonden = gelezen.get(sleutel)
+    if isinstance(gevonden, tuple) and len(gevonden) == 2 and gevonden[0] == versies:
+        return gevonden[1]
+    waarde = maak()
+    cache.set(sleutel, (versies, waarde), BEWAARTIJD)
     return waarde
 
 
