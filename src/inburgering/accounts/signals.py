@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -52,6 +53,8 @@ def vergeet_bewaarde_gebruikers_van_gemeente(sender, instance, **kwargs) -> None
 
 
 def _gebruikers_van(gemeente_id: int) -> list[int]:
+    if not getattr(settings, "GEBRUIKER_IN_CACHE", False):
+        return []
     return list(
         Gebruiker.gemeenten.through.objects.filter(gemeente_id=gemeente_id).values_list(
             "gebruiker_id", flat=True
