@@ -11,12 +11,12 @@ The requests of `benchmark_belasting.py`'s mix (same kinds, weights, filters) go
 test Client with the load settings (`belasting_instellingen.py`: DEBUG off, sessions and cache in
 Redis), each by a user of the set logged in once. Per kind: the median process CPU per request
 (`time.process_time`: this process only, i.e. without PostgreSQL's and Redis's own CPU) and the
-median number of queries per request, over `-n` requests after a warm-up, cycling over `--gebruikers` users per
-role and their dossiers; then the mix's weighted mean, which is what a worker spends per mixed
-request (compare with the load benchmark's "gunicorn CPU/req"; the client and the WSGI server
-are not in it). The writing kinds (a contact, a DUO notification) run inside a transaction that
-is rolled back, so the set is not changed. `--profiel KIND` prints cProfile's largest entries
-(cumulative) over the kind's requests instead.
+median number of queries per request, over `-n` requests after a warm-up, cycling over
+`--gebruikers` users per role and their dossiers; then the mix's weighted mean, which is what a
+worker spends per mixed request (compare with the load benchmark's "gunicorn CPU/req"; the
+client and the WSGI server are not in it). The writing kinds (a contact, a DUO notification)
+run inside a transaction that is rolled back, so the set is not changed. `--profiel KIND`
+prints cProfile's largest entries (cumulative) over the kind's requests instead.
 """
 
 from __future__ import annotations
