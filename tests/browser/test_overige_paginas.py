@@ -29,6 +29,10 @@ def test_contact_page_logs_contact_and_plans_an_appointment(page, consulent_a, d
     contact.get_by_role("button", name="Contact vastleggen").click()
     page.get_by_text("Afspraak via WhatsApp bevestigd").wait_for()
 
+    # The appointment form is rendered on request (a link; no JavaScript needed).
+    assert page.locator("input[value=afspraak]").count() == 0
+    page.get_by_role("link", name="Afspraak plannen").click()
+    assert_accessible(page)
     afspraak = page.locator("form", has=page.locator("input[value=afspraak]"))
     afspraak.get_by_label("Soort").select_option("intake")
     afspraak.get_by_label("Vorm").select_option("huisbezoek")

@@ -136,3 +136,29 @@ def test_warm_handover_is_recorded_with_participants(client, pagina, dossier_a):
     )
     event = dossier_a.events.get(soort=Soort.WARME_OVERDRACHT)
     assert event.gegevens == {"kanaal": "video", "deelnemers": "inburgeraar, COA, consulent"}
+
+
+def test_the_rarely_used_forms_are_rendered_on_request_only(client, pagina):
+    html = client.get(pagina).content.decode()
+    assert 'name="actie" value="contact"' in html
+    for naam in ("afspraak", "wacht", "overdracht"):
+        assert f'name="actie" value="{naam}"' not in html
+        assert f'href="?formulier={naam}#kop-{naam}"' in html
+    for naam in ("afspraak", "wacht", "overdracht"):
+        html = client.get(pagina, {"formulier": naam}).content.decode()
+        assert f'name="actie" value="{naam}"' in html
+        assert f'href="?formulier={naam}#kop-{naam}"' not in html
+        assert 'name="actie" value="contact"' in html
+    assert 'name="tolk_taal"' in client.get(pagina, {"formulier": "afspraak"}).content.decode()
+    assert (
+        'name="actie" value="iets"'
+        not in client.get(pagina, {"formulier": "iets"}).content.decode()
+    )
+
+
+def test_a_refused_appointment_shows_its_form_again_with_the_error(client, pagina, dossier_a):
+    antwoord = client.post(pagina, {"actie": "afspraak", "soort": "intake", "vorm": "op_locatie"})
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert 'name="actie" value="afspraak"' in html and 'id="id_begin_error"' in html
+    assert not Afspraak.objects.filter(dossier=dossier_a).exists()

@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "inburgering.portaal.middleware.PortaalTaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the session's user kept in a shared cache (accounts/sessiegebruiker.py).
+    "inburgering.accounts.sessiegebruiker.AuthenticatieMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Sessions through the identity provider: re-checked there when the ID token expires.
     "inburgering.accounts.oidc.SessieVernieuwen",
@@ -313,6 +314,9 @@ CACHES, SESSION_ENGINE = cache_instellingen(
 # (`bereken_monitoring`; docs/adr/0042). Needs a shared cache (REDIS_URL) to reach the web.
 MONITORING_VOORAF_DREMPEL = float(env("MONITORING_VOORAF_DREMPEL", "2.0"))
 MONITORING_VOORAF_MINUTEN = int(env("MONITORING_VOORAF_MINUTEN", "15"))
+# The session's user (with its gemeenten) kept in the cache, only when the cache is shared by
+# all processes: a deactivation must reach every one at once (accounts/sessiegebruiker.py).
+GEBRUIKER_IN_CACHE = SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -53,7 +53,9 @@ def bewaard(
     vasthouden: float = 0.0,
 ) -> T:
     """The panel `naam` for these gemeenten (and `extra`, e.g. scope and team), from the cache
-    or made by `maak()` and kept.
+    or made by `maak()` and kept. One cache round trip: the panel is kept with the gemeente
+    versions it was made at and read together with the current ones (every page reads the
+    work-queue counts this way, docs/performance.md).
 
     `vasthouden` seconds: this process also holds what it read, and uses it again for that
     long without asking the cache (the versions of a large werkgebied are a hundred keys),
@@ -65,13 +67,17 @@ def bewaard(
         if gehouden is not None and gehouden[1] == _generatie and gehouden[0] > time.monotonic():
             return gehouden[2]
         generatie = _generatie
-    versies = cache.get_many([_versie(g) for g in gemeente_ids])
-    delen = [naam, *map(str, extra), *(f"{g}={versies.get(_versie(g), 0)}" for g in gemeente_ids)]
+    delen = [naam, *map(str, extra), *map(str, gemeente_ids)]
     sleutel = "caseload:paneel:" + hashlib.sha256("|".join(delen).encode()).hexdigest()
-    waarde = cache.get(sleutel)
-    if waarde is None:
+    versie_sleutels = [_versie(g) for g in gemeente_ids]
+    gelezen = cache.get_many([sleutel, *versie_sleutels])
+    versies = tuple(gelezen.get(v, 0) for v in versie_sleutels)
+    gevonden = gelezen.get(sleutel)
+    if isinstance(gevonden, tuple) and len(gevonden) == 2 and gevonden[0] == versies:
+        waarde = gevonden[1]
+    else:
         waarde = maak()
-        cache.set(sleutel, waarde, BEWAARTIJD)
+        cache.set(sleutel, (versies, waarde), BEWAARTIJD)
     if vasthouden:
         if len(_IN_PROCES) >= _IN_PROCES_MAX:
             _IN_PROCES.clear()

@@ -34,6 +34,13 @@ def _initial() -> dict:
     return {"datum": timezone.localdate()}
 
 
+#: The contact tab's forms that are rendered only when asked for (`?formulier=<name>`, or after
+#: a POST of that form): a consulent records a contact every time, these rarely, and rendering
+#: them (eleven widgets through the form renderer) cost more CPU than the rest of
+#: the page (docs/performance.md, "CPU per page kind").
+OP_VERZOEK = ("afspraak", "wacht", "overdracht")
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_view(request: HttpRequest, uuid) -> HttpResponse:
@@ -41,6 +48,7 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
     dossier = dossier_of_404(request, uuid)
     actie = request.POST.get("actie", "")
     data = request.POST if request.method == "POST" else None
+    geopend = {naam for naam in (request.GET.get("formulier"), actie) if naam in OP_VERZOEK}
     formulieren = {
         "contact": f.ContactForm(data if actie == "contact" else None, initial=_initial()),
         "afspraak": f.AfspraakForm(data if actie == "afspraak" else None),
@@ -65,6 +73,7 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
         {
             "dossier": dossier,
             "formulieren": formulieren,
+            "geopend": geopend,
             "contacten": dossier.events.filter(soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT])
             .select_related("actor")
             .order_by("-datum", "-id"),
