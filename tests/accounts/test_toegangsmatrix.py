@@ -250,6 +250,7 @@ VERWACHT: dict[str, Regel] = {
     "portaal:ervaring": Regel(publiek=frozenset({302})),
     "portaal:kind": Regel(publiek=frozenset({302})),  # ADR 0039
     "portaal:eigen_dossier": Regel(publiek=frozenset({302})),
+    "portaal:meelezen": Regel(publiek=frozenset({302})),  # the child says no (ADR 0039)
     # /portaal
 }
 #: Django's admin (/beheer/) generates a page per model; all of them are for staff only (the

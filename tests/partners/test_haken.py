@@ -76,3 +76,30 @@ def test_a_failing_receiver_rolls_the_placement_back(gemeente_a, consulent_a, sc
         plaatsing_gewijzigd.disconnect(dispatch_uid="test.weiger")
     assert not dossier.plaatsingen.exists()
     assert not Betrokkenheid.objects.filter(dossier=dossier).exists()
+
+
+def test_a_move_out_ends_every_involvement_on_the_day_of_the_move(
+    gemeente_a, gemeente_b, consulent_a, school
+):
+    """The person moved to another gemeente: this gemeente's partners no longer need to know,
+    whatever involved them (a running placement included), from the day after the move."""
+    from inburgering.verhuizing.services import start_overdracht
+    from tests.partners.factories import betrokken
+
+    dossier = klaar_voor_plaatsing(gemeente_a, consulent_a)
+    vandaag = timezone.localdate()
+    contract = maak_contract(gemeente_a, school.aanbieder)
+    geplaatst(dossier, contract, consulent_a, aangemeld_op=vandaag - dt.timedelta(days=30))
+    verhuisd = vandaag - dt.timedelta(days=3)
+    later = betrokken(
+        school, dossier, Grond.PARTICIPATIE, bron="test:2", begin=vandaag - dt.timedelta(days=1)
+    )
+    assert dossier in dossiers_voor_organisatie(school, vandaag)
+
+    start_overdracht(dossier, naar_gemeente=gemeente_b, inschrijving=verhuisd, actor=consulent_a)
+
+    rijen = {r.bron: r for r in Betrokkenheid.objects.filter(dossier=dossier)}
+    assert rijen[later.bron].einde == later.begin  # began after the move: its first day only
+    assert {r.einde for b, r in rijen.items() if b != later.bron} == {verhuisd}
+    assert dossier in dossiers_voor_organisatie(school, verhuisd)
+    assert dossier not in dossiers_voor_organisatie(school, vandaag)

@@ -13,10 +13,11 @@ from typing import Any
 
 from django.db import transaction
 
+from inburgering.dossiers.workflow import Afsluitreden, Soort
 from inburgering.traject.models import LOPEND, Plaatsing
 
 from .models import Grond, Organisatie
-from .services import koppel, ontkoppel
+from .services import beeindig_alle, koppel, ontkoppel
 
 
 def bron_van(plaatsing: Plaatsing) -> str:
@@ -59,3 +60,16 @@ def koppel_lopende_plaatsingen(organisatie: Organisatie) -> int:
             volg_plaatsing(None, plaatsing=plaatsing, datum=plaatsing.aangemeld_op)
             aantal += 1
     return aantal
+
+
+def na_verhuizing(sender: Any, dossier: Any, events: list[Any], **_kwargs: Any) -> None:
+    """Receiver of `dossier_bijgewerkt`: the person moved out (the dossier closed with reason
+    "verhuisd", by the consulent's transfer or DUO's report). The partners of this gemeente
+    no longer need to know: every open involvement ends on the day of the move (the new
+    gemeente involves its own partners). Cheap for every other write: the events in memory."""
+    for event in events:
+        if (
+            event.soort == Soort.DOSSIER_AFGESLOTEN
+            and (event.gegevens or {}).get("reden") == Afsluitreden.VERHUISD
+        ):
+            beeindig_alle(dossier, einde=event.datum)

@@ -79,6 +79,18 @@ def ontkoppel(dossier: Dossier, *, bron: str, einde: dt.date) -> int:
     return aantal
 
 
+def beeindig_alle(dossier: Dossier, *, einde: dt.date) -> int:
+    """End every open involvement in the dossier on `einde` (inclusive), whatever caused it:
+    the person moved out of the gemeente (`haken.na_verhuizing`). One that began later ends on
+    its first day. Returns how many; the kept lists are renewed as after `ontkoppel`."""
+    open_ = Betrokkenheid.objects.filter(dossier=dossier, einde__isnull=True)
+    aantal = open_.filter(begin__lte=einde).update(einde=einde)
+    aantal += open_.filter(begin__gt=einde).update(einde=F("begin"))
+    if aantal:
+        panelen.gewijzigd_na_commit(dossier.gemeente_id)
+    return aantal
+
+
 class Partnerfout(OngeldigeGebeurtenis):
     """The partner's action does not fit; the message is Dutch and meant for the user."""
 
