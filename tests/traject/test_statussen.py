@@ -19,6 +19,9 @@ TOEGESTAAN = {
     (S.INTAKE, S.UITGEVALLEN),
     (S.AANGEMELD, S.GEANNULEERD),
     (S.INTAKE, S.GEANNULEERD),
+    (S.AANGEMELD, S.VERHUISD),
+    (S.INTAKE, S.VERHUISD),
+    (S.GESTART, S.VERHUISD),
 }
 ALLE_PAREN = [(van, naar) for van in [None, *S] for naar in S]
 

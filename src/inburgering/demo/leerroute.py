@@ -256,11 +256,13 @@ class Gemeenteroute:
         if afsluiting is not None:
             assert afsluiting.datum is not None
             reden = afsluiting.gegevens.get("reden", "")
-            if p.status == S.GESTART:
+            if reden == Afsluitreden.VERHUISD:
+                p.status = S.VERHUISD  # as `traject.services.beeindig_bij_verhuizing` does
+            elif p.status == S.GESTART:
                 p.status = S.AFGEROND if reden == Afsluitreden.VOLDAAN else S.UITGEVALLEN
             else:
                 p.status = S.GEANNULEERD
-            if p.status != S.AFGEROND:
+            if p.status not in (S.AFGEROND, S.VERHUISD):
                 p.reden = str(Afsluitreden(reden).label) if reden in Afsluitreden.values else "-"
             p.beeindigd_op = afsluiting.datum
             stappen.append((p.status, afsluiting.datum, afsluiting))

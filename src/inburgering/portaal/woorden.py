@@ -40,6 +40,7 @@ PLAATSING = {
     "afgerond": _("Klaar met deze les"),
     "uitgevallen": _("Gestopt"),
     "geannuleerd": _("Niet doorgegaan"),
+    "verhuisd": _("Gestopt omdat u bent verhuisd"),
 }
 
 #: What the gemeente pays from the bijstand during ontzorgen (Pw art. 56a), in plain words.

@@ -275,7 +275,12 @@ class StatusForm(NLDesignFormMixin, forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Nieuwe status"),
-        choices=[c for c in PlaatsingStatus.choices if c[0] != PlaatsingStatus.AANGEMELD],
+        # Aangemeld is the placement's start; verhuisd is set by the move, not by hand.
+        choices=[
+            c
+            for c in PlaatsingStatus.choices
+            if c[0] not in (PlaatsingStatus.AANGEMELD, PlaatsingStatus.VERHUISD)
+        ],
         error_messages={
             "required": _("Kies de nieuwe status."),
             "invalid_choice": _("Kies een status uit de lijst."),

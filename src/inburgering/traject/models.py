@@ -211,6 +211,9 @@ class PlaatsingStatus(models.TextChoices):
     AFGEROND = "afgerond", _("Afgerond")
     UITGEVALLEN = "uitgevallen", _("Uitgevallen")
     GEANNULEERD = "geannuleerd", _("Geannuleerd")
+    #: Ended by the move out of the gemeente (set by `services.beeindig_bij_verhuizing` only):
+    #: the old gemeente's contract no longer pays; neither a dropout nor a cancellation.
+    VERHUISD = "verhuisd", _("Beëindigd door verhuizing")
 
 
 LOPEND = (PlaatsingStatus.AANGEMELD, PlaatsingStatus.INTAKE, PlaatsingStatus.GESTART)

@@ -24,7 +24,7 @@ from inburgering.dossiers.models import Dossier
 from inburgering.dossiers.services import Nieuw, registreer_reeks
 from inburgering.dossiers.toestand import OngeldigeGebeurtenis
 from inburgering.dossiers.uitleg import regeltekst, regeltekst_met
-from inburgering.dossiers.workflow import Fase, Soort, volgende_fase
+from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort, volgende_fase
 from inburgering.koppelingen.duo import leveringen
 from inburgering.pip.models import Reden
 from inburgering.pip.services import concept_van, pip_van, vastgestelde_versie, wet_leerroute
@@ -313,6 +313,7 @@ DATUMVELD = {
     S.AFGEROND: "beeindigd_op",
     S.UITGEVALLEN: "beeindigd_op",
     S.GEANNULEERD: "beeindigd_op",
+    S.VERHUISD: "beeindigd_op",
 }
 
 
@@ -497,6 +498,38 @@ def wachttijd(plaatsing: Plaatsing, peildatum: dt.date) -> wet.Uitkomst[wet.Wach
         peildatum=plaatsing.beeindigd_op or peildatum,
         norm_weken=plaatsing.contract.max_wachttijd_weken,
     )
+
+
+def beeindig_bij_verhuizing(dossier: Dossier, *, datum: dt.date, actor=None) -> list[Plaatsing]:
+    """The person moved out of the gemeente: every running placement ends as verhuisd on the
+    day of the move (Wi art. 15 lid 4 keeps the leerroute, not the old gemeente's contract;
+    the new gemeente places the person under its own, with the placements in the transfer
+    package, ADR 0024). A placement registered after that day ends on its own first day.
+    Each end is a fact on the old dossier and ends the school's involvement (partners).
+    Choice: nothing goes to DUO; the new gemeente's aanmelding replaces the aanbod."""
+    beeindigd = []
+    for plaatsing in dossier.plaatsingen.filter(status__in=LOPEND).order_by("pk"):
+        beeindigd.append(
+            wijzig_status(
+                plaatsing,
+                S.VERHUISD,
+                datum=max(datum, plaatsing.aangemeld_op),
+                actor=actor,
+            )
+        )
+    return beeindigd
+
+
+def na_verhuizing(sender, dossier: Dossier, nieuw: list, **_kwargs) -> None:
+    """Receiver of `dossier_bijgewerkt`: the dossier was just closed as "verhuisd" (the
+    consulent's transfer or DUO's SS120/SS121). Only the new events count, so a later fact on
+    the closed dossier does nothing."""
+    for event in nieuw:
+        if (
+            event.soort == Soort.DOSSIER_AFGESLOTEN
+            and (event.gegevens or {}).get("reden") == Afsluitreden.VERHUISD
+        ):
+            beeindig_bij_verhuizing(dossier, datum=event.datum, actor=event.actor)
 
 
 def plaatsingen_van(dossier: Dossier):
