@@ -127,17 +127,23 @@ def test_the_partners_see_their_people_from_the_demo_records(demo):
     from inburgering.partners.toegang import dossiers_voor_partner
 
     school = Gebruiker.objects.get(username="school")
-    # a running placement involves the school, unless the person moved out of the gemeente
-    # (the move ends this gemeente's partners' involvements: partners.haken.na_verhuizing)
+    # a running placement involves the school
     lopend = Dossier.objects.filter(
         plaatsingen__contract__product__aanbieder__partnerorganisatie__isnull=False,
         plaatsingen__status__in=["aangemeld", "intake", "gestart"],
     ).distinct()
-    geplaatst = lopend.exclude(afsluitreden=Afsluitreden.VERHUISD)
-    assert geplaatst.exists()
-    assert set(dossiers_voor_partner(school)) == set(geplaatst)
-    verhuisd = lopend.filter(afsluitreden=Afsluitreden.VERHUISD)
-    assert verhuisd.exists()  # the demo has such a move: it shows the rule
+    assert lopend.exists()
+    assert set(dossiers_voor_partner(school)) == set(lopend)
+    # the demo's moved pupil shows the rule: the move ended its placement
+    # (traject.services.beeindig_bij_verhuizing) and with it the school's involvement
+    verhuisd = Dossier.objects.filter(
+        afsluitreden=Afsluitreden.VERHUISD,
+        plaatsingen__contract__product__aanbieder__partnerorganisatie__isnull=False,
+        plaatsingen__status="verhuisd",
+    )
+    assert verhuisd.exists()
+    assert not set(verhuisd) & set(dossiers_voor_partner(school))
+    assert not lopend.filter(afsluitreden=Afsluitreden.VERHUISD).exists()
     assert dossiers_voor_partner(Gebruiker.objects.get(username="begeleider")).exists()
     assert dossiers_voor_partner(Gebruiker.objects.get(username="coa")).count() == 1
     assert Clientprofiel.objects.get().status == Profielstatus.OVERGEDRAGEN
