@@ -354,3 +354,46 @@ def test_ouder_leest_mee_in_het_dossier_van_het_kind(page, ouder_en_kind, live_s
         page.get_by_role("button", name="Terug naar mijn eigen dossier").click()
     assert page.get_by_test_id("meelezen").count() == 0
     assert ouder.consulent.get_full_name() in page.get_by_test_id("contactpersoon").inner_text()
+
+
+def test_het_kind_kiest_dat_de_ouders_niet_meer_meelezen(
+    browser,
+    ouder_en_kind,
+    portaal_aan,  # noqa: F811
+    live_server,
+):
+    """The child's own choice on "Mijn gegevens" (ADR 0039): axe before and after, and the
+    parent, logged in on another device, no longer gets the child's dossier."""
+    ouder, kind = ouder_en_kind
+    maak_burger(portaal_aan, kind.inburgeraar.bsn, kind.inburgeraar.naam)
+
+    def inloggen(naam):
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+        page = context.new_page()
+        page.goto("/portaal/")
+        page.locator("a[href='/portaal/inloggen/']").click()
+        page.get_by_role("heading", name="Stand-in identity provider (demo)").wait_for()
+        with page.expect_navigation(url=re.compile(r"/portaal/overzicht/$")):
+            page.get_by_role("button", name=naam).click()
+        return context, page
+
+    context, page = inloggen(kind.inburgeraar.naam)
+    page.goto("/portaal/gegevens/")
+    keuze = page.get_by_test_id("meelezen-keuze")
+    assert "jonger bent dan 18 jaar" in keuze.inner_text()
+    assert ouder.inburgeraar.naam not in page.content()  # the page names no parent
+    assert_accessible(page)
+    with page.expect_navigation(url=re.compile(r"/portaal/gegevens/$")):
+        keuze.get_by_role("button", name="Mijn ouders mogen niet meelezen").click()
+    page.get_by_text("Uw ouders kunnen uw dossier niet meer lezen.").wait_for()
+    assert keuze.get_by_role("button", name="Mijn ouders mogen weer meelezen").is_visible()
+    assert_accessible(page)
+    context.close()
+
+    context, page = inloggen(ouder.inburgeraar.naam)
+    assert page.get_by_test_id("kinderen").count() == 0
+    assert (
+        page.get_by_role("button", name=f"Bekijk het dossier van {kind.inburgeraar.naam}").count()
+        == 0
+    )
+    context.close()
