@@ -307,3 +307,129 @@ def test_gemeentegegevens_wijzigen_met_log(ingelogd, gemeente_a, gemeente_b):
     assert gemeente_a.naam == "Gemeente Utrecht"
     andere = reverse("instellingen:gemeente_gegevens", kwargs={"cbs_code": gemeente_b.cbs_code})
     assert ingelogd.get(andere).status_code == 404
+
+
+# -- regional services ------------------------------------------------------------------------
+
+
+def test_regionale_dienst_aanmaken_wijzigen_en_in_het_log_van_elke_gemeente(
+    client, installatiebeheerder, gemeente_a, gemeente_b
+):
+    installatiebeheerder.gemeenten.add(gemeente_b)
+    lijst = client.get(reverse("instellingen:samenwerkingsverbanden")).content.decode()
+    assert reverse("instellingen:samenwerkingsverband_nieuw") in lijst
+    oin = "00000001009876543000"
+    antwoord = client.post(
+        reverse("instellingen:samenwerkingsverband_nieuw"),
+        {"naam": "Regio Midden", "oin": oin, "gemeenten": [gemeente_a.pk, gemeente_b.pk]},
+    )
+    assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+    regio = Samenwerkingsverband.objects.get(naam="Regio Midden")
+    assert regio.oin == oin and set(regio.gemeenten.all()) == {gemeente_a, gemeente_b}
+    regels = Configuratiewijziging.objects.filter(soort="accounts.samenwerkingsverband")
+    assert {r.gemeente for r in regels} == {gemeente_a, gemeente_b}
+    assert regels[0].wijzigingen["gemeenten"] == {"oud": None, "nieuw": ["Deventer", "Utrecht"]}
+    assert (
+        "Regio Midden"
+        in client.get(reverse("instellingen:samenwerkingsverbanden")).content.decode()
+    )
+
+    # Deventer leaves: the change is in both gemeenten's trail (Deventer must see it went).
+    url = reverse("instellingen:samenwerkingsverband", kwargs={"verband_id": regio.pk})
+    assert client.get(url).status_code == 200
+    antwoord = client.post(url, {"naam": "Regio Midden", "oin": oin, "gemeenten": [gemeente_a.pk]})
+    assert antwoord.status_code == 302
+    assert list(regio.gemeenten.all()) == [gemeente_a]
+    laatste = Configuratiewijziging.objects.filter(soort="accounts.samenwerkingsverband")
+    assert {r.gemeente for r in laatste.filter(pk__gt=regels.last().pk)} == {gemeente_a, gemeente_b}
+
+
+def test_regionale_dienst_houdt_gemeenten_die_de_beheerder_niet_beheert(
+    client, installatiebeheerder, gemeente_a, gemeente_b
+):
+    regio = Samenwerkingsverband.objects.create(naam="Zaffier")
+    regio.gemeenten.set([gemeente_a, gemeente_b])
+    url = reverse("instellingen:samenwerkingsverband", kwargs={"verband_id": regio.pk})
+    pagina = client.get(url).content.decode()
+    assert "Deventer" in pagina  # named as staying, not offered as a choice
+    assert f'value="{gemeente_b.pk}"' not in pagina
+    client.post(url, {"naam": "Zaffier BUCH", "oin": "", "gemeenten": [gemeente_a.pk]})
+    regio.refresh_from_db()
+    assert regio.naam == "Zaffier BUCH"
+    assert set(regio.gemeenten.all()) == {gemeente_a, gemeente_b}
+    # Choosing a gemeente outside the beheerder's: refused by the form and by the service.
+    antwoord = client.post(url, {"naam": "X", "oin": "", "gemeenten": [gemeente_b.pk]})
+    assert "Kies een gemeente uit de lijst." in antwoord.content.decode()
+    with pytest.raises(services.Beheerfout, match="waarvoor u beheerder bent"):
+        services.bewaar_samenwerkingsverband(
+            installatiebeheerder, regio, naam="X", oin="", gemeenten=[gemeente_b]
+        )
+    regio.refresh_from_db()
+    assert regio.naam == "Zaffier BUCH"
+
+
+@pytest.mark.parametrize(
+    ("data", "melding"),
+    [
+        ({"naam": "", "gemeenten": "A"}, "Vul de naam van de regionale dienst in."),
+        (
+            {"naam": "zaffier", "gemeenten": "A"},
+            "Er is al een regionale dienst met de naam zaffier.",
+        ),
+        ({"naam": "Nieuw", "oin": "123", "gemeenten": "A"}, "Een OIN bestaat uit 20 cijfers."),
+        (
+            {"naam": "Nieuw", "oin": "00000001001111111000", "gemeenten": "A"},
+            "Dit OIN hoort al bij een andere regionale dienst.",
+        ),
+        ({"naam": "Nieuw"}, "Kies de gemeenten waarvoor de regionale dienst werkt."),
+    ],
+)
+def test_regionale_dienst_fouten_met_melding_niets_bewaard(
+    client, installatiebeheerder, gemeente_a, data, melding
+):
+    Samenwerkingsverband.objects.create(naam="Zaffier", oin="00000001001111111000")
+    data = {"oin": "", **data}
+    if data.get("gemeenten") == "A":
+        data["gemeenten"] = [gemeente_a.pk]
+    antwoord = client.post(reverse("instellingen:samenwerkingsverband_nieuw"), data)
+    assert antwoord.status_code == 400 and melding in antwoord.content.decode()
+    assert Samenwerkingsverband.objects.count() == 1
+    assert not Configuratiewijziging.objects.exists()
+
+
+def test_regionale_dienst_zonder_recht_of_buiten_scope(client, beheerder, gemeente_a, gemeente_b):
+    eigen = Samenwerkingsverband.objects.create(naam="Regio Noord")
+    eigen.gemeenten.set([gemeente_a])
+    vreemd = Samenwerkingsverband.objects.create(naam="Regio Zuid")
+    vreemd.gemeenten.set([gemeente_b])
+    client.force_login(beheerder)  # a gemeente's beheerder, without accounts.add_gemeente
+    lijst = client.get(reverse("instellingen:samenwerkingsverbanden")).content.decode()
+    assert "Regio Noord" in lijst and "Regio Zuid" not in lijst  # not confirmed
+    assert "regios/nieuw" not in lijst
+    assert client.get(reverse("instellingen:samenwerkingsverband_nieuw")).status_code == 403
+    url = reverse("instellingen:samenwerkingsverband", kwargs={"verband_id": eigen.pk})
+    assert client.post(url, {"naam": "Anders", "gemeenten": [gemeente_a.pk]}).status_code == 403
+    vreemd_url = reverse("instellingen:samenwerkingsverband", kwargs={"verband_id": vreemd.pk})
+    assert client.get(vreemd_url).status_code == 404
+    with pytest.raises(services.Beheerfout, match="geen regionale diensten beheren"):
+        services.bewaar_samenwerkingsverband(
+            beheerder, None, naam="X", oin="", gemeenten=[gemeente_a]
+        )
+    eigen.refresh_from_db()
+    assert eigen.naam == "Regio Noord"
+
+
+def test_een_nieuwe_regionale_dienst_is_een_keuze_in_de_monitoring(
+    client, installatiebeheerder, gemeente_a, gemeente_b
+):
+    from inburgering.monitoring.forms import REGIO
+
+    installatiebeheerder.gemeenten.add(gemeente_b)
+    services.bewaar_samenwerkingsverband(
+        installatiebeheerder, None, naam="Regio West", oin="", gemeenten=[gemeente_a, gemeente_b]
+    )
+    regio = Samenwerkingsverband.objects.get(naam="Regio West")
+    teamleider = maak_gebruiker("tl_regio", Rol.TEAMLEIDER, gemeente_a, gemeente_b)
+    client.force_login(teamleider)
+    pagina = client.get(reverse("monitoring:dashboard")).content.decode()
+    assert f'value="{REGIO}{regio.pk}"' in pagina and "Regio West" in pagina

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import inburgering
-from inburgering.accounts.models import GemeenteConfiguratie, Rol, Team
+from inburgering.accounts.models import GemeenteConfiguratie, Rol, Samenwerkingsverband, Team
 from inburgering.dossiers.services import registreer
 from inburgering.dossiers.workflow import Soort
 from inburgering.intake import oproepen
@@ -220,6 +220,11 @@ VERWACHT: dict[str, Regel] = {
     # beheerder is a superuser (has it); test_beheer.py checks a beheerder without it (403).
     "instellingen:gemeente_nieuw": Regel(BEHEER),
     "instellingen:wijzigingen": Regel(BEHEER, methoden=frozenset({"GET"})),
+    # Regional services: listed when they serve one of the beheerder's gemeenten; creating and
+    # changing them needs accounts.add_gemeente too (test_beheer.py: 403 without it).
+    "instellingen:samenwerkingsverbanden": Regel(BEHEER, methoden=frozenset({"GET"})),
+    "instellingen:samenwerkingsverband_nieuw": Regel(BEHEER),
+    "instellingen:samenwerkingsverband": Regel(BEHEER, scope="regio"),
     # The admin's login hands over to the application's (one way in, with the second factor).
     "/beheer/login/": Regel(publiek=frozenset({"login"})),
     "admin:login": Regel(publiek=frozenset({200, 302, "login"})),
@@ -425,6 +430,10 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
     taken["ander"] = Importtaak.objects.create(gebruiker=ander, bestand=b"")
     apparaat = TOTPDevice.objects.create(user=ander, name="matrix")  # for the admin's pages
     team_b = Team.objects.create(gemeente=gemeente_b, naam="Team Zuid")
+    regio_a = Samenwerkingsverband.objects.create(naam="Regio Noord")
+    regio_a.gemeenten.set([gemeente_a])
+    regio_b = Samenwerkingsverband.objects.create(naam="Regio Zuid")
+    regio_b.gemeenten.set([gemeente_b])
     binnen = _dossier_met_alles(gemeente_a, gebruikers[Rol.CONSULENT])
     # The partner user works for the language school of the "binnen" dossier's placement.
     school = Organisatie.objects.create(
@@ -459,6 +468,7 @@ def wereld(settings, gemeente_a, gemeente_b, team_a):
             "gebruiker_id": (gebruikers[Rol.CONSULENT].pk, ander.pk),
             "team_id": (team_a.pk, team_b.pk),
             "cbs_code": (gemeente_a.cbs_code, gemeente_b.cbs_code),
+            "verband_id": (regio_a.pk, regio_b.pk),
         },
         "apparaat": apparaat,
         "overdrachten": overdrachten,

@@ -177,3 +177,38 @@ class GemeenteNieuwForm(GemeenteForm):
         required=False,
     )
     field_order = ["cbs_code", "naam", "oin", "samenwerkingsverbanden"]
+
+
+class SamenwerkingsverbandForm(NLDesignFormMixin, forms.Form):
+    """A regional service: name, OIN and the gemeenten it works for (among the beheerder's)."""
+
+    naam = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        error_messages={"required": _("Vul de naam van de regionale dienst in.")},
+    )
+    oin = forms.CharField(
+        label=_("OIN"),
+        help_text=_(
+            "Het OIN waaraan DUO berichten voor deze gemeenten stuurt (20 cijfers). Mag leeg "
+            "blijven."
+        ),
+        max_length=20,
+        required=False,
+        validators=[oin_validator],
+    )
+    gemeenten = forms.ModelMultipleChoiceField(
+        label=_("Gemeenten"),
+        queryset=Gemeente.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies de gemeenten waarvoor de regionale dienst werkt."),
+            "invalid_choice": _("Kies een gemeente uit de lijst."),
+        },
+    )
+
+    def __init__(self, *args, gemeenten=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeenten"].queryset = (
+            gemeenten if gemeenten is not None else Gemeente.objects.none()
+        )

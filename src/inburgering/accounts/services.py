@@ -362,6 +362,85 @@ def maak_gemeente(
     return gemeente
 
 
+# -- regional services (Samenwerkingsverband) ------------------------------------------------
+
+SAMENWERKINGSVERBAND_VELDEN = ("naam", "oin", "gemeenten")
+
+
+def samenwerkingsverbanden_voor(beheerder: Gebruiker):
+    """The regional services serving at least one of the beheerder's gemeenten (others are not
+    confirmed: 404), with their gemeenten."""
+    return (
+        Samenwerkingsverband.objects.filter(gemeenten__in=gemeenten_van_beheerder(beheerder))
+        .distinct()
+        .prefetch_related("gemeenten")
+        .order_by("naam")
+    )
+
+
+def mag_samenwerkingsverband_beheren(gebruiker: Gebruiker) -> bool:
+    """A regional service spans gemeenten and its OIN receives DUO's messages for all of them:
+    the installation's functioneel beheerder (permission `accounts.add_gemeente`, as for adding
+    a gemeente, ADR 0033) creates and changes it, not every gemeente's beheerder."""
+    return mag_gemeente_toevoegen(gebruiker)
+
+
+def _controleer_samenwerkingsverband(
+    verband: Samenwerkingsverband, naam: str, oin: str, gemeenten: list[Gemeente]
+) -> None:
+    if not naam:
+        raise Beheerfout(_("Vul de naam van de regionale dienst in."))
+    if Samenwerkingsverband.objects.filter(naam__iexact=naam).exclude(pk=verband.pk).exists():
+        raise Beheerfout(_("Er is al een regionale dienst met de naam %(naam)s.") % {"naam": naam})
+    if oin:
+        try:
+            oin_validator(oin)
+        except ValidationError:
+            raise Beheerfout(_("Een OIN bestaat uit 20 cijfers.")) from None
+        if Samenwerkingsverband.objects.filter(oin=oin).exclude(pk=verband.pk).exists():
+            raise Beheerfout(_("Dit OIN hoort al bij een andere regionale dienst."))
+    if not gemeenten:
+        raise Beheerfout(_("Kies de gemeenten waarvoor de regionale dienst werkt."))
+
+
+@transaction.atomic
+def bewaar_samenwerkingsverband(
+    beheerder: Gebruiker,
+    verband: Samenwerkingsverband | None,
+    *,
+    naam: str,
+    oin: str,
+    gemeenten: Iterable[Gemeente],
+) -> Samenwerkingsverband:
+    """Create (`verband` None) or change a regional service: its name, OIN (DUO's messages to
+    that OIN are the service's gemeenten's) and the gemeenten it works for, chosen among the
+    beheerder's own; gemeenten outside them stay as they are. The change is in the trail of
+    every gemeente it concerns."""
+    if not mag_samenwerkingsverband_beheren(beheerder):
+        raise Beheerfout(_("U mag geen regionale diensten beheren."))
+    eigen = set(gemeenten_van_beheerder(beheerder))
+    gekozen = set(gemeenten)
+    if not gekozen <= eigen:
+        raise Beheerfout(_("Kies een gemeente waarvoor u beheerder bent."))
+    if verband is None:
+        verband, oud, blijven = Samenwerkingsverband(), {}, set()
+    else:
+        verband = Samenwerkingsverband.objects.select_for_update().get(pk=verband.pk)
+        oud = momentopname(verband, SAMENWERKINGSVERBAND_VELDEN)
+        blijven = set(verband.gemeenten.all()) - eigen
+    naam, oin = naam.strip(), oin.strip()
+    leden = sorted(gekozen | blijven, key=lambda g: g.cbs_code)
+    _controleer_samenwerkingsverband(verband, naam, oin, leden)
+    betrokken = set(verband.gemeenten.all()) if verband.pk else set()
+    verband.naam, verband.oin = naam, oin
+    verband.save()
+    verband.gemeenten.set(leden)
+    nieuw = momentopname(verband, SAMENWERKINGSVERBAND_VELDEN)
+    for gemeente in sorted(betrokken | set(leden), key=lambda g: g.cbs_code):
+        leg_wijziging_vast(beheerder, verband, oud, nieuw, gemeente=gemeente)
+    return verband
+
+
 @transaction.atomic
 def wijzig_gemeente(
     beheerder: Gebruiker,

@@ -16,5 +16,8 @@ urlpatterns = [
     path("gemeenten/nieuw/", v.gemeente_nieuw_view, name="gemeente_nieuw"),
     path("gemeenten/<str:cbs_code>/", v.gemeente_view, name="gemeente"),
     path("gemeenten/<str:cbs_code>/gegevens/", v.gemeente_gegevens_view, name="gemeente_gegevens"),
+    path("regios/", v.samenwerkingsverbanden_view, name="samenwerkingsverbanden"),
+    path("regios/nieuw/", v.samenwerkingsverband_view, name="samenwerkingsverband_nieuw"),
+    path("regios/<int:verband_id>/", v.samenwerkingsverband_view, name="samenwerkingsverband"),
     path("wijzigingen/", v.wijzigingen_view, name="wijzigingen"),
 ]

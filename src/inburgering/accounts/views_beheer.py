@@ -20,6 +20,7 @@ from .forms_beheer import (
     GebruikerNieuwForm,
     GemeenteForm,
     GemeenteNieuwForm,
+    SamenwerkingsverbandForm,
     TeamForm,
 )
 from .models import GemeenteConfiguratie, Rol
@@ -222,6 +223,59 @@ def gemeente_view(request: HttpRequest, cbs_code: str) -> HttpResponse:
         messages.success(request, _("De wijzigingen zijn opgeslagen."))
         return redirect("instellingen:gemeenten")
     return render(request, "accounts/beheer/gemeente.html", {"form": form, "gemeente": gemeente})
+
+
+@require_GET
+def samenwerkingsverbanden_view(request: HttpRequest) -> HttpResponse:
+    _alleen_beheerder(request)
+    return render(
+        request,
+        "accounts/beheer/samenwerkingsverbanden.html",
+        {
+            "verbanden": services.samenwerkingsverbanden_voor(request.user),
+            "mag_beheren": services.mag_samenwerkingsverband_beheren(request.user),
+        },
+    )
+
+
+def samenwerkingsverband_view(request: HttpRequest, verband_id: int | None = None) -> HttpResponse:
+    """Create (no id) or change a regional service; only the installation's beheerder."""
+    _alleen_beheerder(request)
+    verband = None
+    if verband_id is not None:
+        verband = get_object_or_404(
+            services.samenwerkingsverbanden_voor(request.user), pk=verband_id
+        )
+    if not services.mag_samenwerkingsverband_beheren(request.user):
+        raise PermissionDenied
+    eigen = services.gemeenten_van_beheerder(request.user).order_by("naam")
+    begin = None
+    if verband is not None:
+        begin = {
+            "naam": verband.naam,
+            "oin": verband.oin,
+            "gemeenten": verband.gemeenten.filter(pk__in=eigen),
+        }
+    form = SamenwerkingsverbandForm(request.POST or None, initial=begin, gemeenten=eigen)
+    if request.method == "POST" and form.is_valid():
+        try:
+            verband = services.bewaar_samenwerkingsverband(
+                request.user, verband, **form.cleaned_data
+            )
+        except services.Beheerfout as fout:
+            form.add_error(None, str(fout))
+        else:
+            messages.success(
+                request, _("Regionale dienst %(naam)s is opgeslagen.") % {"naam": verband.naam}
+            )
+            return redirect("instellingen:samenwerkingsverbanden")
+    buiten = verband.gemeenten.exclude(pk__in=eigen) if verband is not None else []
+    return render(
+        request,
+        "accounts/beheer/samenwerkingsverband.html",
+        {"form": form, "verband": verband, "andere_gemeenten": buiten},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_GET
