@@ -296,15 +296,14 @@ def explain(sql_en_params: list[tuple[str, list]]) -> None:
 
 
 def caseload_sql(username: str, scope: str) -> list[tuple[str, list]]:
-    """The SQL Django runs for a caseload page: the first page with its total and the next
-    appointments, one statement (`caseload.Paginering`)."""
+    """The SQL Django runs for a caseload page: the first page with its total, one statement
+    (`caseload.Paginering`); the next appointments of its rows follow by id."""
     from inburgering.accounts.models import Gebruiker
     from inburgering.dossiers import caseload as cl
 
     filters = cl.Filters(scope=scope)
     gefilterd = cl.gefilterd(Gebruiker.objects.get(username=username), filters)
-    lijst = cl.met_volgende_afspraak(cl.rijen(gefilterd, filters))
-    paginator = cl.Paginering(lijst, 50, telling=gefilterd)
+    paginator = cl.Paginering(cl.rijen(gefilterd, filters), 50, telling=gefilterd)
     sql, params = paginator.object_list[:50].query.sql_with_params()
     return [(sql, list(params))]
 

@@ -1,8 +1,6 @@
 """The caseload's page and its total come from one statement (`caseload.Paginering`), with
 Django's page numbering: the same pages, totals and fallbacks as `Paginator.get_page`."""
 
-import datetime as dt
-
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
@@ -21,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _lijst(user, filters: cl.Filters, per_pagina: int = 2) -> cl.Paginering:
     gefilterd = cl.gefilterd(user, filters)
-    return cl.Paginering(
-        cl.met_volgende_afspraak(cl.rijen(gefilterd, filters)), per_pagina, telling=gefilterd
-    )
+    return cl.Paginering(cl.rijen(gefilterd, filters), per_pagina, telling=gefilterd)
 
 
 def _pagina(paginator, nummer):
@@ -97,27 +93,6 @@ def test_pages_as_djangos_paginator_numbers_them(vijf, consulent_a, nummer):
         django_pagina.has_next(),
     )
     assert _pagina(_lijst(consulent_a, filters), nummer)[0] == verwacht
-
-
-def test_the_next_appointment_comes_with_the_page(vijf, consulent_a):
-    from inburgering.intake.models import Afspraak
-
-    nu = timezone.now()
-    for dagen, status in ((-1, "gepland"), (2, "geannuleerd"), (6, "gepland"), (3, "gepland")):
-        Afspraak.objects.create(
-            dossier=vijf[0],
-            soort="intake",
-            vorm="video",
-            medewerker=consulent_a,
-            begin=nu + dt.timedelta(days=dagen),
-            status=status,
-        )
-    paginator = _lijst(consulent_a, cl.Filters(scope="mijn"), per_pagina=5)
-    rijen = {d["pk"]: d["volgende_afspraak"] for d in paginator.get_page(1).object_list}
-    assert rijen[vijf[0].pk] == nu + dt.timedelta(days=3)
-    assert {pk: v for pk, v in rijen.items() if pk != vijf[0].pk} == dict.fromkeys(
-        [d.pk for d in vijf[1:]]
-    )
 
 
 def test_the_page_shows_the_same_total_and_numbering(client, vijf, consulent_a, monkeypatch):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -91,20 +92,6 @@ def rijen(dossiers: QuerySet, filters: Filters) -> QuerySet:
     return dossiers.values(*KOLOMMEN).order_by(
         *SORTERINGEN.get(filters.sorteer, SORTERINGEN["deadline"])
     )
-
-
-def met_volgende_afspraak(rijen: QuerySet) -> QuerySet:
-    """The list's rows with each dossier's next planned appointment (`volgende_afspraak`).
-
-    A column of the page's own statement: PostgreSQL evaluates such a subquery after the sort
-    and the LIMIT, for the shown rows only (EXPLAIN: the SubPlan under `Result`, loops=50),
-    so it costs no statement of its own and does not grow with the filtered set."""
-    # Looked up by name: appointments belong to the intake app, which builds on this one.
-    afspraak = apps.get_model("intake", "Afspraak")
-    volgende = afspraak.objects.filter(
-        dossier_id=OuterRef("pk"), status=afspraak.Status.GEPLAND, begin__gte=timezone.now()
-    ).order_by("begin")
-    return rijen.annotate(volgende_afspraak=Subquery(volgende.values("begin")[:1]))
 
 
 class Aantal(Subquery):
@@ -224,6 +211,37 @@ def _route_signaal(signaal: str, vandaag: dt.date) -> QuerySet:
         plaatsing_id=OuterRef("pk"), periode_einde__gte=vandaag.replace(day=1)
     )
     return qs.filter(status="gestart").exclude(Exists(deze_maand))
+
+
+def volgende_afspraken(dossier_ids: list[int]) -> dict[int, dt.datetime]:
+    """The next planned appointment per dossier, for the shown rows only. Not a column of the
+    page's statement: PostgreSQL puts such a subquery after the sort and LIMIT only when it
+    rates the lookup expensive; with few or no appointments it ran for every filtered dossier
+    (gemeente view sorted by name, 1,140 dossiers: 3.9 ms became 14.5 ms; ADR 0046)."""
+    if not dossier_ids:
+        return {}
+    # Looked up by name: appointments belong to the intake app, which builds on this one.
+    afspraak = apps.get_model("intake", "Afspraak")
+    nu = timezone.now()
+    if connection.vendor == "postgresql":
+        # The ids as one array: building this small query through the ORM, with 50 parameters,
+        # took five times as long as running it.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT dossier_id, MIN(begin) FROM {afspraak._meta.db_table} "  # noqa: S608
+                "WHERE dossier_id = ANY(%s) AND status = %s AND begin >= %s GROUP BY dossier_id",
+                [list(dossier_ids), afspraak.Status.GEPLAND, nu],
+            )
+            return dict(cursor.fetchall())
+    rijen = (
+        afspraak.objects.filter(
+            dossier_id__in=dossier_ids, status=afspraak.Status.GEPLAND, begin__gte=nu
+        )
+        .values("dossier_id")
+        .annotate(eerste=Min("begin"))
+        .order_by()
+    )
+    return {r["dossier_id"]: r["eerste"] for r in rijen}
 
 
 @dataclass(frozen=True)

@@ -184,9 +184,9 @@ def van_rijen(sel: ex.Selectie, mijlpalen: list, uitkomsten: dict | None = None)
 
 _TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
 #: From this many rows the temporary table gets statistics on its dossier ids (PostgreSQL).
-#: Below it the planner's guess of 200 dossiers is close enough: looking the placements up
-#: per dossier costs no more than the hash join, and the ANALYZE (15-40 ms at 17K rows) would
-#: be the larger part (docs/performance.md, "The temporary table's ANALYZE", ADR 0046).
+#: Below it the placements are planned the same with or without them, so the ANALYZE would be
+#: a pure cost; measured on the 150K set it breaks even at ~5,300 rows and gains 10-40 ms from
+#: ~6,600 on (docs/performance.md, "Caseload lists in one statement", ADR 0046).
 ANALYZE_VANAF = 5_000
 
 
