@@ -114,7 +114,7 @@ class Paginering(Paginator):
 
     Not `COUNT(*) OVER ()`, as the partner API once had it (ADR 0028): a window total needs
     every filtered row joined before the first one is returned, which made the gemeente view
-    (1,500+ open dossiers) 4x slower; the subquery counts the dossiers alone (ADR 0046)."""
+    (1,518 open dossiers) 4-5x slower; the subquery counts the dossiers alone (ADR 0046)."""
 
     def __init__(self, rijen: QuerySet, per_pagina: int, *, telling: QuerySet):
         super().__init__(rijen.annotate(totaal=Aantal(telling.order_by().values("pk"))), per_pagina)

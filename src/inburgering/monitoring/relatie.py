@@ -186,7 +186,7 @@ _TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
 #: From this many rows the temporary table gets statistics on its dossier ids (PostgreSQL).
 #: Below it the placements are planned the same with or without them, so the ANALYZE would be
 #: a pure cost; measured on the 150K set it breaks even at ~5,300 rows and gains 10-40 ms from
-#: ~6,600 on (docs/performance.md, "Caseload lists in one statement", ADR 0046).
+#: ~6,600 on (docs/performance.md, "Caseload lists: the total in the page statement", ADR 0046).
 ANALYZE_VANAF = 5_000
 
 
