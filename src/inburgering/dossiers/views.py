@@ -93,12 +93,12 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
     filters = _filters_uit(request)
     vandaag = timezone.localdate()
     gefilterd = cl.gefilterd(request.user, filters, vandaag)
+    # The page and its total in one statement (caseload.Paginering).
     paginator = cl.Paginering(cl.rijen(gefilterd, filters), PAGINA_GROOTTE, telling=gefilterd)
     pagina = paginator.get_page(request.GET.get("pagina"))
-    dossiers = list(pagina.object_list)
-    afspraken = cl.volgende_afspraken([d["pk"] for d in dossiers])
+    afspraken = cl.volgende_afspraken([d["pk"] for d in pagina.object_list])
     vertaald = rijen_.labels()
-    rijen = [rijen_.rij(d, vandaag, vertaald, afspraken.get(d["pk"])) for d in dossiers]
+    rijen = [rijen_.rij(d, vandaag, vertaald, afspraken.get(d["pk"])) for d in pagina.object_list]
     log_inzage(request.user, [r.pk for r in rijen], "caseload")
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -183,6 +183,11 @@ def van_rijen(sel: ex.Selectie, mijlpalen: list, uitkomsten: dict | None = None)
 
 
 _TABEL = connection.ops.quote_name(MijlpalenPeil._meta.db_table)
+#: From this many rows the temporary table gets statistics on its dossier ids (PostgreSQL).
+#: Below it the placements are planned the same with or without them, so the ANALYZE would be
+#: a pure cost; measured on the 150K set it breaks even at ~5,300 rows and gains 10-40 ms from
+#: ~6,600 on (docs/performance.md, "Caseload lists: the total in the page statement", ADR 0046).
+ANALYZE_VANAF = 5_000
 
 
 @contextmanager
@@ -199,6 +204,7 @@ def _tijdelijke_tabel(*opgeslagen: QuerySet, mijlpalen=(), uitkomsten=None, alle
             qs = qs.filter(alleen)
         delen.append(qs.values(*_VOLGORDE))
     namen = ", ".join(connection.ops.quote_name(k) for k in _VOLGORDE)
+    aantal = 0
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {_TABEL}")
         # The table name is a model constant; the selects are the ORM's, with their parameters.
@@ -208,9 +214,10 @@ def _tijdelijke_tabel(*opgeslagen: QuerySet, mijlpalen=(), uitkomsten=None, alle
                 cursor.execute(f"CREATE TEMPORARY TABLE {_TABEL} AS {sql}", params)
             else:
                 cursor.execute(f"INSERT INTO {_TABEL} ({namen}) {sql}", params)
+            aantal += max(cursor.rowcount, 0)
     if mijlpalen:
-        _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
-    if connection.vendor == "postgresql":
+        aantal += _schrijf(_rij(m, uitkomsten.get(m.dossier_id)) for m in mijlpalen)
+    if connection.vendor == "postgresql" and aantal >= ANALYZE_VANAF:
         # Without statistics PostgreSQL assumes 200 distinct dossiers in a new table and joins
         # the placements (`aanvullend.uitval_plaatsingen`) by one index lookup per dossier:
         # 3 s for the 150K set, against 0.7 s with a hash join (the ANALYZE itself: 0.14 s).
@@ -228,10 +235,12 @@ def _rij(m: ex.Mijlpalen, uitkomst: uk.Uitkomst | None) -> tuple:
     return (m.dossier_id, *(waarden[k] for k in _VOLGORDE[1:]))
 
 
-def _schrijf(rijen) -> None:
+def _schrijf(rijen) -> int:
     """Insert rows (tuples in `_VOLGORDE`) into the temporary table: with COPY on PostgreSQL
-    (150K rows of 70 columns: seconds, where `bulk_create` took a minute), else executemany."""
+    (150K rows of 70 columns: seconds, where `bulk_create` took a minute), else executemany.
+    Returns how many."""
     namen = ", ".join(connection.ops.quote_name(k) for k in _VOLGORDE)
+    aantal = 0
     if connection.vendor == "postgresql":
         with (
             connection.connection.cursor() as cursor,
@@ -239,10 +248,13 @@ def _schrijf(rijen) -> None:
         ):
             for rij in rijen:
                 copy.write_row(rij)
-        return
+                aantal += 1
+        return aantal
     plaatsen = ", ".join(["%s"] * len(_VOLGORDE))
+    waarden = [[w.isoformat() if isinstance(w, dt.date) else w for w in rij] for rij in rijen]
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {_TABEL} ({namen}) VALUES ({plaatsen})",  # noqa: S608 (constants)
-            [[w.isoformat() if isinstance(w, dt.date) else w for w in rij] for rij in rijen],
+            waarden,
         )
+    return len(waarden)
