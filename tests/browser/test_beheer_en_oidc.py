@@ -99,3 +99,26 @@ def test_beheerder_voegt_gemeente_toe_en_wijzigt_haar_gegevens(page, beheerder, 
     assert "Gemeente Heiloo" in page.locator("main").inner_text()
     # gemeente, configuration, the beheerder's gemeenten; then the policy and the name
     assert Configuratiewijziging.objects.filter(gemeente=heiloo).count() == 5
+
+
+def test_beheerder_legt_een_regionale_dienst_vast(page, beheerder, gemeente_a, gemeente_b):
+    beheerder.user_permissions.add(Permission.objects.get(codename="add_gemeente"))
+    beheerder.gemeenten.add(gemeente_b)
+    login(page, beheerder.username, WACHTWOORD)
+    page.goto("/instellingen/gemeenten/")
+    page.get_by_role("link", name="Regionale diensten").click()
+    page.get_by_text("Geen van uw gemeenten werkt met een regionale dienst.").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Regionale dienst toevoegen").click()
+    page.get_by_label("Naam").fill("Regio IJssel")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Kies de gemeenten waarvoor de regionale dienst werkt.").first.wait_for()
+    assert_accessible(page)  # the error state too
+    page.get_by_label("Utrecht").check()
+    page.get_by_label("Deventer").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Regionale dienst Regio IJssel is opgeslagen.").wait_for()
+    assert "Deventer, Utrecht" in page.get_by_test_id("regio").inner_text()
+    assert_accessible(page)
+    regio = Samenwerkingsverband.objects.get(naam="Regio IJssel")
+    assert set(regio.gemeenten.all()) == {gemeente_a, gemeente_b}
