@@ -145,6 +145,12 @@ def _samenwerkingsverbanden_veld():
     )
 
 
+def _oin_veld(uitleg):
+    return forms.CharField(
+        label=_("OIN"), help_text=uitleg, max_length=20, required=False, validators=[oin_validator]
+    )
+
+
 class GemeenteForm(NLDesignFormMixin, forms.Form):
     """Name, OIN and regional service of a gemeente (the CBS code stays)."""
 
@@ -153,13 +159,7 @@ class GemeenteForm(NLDesignFormMixin, forms.Form):
         max_length=100,
         error_messages={"required": _("Vul de naam van de gemeente in.")},
     )
-    oin = forms.CharField(
-        label=_("OIN"),
-        help_text=_("Organisatie-identificatienummer (20 cijfers), voor DUO. Mag leeg blijven."),
-        max_length=20,
-        required=False,
-        validators=[oin_validator],
-    )
+    oin = _oin_veld(_("Organisatie-identificatienummer (20 cijfers), voor DUO. Mag leeg blijven."))
     samenwerkingsverbanden = _samenwerkingsverbanden_veld()
 
 
@@ -187,15 +187,11 @@ class SamenwerkingsverbandForm(NLDesignFormMixin, forms.Form):
         max_length=100,
         error_messages={"required": _("Vul de naam van de regionale dienst in.")},
     )
-    oin = forms.CharField(
-        label=_("OIN"),
-        help_text=_(
+    oin = _oin_veld(
+        _(
             "Het OIN waaraan DUO berichten voor deze gemeenten stuurt (20 cijfers). Mag leeg "
             "blijven."
-        ),
-        max_length=20,
-        required=False,
-        validators=[oin_validator],
+        )
     )
     gemeenten = forms.ModelMultipleChoiceField(
         label=_("Gemeenten"),
