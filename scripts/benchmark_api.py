@@ -30,9 +30,12 @@ Behind gunicorn (`--gunicorn`, PostgreSQL only, e.g. the 150K landelijk set; Red
    (`partners.haken.koppel_lopende_plaatsingen`, the hook every placement goes through) and a
    fresh API key (`Sleutel.maak`, as the admin makes one; the previous benchmark key is
    revoked).
-2. Starts gunicorn (`--workers` sync workers) with `scripts/belasting_instellingen.py` (DEBUG
-   off, the cache in Redis as in production; `API_LIMIET` raised so the organisation's limit
-   does not throttle the run) and locust in a subprocess: `--gebruikers` clients, each at a
+2. Starts gunicorn (`--workers` sync workers, or gthread with `--threads` > 1 as deploy/start
+   runs it) with `scripts/belasting_instellingen.py` (DEBUG off, the cache in Redis as in
+   production; `API_LIMIET` set explicitly, `--limiet`, by default twice the asked rate per
+   minute: the throttle counts every read but refuses none; the installation's default of
+   600/min would refuse most of the run, ADR 0045; `DB_PREPARE_THRESHOLD` from the
+   environment, unset by default) and locust in a subprocess: `--gebruikers` clients, each at a
    constant throughput, together `--per-s` reads per second of `GET /api/v1/plaatsingen?page=N`
    (pages of 100, N uniform over all pages of the provider's list, as a client that
    synchronises the whole list).
@@ -68,7 +71,6 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "inburgering.conf.dev")
 os.environ["DEBUG"] = "0"
 os.environ["ALLOWED_HOSTS"] = "localhost,127.0.0.1,testserver"
-os.environ.setdefault("API_LIMIET", "1000000/min")
 
 DOEL_BULK_S = 5.0
 DOEL_P95_MS = 100.0
@@ -175,7 +177,19 @@ def main() -> None:
     parser.add_argument("--gunicorn", action="store_true", help="reads over HTTP (see above)")
     parser.add_argument("--per-s", type=float, default=DOEL_PER_S, help="reads per second")
     parser.add_argument("--duur", type=float, default=60.0, help="measured seconds")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (1: sync workers, a connection per request; more: "
+        "gthread with keep-alive, as deploy/start runs it)",
+    )
+    parser.add_argument(
+        "--limiet",
+        help="API_LIMIET for the run (default: twice the asked rate per minute, so the "
+        "throttle runs for every read as in production but never refuses one; ADR 0045)",
+    )
     parser.add_argument("--gebruikers", type=int, default=20, help="locust clients")
     parser.add_argument("--aanbieder", help="the provider's name (default: the largest)")
     parser.add_argument("--poort", type=int, default=8771)
@@ -187,6 +201,9 @@ def main() -> None:
     parser.add_argument("--genereer", help=argparse.SUPPRESS)
     parser.add_argument("--uit", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    # Explicit, whatever the environment says: the installation's default (600/min) would
+    # refuse most of a run at 100 reads/s from one organisation.
+    os.environ["API_LIMIET"] = args.limiet or f"{round(args.per_s * 60 * 2)}/min"
     if args.genereer:
         genereer(args)
         return
@@ -596,6 +613,7 @@ def achter_gunicorn(args) -> int:
             "inburgering.wsgi",
             "--workers",
             str(args.workers),
+            *(["--threads", str(args.threads)] if args.threads > 1 else []),
             "--bind",
             f"127.0.0.1:{args.poort}",
             "--pythonpath",
@@ -609,8 +627,10 @@ def achter_gunicorn(args) -> int:
     try:
         wacht_op_server(host)
         print(
-            f"gunicorn: {args.workers} sync workers; {os.cpu_count()} cores; locust: "
-            f"{args.gebruikers} clients, together {args.per_s:.0f} reads/s; load average "
+            f"gunicorn: {args.workers} workers x {args.threads} threads; {os.cpu_count()} "
+            f"cores; locust: {args.gebruikers} clients, together {args.per_s:.0f} reads/s; "
+            f"API_LIMIET {os.environ['API_LIMIET']}; DB_PREPARE_THRESHOLD "
+            f"{os.environ.get('DB_PREPARE_THRESHOLD') or 'unset'}; load average "
             f"{os.getloadavg()[0]:.1f}"
         )
         generator = subprocess.Popen(  # noqa: S603

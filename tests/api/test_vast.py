@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.utils import timezone
 
-from inburgering.api.vast import VasteQuery
+from inburgering.api.vast import VasteQuery, voorbereiden
 from inburgering.traject.models import Plaatsing
 from tests.traject import factories as traject
 
@@ -56,3 +57,44 @@ def test_a_parameter_the_sql_does_not_use_is_refused(db):
     query = VasteQuery(lambda ids, ongebruikt: Plaatsing.objects.filter(pk__in=ids).values("pk"))
     with pytest.raises(ValueError, match="ongebruikt"):
         query.rijen(ids=[1], ongebruikt=5)
+
+
+@pytest.fixture
+def voorbereid():
+    """The database as with `DB_PREPARE_THRESHOLD=0` (ADR 0045): `prepare_threshold` in its
+    OPTIONS, and on PostgreSQL the open connection preparing from the first execution."""
+    opties = connection.settings_dict["OPTIONS"]
+    connection.ensure_connection()
+    opties["prepare_threshold"] = 0
+    if connection.vendor == "postgresql":
+        connection.connection.prepare_threshold = 0
+    yield
+    del opties["prepare_threshold"]
+    if connection.vendor == "postgresql":
+        connection.connection.prepare_threshold = None
+
+
+def test_voorbereid_dezelfde_rijen_en_op_postgresql_een_voorbereide_query(
+    voorbereid, wereld, gemeente_a, consulent_a
+):
+    vandaag = timezone.localdate()
+    alle = list(Plaatsing.objects.order_by("pk").values_list("pk", flat=True))
+    query = VasteQuery(_qs)
+    for ids, status in ((alle, "gestart"), (alle, "aangemeld"), ([10**9], "gestart")):
+        assert query.rijen(ids=ids, op=vandaag, status=status) == list(_qs(ids, vandaag, status))
+    [rij] = query.rijen(ids=alle, op=vandaag, status="gestart")
+    assert rij["dossier__uuid"] == wereld["dossier"].uuid
+    # Only PostgreSQL prepares; SQLite keeps Django's cursor whatever the OPTIONS say.
+    assert voorbereiden(DEFAULT_DB_ALIAS) is (connection.vendor == "postgresql")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["%traject_plaatsing%= ANY($%::bigint[])%"],
+            )
+            assert cursor.fetchone()[0] >= 1
+
+
+def test_zonder_instelling_niet_voorbereid(db):
+    assert "prepare_threshold" not in connection.settings_dict["OPTIONS"]
+    assert voorbereiden(DEFAULT_DB_ALIAS) is False

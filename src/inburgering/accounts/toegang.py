@@ -127,10 +127,12 @@ def log_inzage(
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # One array parameter: a statement with 250 placeholders took psycopg longer to
-            # prepare on the client than PostgreSQL took to run it.
+            # prepare on the client than PostgreSQL took to run it. The array as its text
+            # ('{1,2,3}'): psycopg dumping a list element by element cost more than the INSERT.
+            reeks = "{" + ",".join(str(int(pk)) for pk in ids) + "}"
             cursor.execute(
                 f"INSERT INTO {tabel} ({kolommen}) SELECT %s, %s, unnest(%s::bigint[]), %s, %s",
-                [vast[0], vast[1], [int(pk) for pk in ids], vast[3], vast[4]],
+                [vast[0], vast[1], reeks, vast[3], vast[4]],
             )
             return verzoek_id
         for begin in range(0, len(ids), INZAGE_PER_STATEMENT):

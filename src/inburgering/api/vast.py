@@ -39,7 +39,7 @@ class VasteQuery:
     def __init__(self, maak: Callable[..., QuerySet]) -> None:
         """`maak(**parameters)` returns the queryset (`values()` or `values_list()`)."""
         self.maak = maak
-        self._vormen: dict[tuple, tuple[str, list[tuple], Any, str, list[str]]] = {}
+        self._vormen: dict[tuple, tuple[str, list[tuple], Any, str, list[str], Any]] = {}
 
     def _compileer(self, vorm: tuple, waarden: dict[str, Any]) -> tuple:
         teller = itertools.count(1)
@@ -86,7 +86,13 @@ class VasteQuery:
             self._vormen.clear()
         query = qs.query
         namen = [*query.extra_select, *query.values_select, *query.annotation_select]
-        self._vormen[vorm] = (sql, sjabloon, compiler, qs.db, namen)
+        # The converters once per shape too (`results_iter` looked them up for every read);
+        # None: a composite field, which only `results_iter` turns into tuples.
+        velden = [s[0] for s in compiler.select[0 : compiler.col_count]]
+        converters = (
+            None if compiler.has_composite_fields(velden) else compiler.get_converters(velden)
+        )
+        self._vormen[vorm] = (sql, sjabloon, compiler, qs.db, namen, converters)
         return self._vormen[vorm]
 
     def rijen(self, **waarden: Any) -> list[dict[str, Any]]:
@@ -100,26 +106,65 @@ class VasteQuery:
             else:
                 vorm.append((naam, type(waarde).__name__))
         sleutel = tuple(vorm)
-        sql, sjabloon, compiler, alias, namen = self._vormen.get(sleutel) or self._compileer(
-            sleutel, waarden
-        )
+        sql, sjabloon, compiler, alias, namen, converters = self._vormen.get(
+            sleutel
+        ) or self._compileer(sleutel, waarden)
         params = []
         for naam, plaats, als_tekst in sjabloon:
             if naam is None:
                 params.append(plaats)  # a constant of the query itself
                 continue
             if plaats == LIJST:
-                params.append(list(waarden[naam]))
+                # As the array's text ('{1,2,3}', cast in the SQL): psycopg dumping a list of
+                # 100 ints element by element cost more than PostgreSQL's read of the page.
+                params.append(als_array(waarden[naam]))
                 continue
             waarde = waarden[naam] if plaats is None else waarden[naam][plaats]
             params.append(waarde.isoformat() if als_tekst else waarde)
-        with connections[alias].cursor() as cursor:
+        with _cursor(alias) as cursor:
             cursor.execute(sql, params)
             rijen = cursor.fetchall()
-        return [
-            dict(zip(namen, rij, strict=True))
-            for rij in compiler.results_iter(results=[rijen], tuple_expected=True)
-        ]
+        if converters is None:
+            rijen = compiler.results_iter(results=[rijen], tuple_expected=True)
+        elif converters:
+            rijen = compiler.apply_converters(rijen, converters)
+        return [dict(zip(namen, rij, strict=True)) for rij in rijen]
+
+
+def als_array(getallen) -> str:
+    """A list of ids as PostgreSQL's array text, for a parameter cast with `::bigint[]`."""
+    return "{" + ",".join(str(int(getal)) for getal in getallen) + "}"
+
+
+def voorbereiden(alias: str) -> bool:
+    """Whether this database prepares statements on the server: PostgreSQL with
+    `prepare_threshold` in its OPTIONS (the deployment's choice, `DB_PREPARE_THRESHOLD`;
+    docs/adr/0045). Django turns them off by default because a pooler in transaction mode
+    (PgBouncer) hands the next transaction another backend, where the statement does not
+    exist."""
+    verbinding = connections[alias]
+    return (
+        verbinding.vendor == "postgresql"
+        and verbinding.settings_dict["OPTIONS"].get("prepare_threshold") is not None
+    )
+
+
+def _cursor(alias: str):
+    """Django's cursor; when the database prepares statements, one that binds its parameters
+    on the server (psycopg's `Cursor`: Django's own binds them on the client, and a
+    client-bound statement is never prepared), through the same wrapper, so query logging and
+    execute wrappers still see it. The kept SQL is then planned once per connection: planning
+    the page's rows was about half of PostgreSQL's time for a read (docs/performance.md)."""
+    verbinding = connections[alias]
+    if not voorbereiden(alias):
+        return verbinding.cursor()
+    import psycopg
+
+    verbinding.ensure_connection()
+    ruw = psycopg.Cursor(verbinding.connection)
+    if verbinding.queries_logged:
+        return verbinding.make_debug_cursor(ruw)
+    return verbinding.make_cursor(ruw)
 
 
 def _als_arrays(sql: str, sjabloon: list[tuple], waarden: dict[str, Any]) -> tuple[str, list]:

@@ -776,7 +776,9 @@ class CoaOverdrachten(IdempotenteView):
 @csrf_exempt
 def niet_gevonden(request, *args, **kwargs) -> HttpResponse:
     """Any other path under /api/v1/: 404 as problem+json, not the HTML page."""
-    with translation.override(taal_van(request)):
+    taal = taal_van(request)
+    with translation.override(taal):
         response = fouten.exception_handler(fouten.NietGevonden(), {"request": request})
     response["API-Version"] = API_VERSIE
+    response["Content-Language"] = taal
     return response

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise: static files keep their caching, every other response is no-store.
     "inburgering.accounts.beveiliging.GeenCacheMiddleware",
+    # The partner API (/api/v1/) takes a short cut from here: keys, not sessions (ADR 0045).
+    "inburgering.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "inburgering.accounts.middleware.TaalkeuzeMiddleware",
     # Under /portaal/ only: the citizen's language (eight languages), inside the one above.
@@ -170,6 +172,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif env("DB_PREPARE_THRESHOLD", ""):
+    # Opt-in (ADR 0045): the partner API's kept queries (api/vast.py) prepared on the server
+    # after this many executions per connection. Only with a direct connection or a pooler in
+    # session mode: in transaction mode the next transaction may land on another backend.
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = int(
+        env("DB_PREPARE_THRESHOLD", "")
+    )
 
 # Retention of the access log (Inzagelog) in months. The law fixes no period for it; this is a
 # policy choice (AVG art. 5 lid 2, accountability): long enough to answer a data subject's or
