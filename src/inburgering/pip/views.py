@@ -136,8 +136,9 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
     except s.PipFout as exc:
         fout = str(exc)
     log_inzage(request.user, [dossier.pk], "pip")
-    pip = s.pip_van(dossier)
-    concept = s.concept_van(pip)
+    if request.method == "POST":  # an action that did not redirect may still have changed them
+        pip = s.pip_van(dossier)
+        concept = s.concept_van(pip)
     vastgesteld = s.vastgestelde_versie(pip)
     toestand = s.toestand_van(dossier)
     termijn = deadlines.inburgeringstermijn(toestand)
@@ -163,7 +164,9 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "map": s.map_verplicht(concept) if concept else None,
         "vier_ogen": s.vier_ogen(dossier.gemeente),
         "nieuwe": nieuwe,
-        "voortgang": s.geregistreerde_voortgang(dossier),
+        # Shown only with the form for a new version (a fixed PIP and no draft): two queries
+        # that every other PIP page would run for nothing.
+        "voortgang": s.geregistreerde_voortgang(dossier) if vastgesteld and not concept else None,
         "bezwaarform": bezwaarform,
         "bezwaren": [
             {
@@ -178,6 +181,7 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
             for g in gesprekken
         ],
         "levering": UitgaandBericht.objects.filter(dossier=dossier, soort=UitgaandBericht.Soort.PIP)
+        .only("status", "laatste_fout", "bevindingen")  # not the message's JSON bodies
         .order_by("-id")
         .first(),
         "conflict": conflict,
