@@ -71,6 +71,14 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
             messages.success(request, _("Vastgelegd."))
             return redirect("intake:contact", uuid=dossier.uuid)
     log_inzage(request.user, [dossier.pk], "contact")
+    # The contact log and the contact persons (the consulenten assigned) in one statement.
+    gebeurtenissen = list(
+        dossier.events.filter(
+            soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT, Soort.CONSULENT_TOEGEWEZEN]
+        )
+        .met_actornaam()
+        .order_by("-datum", "-id")
+    )
     return render(
         request,
         "intake/contact.html",
@@ -78,15 +86,11 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
             "dossier": dossier,
             "formulieren": formulieren,
             "geopend": geopend,
+            "contacten": [e for e in gebeurtenissen if e.soort != Soort.CONSULENT_TOEGEWEZEN],
+            "contactpersonen": [e for e in gebeurtenissen if e.soort == Soort.CONSULENT_TOEGEWEZEN],
             # The columns the tab shows, no more: the staff member's whole row and a letter's
             # text were fetched and built into objects unread.
-            "contacten": dossier.events.filter(soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT])
-            .met_actornaam()
-            .order_by("-datum", "-id"),
             "afspraken": dossier.afspraken.order_by("-begin"),
-            "contactpersonen": dossier.events.filter(soort=Soort.CONSULENT_TOEGEWEZEN)
-            .only("dossier", "datum", "gegevens")
-            .order_by("-datum", "-id"),
             "brieven": dossier.brieven.filter(soort="herinnering_afspraak").only(
                 "dossier", "onderwerp", "kanaal", "aangemaakt_op"
             )[:10],

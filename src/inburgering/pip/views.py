@@ -180,10 +180,13 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
             {"gesprek": g, "form": gesprekforms.get(g.pk) or f.GesprekForm(prefix=f"g{g.pk}")}
             for g in gesprekken
         ],
+        # Shown in the fixed PIP's section only; without the message's JSON bodies.
         "levering": UitgaandBericht.objects.filter(dossier=dossier, soort=UitgaandBericht.Soort.PIP)
-        .only("status", "laatste_fout", "bevindingen")  # not the message's JSON bodies
+        .only("status", "laatste_fout", "bevindingen")
         .order_by("-id")
-        .first(),
+        .first()
+        if vastgesteld
+        else None,
         "conflict": conflict,
         "fout": fout,
         "routebesluit": dossier.routebesluiten.first(),
