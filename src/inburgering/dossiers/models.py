@@ -245,6 +245,14 @@ class Dossier(models.Model):
 
 
 class EventQuerySet(models.QuerySet["DossierEvent"]):
+    def met_actornaam(self) -> "EventQuerySet":
+        """The events with the name of who recorded them (`actor.weergavenaam`): of the
+        user's row only the name columns, not the whole row built into a user per event."""
+        velden = [veld.name for veld in DossierEvent._meta.concrete_fields]
+        return self.select_related("actor").only(
+            *velden, "actor__username", "actor__first_name", "actor__last_name"
+        )
+
     def update(self, **kwargs: Any) -> NoReturn:
         raise TypeError("Dossier events are append-only; record a correction instead.")
 

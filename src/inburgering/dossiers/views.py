@@ -34,13 +34,14 @@ from .bulk import BulkForm, voer_uit
 from .deadlines import grondslag_tekst, inburgeringstermijn, pip_deadline
 from .forms import GebeurtenisForm, NieuwDossierForm, PersoonsgegevensForm
 from .forms_uitkomsten import DualeEindeForm, DualeStartForm, KostenForm, ParticipatieForm
+from .gebeurtenissen import handmatig
 from .models import Bron, Doelgroep
 from .persoonsgegevens import huidige_waarden, wijzig_persoonsgegevens
 from .referentie import LANDEN, taalnaam
 from .services import NieuwDossier, open_dossier, registreer
 from .tijdlijn import tijdlijn_html
 from .toestand import OngeldigeGebeurtenis, bereken_toestand
-from .workflow import Fase, WachtOp, toegestane_events
+from .workflow import Fase, Soort, WachtOp, toegestane_events
 
 PAGINA_GROOTTE = 50
 ZOEK_SESSIE = "caseload_zoek"
@@ -121,7 +122,9 @@ def caseload_view(request: HttpRequest) -> HttpResponse:
             "gemeenten": werkgebied(request.user),
             "vandaag": vandaag,
             "tabelrijen": rijen_.tabelrijen(rijen),
-            "bulkform": BulkForm(user=request.user),
+            # Built (its consulent choices queried) only when the kept fragment is made anew:
+            # the template calls it there.
+            "bulkform": lambda: BulkForm(user=request.user),
             "bulk_sleutel": ",".join(map(str, gemeente_ids(request.user))),
             # Other apps' panels (panelen.PANELEN: the DUO waves), also on the first page only.
             **{
@@ -144,15 +147,22 @@ def _werkdruk(user, filters: cl.Filters) -> list[cl.Werkdruk]:
     )
 
 
-def _stappen_sleutel(form: GebeurtenisForm) -> str:
-    """What an unbound step form's fields depend on besides the language (template cache)."""
-    stappen = ",".join(waarde for waarde, _label in form.fields["soort"].choices)
-    return f"{form['datum'].value()}|{stappen}"
+def _stappen_sleutel(toegestaan: list[Soort]) -> str:
+    """What an unbound step form's fields depend on besides the language (template cache):
+    today's date (the initial value) and the steps it offers (GebeurtenisForm's choices)."""
+    stappen = ",".join(soort.value for soort in handmatig(toegestaan))
+    return f"{timezone.localdate()}|{stappen}"
 
 
 def dossier_of_404(request: HttpRequest, uuid):
+    # The consulent too: every dossier tab's heading (_kop.html) names them, which otherwise
+    # costs a query of its own during rendering.
     try:
-        return dossiers_voor(request.user).select_related("inburgeraar", "gemeente").get(uuid=uuid)
+        return (
+            dossiers_voor(request.user)
+            .select_related("inburgeraar", "gemeente", "consulent")
+            .get(uuid=uuid)
+        )
     except Exception as exc:  # DoesNotExist or a malformed uuid: the same answer either way
         raise Http404(_("Dossier niet gevonden.")) from exc
 
@@ -162,14 +172,17 @@ def dossier_of_404(request: HttpRequest, uuid):
 def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
     vereis_dossierrol(request)
     dossier = dossier_of_404(request, uuid)
-    events = list(dossier.events.select_related("actor").order_by("datum", "id"))
+    events = list(dossier.events.met_actornaam().order_by("datum", "id"))
     toestand = bereken_toestand(events)
-    form = GebeurtenisForm(
-        request.POST or None,
-        toegestaan=toegestane_events(toestand.fase and Fase(toestand.fase)),
-        initial={"datum": timezone.localdate()},
-    )
-    if request.method == "POST" and form.is_valid():
+    toegestaan = toegestane_events(toestand.fase and Fase(toestand.fase))
+
+    def stapformulier(data=None) -> GebeurtenisForm:
+        return GebeurtenisForm(data, toegestaan=toegestaan, initial={"datum": timezone.localdate()})
+
+    # A GET shows the unbound form from the template's fragment cache: it is built (all its
+    # fields copied, the step labels translated) only when that fragment is rendered anew.
+    form = stapformulier(request.POST) if request.POST else None
+    if form is not None and form.is_valid():
         try:
             registreer(
                 dossier,
@@ -206,7 +219,8 @@ def dossier_view(request: HttpRequest, uuid) -> HttpResponse:
             "termijn_grondslag": grondslag_tekst(termijn) if termijn else "",
             "vandaag": timezone.localdate(),
             "form": form,
-            "formulier_sleutel": _stappen_sleutel(form),
+            "stapformulier": stapformulier,
+            "formulier_sleutel": _stappen_sleutel(toegestaan),
             "verplichte_velden_json": json.dumps(GebeurtenisForm.VERPLICHT),
             "badge": rijen_.deadline(dossier.pip_deadline, timezone.localdate()),
             "uitkomsten": uitk.stand(events, timezone.localdate()),

@@ -49,14 +49,18 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
     actie = request.POST.get("actie", "")
     data = request.POST if request.method == "POST" else None
     geopend = {naam for naam in (request.GET.get("formulier"), actie) if naam in OP_VERZOEK}
+    maak = {
+        "contact": lambda gegevens: f.ContactForm(gegevens, initial=_initial()),
+        "afspraak": lambda gegevens: f.AfspraakForm(gegevens),
+        "overdracht": lambda gegevens: f.WarmeOverdrachtForm(gegevens, initial=_initial()),
+        "wacht": lambda gegevens: f.WachtOpForm(gegevens, initial=_initial()),
+        "klaar": lambda gegevens: f.WachtenBeeindigdForm(gegevens, initial=_initial()),
+    }
+    # Only the forms the page shows and the one posted: building a form copies all its fields,
+    # and the template never reads the others.
+    nodig = {"contact", actie, *geopend} | ({"klaar"} if dossier.wacht_op else set())
     formulieren = {
-        "contact": f.ContactForm(data if actie == "contact" else None, initial=_initial()),
-        "afspraak": f.AfspraakForm(data if actie == "afspraak" else None),
-        "overdracht": f.WarmeOverdrachtForm(
-            data if actie == "overdracht" else None, initial=_initial()
-        ),
-        "wacht": f.WachtOpForm(data if actie == "wacht" else None, initial=_initial()),
-        "klaar": f.WachtenBeeindigdForm(data if actie == "klaar" else None, initial=_initial()),
+        naam: bouw(data if actie == naam else None) for naam, bouw in maak.items() if naam in nodig
     }
     if request.method == "POST" and actie in formulieren and formulieren[actie].is_valid():
         try:
@@ -67,6 +71,14 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
             messages.success(request, _("Vastgelegd."))
             return redirect("intake:contact", uuid=dossier.uuid)
     log_inzage(request.user, [dossier.pk], "contact")
+    # The contact log and the contact persons (the consulenten assigned) in one statement.
+    gebeurtenissen = list(
+        dossier.events.filter(
+            soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT, Soort.CONSULENT_TOEGEWEZEN]
+        )
+        .met_actornaam()
+        .order_by("-datum", "-id")
+    )
     return render(
         request,
         "intake/contact.html",
@@ -74,14 +86,14 @@ def contact_view(request: HttpRequest, uuid) -> HttpResponse:
             "dossier": dossier,
             "formulieren": formulieren,
             "geopend": geopend,
-            "contacten": dossier.events.filter(soort__in=[Soort.CONTACT, Soort.WARME_OVERDRACHT])
-            .select_related("actor")
-            .order_by("-datum", "-id"),
-            "afspraken": dossier.afspraken.select_related("medewerker").order_by("-begin"),
-            "contactpersonen": dossier.events.filter(soort=Soort.CONSULENT_TOEGEWEZEN).order_by(
-                "-datum", "-id"
-            ),
-            "brieven": dossier.brieven.filter(soort="herinnering_afspraak")[:10],
+            "contacten": [e for e in gebeurtenissen if e.soort != Soort.CONSULENT_TOEGEWEZEN],
+            "contactpersonen": [e for e in gebeurtenissen if e.soort == Soort.CONSULENT_TOEGEWEZEN],
+            # The columns the tab shows, no more: the staff member's whole row and a letter's
+            # text were fetched and built into objects unread.
+            "afspraken": dossier.afspraken.order_by("-begin"),
+            "brieven": dossier.brieven.filter(soort="herinnering_afspraak").only(
+                "dossier", "onderwerp", "kanaal", "aangemaakt_op"
+            )[:10],
             "tab": "contact",
         },
         status=400 if request.method == "POST" else 200,

@@ -136,8 +136,9 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
     except s.PipFout as exc:
         fout = str(exc)
     log_inzage(request.user, [dossier.pk], "pip")
-    pip = s.pip_van(dossier)
-    concept = s.concept_van(pip)
+    if request.method == "POST":  # an action that did not redirect may still have changed them
+        pip = s.pip_van(dossier)
+        concept = s.concept_van(pip)
     vastgesteld = s.vastgestelde_versie(pip)
     toestand = s.toestand_van(dossier)
     termijn = deadlines.inburgeringstermijn(toestand)
@@ -163,7 +164,9 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
         "map": s.map_verplicht(concept) if concept else None,
         "vier_ogen": s.vier_ogen(dossier.gemeente),
         "nieuwe": nieuwe,
-        "voortgang": s.geregistreerde_voortgang(dossier),
+        # Shown only with the form for a new version (a fixed PIP and no draft): two queries
+        # that every other PIP page would run for nothing.
+        "voortgang": s.geregistreerde_voortgang(dossier) if vastgesteld and not concept else None,
         "bezwaarform": bezwaarform,
         "bezwaren": [
             {
@@ -177,9 +180,13 @@ def pip_view(request: HttpRequest, uuid) -> HttpResponse:
             {"gesprek": g, "form": gesprekforms.get(g.pk) or f.GesprekForm(prefix=f"g{g.pk}")}
             for g in gesprekken
         ],
+        # Shown in the fixed PIP's section only; without the message's JSON bodies.
         "levering": UitgaandBericht.objects.filter(dossier=dossier, soort=UitgaandBericht.Soort.PIP)
+        .only("status", "laatste_fout", "bevindingen")
         .order_by("-id")
-        .first(),
+        .first()
+        if vastgesteld
+        else None,
         "conflict": conflict,
         "fout": fout,
         "routebesluit": dossier.routebesluiten.first(),
