@@ -85,6 +85,48 @@ def bewaard(
     return waarde
 
 
+#: In how many steps `per_gemeente` spreads the lifetimes.
+_SPREIDING = 8
+
+
+def per_gemeente(
+    naam: str,
+    gemeente_ids: Sequence[int],
+    extra: tuple,
+    maak: Callable[[list[int]], dict[int, T]],
+    bewaartijd: int,
+) -> dict[int, T]:
+    """A value per gemeente (`naam` and `extra` as for `bewaard`), each kept under its own
+    gemeente's version: after a fact in one gemeente only its value is made again. One cache
+    round trip reads every value with the current versions; `maak(gemeenten)` makes the
+    missing and stale ones at once. Kept `bewaartijd` seconds (longer than a panel: the values
+    of the other gemeenten are what makes this worth it) up to twice that, spread over the
+    gemeenten, so values made together do not all run out together."""
+    kop = "caseload:deel:" + hashlib.sha256("|".join([naam, *map(str, extra)]).encode()).hexdigest()
+    sleutels = {g: f"{kop}:{g}" for g in gemeente_ids}
+    gelezen = cache.get_many([*sleutels.values(), *(_versie(g) for g in gemeente_ids)])
+    waarden: dict[int, T] = {}
+    ontbrekend = []
+    for g, sleutel in sleutels.items():
+        versie = gelezen.get(_versie(g), 0)
+        gevonden = gelezen.get(sleutel)
+        if isinstance(gevonden, tuple) and len(gevonden) == 2 and gevonden[0] == versie:
+            waarden[g] = gevonden[1]
+        else:
+            ontbrekend.append((g, versie))
+    if ontbrekend:
+        # The versions read before making: a fact committed meanwhile leaves the value stale.
+        gemaakt = maak([g for g, _v in ontbrekend])
+        per_tijd: dict[int, dict] = {}
+        for g, v in ontbrekend:
+            tijd = bewaartijd + bewaartijd * (g % _SPREIDING) // _SPREIDING
+            per_tijd.setdefault(tijd, {})[sleutels[g]] = (v, gemaakt[g])
+        for tijd, nieuw in per_tijd.items():
+            cache.set_many(nieuw, tijd)
+        waarden |= gemaakt
+    return waarden
+
+
 def vergeet_in_proces() -> None:
     """Forget what this process holds (`vasthouden`): a test starts with an empty cache."""
     _IN_PROCES.clear()
