@@ -156,3 +156,47 @@ def test_a_filtered_selection_keeps_one_relation(alle_gemeenten):
     # The one relation of the whole selection, with the filter; no partials kept.
     [enige] = _relaties(queries)
     assert "IN (" + ", ".join(map(str, alle_gemeenten)) + ")" in enige
+
+
+def test_a_partial_taken_out_leaves_the_sum_of_the_others():
+    sleutel = ("verloop", "statement", ())
+    a = {sleutel: (1, [("x", 2), ("y", 1)])}
+    b = {sleutel: (1, [("x", 3)])}
+    nieuw_a = {sleutel: (1, [("x", 1), ("z", 4)])}
+    leeg_deel = {sleutel: (None, [])}
+    som: dict = {}
+    for deel in (leeg_deel, a, b):
+        deelsom.voeg_toe(som, deel)
+    assert som[sleutel] == (1, {("x",): [5, 2], ("y",): [1, 1]})
+    deelsom.voeg_toe(som, a, -1)
+    deelsom.voeg_toe(som, nieuw_a)
+    # "y" is held by no partial any more and is gone, as in one relation.
+    assert som[sleutel] == (1, {("x",): [4, 2], ("z",): [4, 1]})
+    # A group of zeros that a partial holds stays (a gemeente's row of filtered counts).
+    nul = {("verloop", "per_gemeente", ()): (2, [(7, 0, 0)])}
+    deelsom.voeg_toe(som, nul)
+    assert som[("verloop", "per_gemeente", ())] == (2, {(7,): [0, 0, 1]})
+
+
+def test_the_kept_sum_takes_only_the_stale_gemeente_out_and_in(db):
+    gevraagd = []
+
+    def maak(gemeenten):
+        gevraagd.append(list(gemeenten))
+        return {g: g * 10 * len(gevraagd) for g in gemeenten}
+
+    def voeg_toe(som, waarde, teken):
+        som["totaal"] += teken * waarde
+
+    def opgeteld():
+        return panelen.opgeteld(
+            "proef", [1, 2, 3], ("x",), maak, 60, lambda: {"totaal": 0}, voeg_toe
+        )
+
+    assert opgeteld() == {"totaal": 60}
+    assert opgeteld() == {"totaal": 60}
+    assert gevraagd == [[1, 2, 3]]
+    panelen.gemeente_gewijzigd(3)
+    # 10 + 20 + 3 * 10 * 2: gemeente 3 made again, its old value (30) taken out.
+    assert opgeteld() == {"totaal": 90}
+    assert gevraagd == [[1, 2, 3], [3]]

@@ -5,9 +5,11 @@ and sums (day histograms included, from which the tables take their percentiles)
 up over disjoint sets of dossiers. So for a national or regional selection that only chooses
 gemeenten (today; any population, cohort basis and cut-off), the rows of each statement are
 kept per gemeente under that gemeente's version (`panelen.per_gemeente`, the invalidation of
-the kept dashboard, ADR 0037), and the selection's rows are their sums: after a fact, only its
-gemeente is computed again. The tables are built from the summed rows by the same code
-(`sql.rijen_uit`), so they are the tables of one relation, which the tests check.
+the kept dashboard, ADR 0037), and the selection's rows are their sums, kept as well: after a
+fact only its gemeente is computed again, and the sum renewed by taking its old partial out and
+putting the new one in (`panelen.opgeteld`, `voeg_toe`). The tables are built from the summed
+rows by the same code (`sql.rijen_uit`), so they are the tables of one relation, which the
+tests check.
 
 The missing and stale partials are computed together: one relation of those gemeenten, on
 which the table code runs once while every statement runs grouped by gemeente first
@@ -21,7 +23,6 @@ relation of the whole selection: they would need partials of their own per value
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -37,10 +38,14 @@ from .models import MijlpalenPeil
 from .sql import Vast, rijen_uit
 
 #: Raised when the kept rows change shape, so older partials are not summed with newer ones.
-VERSIE = 1
+VERSIE = 2
 
-#: A partial: {(kind of relation, statement, arguments): rows}.
-Deel = dict[tuple[str, str, tuple], list[tuple]]
+Sleutel = tuple[str, str, tuple]
+#: A partial: {(kind of relation, statement, arguments): (summed columns or None without
+#: rows, rows)}.
+Deel = dict[Sleutel, tuple[int | None, list[tuple]]]
+#: The sum of partials: {key: (summed columns, {group: [sums..., partials with the group]})}.
+Som = dict[Sleutel, tuple[int | None, dict[tuple, list]]]
 
 
 def toepasbaar(sel: ex.Selectie) -> bool:
@@ -56,39 +61,42 @@ def toepasbaar(sel: ex.Selectie) -> bool:
     return len(sel.gemeente_ids) > 1 and sel == zonder_filters
 
 
-def optellen(delen: list[list[tuple]], sommen: int) -> list[tuple]:
-    """The rows of several partials as one: the last `sommen` columns added up per group."""
-    if sommen == 1:  # most statements: a count per group (half the time of the general case)
-        per_groep: dict[tuple, int] = defaultdict(int)
-        for rijen in delen:
-            for rij in rijen:
-                per_groep[rij[:-1]] += rij[-1]
-        return [(*groep, n) for groep, n in per_groep.items()]
-    per: dict[tuple, list] = {}
-    for rijen in delen:
+def voeg_toe(som: Som, deel: Deel, teken: int = 1) -> None:
+    """Add a partial to the sum (`teken` 1), or take it out again (-1). Each group counts the
+    partials that hold it, so a group none holds any more is gone, as in the one relation
+    (where a group of zeros can exist: a gemeente's row of filtered counts)."""
+    for sleutel, (sommen, rijen) in deel.items():
+        bestaand = som.get(sleutel)
+        if bestaand is None or bestaand[0] is None:
+            bestaand = som[sleutel] = (sommen, bestaand[1] if bestaand else {})
+        if not rijen:
+            continue
+        assert sommen is not None
+        per = bestaand[1]
         for rij in rijen:
-            groep, waarden = rij[:-sommen], rij[-sommen:]
+            groep = rij[: len(rij) - sommen]
             if (totaal := per.get(groep)) is None:
-                per[groep] = list(waarden)
-            else:
-                for i, w in enumerate(waarden):
-                    totaal[i] += w
-    return [(*groep, *waarden) for groep, waarden in per.items()]
+                totaal = per[groep] = [0] * (sommen + 1)
+            for i, w in enumerate(rij[len(rij) - sommen :]):
+                totaal[i] += teken * w
+            totaal[-1] += teken
+            if not totaal[-1]:
+                del per[groep]
 
 
-def _som(statement: Vast, delen: list[list[tuple]]) -> list[tuple]:
-    breedte = next((len(rijen[0]) for rijen in delen if rijen), 0)
-    rijen = optellen(delen, statement.sommen(breedte)) if breedte else []
+def _rijen(statement: Vast, per: dict[tuple, list]) -> list[tuple]:
+    rijen = [(*groep, *totaal[:-1]) for groep, totaal in per.items()]
     return statement.ordenen(rijen) if statement.ordenen and rijen else rijen
 
 
 class _Som:
-    """The rows of a statement for the whole selection: the sum of the gemeenten's partials,
-    for the current kind of relation (`naar_stand` switches, as `Relatie.stand` narrows)."""
+    """The rows of a statement for the whole selection, from the sum of the gemeenten's
+    partials, for the current kind of relation (`naar_stand` switches, as `Relatie.stand`
+    narrows)."""
 
-    def __init__(self, delen: list[Deel]):
+    def __init__(self, som: Som):
         self.soort = VERLOOP
-        self.delen = delen
+        self.som = som
         self.gedaan: dict[tuple, list[tuple]] = {}
 
     def naar_stand(self) -> None:
@@ -97,8 +105,8 @@ class _Som:
     def __call__(self, statement: Vast, args: tuple) -> list[tuple]:
         sleutel = (self.soort, statement.naam, args)
         if sleutel not in self.gedaan:
-            # A statement a partial lacks raises (KeyError) rather than miss a gemeente's rows.
-            self.gedaan[sleutel] = _som(statement, [deel[sleutel] for deel in self.delen])
+            # A statement the partials lack raises (KeyError) rather than miss rows.
+            self.gedaan[sleutel] = _rijen(statement, self.som[sleutel][1])
         return self.gedaan[sleutel]
 
 
@@ -121,9 +129,12 @@ class _Opname:
             per: dict[int, list[tuple]] = {g: [] for g in self.delen}
             for g, *rij in statement.per_gemeente(*args):
                 per[g].append(tuple(rij))
+            som: Som = {}
             for g, rijen in per.items():
-                self.delen[g][sleutel] = rijen
-            self.gedaan[sleutel] = _som(statement, list(per.values()))
+                sommen = statement.sommen(len(rijen[0])) if rijen else None
+                self.delen[g][sleutel] = (sommen, rijen)
+                voeg_toe(som, {sleutel: (sommen, rijen)})
+            self.gedaan[sleutel] = _rijen(statement, som[sleutel][1])
         return self.gedaan[sleutel]
 
 
@@ -144,7 +155,7 @@ def relatie(sel: ex.Selectie, tabellen: Callable[[rel.Relatie], object]) -> Iter
     """The relation of the selection (`toepasbaar`) from the kept partials of its gemeenten;
     the missing and stale ones are computed first (`bereken`, with `tabellen`)."""
     extra = (VERSIE, sel.peildatum, sel.populatie, sel.cohortbasis, sel.cesuur_evaluatie)
-    delen = panelen.per_gemeente(
+    opgeteld = panelen.opgeteld(
         "monitoring",
         sel.gemeente_ids,
         extra,
@@ -152,8 +163,10 @@ def relatie(sel: ex.Selectie, tabellen: Callable[[rel.Relatie], object]) -> Iter
         # As long as a national computation is kept ahead (ADR 0042): placements change
         # without a fact, and show that much later at most.
         settings.MONITORING_VOORAF_MINUTEN * 60,
+        dict,
+        voeg_toe,
     )
-    som = _Som(list(delen.values()))
+    som = _Som(opgeteld)
     with rijen_uit(som):
         yield rel.Relatie(
             MijlpalenPeil.objects.none(), sel, naar_stand=som.naar_stand, zonder_tabel=True
