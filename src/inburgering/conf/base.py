@@ -304,7 +304,12 @@ def cache_instellingen(redis_url: str, voorvoegsel: str = "inburgering") -> tupl
     (a per-process cache must not hold sessions: a logout would not reach the other ones)."""
     if not redis_url:
         return {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                # Django's default of 300 entries is less than the monitoring's partials of one
+                # national selection (one per gemeente, ADR 0047): they would push each other out.
+                "OPTIONS": {"MAX_ENTRIES": 10_000},
+            }
         }, "django.contrib.sessions.backends.db"
     return {
         "default": {

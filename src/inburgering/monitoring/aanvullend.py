@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from inburgering.dossiers.uitkomsten import MOMENTEN, Kostenpost, Participatiest
 from . import gemeenten, statistiek
 from . import indicatoren as ind
 from . import uitkomsten as uk
-from .sql import groepen, vast
+from .sql import gemeente_eerst, groepen, vast
 from .tabel import Tabel, onderdeelnamen, route_naam
 
 
@@ -125,23 +126,57 @@ def _model(naam: str):
     return apps.get_model("traject", naam)
 
 
-def uitval_plaatsingen(r) -> dict[tuple[str, str], tuple[int, int]]:
-    """(product kind, provider) -> (placements started, of which ended as dropout), for the
-    relation's dossiers, on or before the peildatum."""
+def plaatsingen_volgorde(rijen: list[tuple]) -> list[tuple]:
+    """The rows of `_plaatsingen` added up from partials, in the order of its ORDER BY: the
+    database's collation, asked from the database (Python's order of strings differs)."""
+    soorten = {s for s, *_rest in rijen}
+    namen = {a for _s, a, *_rest in rijen}
+    product, aanbieder = _model("Product"), _model("Aanbieder")
+    soort_rang = {
+        s: i
+        for i, s in enumerate(
+            product.objects.filter(soort__in=soorten)
+            .values_list("soort", flat=True)
+            .distinct()
+            .order_by("soort")
+        )
+    }
+    naam_rang = {
+        a: i
+        for i, a in enumerate(
+            aanbieder.objects.filter(naam__in=namen)
+            .values_list("naam", flat=True)
+            .distinct()
+            .order_by("naam")
+        )
+    }
+    return sorted(rijen, key=lambda rij: (soort_rang[rij[0]], naam_rang[rij[1]]))
+
+
+@vast(sommen=2, ordenen=plaatsingen_volgorde)
+def _plaatsingen(peildatum: dt.date):
     plaatsingen = _model("Plaatsing").objects.filter(
         dossier_id__in=ind.relatie_rijen().values("dossier_id"),
         gestart_op__isnull=False,
-        gestart_op__lte=r.peildatum,
+        gestart_op__lte=peildatum,
     )
-    uit = Q(status=UITGEVALLEN, beeindigd_op__lte=r.peildatum)
-    return {
-        (soort, aanbieder): (n, u)
-        for soort, aanbieder, n, u in plaatsingen.values_list(
-            "contract__product__soort", "contract__product__aanbieder__naam"
-        )
+    uit = Q(status=UITGEVALLEN, beeindigd_op__lte=peildatum)
+    plaatsingen, namen = gemeente_eerst(
+        plaatsingen,
+        ["contract__product__soort", "contract__product__aanbieder__naam"],
+        "dossier__gemeente_id",
+    )
+    return (
+        plaatsingen.values_list(*namen)
         .annotate(_n=Count("pk"), _u=Count("pk", filter=uit))
         .order_by("contract__product__soort", "contract__product__aanbieder__naam")
-    }
+    )
+
+
+def uitval_plaatsingen(r) -> dict[tuple[str, str], tuple[int, int]]:
+    """(product kind, provider) -> (placements started, of which ended as dropout), for the
+    relation's dossiers, on or before the peildatum."""
+    return {(soort, aanbieder): (n, u) for soort, aanbieder, n, u in _plaatsingen(r.peildatum)}
 
 
 def _uitval_plaatsingen(r) -> Tabel:

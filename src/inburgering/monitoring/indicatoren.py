@@ -28,6 +28,7 @@ from .sql import (
     Spreiding,
     aantallen,
     dagen_per_stap,
+    gemeente_eerst,
     groepen,
     histogram,
     optellen,
@@ -73,15 +74,20 @@ def tellingen(peildatum: dt.date) -> dict:
     }
 
 
-@vast
+#: The columns of `personen` after the group (gemeente, doelgroep, route).
+PERSONEN = ["dossiers", *FUNNEL, "gewisseld", "wissels"]
+
+
+@vast(sommen=len(PERSONEN))
 def _personen():
     route = Case(
         When(pip__isnull=True, then=Value("")), default=F("leerroute"), output_field=TextField()
     )
+    rijen, namen = gemeente_eerst(
+        relatie_rijen().annotate(_route=route), ["gemeente_id", "doelgroep", "_route"]
+    )
     return (
-        relatie_rijen()
-        .annotate(_route=route)
-        .values_list("gemeente_id", "doelgroep", "_route")
+        rijen.values_list(*namen)
         .annotate(
             _n=Count("pk"),
             **{f"_{fase}": Count(fase) for fase in FUNNEL},
@@ -90,10 +96,6 @@ def _personen():
         )
         .order_by()
     )
-
-
-#: The columns of `personen` after the group (gemeente, doelgroep, route).
-PERSONEN = ["dossiers", *FUNNEL, "gewisseld", "wissels"]
 
 
 def personen(r) -> list[tuple]:
@@ -188,18 +190,19 @@ def redenen_vertraging(r) -> Counter:
     return teller
 
 
-@vast
+@vast(sommen=2)
 def _gestart():
     wachttijd = Case(
         When(route_start__gte=F("aangemeld"), then=Dagen("aangemeld", "route_start")),
         default=None,
     )
     uitval = Q(afsluitreden=Afsluitreden.UITVAL)
+    rijen, namen = gemeente_eerst(
+        relatie_rijen().filter(route_start__isnull=False).annotate(_wachttijd=wachttijd),
+        ["leerroute", "cursusinstelling", "_wachttijd"],
+    )
     return (
-        relatie_rijen()
-        .filter(route_start__isnull=False)
-        .annotate(_wachttijd=wachttijd)
-        .values_list("leerroute", "cursusinstelling", "_wachttijd")
+        rijen.values_list(*namen)
         .annotate(_n=Count("pk"), _uit=Count("pk", filter=uitval))
         .order_by()
     )

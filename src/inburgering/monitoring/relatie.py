@@ -38,7 +38,7 @@ from . import uitkomsten as uk
 from .definities import STAND, VERLOOP, in_cohort, populatie_q
 from .kolommen import GROEPEN, kolommen
 from .models import MijlpalenPeil, MijlpalenProjectie
-from .sql import vast
+from .sql import gemeente_eerst, vast
 
 _KOLOMMEN = [f.name for f in MijlpalenProjectie._meta.concrete_fields if f.name != "dossier"]
 #: Column order of the temporary table: the grouping values first, because PostgreSQL reads a
@@ -58,6 +58,11 @@ class Relatie:
     soort: str = VERLOOP
     #: The rows of the statements several tables share (`gedeeld`).
     _gedeeld: dict = field(default_factory=dict, compare=False, repr=False)
+    #: For a relation from kept per-gemeente partials (`deelsom.py`): `stand()` calls it to
+    #: switch to the partials of the narrowed rows (or to record them).
+    naar_stand: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    #: The sum of partials has no temporary table to narrow.
+    zonder_tabel: bool = False
 
     def stand(self) -> Relatie:
         """The relation narrowed to the population on the peildatum (`definities.STAND`): the
@@ -65,8 +70,13 @@ class Relatie:
         first. A new object, so the shared scans are computed again for the narrowed rows."""
         if self.soort == STAND:
             return self
-        _beperk(self.sel, STAND)
-        return Relatie(self.rijen, self.sel, STAND)
+        if self.naar_stand is not None:
+            self.naar_stand()
+        if not self.zonder_tabel:
+            _beperk(self.sel, STAND)
+        return Relatie(
+            self.rijen, self.sel, STAND, naar_stand=self.naar_stand, zonder_tabel=self.zonder_tabel
+        )
 
     @property
     def peildatum(self) -> dt.date:
@@ -118,10 +128,10 @@ def _tellingen(peildatum: dt.date) -> dict:
     return ind.tellingen(peildatum) | uk.tellingen(peildatum)
 
 
-@vast
+@vast(groep=1)
 def _per_gemeente(peildatum: dt.date):
-    per = ind.relatie_rijen().values("gemeente_id").annotate(**_tellingen(peildatum))
-    return per.order_by()
+    rijen, namen = gemeente_eerst(ind.relatie_rijen(), ["gemeente_id"])
+    return rijen.values_list(*namen).annotate(**_tellingen(peildatum)).order_by()
 
 
 @contextmanager

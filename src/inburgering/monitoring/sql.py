@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 
@@ -34,40 +36,101 @@ class Dagen(Func):
         return f"CAST(julianday({tot}) - julianday({van}) AS INTEGER)", params
 
 
-def vast(bouw: Callable[..., QuerySet | tuple[str, tuple]]) -> Callable[..., list[tuple]]:
-    """Decorator for a function that builds a statement over the relation's temporary table
-    (`relatie.py`), or writes its SQL and parameters out, from hashable arguments (the
-    peildatum, or none): the statement's SQL
-    depends on nothing else, so it is built and compiled once per process, database and
-    arguments (the ORM needs as long for that as the database for running it on a
-    municipality), and run as is.
+#: Where the statements' rows come from instead of the database: a function of (statement,
+#: arguments), set by `rijen_uit` for a computation from kept partials (`deelsom.py`).
+_bron: ContextVar[Callable[[Vast, tuple], list[tuple]] | None] = ContextVar(
+    "monitoring_bron", default=None
+)
+#: Set while a statement is built grouped by gemeente first (`Vast.per_gemeente`).
+_per_gemeente: ContextVar[bool] = ContextVar("monitoring_per_gemeente", default=False)
+
+
+@contextmanager
+def rijen_uit(bron: Callable[[Vast, tuple], list[tuple]]) -> Iterator[None]:
+    """Every `vast` statement run inside returns `bron(statement, args)` instead of running:
+    the tables are then built from rows kept elsewhere, or recorded, by the same code."""
+    token = _bron.set(bron)
+    try:
+        yield
+    finally:
+        _bron.reset(token)
+
+
+class Vast:
+    """A statement over the relation's temporary table (`relatie.py`), built by `bouw` (a
+    queryset, or its SQL and parameters written out) from hashable arguments (the peildatum,
+    or none): its SQL depends on nothing else, so it is built and compiled once per process,
+    database and arguments (the ORM needs as long for that as the database for running it on
+    a municipality), and run as is.
 
     The rows are the values as the database driver returns them, without Django's per-row
     converters (thousands of rows for a histogram): group by text, numbers and booleans only
-    (SQLite returns a boolean as 0 or 1, so test it for truth, not identity)."""
+    (SQLite returns a boolean as 0 or 1, so test it for truth, not identity).
 
-    @lru_cache(maxsize=256)
-    def gecompileerd(vendor: str, *args) -> tuple[str, tuple]:
-        gebouwd = bouw(*args)
+    The last columns are counts or sums (`sommen`), the columns before them the group: rows
+    of disjoint sets of dossiers add up per group (`deelsom.py`). `ordenen` puts added-up rows in
+    the order the statement's ORDER BY gives, if it has one."""
+
+    def __init__(self, bouw, sommen: int, groep: int | None, ordenen):
+        self.bouw, self.ordenen = bouw, ordenen
+        self._sommen, self._groep = sommen, groep
+        self.naam = f"{bouw.__module__}.{bouw.__qualname__}"
+        wraps(bouw)(self)
+        self._gecompileerd = lru_cache(maxsize=256)(self._compileer)
+
+    def _compileer(self, vendor: str, per_gemeente: bool, *args) -> tuple[str, tuple]:
+        token = _per_gemeente.set(per_gemeente)
+        try:
+            gebouwd = self.bouw(*args)
+        finally:
+            _per_gemeente.reset(token)
         if isinstance(gebouwd, tuple):  # written out already (`dagen_per_stap`)
             return gebouwd
         return gebouwd.query.sql_with_params()
 
-    @wraps(bouw)
-    def uitvoeren(*args) -> list[tuple]:
-        sql, params = gecompileerd(connection.vendor, *args)
+    def _voer_uit(self, per_gemeente: bool, args: tuple) -> list[tuple]:
+        sql, params = self._gecompileerd(connection.vendor, per_gemeente, *args)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    return uitvoeren
+    def sommen(self, breedte: int) -> int:
+        """How many of the last of `breedte` columns are summed."""
+        return self._sommen if self._groep is None else breedte - self._groep
+
+    def __call__(self, *args) -> list[tuple]:
+        bron = _bron.get()
+        if bron is not None:
+            return bron(self, args)
+        return self._voer_uit(False, args)
+
+    def per_gemeente(self, *args) -> list[tuple]:
+        """The rows with the gemeente as an extra first group column (`gemeente_eerst`)."""
+        return self._voer_uit(True, args)
+
+
+def vast(bouw=None, *, sommen: int = 1, groep: int | None = None, ordenen=None):
+    """Decorator making a `Vast` statement: `@vast` (a count last), `@vast(sommen=n)` (the
+    last n columns summed) or `@vast(groep=n)` (every column after the first n summed)."""
+    if bouw is None:
+        return lambda b: Vast(b, sommen, groep, ordenen)
+    return Vast(bouw, sommen, groep, ordenen)
+
+
+def gemeente_eerst(rijen: QuerySet, namen: list, veld: str = "gemeente_id") -> tuple:
+    """`rijen` and the group columns `namen`, with the gemeente (`veld`) in front while a
+    statement is built for `Vast.per_gemeente`; as they are otherwise."""
+    if not _per_gemeente.get():
+        return rijen, list(namen)
+    return rijen.annotate(_gemeente=F(veld)), ["_gemeente", *namen]
 
 
 def groepen(rijen: QuerySet, *groep) -> QuerySet:
     """Rows per combination of the `groep` fields or expressions, the count last."""
     benoemd = {f"_g{i}": g for i, g in enumerate(groep) if not isinstance(g, str)}
     namen = [g if isinstance(g, str) else f"_g{i}" for i, g in enumerate(groep)]
-    return rijen.annotate(**benoemd).values_list(*namen).annotate(_n=Count("pk")).order_by()
+    rijen, namen = gemeente_eerst(rijen.annotate(**benoemd), namen)
+    return rijen.values_list(*namen).annotate(_n=Count("pk")).order_by()
 
 
 def aantallen(rijen: list[tuple]) -> dict[tuple, int]:
@@ -119,11 +182,15 @@ def dagen_per_stap(rijen: QuerySet, stappen: list[tuple[str, str]]) -> QuerySet 
         stap = " ".join(
             f"WHEN {alle - 2 ** (len(stappen) - 1 - i)} THEN {i}" for i in range(len(stappen))
         )
-        sets = ", ".join(f"(d{i})" for i in range(len(stappen)))
+        # For `Vast.per_gemeente` the gemeente is in every set (and GROUPING() of the days
+        # unchanged).
+        gemeente = "_gemeente, " if _per_gemeente.get() else ""
+        bron = f"{q('gemeente_id')} AS _gemeente, " if gemeente else ""
+        sets = ", ".join(f"({gemeente}d{i})" for i in range(len(stappen)))
         # Constants and quoted field names only.
         sql = (
-            f"SELECT CASE GROUPING({kolommen}) {stap} END, COALESCE({kolommen}), COUNT(*) "  # noqa: S608
-            f"FROM (SELECT {verschillen} FROM {tabel}) AS stappen "
+            f"SELECT {gemeente}CASE GROUPING({kolommen}) {stap} END, COALESCE({kolommen}), "  # noqa: S608
+            f"COUNT(*) FROM (SELECT {bron}{verschillen} FROM {tabel}) AS stappen "
             f"GROUP BY GROUPING SETS ({sets}) HAVING COALESCE({kolommen}) IS NOT NULL"
         )
         return sql, ()

@@ -16,8 +16,8 @@ from inburgering.dossiers import panelen
 from inburgering.dossiers.models import Doelgroep, Geslacht
 from inburgering.dossiers.workflow import WachtOp
 
+from . import deelsom, gemeenten, statistiek, tabellen_uitkomsten, vooraf
 from . import extractie as ex
-from . import gemeenten, statistiek, tabellen_uitkomsten, vooraf
 from . import indicatoren as ind
 from .definities import STAND, VERLOOP, omschrijving
 from .grafieken import staafdiagram
@@ -48,21 +48,32 @@ def registreer_tabel(maak: Callable[[ex.Selectie], Tabel]) -> None:
         EXTRA_TABELLEN.append(maak)
 
 
-def tabellen(sel: ex.Selectie) -> list[Tabel]:
+def tabellen(sel: ex.Selectie, *, deelsommen: bool = True) -> list[Tabel]:
     """Every table of the dashboard for the selection: SQL aggregates over its relation. The
     tables over time first (the whole population, open and closed), then the relation is
     narrowed to the people on the peildatum for the counts of people (`definities`); shown
     with the counts of people first, then the tables other apps registered (`EXTRA_TABELLEN`,
-    which read their own records and state their own definitions)."""
-    with relatie(sel) as r:
-        verloop = _verloop(r)
-        gehuisvest = gemeenten.gehuisvest(r)
-        stand = _stand(r.stand(), gehuisvest)
+    which read their own records and state their own definitions). A selection of several
+    gemeenten without filters is the sum of their kept partials (`deelsom`, ADR 0047), unless
+    `deelsommen` is false (the one relation, which the tests compare the sum with)."""
+    if deelsommen and deelsom.toepasbaar(sel):
+        with deelsom.relatie(sel, _uit_relatie) as r:
+            verloop, stand = _uit_relatie(r)
+    else:
+        with relatie(sel) as r:
+            verloop, stand = _uit_relatie(r)
     for soort, lijst in ((STAND, stand), (VERLOOP, verloop)):
         regels = omschrijving(sel, soort)
         for tabel in lijst:
             tabel.soort, tabel.definities = soort, regels
     return stand + verloop + [maak(sel) for maak in EXTRA_TABELLEN]
+
+
+def _uit_relatie(r: Relatie) -> tuple[list[Tabel], list[Tabel]]:
+    """The tables over time, then those of the people on the peildatum (`r` narrowed)."""
+    verloop = _verloop(r)
+    gehuisvest = gemeenten.gehuisvest(r)
+    return verloop, _stand(r.stand(), gehuisvest)
 
 
 class Bewaard(NamedTuple):

@@ -67,7 +67,7 @@ from . import extractie as ex
 from . import indicatoren as ind
 from . import statistiek
 from .definities import cohortdatum
-from .sql import groepen, rang, vast
+from .sql import gemeente_eerst, groepen, rang, vast
 
 S = Soort
 UITKOMST_SOORTEN = [
@@ -427,21 +427,18 @@ class Kosten:
         return rang(self.verdeling, self.dossiers, 50)
 
 
-@vast
+@vast(sommen=1 + len(KOSTENPOSTEN))
 def _kosten():
     met_pip = ExpressionWrapper(Q(pip__isnull=False), output_field=BooleanField())
     # As bigint: PostgreSQL sums bigints as numeric, and thousands of Decimals cost.
     sommen = {
         f"_s_{p}": Cast(Coalesce(Sum(f"kosten_{p}"), 0), BigIntegerField()) for p in KOSTENPOSTEN
     }
-    return (
-        ind.relatie_rijen()
-        .filter(kosten_cents__isnull=False)
-        .annotate(_met_pip=met_pip)
-        .values_list("leerroute", "_met_pip", "kosten_cents")
-        .annotate(_n=Count("pk"), **sommen)
-        .order_by()
+    rijen, namen = gemeente_eerst(
+        ind.relatie_rijen().filter(kosten_cents__isnull=False).annotate(_met_pip=met_pip),
+        ["leerroute", "_met_pip", "kosten_cents"],
     )
+    return rijen.values_list(*namen).annotate(_n=Count("pk"), **sommen).order_by()
 
 
 def kosten_rijen(r) -> list[tuple]:
