@@ -240,6 +240,7 @@ def main() -> int:
             client.post("/api/duo/v1/notificaties", n.inhoud, content_type="application/json",
                         **meta)  # fmt: skip
         aanroepen = sim.aanroepen
+        geparkeerd = _parkeer_eigen_berichten(laatste_voor) if args.in_database else {}
         connection.close()
         start = time.perf_counter()
         if args.werkers == 1:
@@ -249,6 +250,7 @@ def main() -> int:
                 tellingen = pool.map(_werk, [testdb] * args.werkers)
             telling = sum(tellingen[1:], tellingen[0])
         verwerking = time.perf_counter() - start
+        _zet_terug(geparkeerd)
         dossiers = Dossier.objects.count() - al_dossiers
         assert dossiers == args.n and telling.mislukt == 0, (dossiers, telling)
 
@@ -274,6 +276,34 @@ def main() -> int:
     finally:
         if not args.in_database:
             connection.creation.destroy_test_db(oude_naam, verbosity=0)
+
+
+def _parkeer_eigen_berichten(tot_en_met: int) -> dict:
+    """A loaded set has notifications of its own waiting (the landelijk profile's DUO waves:
+    394 at 150K). The backlog measured is the benchmark's 5,000; the set's own ones are about
+    people the in-memory simulator does not know, so a worker would fail on each and retry
+    (the eleventh session's "failed in this mode" at a million). They are put out of reach
+    during part 2 (their next attempt far ahead) and put back as they were afterwards."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from inburgering.koppelingen.models import InkomendBericht, Status
+
+    eigen = InkomendBericht.objects.filter(
+        pk__lte=tot_en_met, status__in=[Status.NIEUW, Status.OPNIEUW]
+    )
+    geparkeerd = dict(eigen.values_list("pk", "volgende_poging_op"))
+    eigen.update(volgende_poging_op=timezone.now() + dt.timedelta(days=3650))
+    print(f"   ({len(geparkeerd)} berichten van de geladen set zelf geparkeerd tijdens deel 2)")
+    return geparkeerd
+
+
+def _zet_terug(geparkeerd: dict) -> None:
+    from inburgering.koppelingen.models import InkomendBericht
+
+    rijen = [InkomendBericht(pk=pk, volgende_poging_op=m) for pk, m in geparkeerd.items()]
+    InkomendBericht.objects.bulk_update(rijen, ["volgende_poging_op"], batch_size=1000)
 
 
 if __name__ == "__main__":
