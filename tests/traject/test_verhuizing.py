@@ -110,3 +110,19 @@ def test_the_consulent_cannot_choose_verhuisd_by_hand():
     keuzes = {waarde for waarde, _label in StatusForm().fields["status"].choices}
     assert S.VERHUISD not in keuzes
     assert {S.INTAKE, S.GESTART, S.AFGEROND, S.UITGEVALLEN, S.GEANNULEERD} <= keuzes
+
+
+def test_rebuilding_the_projection_of_a_moved_dossier_changes_no_placement(
+    gemeente_a, gemeente_b, consulent_a
+):
+    """`herbereken` sends the signal without new events: nothing ends twice, nothing fails."""
+    from inburgering.dossiers.services import herbereken
+
+    dossier, _klaar, gestart, _wacht = _plaatsingen(gemeente_a, consulent_a)
+    verhuisd = timezone.localdate() - dt.timedelta(days=1)
+    start_overdracht(dossier, naar_gemeente=gemeente_b, inschrijving=verhuisd, actor=consulent_a)
+    aantal = dossier.events.count()
+    herbereken(dossier)
+    gestart.refresh_from_db()
+    assert (gestart.status, gestart.beeindigd_op) == (S.VERHUISD, verhuisd)
+    assert dossier.events.count() == aantal

@@ -520,11 +520,11 @@ def beeindig_bij_verhuizing(dossier: Dossier, *, datum: dt.date, actor=None) -> 
     return beeindigd
 
 
-def na_verhuizing(sender, dossier: Dossier, nieuw: list, **_kwargs) -> None:
+def na_verhuizing(sender, dossier: Dossier, nieuw: list | None = None, **_kwargs) -> None:
     """Receiver of `dossier_bijgewerkt`: the dossier was just closed as "verhuisd" (the
     consulent's transfer or DUO's SS120/SS121). Only the new events count, so a later fact on
-    the closed dossier does nothing."""
-    for event in nieuw:
+    the closed dossier, or a rebuilt projection (`herbereken`: no `nieuw`), does nothing."""
+    for event in nieuw or ():
         if (
             event.soort == Soort.DOSSIER_AFGESLOTEN
             and (event.gegevens or {}).get("reden") == Afsluitreden.VERHUISD
