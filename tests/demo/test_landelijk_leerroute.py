@@ -15,7 +15,7 @@ from inburgering.dossiers.gebeurtenissen import controleer_gegevens
 from inburgering.dossiers.models import Dossier, DossierEvent, Regime
 from inburgering.dossiers.services import projectie
 from inburgering.dossiers.toestand import bereken_toestand
-from inburgering.dossiers.workflow import Fase, Soort
+from inburgering.dossiers.workflow import Afsluitreden, Fase, Soort
 from inburgering.traject import uren
 from inburgering.traject.models import Contract, Plaatsing, PlaatsingStatus, Uren
 from inburgering.traject.statussen import PLAATSING_STATUS
@@ -25,7 +25,7 @@ ROUTE_SOORTEN = (Soort.AANGEMELD_LEERROUTE, Soort.LEERROUTE_GESTART)
 FASE_STATUS = {
     Fase.WACHT_OP_START: {S.AANGEMELD, S.INTAKE},
     Fase.IN_LEERROUTE: {S.GESTART},
-    Fase.AFGEROND: {S.AFGEROND, S.UITGEVALLEN, S.GEANNULEERD},
+    Fase.AFGEROND: {S.AFGEROND, S.UITGEVALLEN, S.GEANNULEERD, S.VERHUISD},
 }
 
 
@@ -67,6 +67,8 @@ def test_every_dossier_in_a_route_has_one_placement_that_fits_its_phase(landelij
         in_route += 1
         [p] = plaatsingen[dossier.pk]
         assert p.status in FASE_STATUS[dossier.fase], (dossier.fase, p.status)
+        # a move ends the placement as the service does (traject.services.beeindig_bij_verhuizing)
+        assert (p.status == S.VERHUISD) == (dossier.afsluitreden == Afsluitreden.VERHUISD)
         assert p.aangemeld_op == route[0].datum
         start = next((e.datum for e in eigen if e.soort == Soort.LEERROUTE_GESTART), None)
         assert p.gestart_op == start

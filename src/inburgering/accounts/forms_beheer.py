@@ -203,8 +203,9 @@ class SamenwerkingsverbandForm(NLDesignFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args, gemeenten=None, **kwargs):
+    def __init__(self, *args, gemeenten=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeenten"].queryset = (
-            gemeenten if gemeenten is not None else Gemeente.objects.none()
-        )
+        # The beheerder's own gemeenten (a queryset or a list of them), by name.
+        self.fields["gemeenten"].queryset = Gemeente.objects.filter(
+            pk__in=[g.pk for g in gemeenten]
+        ).order_by("naam")
