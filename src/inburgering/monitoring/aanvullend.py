@@ -126,30 +126,22 @@ def _model(naam: str):
     return apps.get_model("traject", naam)
 
 
+def _rangen(model, veld: str, waarden: set) -> dict:
+    """Each value's place in the database's ORDER BY of `veld` (its collation)."""
+    volgorde = (
+        model.objects.filter(**{f"{veld}__in": waarden})
+        .values_list(veld, flat=True)
+        .distinct()
+        .order_by(veld)
+    )
+    return {waarde: i for i, waarde in enumerate(volgorde)}
+
+
 def plaatsingen_volgorde(rijen: list[tuple]) -> list[tuple]:
     """The rows of `_plaatsingen` added up from partials, in the order of its ORDER BY: the
     database's collation, asked from the database (Python's order of strings differs)."""
-    soorten = {s for s, *_rest in rijen}
-    namen = {a for _s, a, *_rest in rijen}
-    product, aanbieder = _model("Product"), _model("Aanbieder")
-    soort_rang = {
-        s: i
-        for i, s in enumerate(
-            product.objects.filter(soort__in=soorten)
-            .values_list("soort", flat=True)
-            .distinct()
-            .order_by("soort")
-        )
-    }
-    naam_rang = {
-        a: i
-        for i, a in enumerate(
-            aanbieder.objects.filter(naam__in=namen)
-            .values_list("naam", flat=True)
-            .distinct()
-            .order_by("naam")
-        )
-    }
+    soort_rang = _rangen(_model("Product"), "soort", {rij[0] for rij in rijen})
+    naam_rang = _rangen(_model("Aanbieder"), "naam", {rij[1] for rij in rijen})
     return sorted(rijen, key=lambda rij: (soort_rang[rij[0]], naam_rang[rij[1]]))
 
 
