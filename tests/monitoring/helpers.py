@@ -1,4 +1,8 @@
 import datetime as dt
+import io
+from contextlib import contextmanager
+
+from django.core.management import call_command
 
 from inburgering.dossiers.services import Nieuw, registreer_reeks
 from inburgering.dossiers.workflow import Soort
@@ -57,3 +61,18 @@ def over_rijen(functie, mijlpalen, *args, peildatum=dt.date(2025, 1, 1)):
 
     with van_rijen(Selectie((), peildatum), mijlpalen) as r:
         return functie(r, *args)
+
+
+@contextmanager
+def landelijke_set(django_db_blocker, *, seed: int, dossiers: int = 400):
+    """A small landelijk set (bulk profile, several gemeenten) for a module's tests, removed
+    afterwards: use in a module-scoped fixture (`with landelijke_set(...): yield`)."""
+    with django_db_blocker.unblock():
+        call_command(
+            "demo_data", "--profiel", "landelijk", "--dossiers", str(dossiers), "--seed",
+            str(seed), stdout=io.StringIO(),
+        )  # fmt: skip
+        try:
+            yield
+        finally:
+            call_command("demo_data", "--alleen-reset", stdout=io.StringIO())

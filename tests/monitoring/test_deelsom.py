@@ -4,10 +4,8 @@ a fact renews only its gemeente's partial, and a filtered selection keeps the on
 
 import dataclasses
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -21,19 +19,15 @@ from inburgering.monitoring import extractie as ex
 from inburgering.monitoring.definities import Populatie
 from inburgering.monitoring.models import MijlpalenProjectie
 from inburgering.monitoring.tabellen import tabellen
+from tests.monitoring.helpers import landelijke_set
 
 VANDAAG = timezone.localdate()
 
 
 @pytest.fixture(scope="module")
 def _geladen(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command(
-            "demo_data", "--profiel", "landelijk", "--dossiers", "400", "--seed", "11",
-            stdout=io.StringIO(),
-        )  # fmt: skip
+    with landelijke_set(django_db_blocker, seed=11):
         yield
-        call_command("demo_data", "--alleen-reset", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ copy that holds only the population's rows."""
 
 import dataclasses
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from inburgering.accounts.models import Gemeente
@@ -25,19 +23,15 @@ from inburgering.monitoring.models import MijlpalenProjectie
 from inburgering.monitoring.relatie import relatie
 from inburgering.monitoring.sql import Spreiding
 from inburgering.traject.models import Plaatsing, PlaatsingStatus
+from tests.monitoring.helpers import landelijke_set
 
 VANDAAG = timezone.localdate()
 
 
 @pytest.fixture(scope="module")
 def _geladen(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command(
-            "demo_data", "--profiel", "landelijk", "--dossiers", "400", "--seed", "7",
-            stdout=io.StringIO(),
-        )  # fmt: skip
+    with landelijke_set(django_db_blocker, seed=7):
         yield
-        call_command("demo_data", "--alleen-reset", stdout=io.StringIO())
 
 
 @pytest.fixture

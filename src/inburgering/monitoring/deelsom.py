@@ -89,14 +89,12 @@ def _rijen(statement: Vast, per: dict[tuple, list]) -> list[tuple]:
     return statement.ordenen(rijen) if statement.ordenen and rijen else rijen
 
 
-class _Som:
-    """The rows of a statement for the whole selection, from the sum of the gemeenten's
-    partials, for the current kind of relation (`naar_stand` switches, as `Relatie.stand`
-    narrows)."""
+class _Bron:
+    """Where the table code's statements read their rows during one computation, per kind of
+    relation (`naar_stand` switches, as `Relatie.stand` narrows); each statement once."""
 
-    def __init__(self, som: Som):
+    def __init__(self):
         self.soort = VERLOOP
-        self.som = som
         self.gedaan: dict[tuple, list[tuple]] = {}
 
     def naar_stand(self) -> None:
@@ -105,37 +103,45 @@ class _Som:
     def __call__(self, statement: Vast, args: tuple) -> list[tuple]:
         sleutel = (self.soort, statement.naam, args)
         if sleutel not in self.gedaan:
-            # A statement the partials lack raises (KeyError) rather than miss rows.
-            self.gedaan[sleutel] = _rijen(statement, self.som[sleutel][1])
+            self.gedaan[sleutel] = self.lees(sleutel, statement, args)
         return self.gedaan[sleutel]
 
+    def lees(self, sleutel: tuple, statement: Vast, args: tuple) -> list[tuple]:
+        raise NotImplementedError
 
-class _Opname:
+
+class _Som(_Bron):
+    """The rows of a statement for the whole selection, from the sum of the gemeenten's
+    partials."""
+
+    def __init__(self, som: Som):
+        super().__init__()
+        self.som = som
+
+    def lees(self, sleutel: tuple, statement: Vast, args: tuple) -> list[tuple]:
+        # A statement the partials lack raises (KeyError) rather than miss rows.
+        return _rijen(statement, self.som[sleutel][1])
+
+
+class _Opname(_Bron):
     """Records the partials of `gemeenten` while the tables are computed on their relation:
     each statement runs grouped by gemeente first, its rows are split per gemeente, and the
     table code gets their sum (the statement's own rows)."""
 
     def __init__(self, gemeenten: list[int]):
-        self.soort = VERLOOP
+        super().__init__()
         self.delen: dict[int, Deel] = {g: {} for g in gemeenten}
-        self.gedaan: dict[tuple, list[tuple]] = {}
 
-    def naar_stand(self) -> None:
-        self.soort = STAND
-
-    def __call__(self, statement: Vast, args: tuple) -> list[tuple]:
-        sleutel = (self.soort, statement.naam, args)
-        if sleutel not in self.gedaan:
-            per: dict[int, list[tuple]] = {g: [] for g in self.delen}
-            for g, *rij in statement.per_gemeente(*args):
-                per[g].append(tuple(rij))
-            som: Som = {}
-            for g, rijen in per.items():
-                sommen = statement.sommen(len(rijen[0])) if rijen else None
-                self.delen[g][sleutel] = (sommen, rijen)
-                voeg_toe(som, {sleutel: (sommen, rijen)})
-            self.gedaan[sleutel] = _rijen(statement, som[sleutel][1])
-        return self.gedaan[sleutel]
+    def lees(self, sleutel: tuple, statement: Vast, args: tuple) -> list[tuple]:
+        per: dict[int, list[tuple]] = {g: [] for g in self.delen}
+        for g, *rij in statement.per_gemeente(*args):
+            per[g].append(tuple(rij))
+        som: Som = {}
+        for g, rijen in per.items():
+            sommen = statement.sommen(len(rijen[0])) if rijen else None
+            self.delen[g][sleutel] = (sommen, rijen)
+            voeg_toe(som, {sleutel: (sommen, rijen)})
+        return _rijen(statement, som[sleutel][1])
 
 
 def bereken(
