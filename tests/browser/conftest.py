@@ -58,18 +58,35 @@ def axe_violations(page, minimum=("serious", "critical")) -> list[str]:
 
     axe is evaluated through Playwright (the DevTools protocol), not added as a <script> tag:
     the pages' Content-Security-Policy rightly blocks an injected inline script, and the
-    browser context keeps enforcing that policy so the tests see what users get."""
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(_AXE_BRON())
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', "
-        "'wcag21aa', 'best-practice']})"
-    )
+    browser context keeps enforcing that policy so the tests see what users get.
+
+    A test that clicks a link waits for the navigation (``page.expect_navigation``); should a
+    page still be replaced while axe runs (its document gone mid-run), axe runs once more on
+    the page that was loaded, never on nothing."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    page.wait_for_load_state("load")
+    try:
+        result = _axe_run(page)
+    except PlaywrightError as fout:
+        if "documentElement" not in str(fout) and "context was destroyed" not in str(fout):
+            raise
+        page.wait_for_load_state("load")
+        result = _axe_run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]
         if v["impact"] in minimum
     ]
+
+
+def _axe_run(page) -> dict:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_AXE_BRON())
+    return page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', "
+        "'wcag21aa', 'best-practice']})"
+    )
 
 
 @functools.cache

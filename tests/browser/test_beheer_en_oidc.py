@@ -72,7 +72,8 @@ def test_beheerder_voegt_gemeente_toe_en_wijzigt_haar_gegevens(page, beheerder, 
     Samenwerkingsverband.objects.create(naam="Zaffier")
     login(page, beheerder.username, WACHTWOORD)
     page.goto("/instellingen/gemeenten/")
-    page.get_by_role("link", name="Gemeente toevoegen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Gemeente toevoegen").click()
     assert_accessible(page)
     page.get_by_label("CBS-code").fill("9999")
     page.get_by_role("button", name="Gemeente toevoegen").click()
@@ -87,7 +88,8 @@ def test_beheerder_voegt_gemeente_toe_en_wijzigt_haar_gegevens(page, beheerder, 
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url("**/instellingen/gemeenten/")
     assert_accessible(page)
-    page.get_by_role("link", name="Gegevens Heiloo").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Gegevens Heiloo").click()
     assert_accessible(page)
     page.get_by_label("Naam").fill("Gemeente Heiloo")
     page.get_by_role("button", name="Opslaan").click()

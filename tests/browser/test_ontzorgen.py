@@ -20,7 +20,8 @@ def test_kosten_vastleggen(page, gemeente_a, consulent_a):
     )
     login(page, consulent_a.username, WACHTWOORD)
     page.goto(f"/dossiers/{dossier.uuid}/")
-    page.get_by_role("link", name="Ontzorgen en begeleiding", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ontzorgen en begeleiding", exact=True).click()
     assert_accessible(page)
 
     page.locator("#start_recht_op_bijstand_vanaf").fill("2026-01-01")

@@ -33,7 +33,8 @@ def test_no_show_warning_fine_and_third_summons(page, gemeente_a, consulent_a):
     )
     login(page, consulent_a.username, WACHTWOORD)
     page.goto(f"/dossiers/{dossier.uuid}/")
-    page.get_by_role("link", name="Oproepen brede intake").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Oproepen brede intake").click()
     assert_accessible(page)
 
     _vul(

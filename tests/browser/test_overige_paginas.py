@@ -31,7 +31,8 @@ def test_contact_page_logs_contact_and_plans_an_appointment(page, consulent_a, d
 
     # The appointment form is rendered on request (a link; no JavaScript needed).
     assert page.locator("input[value=afspraak]").count() == 0
-    page.get_by_role("link", name="Afspraak plannen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Afspraak plannen").click()
     assert_accessible(page)
     afspraak = page.locator("form", has=page.locator("input[value=afspraak]"))
     afspraak.get_by_label("Soort").select_option("intake")
@@ -138,7 +139,8 @@ def test_reconciliation_failed_messages_and_access_log(
 def test_letter_texts_edit_preview_and_save(page, beheerder, gemeente_a):
     login(page, beheerder.username, WACHTWOORD)
     page.get_by_role("link", name="Briefhoofd").click()
-    page.get_by_role("link", name="De teksten van de brieven aanpassen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="De teksten van de brieven aanpassen").click()
     assert_accessible(page)
     page.get_by_role("link", name="Uitnodiging brede intake").click()
     page.get_by_role("textbox", name="Tekst").fill("Beste {{ naam }}, kom langs. {{ bsn }}")

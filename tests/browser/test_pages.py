@@ -97,7 +97,8 @@ def test_a_foreign_dossier_is_not_found(page, consulent_a, caseload):
 
 def test_new_dossier_form_shows_errors_at_the_field_then_saves(page, consulent_a, gemeente_a):
     login(page, consulent_a.username, WACHTWOORD)
-    page.get_by_role("link", name="Nieuw dossier").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Nieuw dossier").click()
     assert_accessible(page)
     page.get_by_label("BSN").fill("123456789")
     page.get_by_label("Voornamen").fill("Yonas")

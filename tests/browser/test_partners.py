@@ -82,7 +82,8 @@ def test_coa_hands_over_a_client_and_the_consulent_takes_it_over(page, gemeente_
 
     login(page, consulent_a.username, WACHTWOORD)
     page.goto(f"/dossiers/{dossier.uuid}/")
-    page.get_by_role("link", name="Ketenpartners").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ketenpartners").click()
     assert_accessible(page)
     page.get_by_label("Organisatie").select_option(str(coa.pk))
     page.get_by_role("button", name="Betrekken").click()
@@ -124,5 +125,6 @@ def test_coa_hands_over_a_client_and_the_consulent_takes_it_over(page, gemeente_
         intake__dossier=dossier, onderwerp=IntakeOnderdeel.ONDERWIJS_EN_WERKERVARING
     )
     assert "Tolk bij een ngo" in verslag.tekst
-    page.get_by_role("link", name="Brede intake", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Brede intake", exact=True).click()
     assert_accessible(page)

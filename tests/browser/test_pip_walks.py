@@ -136,7 +136,8 @@ def test_a_asielstatushouder_van_koppeling_tot_vastgesteld_pip(
     PipInstelling.objects.create(gemeente=gemeente_a, vier_ogen=True)
     vandaag = timezone.localdate()
     login(page, consulent_a.username, WACHTWOORD)
-    page.get_by_role("link", name="Nieuw dossier").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Nieuw dossier").click()
     assert_accessible(page)
     page.get_by_label("BSN").fill(volgend_test_bsn())
     page.get_by_label("Voornamen").fill("Yonas")

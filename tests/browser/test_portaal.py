@@ -113,7 +113,8 @@ def test_inloggen_contactpersoon_afspraak_bevestigen_plan_lezen(
     assert breedte <= 360, f"{taal}: the overview is wider than a phone ({breedte}px)"
 
     # Confirm the appointment.
-    page.locator("nav a[href='/portaal/afspraken/']").click()
+    with page.expect_navigation():
+        page.locator("nav a[href='/portaal/afspraken/']").click()
     assert_accessible(page)
     with page.expect_navigation():
         page.get_by_role("button", name=_t(taal, "Ik kom")).click()

@@ -39,7 +39,8 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     dossier = klaar_voor_plaatsing(gemeente_a, consulent_a, dagen_geleden=120)
 
     login(page, beheerder.username, WACHTWOORD)
-    page.get_by_role("link", name="Aanbieders en contracten").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Aanbieders en contracten").click()
     assert_accessible(page)
     page.get_by_role("link", name="Nieuwe aanbieder").click()
     page.get_by_label("Naam", exact=True).fill("Taalhuis Walk")
@@ -101,7 +102,8 @@ def test_provider_contract_placement_hours_file_and_absence_signal(
     regels.append(
         f"{bsn};{vandaag - dt.timedelta(days=34)};{vandaag - dt.timedelta(days=28)};12;-3"
     )
-    page.get_by_role("link", name="Urenbestand").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Urenbestand").click()
     assert_accessible(page)
     page.get_by_label("Aanbieder en bestandsindeling").select_option(index=1)
     page.get_by_label("Urenbestand (CSV of XLSX)").set_input_files(
