@@ -234,9 +234,12 @@ def _lbt_en_routes(r: Relatie, namen) -> list[Tabel]:
         )
     )
     per_consulent = ind.lbt_tabel2_per_consulent(r)
-    consulenten = dict(
-        (u.pk, u.weergavenaam) for u in Gebruiker.objects.filter(pk__in=set(per_consulent))
-    )
+    # Only the name's fields: nationally these are thousands of users, and each loaded
+    # timestamp costs a parse in Python (Django's time-zone loader).
+    gebruikers = Gebruiker.objects.filter(pk__in=set(per_consulent))
+    consulenten = {
+        u.pk: u.weergavenaam for u in gebruikers.only("first_name", "last_name", "username")
+    }
     for sleutel, titel, kop, per, label in [
         (
             "lbt_conform_gemeente",
