@@ -114,6 +114,7 @@ def test_no_show_warning_fine_and_third_summons(page, gemeente_a, consulent_a):
 
     assert Dossier.objects.get(pk=dossier.pk).fase == "pip_in_voorbereiding"
     assert Brief.objects.filter(dossier=dossier).count() == 4
-    page.get_by_role("link", name="Wij hebben de brede intake zonder u afgerond").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Wij hebben de brede intake zonder u afgerond").click()
     assert "drie keer uitgenodigd" in page.locator("article").inner_text()
     assert_accessible(page)

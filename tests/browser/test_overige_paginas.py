@@ -130,7 +130,8 @@ def test_reconciliation_failed_messages_and_access_log(
 
     login(page, privacy_officer.username, WACHTWOORD)
     page.get_by_role("link", name="Inzagelog").click()
-    page.get_by_role("button", name="Zoeken").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zoeken").click()
     assert "duo_afstemming" in page.get_by_role("table").first.inner_text()
     assert_accessible(page)
     duo_client._simulator.cache_clear()

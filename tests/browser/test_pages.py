@@ -130,7 +130,8 @@ def test_privacy_officer_searches_the_access_log(page, privacy_officer, consulen
     login(page, privacy_officer.username, WACHTWOORD)
     page.goto("/account/inzagelog/")
     page.get_by_label("Dossiernummer").fill(str(caseload["laat"].uuid))
-    page.get_by_role("button", name="Zoeken").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Zoeken").click()
     tabel = page.get_by_role("table").first.inner_text()
     assert "dossier" in tabel and consulent_a.username in tabel
     assert_accessible(page)

@@ -293,7 +293,8 @@ def test_lezen_zonder_javascript(browser, live_server, met_brieven):
             "href"
         )
         assert page.request.get(href).body().startswith(b"%PDF")
-        page.locator("nav a[href='/portaal/plan/']").click()
+        with page.expect_navigation():
+            page.locator("nav a[href='/portaal/plan/']").click()
         assert "B1-route" in page.get_by_test_id("route").inner_text()
         page.locator("nav a[href='/portaal/route/']").click()
         page.get_by_role("heading", name="Uw examens").wait_for()
